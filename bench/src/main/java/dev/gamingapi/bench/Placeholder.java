@@ -1,0 +1,6 @@
+package dev.gamingapi.bench;
+
+/** Placeholder. */
+final class Placeholder {
+  private Placeholder() {}
+}

@@ -1,0 +1,6 @@
+package dev.gamingapi.cli;
+
+/** Placeholder. */
+final class Placeholder {
+  private Placeholder() {}
+}

@@ -1,0 +1,6 @@
+package dev.gamingapi.contract;
+
+/** Placeholder. */
+final class Placeholder {
+  private Placeholder() {}
+}

@@ -1,0 +1,6 @@
+package dev.gamingapi.sdk;
+
+/** Placeholder. */
+final class Placeholder {
+  private Placeholder() {}
+}

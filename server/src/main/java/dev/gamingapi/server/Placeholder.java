@@ -1,0 +1,6 @@
+package dev.gamingapi.server;
+
+/** Placeholder. */
+final class Placeholder {
+  private Placeholder() {}
+}

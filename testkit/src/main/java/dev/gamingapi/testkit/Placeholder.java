@@ -1,0 +1,6 @@
+package dev.gamingapi.testkit;
+
+/** Placeholder. */
+final class Placeholder {
+  private Placeholder() {}
+}
