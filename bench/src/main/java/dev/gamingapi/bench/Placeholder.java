@@ -1,6 +1,0 @@
-package dev.gamingapi.bench;
-
-/** Placeholder. */
-final class Placeholder {
-  private Placeholder() {}
-}

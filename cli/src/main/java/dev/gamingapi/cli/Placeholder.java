@@ -1,6 +1,0 @@
-package dev.gamingapi.cli;
-
-/** Placeholder. */
-final class Placeholder {
-  private Placeholder() {}
-}

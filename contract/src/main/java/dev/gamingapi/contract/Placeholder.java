@@ -1,6 +1,0 @@
-package dev.gamingapi.contract;
-
-/** Placeholder. */
-final class Placeholder {
-  private Placeholder() {}
-}

@@ -1,6 +1,0 @@
-package dev.gamingapi.sdk;
-
-/** Placeholder. */
-final class Placeholder {
-  private Placeholder() {}
-}

@@ -1,6 +1,0 @@
-package dev.gamingapi.server;
-
-/** Placeholder. */
-final class Placeholder {
-  private Placeholder() {}
-}

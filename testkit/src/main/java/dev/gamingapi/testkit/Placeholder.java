@@ -1,6 +1,0 @@
-package dev.gamingapi.testkit;
-
-/** Placeholder. */
-final class Placeholder {
-  private Placeholder() {}
-}
