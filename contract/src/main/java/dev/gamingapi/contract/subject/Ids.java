@@ -1,0 +1,46 @@
+package dev.gamingapi.contract.subject;
+
+import java.util.regex.Pattern;
+
+/**
+ * Validation of the ids that become NATS subject tokens. A server or player id is a single token of
+ * 1 to 64 characters from {@code [A-Za-z0-9_-]}, so it can never add, remove or wildcard a subject
+ * level.
+ */
+public final class Ids {
+  /** The rule, as shown in error messages. */
+  public static final String ID_RULE = "must be 1 to 64 characters from A-Z a-z 0-9 _ -";
+
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+  private static final Pattern NAME = Pattern.compile("[a-z0-9_]{1,64}");
+  private static final String NAME_RULE = "must be 1 to 64 characters from a-z 0-9 _";
+
+  private Ids() {}
+
+  /** Returns {@code serverId} or throws {@link InvalidIdException} naming it and the rule. */
+  public static String server(String serverId) {
+    return check("server id", serverId, ID, ID_RULE);
+  }
+
+  /** Returns {@code playerId} or throws {@link InvalidIdException} naming it and the rule. */
+  public static String player(String playerId) {
+    return check("player id", playerId, ID, ID_RULE);
+  }
+
+  /** Returns a command or custom-event name, or throws naming it and the rule. */
+  public static String name(String kind, String name) {
+    return check(kind, name, NAME, NAME_RULE);
+  }
+
+  /** Whether {@code id} is a valid server or player id. */
+  public static boolean isValid(String id) {
+    return id != null && ID.matcher(id).matches();
+  }
+
+  private static String check(String kind, String value, Pattern pattern, String rule) {
+    if (value == null || !pattern.matcher(value).matches()) {
+      throw new InvalidIdException(kind, String.valueOf(value), rule);
+    }
+    return value;
+  }
+}

@@ -1,0 +1,96 @@
+package dev.gamingapi.contract.subject;
+
+import dev.gamingapi.contract.event.EventCatalog;
+import dev.gamingapi.contract.event.EventType;
+import dev.gamingapi.contract.event.InvalidEventException;
+import dev.gamingapi.contract.event.Scope;
+
+/**
+ * Builds and parses the v1 subjects:
+ *
+ * <pre>
+ * v1.servers.{server}.events.{type...}                   server events
+ * v1.servers.{server}.players.{player}.events.{type...}  player events
+ * v1.servers.{server}.commands.{name}                     commands to one game server
+ * </pre>
+ *
+ * Every id is validated before a subject is made, so a bad id never reaches the broker.
+ */
+public final class Subjects {
+  /** The subjects of a tenant's {@code EVENTS} stream. */
+  public static final String[] EVENT_STREAM_SUBJECTS = {
+    "v1.servers.*.events.>", "v1.servers.*.players.*.events.>"
+  };
+
+  /** The subject of a tenant's {@code COMMANDS} stream. */
+  public static final String COMMAND_STREAM_SUBJECT = "v1.servers.*.commands.>";
+
+  private static final String PREFIX = "v1.servers.";
+
+  private Subjects() {}
+
+  /**
+   * The subject of an event. A player type needs a player id; a server type must not have one.
+   *
+   * @throws InvalidIdException for a bad server or player id
+   */
+  public static String event(String serverId, String playerId, String type) {
+    Ids.server(serverId);
+    EventType eventType = EventCatalog.resolve(type);
+    if (playerId == null) {
+      if (eventType.scope() == Scope.PLAYER) {
+        throw new InvalidEventException("event type '" + type + "' needs a player id");
+      }
+      return PREFIX + serverId + ".events." + type;
+    }
+    Ids.player(playerId);
+    if (eventType.scope() == Scope.SERVER) {
+      throw new InvalidEventException(
+          "event type '" + type + "' is about a server and takes no player id");
+    }
+    return PREFIX + serverId + ".players." + playerId + ".events." + type;
+  }
+
+  /** The subject of a command {@code name} to game server {@code serverId}. */
+  public static String command(String serverId, String name) {
+    return PREFIX + Ids.server(serverId) + ".commands." + Ids.name("command name", name);
+  }
+
+  /** The subjects a game server publishes its events on, for permissions. */
+  public static String[] publishableBy(String serverId) {
+    Ids.server(serverId);
+    return new String[] {
+      PREFIX + serverId + ".events.>", PREFIX + serverId + ".players.*.events.>"
+    };
+  }
+
+  /**
+   * The inbox prefix of a game server's connection. Its credential may subscribe only under this
+   * prefix, so it never sees replies meant for other users of the tenant.
+   */
+  public static String inboxPrefix(String serverId) {
+    return "_INBOX_" + Ids.server(serverId);
+  }
+
+  /**
+   * Parses an event subject.
+   *
+   * @throws InvalidEventException when {@code subject} is not a v1 event subject
+   */
+  public static EventSubject parseEvent(String subject) {
+    String[] tokens = subject == null ? new String[0] : subject.split("\\.", -1);
+    if (tokens.length >= 5 && tokens[0].equals("v1") && tokens[1].equals("servers")) {
+      if (tokens[3].equals("events")) {
+        return new EventSubject(Ids.server(tokens[2]), null, join(tokens, 4));
+      }
+      if (tokens.length >= 7 && tokens[3].equals("players") && tokens[5].equals("events")) {
+        return new EventSubject(Ids.server(tokens[2]), Ids.player(tokens[4]), join(tokens, 6));
+      }
+    }
+    throw new InvalidEventException("'" + subject + "' is not a v1 event subject");
+  }
+
+  private static String join(String[] tokens, int from) {
+    return String.join(".", java.util.Arrays.copyOfRange(tokens, from, tokens.length));
+  }
+}
