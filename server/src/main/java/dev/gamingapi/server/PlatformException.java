@@ -1,0 +1,20 @@
+package dev.gamingapi.server;
+
+/**
+ * The root of every failure the GamingAPI server reports.
+ *
+ * <p>Unchecked on purpose: callers (the CLI, the HTTP edge) map the subclasses, which are named
+ * after the failure, to exit codes and problem responses in one place instead of catching at every
+ * call.
+ */
+public class PlatformException extends RuntimeException {
+  /** A failure described by {@code message}. */
+  public PlatformException(String message) {
+    super(message);
+  }
+
+  /** A failure described by {@code message}, caused by {@code cause}. */
+  public PlatformException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,206 @@
+package dev.gamingapi.server.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * The platform's settings, validated when constructed.
+ *
+ * @param dataDir where keys, creds, the broker's store and {@code connection.json} live
+ * @param natsPort the embedded broker's client port; 0 picks a free port at each start
+ * @param brokerUrl an external broker to manage, or null to run an embedded one
+ * @param operatorSigningSeedFile external broker only: the operator signing key's seed
+ * @param operatorJwtFile external broker only: the operator JWT the broker trusts
+ * @param systemCredsFile external broker only: creds of a system-account user
+ * @param masterKey base64 of the 256-bit key encrypting seeds at rest, or null to use (and create
+ *     on first start) {@code DATA/master.key}
+ * @param duplicateWindow the {@code EVENTS} stream's de-duplication window
+ * @param replicas the {@code EVENTS} stream's replicas
+ */
+public record PlatformConfig(
+    Path dataDir,
+    int natsPort,
+    String brokerUrl,
+    Path operatorSigningSeedFile,
+    Path operatorJwtFile,
+    Path systemCredsFile,
+    String masterKey,
+    Duration duplicateWindow,
+    int replicas) {
+  /** The default client port of the embedded broker. */
+  public static final int DEFAULT_NATS_PORT = 4222;
+
+  /** The default de-duplication window. */
+  public static final Duration DEFAULT_DUPLICATE_WINDOW = Duration.ofMinutes(2);
+
+  /** Validates every setting, naming the wrong one. */
+  public PlatformConfig {
+    if (dataDir == null) {
+      throw new InvalidConfigException("dataDir is required");
+    }
+    if (natsPort < 0 || natsPort > 65535) {
+      throw new InvalidConfigException(
+          "natsPort must be 0..65535 (0 = any free port), got " + natsPort);
+    }
+    if (brokerUrl != null && brokerUrl.isBlank()) {
+      brokerUrl = null;
+    }
+    if (brokerUrl != null) {
+      requireFile("operatorSigningSeedFile", operatorSigningSeedFile);
+      requireFile("operatorJwtFile", operatorJwtFile);
+      requireFile("systemCredsFile", systemCredsFile);
+    } else if (operatorSigningSeedFile != null
+        || operatorJwtFile != null
+        || systemCredsFile != null) {
+      throw new InvalidConfigException(
+          "operatorSigningSeedFile, operatorJwtFile and systemCredsFile are for an external broker:"
+              + " set brokerUrl too, or leave them out to run the embedded broker");
+    }
+    if (masterKey != null && decodedLength(masterKey) != 32) {
+      throw new InvalidConfigException("masterKey must be base64 of exactly 32 bytes (256 bits)");
+    }
+    if (duplicateWindow == null || duplicateWindow.isNegative() || duplicateWindow.isZero()) {
+      throw new InvalidConfigException("duplicateWindow must be positive, got " + duplicateWindow);
+    }
+    if (replicas < 1 || replicas > 5) {
+      throw new InvalidConfigException("replicas must be 1..5, got " + replicas);
+    }
+  }
+
+  /** An embedded broker on {@code natsPort} with every other setting at its default. */
+  public static PlatformConfig embedded(Path dataDir, int natsPort) {
+    return new PlatformConfig(
+        dataDir, natsPort, null, null, null, null, null, DEFAULT_DUPLICATE_WINDOW, 1);
+  }
+
+  /** An external broker at {@code brokerUrl}, managed with the given operator and system creds. */
+  public static PlatformConfig external(
+      Path dataDir,
+      String brokerUrl,
+      Path operatorSigningSeed,
+      Path operatorJwt,
+      Path systemCreds) {
+    return new PlatformConfig(
+        dataDir,
+        DEFAULT_NATS_PORT,
+        brokerUrl,
+        operatorSigningSeed,
+        operatorJwt,
+        systemCreds,
+        null,
+        DEFAULT_DUPLICATE_WINDOW,
+        1);
+  }
+
+  /**
+   * Reads {@code GAMINGAPI_DATA_DIR}, {@code GAMINGAPI_NATS_PORT}, {@code GAMINGAPI_BROKER_URL},
+   * {@code GAMINGAPI_OPERATOR_SIGNING_SEED_FILE}, {@code GAMINGAPI_OPERATOR_JWT_FILE}, {@code
+   * GAMINGAPI_SYSTEM_CREDS_FILE}, {@code GAMINGAPI_MASTER_KEY}, {@code GAMINGAPI_DUPLICATE_WINDOW}
+   * (ISO-8601, e.g. PT2M) and {@code GAMINGAPI_REPLICAS}.
+   *
+   * @param dataDir used when {@code GAMINGAPI_DATA_DIR} is not set
+   */
+  public static PlatformConfig fromEnvironment(Map<String, String> env, Path dataDir) {
+    return new PlatformConfig(
+        path(env, "GAMINGAPI_DATA_DIR", dataDir),
+        integer(env, "GAMINGAPI_NATS_PORT", DEFAULT_NATS_PORT),
+        env.get("GAMINGAPI_BROKER_URL"),
+        path(env, "GAMINGAPI_OPERATOR_SIGNING_SEED_FILE", null),
+        path(env, "GAMINGAPI_OPERATOR_JWT_FILE", null),
+        path(env, "GAMINGAPI_SYSTEM_CREDS_FILE", null),
+        env.get("GAMINGAPI_MASTER_KEY"),
+        duration(env, "GAMINGAPI_DUPLICATE_WINDOW", DEFAULT_DUPLICATE_WINDOW),
+        integer(env, "GAMINGAPI_REPLICAS", 1));
+  }
+
+  /** A copy with {@code masterKey} (base64). */
+  public PlatformConfig withMasterKey(String masterKey) {
+    return new PlatformConfig(
+        dataDir,
+        natsPort,
+        brokerUrl,
+        operatorSigningSeedFile,
+        operatorJwtFile,
+        systemCredsFile,
+        masterKey,
+        duplicateWindow,
+        replicas);
+  }
+
+  /** A copy with {@code duplicateWindow}. */
+  public PlatformConfig withDuplicateWindow(Duration duplicateWindow) {
+    return new PlatformConfig(
+        dataDir,
+        natsPort,
+        brokerUrl,
+        operatorSigningSeedFile,
+        operatorJwtFile,
+        systemCredsFile,
+        masterKey,
+        duplicateWindow,
+        replicas);
+  }
+
+  /** Whether the platform runs its own nats-server child. */
+  public boolean embeddedBroker() {
+    return brokerUrl == null;
+  }
+
+  /** Keeps the master key out of logs. */
+  @Override
+  public String toString() {
+    return "PlatformConfig[dataDir=%s, natsPort=%d, brokerUrl=%s, masterKey=%s, duplicateWindow=%s, replicas=%d]"
+        .formatted(
+            dataDir,
+            natsPort,
+            brokerUrl,
+            masterKey == null ? "file" : "****",
+            duplicateWindow,
+            replicas);
+  }
+
+  private static void requireFile(String name, Path file) {
+    if (file == null) {
+      throw new InvalidConfigException(name + " is required with an external broker (brokerUrl)");
+    }
+    if (!Files.isReadable(file)) {
+      throw new InvalidConfigException(name + " " + file + " does not exist or is not readable");
+    }
+  }
+
+  private static int decodedLength(String base64) {
+    try {
+      return Base64.getDecoder().decode(base64.strip()).length;
+    } catch (IllegalArgumentException e) {
+      return -1;
+    }
+  }
+
+  private static Path path(Map<String, String> env, String key, Path fallback) {
+    String value = env.get(key);
+    return value == null || value.isBlank() ? fallback : Path.of(value);
+  }
+
+  private static int integer(Map<String, String> env, String key, int fallback) {
+    String value = env.get(key);
+    try {
+      return value == null || value.isBlank() ? fallback : Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      throw new InvalidConfigException(key + " must be an integer, got '" + value + "'");
+    }
+  }
+
+  private static Duration duration(Map<String, String> env, String key, Duration fallback) {
+    String value = env.get(key);
+    try {
+      return value == null || value.isBlank() ? fallback : Duration.parse(value.strip());
+    } catch (DateTimeParseException e) {
+      throw new InvalidConfigException(
+          key + " must be an ISO-8601 duration like PT2M, got '" + value + "'");
+    }
+  }
+}

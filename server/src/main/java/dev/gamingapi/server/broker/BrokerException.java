@@ -1,0 +1,14 @@
+package dev.gamingapi.server.broker;
+
+import dev.gamingapi.server.PlatformException;
+
+/** The embedded nats-server cannot be configured, started or reached. */
+public class BrokerException extends PlatformException {
+  BrokerException(String message) {
+    super(message);
+  }
+
+  BrokerException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

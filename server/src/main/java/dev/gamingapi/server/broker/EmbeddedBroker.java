@@ -1,0 +1,223 @@
+package dev.gamingapi.server.broker;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A supervised {@code nats-server} child process in operator mode.
+ *
+ * <p>When the child dies without being asked to (a crash, an OOM kill, a stray SIGKILL), it is
+ * started again on the same port and store, with a growing delay between attempts so that a broken
+ * config does not spin the CPU. Clients with reconnects enabled carry on.
+ */
+public final class EmbeddedBroker implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(20);
+  private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+  private static final Duration STABLE_AFTER = Duration.ofSeconds(30);
+
+  private final BrokerConfig config;
+  private final Path executable;
+  private final ScheduledExecutorService supervisor;
+  private final Thread shutdownHook;
+  private Process process;
+  private long startedAtNanos;
+  private Duration backoff = FIRST_BACKOFF;
+  private int restarts;
+  private boolean closing;
+
+  private EmbeddedBroker(BrokerConfig config, Path executable) {
+    this.config = config;
+    this.executable = executable;
+    this.supervisor =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable ->
+                Thread.ofPlatform().name("nats-server-supervisor").daemon().unstarted(runnable));
+    // A JVM that exits without closing the platform must not leave an orphan broker holding the
+    // port and the store lock.
+    this.shutdownHook = new Thread(this::destroyNow, "nats-server-shutdown");
+  }
+
+  /**
+   * Writes the config file, starts the child and waits until it accepts connections.
+   *
+   * @throws BrokerException if it does not start
+   */
+  public static EmbeddedBroker start(BrokerConfig config, Path executable) {
+    EmbeddedBroker broker = new EmbeddedBroker(config, executable);
+    try {
+      Files.createDirectories(config.natsDir());
+      Files.writeString(config.configFile(), config.render());
+    } catch (IOException e) {
+      throw new BrokerException("cannot write " + config.configFile(), e);
+    }
+    Runtime.getRuntime().addShutdownHook(broker.shutdownHook);
+    try {
+      broker.spawn();
+    } catch (RuntimeException e) {
+      broker.close();
+      throw e;
+    }
+    return broker;
+  }
+
+  private synchronized void spawn() {
+    try {
+      process =
+          new ProcessBuilder(List.of(executable.toString(), "-c", config.configFile().toString()))
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(config.logFile().toFile()))
+              .start();
+    } catch (IOException e) {
+      throw new BrokerException("cannot run " + executable, e);
+    }
+    startedAtNanos = System.nanoTime();
+    Process watched = process;
+    watched.onExit().thenRun(() -> supervisor.execute(() -> onExit(watched)));
+    awaitReady(watched);
+    LOG.info("nats-server (pid {}) listening on {}", watched.pid(), config.url());
+  }
+
+  private void awaitReady(Process child) {
+    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!child.isAlive()) {
+        throw new BrokerException(
+            "nats-server exited with code " + child.exitValue() + "; see " + config.logFile());
+      }
+      try (Socket socket = new Socket()) {
+        socket.connect(new InetSocketAddress("127.0.0.1", config.port()), 200);
+        return;
+      } catch (IOException notYet) {
+        sleep(Duration.ofMillis(25));
+      }
+    }
+    throw new BrokerException(
+        "nats-server did not listen on port " + config.port() + " within " + READY_TIMEOUT);
+  }
+
+  private synchronized void onExit(Process exited) {
+    if (closing || exited != process) {
+      return;
+    }
+    if (Duration.ofNanos(System.nanoTime() - startedAtNanos).compareTo(STABLE_AFTER) > 0) {
+      backoff = FIRST_BACKOFF;
+    }
+    LOG.warn(
+        "nats-server (pid {}) exited unexpectedly with code {}; restarting in {} ms (see {})",
+        exited.pid(),
+        exited.exitValue(),
+        backoff.toMillis(),
+        config.logFile());
+    scheduleRestart();
+  }
+
+  private void scheduleRestart() {
+    supervisor.schedule(this::restart, backoff.toMillis(), TimeUnit.MILLISECONDS);
+    Duration doubled = backoff.multipliedBy(2);
+    backoff = doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
+  }
+
+  private synchronized void restart() {
+    if (closing) {
+      return;
+    }
+    Process before = process;
+    try {
+      restarts++;
+      spawn();
+      LOG.info("nats-server restarted (restart #{})", restarts);
+    } catch (BrokerException e) {
+      LOG.error("nats-server restart failed: {}", e.getMessage());
+      if (process == before) {
+        scheduleRestart(); // no child was created, so no exit will trigger the next attempt
+      } else if (process.isAlive()) {
+        process.destroyForcibly(); // alive but deaf: its exit triggers the next attempt
+      }
+    }
+  }
+
+  /** The client URL of the broker. */
+  public String url() {
+    return config.url();
+  }
+
+  /** The config the broker runs with. */
+  public BrokerConfig config() {
+    return config;
+  }
+
+  /** The pid of the current child process. */
+  public synchronized long pid() {
+    return process.pid();
+  }
+
+  /** Whether the current child is alive. */
+  public synchronized boolean isRunning() {
+    return process != null && process.isAlive();
+  }
+
+  /** How many times the supervisor restarted the child. */
+  public synchronized int restarts() {
+    return restarts;
+  }
+
+  /** Stops the child gracefully (SIGTERM, then SIGKILL after 10 s) and stops supervising. */
+  @Override
+  public void close() {
+    Process child;
+    synchronized (this) {
+      closing = true;
+      child = process;
+    }
+    supervisor.shutdownNow();
+    if (child != null && child.isAlive()) {
+      child.destroy();
+      try {
+        if (!child.waitFor(10, TimeUnit.SECONDS)) {
+          LOG.warn("nats-server did not stop within 10 s; killing it");
+          child.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        child.destroyForcibly();
+      }
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException alreadyShuttingDown) {
+      // The hook is running or has run; nothing to remove.
+    }
+  }
+
+  private void destroyNow() {
+    Process child;
+    synchronized (this) {
+      closing = true;
+      child = process;
+    }
+    if (child != null) {
+      child.destroy();
+    }
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BrokerException("interrupted while waiting for nats-server", e);
+    }
+  }
+}

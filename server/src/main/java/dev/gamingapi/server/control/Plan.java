@@ -1,0 +1,65 @@
+package dev.gamingapi.server.control;
+
+import java.time.Duration;
+
+/**
+ * A tenant's quotas: the JetStream limits of its account and the retention of its event log.
+ *
+ * @param name shown to operators and owners
+ * @param memoryStorage bytes of memory-backed JetStream storage
+ * @param diskStorage bytes of file-backed JetStream storage
+ * @param streams streams (KV buckets and object stores count too)
+ * @param consumers consumers; per stream on nats-server 2.9.10, not per account
+ * @param maxPayload largest message in bytes
+ * @param eventMaxAge how long the {@code EVENTS} stream keeps an event
+ * @param eventMaxBytes the size the {@code EVENTS} stream may reach before dropping old events
+ */
+public record Plan(
+    String name,
+    long memoryStorage,
+    long diskStorage,
+    long streams,
+    long consumers,
+    long maxPayload,
+    Duration eventMaxAge,
+    long eventMaxBytes) {
+  private static final long MIB = 1024L * 1024;
+
+  /** Validates the limits; every one is positive so that no quota is accidentally off. */
+  public Plan {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("a plan needs a name");
+    }
+    requirePositive("memoryStorage", memoryStorage);
+    requirePositive("diskStorage", diskStorage);
+    requirePositive("streams", streams);
+    requirePositive("consumers", consumers);
+    requirePositive("maxPayload", maxPayload);
+    requirePositive("eventMaxBytes", eventMaxBytes);
+    if (eventMaxAge == null || eventMaxAge.isNegative() || eventMaxAge.isZero()) {
+      throw new IllegalArgumentException("plan " + name + ": eventMaxAge must be positive");
+    }
+    if (eventMaxBytes > diskStorage) {
+      // The broker would refuse the stream (10047 insufficient storage resources).
+      throw new IllegalArgumentException(
+          "plan "
+              + name
+              + ": eventMaxBytes "
+              + eventMaxBytes
+              + " exceeds diskStorage "
+              + diskStorage);
+    }
+  }
+
+  /** The plan of the first GamingAPI account: 512 MiB memory, 1 GiB disk, 30 days of events. */
+  public static Plan defaultPlan() {
+    return new Plan("default", 512 * MIB, 1024 * MIB, 10, 100, MIB, Duration.ofDays(30), 768 * MIB);
+  }
+
+  private void requirePositive(String field, long value) {
+    if (value <= 0) {
+      throw new IllegalArgumentException(
+          "plan " + name + ": " + field + " must be positive, got " + value);
+    }
+  }
+}
