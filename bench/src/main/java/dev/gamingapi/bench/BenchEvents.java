@@ -1,0 +1,67 @@
+package dev.gamingapi.bench;
+
+import dev.gamingapi.contract.cloudevents.CloudEventsCodec;
+import dev.gamingapi.contract.cloudevents.EncodedEvent;
+import dev.gamingapi.contract.event.Event;
+import dev.gamingapi.contract.event.EventData;
+import dev.gamingapi.contract.event.PlayerChatted;
+import io.nats.client.Connection;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.api.StorageType;
+import io.nats.client.api.StreamConfiguration;
+import io.nats.client.impl.Headers;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The benchmark's workload: player chat events of about 300 bytes over 400 players of one server
+ * (400 subjects), and the {@code EVENTS} stream configured as the platform configures it.
+ */
+final class BenchEvents {
+  static final String SERVER = "bench";
+  static final int PLAYERS = 400;
+
+  private BenchEvents() {}
+
+  static List<EventData> data(int count) {
+    List<EventData> events = new ArrayList<>(count);
+    String filler = "gg well played, see you next round on the big map with everyone ".repeat(3);
+    for (int i = 0; i < count; i++) {
+      String player = "player-" + (i % PLAYERS);
+      events.add(new PlayerChatted(player, "Name " + player, filler + i, "global"));
+    }
+    return events;
+  }
+
+  static List<EncodedEvent> encoded(List<EventData> data) {
+    List<EncodedEvent> encoded = new ArrayList<>(data.size());
+    for (EventData event : data) {
+      encoded.add(CloudEventsCodec.encode(Event.of(SERVER, event)));
+    }
+    return encoded;
+  }
+
+  static Headers headers(EncodedEvent event) {
+    Headers headers = new Headers();
+    event.headers().forEach(headers::put);
+    return headers;
+  }
+
+  static void recreateStream(Connection connection) throws IOException, JetStreamApiException {
+    var management = connection.jetStreamManagement();
+    try {
+      management.deleteStream("EVENTS");
+    } catch (JetStreamApiException absent) {
+      // first run: nothing to delete
+    }
+    management.addStream(
+        StreamConfiguration.builder()
+            .name("EVENTS")
+            .subjects("v1.servers.*.events.>", "v1.servers.*.players.*.events.>")
+            .storageType(StorageType.File)
+            .duplicateWindow(Duration.ofMinutes(2))
+            .build());
+  }
+}

@@ -1,0 +1,118 @@
+package dev.gamingapi.bench;
+
+import dev.gamingapi.contract.cloudevents.EncodedEvent;
+import dev.gamingapi.contract.event.EventData;
+import dev.gamingapi.sdk.GameServerClient;
+import dev.gamingapi.testkit.NatsServerProcess;
+import io.nats.client.Connection;
+import io.nats.client.JetStream;
+import io.nats.client.Nats;
+import io.nats.client.api.PublishAck;
+import io.nats.client.impl.NatsMessage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Ingest: the SDK's {@code publish} (validate, journal, async publish with {@code Nats-Msg-Id})
+ * against raw jnats {@code publishAsync} of the same pre-encoded messages with the same window.
+ */
+final class IngestBench {
+  private final BenchArgs args;
+
+  IngestBench(BenchArgs args) {
+    this.args = args;
+  }
+
+  void run() throws Exception {
+    int count = args.ingestEvents();
+    System.out.printf(
+        "ingest: %,d events of ~300 bytes, window %d, %d rounds each%n",
+        count, args.window(), args.rounds());
+    List<EventData> data = BenchEvents.data(count);
+    List<NatsMessage> messages = messages(BenchEvents.encoded(data));
+    try (NatsServerProcess server = NatsServerProcess.startJetStream();
+        Connection connection = Nats.connect(server.url())) {
+      raw(connection, messages.subList(0, Math.min(count, 20_000)));
+      sdk(connection, server.url(), data.subList(0, Math.min(count, 20_000)));
+      Figures raw = new Figures();
+      Figures sdk = new Figures();
+      for (int round = 1; round <= args.rounds(); round++) {
+        raw.add(raw(connection, messages));
+        sdk.add(sdk(connection, server.url(), data));
+        System.out.printf(
+            "  round %d: raw %s, sdk %s%n",
+            round, Figures.perSecond(raw.median()), Figures.perSecond(sdk.median()));
+      }
+      Figures.report("ingest", "raw jnats publishAsync+Msg-Id", raw, sdk, 0.90);
+    }
+  }
+
+  private List<NatsMessage> messages(List<EncodedEvent> events) {
+    List<NatsMessage> messages = new ArrayList<>(events.size());
+    for (EncodedEvent event : events) {
+      messages.add(
+          NatsMessage.builder()
+              .subject(event.subject())
+              .headers(BenchEvents.headers(event))
+              .data(event.body())
+              .build());
+    }
+    return messages;
+  }
+
+  private double raw(Connection connection, List<NatsMessage> messages) throws Exception {
+    BenchEvents.recreateStream(connection);
+    JetStream jetStream = connection.jetStream();
+    ArrayDeque<CompletableFuture<PublishAck>> inFlight = new ArrayDeque<>(args.window());
+    long start = System.nanoTime();
+    for (NatsMessage message : messages) {
+      inFlight.add(jetStream.publishAsync(message));
+      if (inFlight.size() >= args.window()) {
+        inFlight.poll().join();
+      }
+    }
+    while (!inFlight.isEmpty()) {
+      inFlight.poll().join();
+    }
+    long elapsed = System.nanoTime() - start;
+    check(connection, messages.size());
+    return Figures.rate(messages.size(), elapsed);
+  }
+
+  private double sdk(Connection connection, String url, List<EventData> data) throws Exception {
+    BenchEvents.recreateStream(connection);
+    Path journal = Files.createTempDirectory("bench-journal-");
+    long elapsed;
+    try (GameServerClient client =
+        GameServerClient.builder()
+            .url(url)
+            .serverId(BenchEvents.SERVER)
+            .journalDir(journal)
+            .maxInFlight(args.window())
+            .build()) {
+      long start = System.nanoTime();
+      for (EventData event : data) {
+        client.publish(event);
+      }
+      client.flush(Duration.ofMinutes(5));
+      elapsed = System.nanoTime() - start;
+    } finally {
+      Files.walk(journal).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+    check(connection, data.size());
+    return Figures.rate(data.size(), elapsed);
+  }
+
+  private static void check(Connection connection, int expected) throws Exception {
+    long stored =
+        connection.jetStreamManagement().getStreamInfo("EVENTS").getStreamState().getMsgCount();
+    if (stored != expected) {
+      throw new IllegalStateException("stream holds " + stored + " events, expected " + expected);
+    }
+  }
+}

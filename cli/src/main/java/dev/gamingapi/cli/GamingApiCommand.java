@@ -1,0 +1,38 @@
+package dev.gamingapi.cli;
+
+import dev.gamingapi.cli.events.EventsCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code gamingapi} command: runs the platform and talks to it from the shell. */
+@Command(
+    name = "gamingapi",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "Event platform for game servers on NATS JetStream.",
+    subcommands = {UpCommand.class, EventsCommand.class})
+public final class GamingApiCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** Entry point: runs the command line and exits with its code. */
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and returns its exit code: 0 OK, 1 failure, 2 usage error. */
+  public static int run(String... args) {
+    return newCommandLine().execute(args);
+  }
+
+  /** A configured command line, also used by tests to capture output. */
+  public static CommandLine newCommandLine() {
+    CommandLine commandLine = new CommandLine(new GamingApiCommand());
+    commandLine.setExecutionExceptionHandler(new ErrorHandler());
+    return commandLine;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}

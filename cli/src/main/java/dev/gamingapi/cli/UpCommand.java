@@ -1,0 +1,83 @@
+package dev.gamingapi.cli;
+
+import dev.gamingapi.server.app.ConnectionInfo;
+import dev.gamingapi.server.app.Platform;
+import dev.gamingapi.server.app.PlatformConfig;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code gamingapi up}: runs the platform in this process (with an embedded nats-server unless
+ * {@code GAMINGAPI_BROKER_URL} names an external one) until interrupted.
+ */
+@Command(
+    name = "up",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the platform: broker, tenant account, streams and credentials.",
+      "Settings also come from GAMINGAPI_* environment variables (see docs/operating.md)."
+    })
+public final class UpCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      defaultValue = "data",
+      description = "Where keys, credentials and the event store live (default: ./data).")
+  Path dataDir;
+
+  @Option(
+      names = "--nats-port",
+      paramLabel = "PORT",
+      description = "Client port of the embedded broker (default: 4222; 0 = any free port).")
+  Integer natsPort;
+
+  /** Counted down to stop a running {@code up}; tests use it, Ctrl+C uses the shutdown hook. */
+  final CountDownLatch stop = new CountDownLatch(1);
+
+  @Override
+  public Integer call() throws InterruptedException {
+    PlatformConfig config = PlatformConfig.fromEnvironment(System.getenv(), dataDir);
+    if (natsPort != null) {
+      config = config.withNatsPort(natsPort);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("Starting GamingAPI in " + config.dataDir().toAbsolutePath().normalize() + " ...");
+    out.flush();
+    try (Platform platform = Platform.start(config)) {
+      Thread hook = new Thread(stop::countDown, "gamingapi-shutdown");
+      Runtime.getRuntime().addShutdownHook(hook);
+      Path written = platform.writeConnectionInfo();
+      print(out, platform.connectionInfo(), written);
+      stop.await();
+      out.println("Stopping GamingAPI ...");
+      out.flush();
+    }
+    return 0;
+  }
+
+  private static void print(PrintWriter out, ConnectionInfo info, Path connectionJson) {
+    out.println("GamingAPI is up.");
+    out.printf("  broker            %s%n", info.brokerUrl());
+    out.printf("  owner creds       %s%n", info.ownerCreds());
+    for (Map.Entry<String, Path> server : info.gameServerCreds().entrySet()) {
+      out.printf("  game server creds %s (server id '%s')%n", server.getValue(), server.getKey());
+    }
+    out.printf("  connection.json   %s%n", connectionJson);
+    out.println("Try, in another shell:");
+    out.printf(
+        "  ./gamingapi events publish --creds %s --type server.started%n",
+        info.gameServerCreds().values().stream().findFirst().orElse(Path.of("CREDS")));
+    out.printf("  ./gamingapi events tail --creds %s --follow%n", info.ownerCreds());
+    out.println("Press Ctrl+C to stop.");
+    out.flush();
+  }
+}
