@@ -6,6 +6,7 @@ import io.nats.client.Message;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -94,10 +95,23 @@ public final class ResolverClient {
 
   /** The JWT of {@code accountPublicKey} that the resolver holds, if any. */
   public Optional<String> lookup(String accountPublicKey) {
+    // The resolver does not answer a lookup of an account it lacks (the request would only time
+    // out), so ask for the list of account ids first.
+    if (!listAccounts().contains(accountPublicKey)) {
+      return Optional.empty();
+    }
     Message reply = send("$SYS.REQ.ACCOUNT." + accountPublicKey + ".CLAIMS.LOOKUP", "");
     String body = new String(reply.getData(), StandardCharsets.UTF_8).strip();
-    // A JWT starts with its base64url header; anything else (empty, a JSON error) means "none".
+    // A JWT starts with its base64url header; anything else (a JSON error) means "none".
     return body.startsWith("eyJ") ? Optional.of(body) : Optional.empty();
+  }
+
+  /** The ids of the accounts the resolver holds. */
+  public Set<String> listAccounts() {
+    JsonNode reply = request("$SYS.REQ.CLAIMS.LIST", "");
+    Set<String> ids = new HashSet<>();
+    reply.path("data").forEach(id -> ids.add(id.asText()));
+    return ids;
   }
 
   private JwtClaims verify(String accountJwt) {

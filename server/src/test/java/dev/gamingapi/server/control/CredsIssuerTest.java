@@ -1,0 +1,78 @@
+package dev.gamingapi.server.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.nats.client.NKey;
+import java.security.SecureRandom;
+import org.junit.jupiter.api.Test;
+
+class CredsIssuerTest {
+  private CredsIssuer issuer() {
+    NKey accountKey = createAccount();
+    return new CredsIssuer(KeyVault.publicKeyOf(accountKey), createAccount());
+  }
+
+  @Test
+  void gameServerCredsAreBoundToTheirServer() {
+    JwtClaims claims = Jwts.decodeVerified(issuer().gameServer("s-1").jwt());
+
+    assertThat(claims.nats().path("pub").path("allow").toString())
+        .isEqualTo("[\"v1.servers.s-1.events.>\",\"v1.servers.s-1.players.*.events.>\"]");
+    assertThat(claims.nats().path("sub").path("allow").toString()).isEqualTo("[\"_INBOX_s-1.>\"]");
+    assertThat(claims.nats().path("tags").toString()).contains("server:s-1");
+  }
+
+  @Test
+  void everyCredentialGetsAFreshUserKey() {
+    CredsIssuer issuer = issuer();
+
+    assertThat(issuer.owner("a").publicKey()).isNotEqualTo(issuer.owner("a").publicKey());
+  }
+
+  @Test
+  void serverIdsOutsideTheRuleAreRefusedWithTheRule() {
+    assertThatThrownBy(() -> issuer().gameServer("a.b"))
+        .isInstanceOf(InvalidServerIdException.class)
+        .hasMessageContaining("'a.b'")
+        .hasMessageContaining(ServerIds.RULE);
+    assertThatThrownBy(() -> issuer().gameServer("*")).isInstanceOf(InvalidServerIdException.class);
+    assertThatThrownBy(() -> issuer().gameServer("x".repeat(65)))
+        .isInstanceOf(InvalidServerIdException.class);
+  }
+
+  @Test
+  void accountJwtsAlwaysCarryEveryLimitAndUnlimitedConnections() {
+    NKey operator = createOperator();
+    String jwt =
+        AccountClaims.tenant(
+            operator, KeyVault.publicKeyOf(createAccount()), "t", "ABC", Plan.defaultPlan(), 1);
+
+    var limits = Jwts.decodeVerified(jwt).nats().path("limits");
+    assertThat(limits.path("conn").asLong()).isEqualTo(-1);
+    assertThat(limits.path("payload").asLong()).isEqualTo(1048576);
+    assertThat(limits.path("mem_storage").asLong()).isEqualTo(512L * 1024 * 1024);
+    assertThat(limits.path("disk_storage").asLong()).isEqualTo(1024L * 1024 * 1024);
+    assertThat(limits.path("streams").asLong()).isEqualTo(10);
+    assertThat(limits.path("consumer").asLong()).isEqualTo(100);
+    for (String field : new String[] {"subs", "data", "imports", "exports", "leaf", "wildcards"}) {
+      assertThat(limits.has(field)).as(field).isTrue();
+    }
+  }
+
+  private static NKey createAccount() {
+    try {
+      return NKey.createAccount(new SecureRandom());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static NKey createOperator() {
+    try {
+      return NKey.createOperator(new SecureRandom());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
