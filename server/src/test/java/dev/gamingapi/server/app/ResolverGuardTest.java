@@ -1,0 +1,82 @@
+package dev.gamingapi.server.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gamingapi.server.control.AccountClaims;
+import dev.gamingapi.server.control.KeyVault;
+import dev.gamingapi.server.control.MasterKey;
+import dev.gamingapi.server.control.Plan;
+import dev.gamingapi.server.control.ResolverClient;
+import dev.gamingapi.server.control.StaleJwtException;
+import dev.gamingapi.server.control.UntrustedJwtException;
+import io.nats.client.NKey;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The checks the resolver itself does not make (pitfalls 2 and 3), and the reconcile step. */
+class ResolverGuardTest {
+  @TempDir static Path dataDir;
+  private static Platform platform;
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  @BeforeAll
+  static void start() {
+    platform = new Platform(PlatformConfig.embedded(dataDir, 0)).start();
+  }
+
+  @AfterAll
+  static void stop() {
+    platform.close();
+  }
+
+  @Test
+  void aJwtSignedByAForeignOperatorIsRefusedBeforeItReachesTheBroker() throws Exception {
+    NKey foreignOperator = NKey.createOperator(RANDOM);
+    String account = KeyVault.publicKeyOf(NKey.createAccount(RANDOM));
+    String jwt =
+        AccountClaims.tenant(
+            foreignOperator, account, "intruder", account, Plan.defaultPlan(), now());
+    ResolverClient resolver = platform.resolver();
+
+    assertThatThrownBy(() -> resolver.push(jwt))
+        .isInstanceOf(UntrustedJwtException.class)
+        .hasMessageContaining("not one of our operator signing keys");
+    assertThat(resolver.listAccounts()).doesNotContain(account);
+  }
+
+  @Test
+  void aJwtOlderThanTheStoredOneIsRefused() throws Exception {
+    NKey signing = signingKeyOfThePlatform();
+    String account = KeyVault.publicKeyOf(NKey.createAccount(RANDOM));
+    ResolverClient resolver = platform.resolver();
+    resolver.push(AccountClaims.tenant(signing, account, "t", account, Plan.defaultPlan(), now()));
+
+    String older =
+        AccountClaims.tenant(signing, account, "t-old", account, Plan.defaultPlan(), now() - 60);
+
+    assertThatThrownBy(() -> resolver.push(older)).isInstanceOf(StaleJwtException.class);
+    assertThat(resolver.lookup(account)).isPresent().get().isNotEqualTo(older);
+  }
+
+  @Test
+  void reconcilePushesOnlyWhenTheResolverDiffers() {
+    assertThat(platform.resolver().reconcile(platform.defaultAccountJwt())).isFalse();
+  }
+
+  private static NKey signingKeyOfThePlatform() {
+    // The test reads the vault as a second instance of the platform would.
+    MasterKey masterKey = MasterKey.fromFile(dataDir.resolve("master.key"), false);
+    return KeyVault.open(dataDir.resolve("keys.json"), masterKey)
+        .find("operator.signing")
+        .orElseThrow();
+  }
+
+  private static long now() {
+    return System.currentTimeMillis() / 1000;
+  }
+}
