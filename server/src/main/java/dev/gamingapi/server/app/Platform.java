@@ -11,6 +11,7 @@ import dev.gamingapi.server.control.Plan;
 import dev.gamingapi.server.control.ResolverClient;
 import io.nats.client.AuthHandler;
 import io.nats.client.Connection;
+import io.nats.client.ErrorListener;
 import io.nats.client.Nats;
 import io.nats.client.Options;
 import java.io.IOException;
@@ -144,6 +145,19 @@ public final class Platform implements AutoCloseable {
             .connectionName(name)
             .connectionTimeout(REQUEST_TIMEOUT)
             .maxReconnects(-1)
+            .errorListener(
+                new ErrorListener() {
+                  @Override
+                  public void errorOccurred(Connection connection, String error) {
+                    LOG.warn("{}: broker error: {}", name, error);
+                  }
+
+                  @Override
+                  public void exceptionOccurred(Connection connection, Exception exception) {
+                    // Expected while the broker restarts; the connection reconnects by itself.
+                    LOG.info("{}: {}", name, exception.toString());
+                  }
+                })
             .build();
     try {
       return Nats.connect(options);
