@@ -52,7 +52,7 @@ public final class UpCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.println("Starting GamingAPI in " + config.dataDir().toAbsolutePath().normalize() + " ...");
     out.flush();
-    try (Platform platform = Platform.start(config)) {
+    try (Platform platform = new Platform(config).start()) {
       Thread hook = new Thread(stop::countDown, "gamingapi-shutdown");
       Runtime.getRuntime().addShutdownHook(hook);
       Path written = platform.writeConnectionInfo();

@@ -131,6 +131,20 @@ public record PlatformConfig(
         replicas);
   }
 
+  /** A copy with the embedded broker on {@code natsPort}. */
+  public PlatformConfig withNatsPort(int natsPort) {
+    return new PlatformConfig(
+        dataDir,
+        natsPort,
+        brokerUrl,
+        operatorSigningSeedFile,
+        operatorJwtFile,
+        systemCredsFile,
+        masterKey,
+        duplicateWindow,
+        replicas);
+  }
+
   /** A copy with {@code duplicateWindow}. */
   public PlatformConfig withDuplicateWindow(Duration duplicateWindow) {
     return new PlatformConfig(

@@ -1,5 +1,6 @@
 package dev.gamingapi.server.control;
 
+import dev.gamingapi.contract.subject.Subjects;
 import io.nats.client.NKey;
 import io.nats.client.support.JwtUtils;
 import io.nats.client.support.JwtUtils.Permission;
@@ -15,9 +16,6 @@ import java.time.Duration;
  * to its time, so reusing keys would revoke credentials that were meant to stay valid.
  */
 public final class CredsIssuer {
-  /** The inbox prefix a game server's client must use; see {@link #gameServer}. */
-  public static final String GAME_SERVER_INBOX_PREFIX = "_INBOX_";
-
   /** The tag that names a game server's id in its user JWT. */
   public static final String SERVER_TAG_PREFIX = "server:";
 
@@ -42,12 +40,10 @@ public final class CredsIssuer {
    * serverId)}; the id is in the JWT tag {@code server:<serverId>}.
    */
   public UserCreds gameServer(String serverId) {
-    ServerIds.require(serverId);
-    String server = "v1.servers." + serverId;
     UserClaim claim =
         new UserClaim(accountPublicKey)
-            .pub(new Permission().allow(server + ".events.>", server + ".players.*.events.>"))
-            .sub(new Permission().allow(GAME_SERVER_INBOX_PREFIX + serverId + ".>"))
+            .pub(new Permission().allow(Subjects.publishableBy(serverId)))
+            .sub(new Permission().allow(Subjects.inboxPrefix(serverId) + ".>"))
             .tags(SERVER_TAG_PREFIX + serverId);
     return issue("server " + serverId, null, claim);
   }

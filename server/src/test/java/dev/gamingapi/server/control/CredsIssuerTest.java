@@ -3,6 +3,8 @@ package dev.gamingapi.server.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gamingapi.contract.subject.Ids;
+import dev.gamingapi.contract.subject.InvalidIdException;
 import io.nats.client.NKey;
 import java.security.SecureRandom;
 import org.junit.jupiter.api.Test;
@@ -33,12 +35,12 @@ class CredsIssuerTest {
   @Test
   void serverIdsOutsideTheRuleAreRefusedWithTheRule() {
     assertThatThrownBy(() -> issuer().gameServer("a.b"))
-        .isInstanceOf(InvalidServerIdException.class)
+        .isInstanceOf(InvalidIdException.class)
         .hasMessageContaining("'a.b'")
-        .hasMessageContaining(ServerIds.RULE);
-    assertThatThrownBy(() -> issuer().gameServer("*")).isInstanceOf(InvalidServerIdException.class);
+        .hasMessageContaining(Ids.ID_RULE);
+    assertThatThrownBy(() -> issuer().gameServer("*")).isInstanceOf(InvalidIdException.class);
     assertThatThrownBy(() -> issuer().gameServer("x".repeat(65)))
-        .isInstanceOf(InvalidServerIdException.class);
+        .isInstanceOf(InvalidIdException.class);
   }
 
   @Test
