@@ -35,6 +35,11 @@ public record BrokerConfig(
     return natsDir.resolve("nats-server.log");
   }
 
+  /** The file where the child writes its pid, to find an orphan left by a killed platform. */
+  public Path pidFile() {
+    return natsDir.resolve("nats-server.pid");
+  }
+
   /** The client URL. */
   public String url() {
     return "nats://127.0.0.1:" + port;
@@ -47,6 +52,7 @@ public record BrokerConfig(
         listen: "127.0.0.1:%d"
         server_name: "%s"
         max_payload: %d
+        pid_file: "%s"
         jetstream { store_dir: "%s" }
         operator: "%s"
         system_account: %s
@@ -65,6 +71,7 @@ public record BrokerConfig(
             port,
             serverName,
             MAX_PAYLOAD,
+            quote(pidFile()),
             quote(natsDir.resolve("jetstream")),
             quote(operatorJwt),
             systemAccount,

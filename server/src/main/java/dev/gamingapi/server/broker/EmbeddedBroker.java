@@ -56,6 +56,7 @@ public final class EmbeddedBroker implements AutoCloseable {
    */
   public static EmbeddedBroker start(BrokerConfig config, Path executable) {
     EmbeddedBroker broker = new EmbeddedBroker(config, executable);
+    OrphanBroker.stop(config.pidFile());
     try {
       Files.createDirectories(config.natsDir());
       Files.writeString(config.configFile(), config.render());
