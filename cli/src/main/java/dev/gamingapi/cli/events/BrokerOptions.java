@@ -17,7 +17,8 @@ final class BrokerOptions {
   @Option(
       names = "--url",
       paramLabel = "URL",
-      description = "Broker URL (default: from ./data/connection.json, else nats://127.0.0.1:4222).")
+      description =
+          "Broker URL (default: from ./data/connection.json, else nats://127.0.0.1:4222).")
   String url;
 
   @Option(

@@ -7,7 +7,10 @@ import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses the short durations ({@code 500ms}, {@code 10s}, {@code 15m}, {@code 2h}, {@code 7d}) and times the CLI takes. */
+/**
+ * Parses the short durations ({@code 500ms}, {@code 10s}, {@code 15m}, {@code 2h}, {@code 7d}) and
+ * times the CLI takes.
+ */
 final class Durations {
   private static final Pattern SHORT = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 

@@ -19,9 +19,9 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code gamingapi events publish}: one event from the shell, through the SDK (so it is validated,
@@ -121,6 +121,7 @@ public final class EventsPublishCommand implements Callable<Integer> {
     if (scope == Scope.EITHER) {
       player = playerId;
     }
-    return CloudEventsCodec.decodeData(type, player, tree.toString().getBytes(StandardCharsets.UTF_8));
+    return CloudEventsCodec.decodeData(
+        type, player, tree.toString().getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -1,0 +1,203 @@
+package dev.gamingapi.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gamingapi.contract.ContractJson;
+import dev.gamingapi.testkit.FreePorts;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Runs {@code gamingapi up} in-process, then publishes and tails events through the CLI. */
+class CliEndToEndTest {
+  @TempDir static Path dir;
+  static UpCommand up;
+  static CompletableFuture<Integer> running;
+  static StringWriter upOutput = new StringWriter();
+  static String url;
+  static Path dataDir;
+
+  @BeforeAll
+  static void startPlatform() throws Exception {
+    dataDir = dir.resolve("data");
+    CommandLine commandLine = GamingApiCommand.newCommandLine();
+    commandLine.setOut(new PrintWriter(upOutput, true));
+    up = commandLine.getSubcommands().get("up").getCommand();
+    int port = FreePorts.next();
+    running =
+        CompletableFuture.supplyAsync(
+            () ->
+                commandLine.execute(
+                    "up", "--data-dir", dataDir.toString(), "--nats-port", String.valueOf(port)));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> running.isDone() || Files.exists(dataDir.resolve("connection.json")));
+    assertThat(running.isDone()).as("up exited early: %s", upOutput).isFalse();
+    JsonNode info = ContractJson.mapper().readTree(dataDir.resolve("connection.json").toFile());
+    url = info.get("broker_url").asText();
+  }
+
+  @AfterAll
+  static void stopPlatform() throws Exception {
+    up.stop.countDown();
+    assertThat(running.get()).isZero();
+  }
+
+  @Test
+  void upPrintsTheBrokerAndWhereTheCredentialsAre() {
+    assertThat(upOutput.toString())
+        .contains("GamingAPI is up.")
+        .contains(url)
+        .contains(dataDir.resolve("creds").resolve("owner.creds").toString())
+        .contains("demo.creds");
+  }
+
+  @Test
+  void anEventPublishedFromTheShellIsReadBackByTheOwner() {
+    CliRun published =
+        CliRun.of(
+            "events",
+            "publish",
+            "--url",
+            url,
+            "--creds",
+            creds("demo"),
+            "--journal-dir",
+            dir.resolve("journal").toString(),
+            "--type",
+            "player.connected",
+            "--player",
+            "steam_1",
+            "--data",
+            "{\"name\":\"Alice\"}");
+    assertThat(published.exitCode()).as(published.err()).isZero();
+    String id = published.out().strip();
+
+    CliRun tail =
+        CliRun.of(
+            "events",
+            "tail",
+            "--url",
+            url,
+            "--creds",
+            creds("owner"),
+            "--player",
+            "steam_1",
+            "--json");
+
+    assertThat(tail.exitCode()).as(tail.err()).isZero();
+    assertThat(tail.out())
+        .contains("\"id\":\"" + id + "\"")
+        .contains("\"type\":\"player.connected\"")
+        .contains("\"server\":\"demo\"")
+        .contains("\"name\":\"Alice\"");
+  }
+
+  @Test
+  void followingStopsAfterTheRequestedCount() {
+    CliRun.of(
+        "events",
+        "publish",
+        "--url",
+        url,
+        "--creds",
+        creds("demo"),
+        "--journal-dir",
+        dir.resolve("journal").toString(),
+        "--type",
+        "server.started");
+
+    CliRun tail =
+        CliRun.of(
+            "events",
+            "tail",
+            "--url",
+            url,
+            "--creds",
+            creds("owner"),
+            "--type",
+            "server.started",
+            "--follow",
+            "--count",
+            "1");
+
+    assertThat(tail.exitCode()).as(tail.err()).isZero();
+    assertThat(tail.out()).contains("server.started").contains("demo");
+  }
+
+  @Test
+  void anUnknownTypeIsRefusedInOneLine() {
+    CliRun run =
+        CliRun.of(
+            "events",
+            "publish",
+            "--url",
+            url,
+            "--creds",
+            creds("demo"),
+            "--journal-dir",
+            dir.resolve("journal").toString(),
+            "--type",
+            "player.teleported");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err().strip())
+        .startsWith("gamingapi: unknown event type 'player.teleported'")
+        .doesNotContain("Exception")
+        .hasLineCount(1);
+  }
+
+  @Test
+  void anInvalidPlayerIdIsNamedWithTheRule() {
+    CliRun run =
+        CliRun.of(
+            "events",
+            "publish",
+            "--url",
+            url,
+            "--creds",
+            creds("demo"),
+            "--journal-dir",
+            dir.resolve("journal").toString(),
+            "--type",
+            "player.connected",
+            "--player",
+            "bad.id",
+            "--data",
+            "{\"name\":\"A\"}");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("bad.id").contains("A-Z a-z 0-9 _ -");
+  }
+
+  @Test
+  void aMissingCredsFileIsNamed() {
+    Path missing = dir.resolve("nope.creds");
+    CliRun run = CliRun.of("events", "tail", "--url", url, "--creds", missing.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains(missing.toString()).hasLineCount(1);
+  }
+
+  @Test
+  void aMissingRequiredOptionIsAUsageError() {
+    CliRun run = CliRun.of("events", "publish", "--creds", creds("demo"));
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--type");
+  }
+
+  private static String creds(String name) {
+    return dataDir.resolve("creds").resolve(name + ".creds").toString();
+  }
+}
