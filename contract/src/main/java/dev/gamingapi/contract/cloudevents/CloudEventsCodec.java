@@ -113,6 +113,9 @@ public final class CloudEventsCodec {
     try {
       if (known.isPresent()) {
         EventData data = MAPPER.readValue(body, known.get().dataClass());
+        if (data == null) {
+          throw new InvalidEventException("bad " + type + " data: the body must be a JSON object");
+        }
         String bodyPlayer = EventCatalog.playerOf(data);
         if (!Objects.equals(bodyPlayer, playerId)) {
           throw new InvalidEventException(

@@ -1,10 +1,16 @@
 package dev.gamingapi.contract.event;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * Type {@code player.scored}: a game stat changed; {@code operator} says how {@code value} applies
- * to it.
+ * to it. A body without {@code value} is refused rather than read as 0.
  */
-public record PlayerScored(String playerId, String stat, double value, ScoreOperator operator)
+public record PlayerScored(
+    String playerId,
+    String stat,
+    @JsonProperty(required = true) double value,
+    ScoreOperator operator)
     implements PlayerEventData {
   /** Checks the fields; a bad one raises {@link InvalidEventException} naming it. */
   public PlayerScored {

@@ -3,6 +3,7 @@ package dev.gamingapi.contract.cloudevents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gamingapi.contract.event.CommandFailed;
 import dev.gamingapi.contract.event.Event;
 import dev.gamingapi.contract.event.InvalidEventException;
 import dev.gamingapi.contract.event.PlayerScored;
@@ -82,5 +83,44 @@ class CloudEventsCodecTest {
     assertThatThrownBy(() -> CloudEventsCodec.decodeData("player.scored", "p1", body))
         .isInstanceOf(InvalidEventException.class)
         .hasMessageContaining("'stat' is required");
+  }
+
+  @Test
+  void aScoreWithoutValueIsRefusedRatherThanReadAsZero() {
+    byte[] body = "{\"player_id\":\"p1\",\"stat\":\"kills\",\"operator\":\"incr\"}".getBytes();
+    assertThatThrownBy(() -> CloudEventsCodec.decodeData("player.scored", "p1", body))
+        .isInstanceOf(InvalidEventException.class)
+        .hasMessageContaining("'value'");
+  }
+
+  @Test
+  void aHeartbeatWithoutPlayersOnlineIsRefused() {
+    byte[] body = "{\"max_players\":10}".getBytes();
+    assertThatThrownBy(() -> CloudEventsCodec.decodeData("server.heartbeat", null, body))
+        .isInstanceOf(InvalidEventException.class)
+        .hasMessageContaining("'players_online'");
+  }
+
+  @Test
+  void aPositionMissingACoordinateIsRefused() {
+    byte[] body = "{\"player_id\":\"p1\",\"position\":{\"x\":1,\"y\":2}}".getBytes();
+    assertThatThrownBy(() -> CloudEventsCodec.decodeData("player.respawned", "p1", body))
+        .isInstanceOf(InvalidEventException.class)
+        .hasMessageContaining("'z'");
+  }
+
+  @Test
+  void aJsonNullBodyIsRefusedWithAClearError() {
+    byte[] body = "null".getBytes();
+    assertThatThrownBy(() -> CloudEventsCodec.decodeData("server.stopped", null, body))
+        .isInstanceOf(InvalidEventException.class)
+        .hasMessageContaining("must be a JSON object");
+  }
+
+  @Test
+  void aNegativeAttemptCountIsRefused() {
+    assertThatThrownBy(() -> new CommandFailed("c1", "kick", "boom", -1))
+        .isInstanceOf(InvalidEventException.class)
+        .hasMessageContaining("'attempts'");
   }
 }
