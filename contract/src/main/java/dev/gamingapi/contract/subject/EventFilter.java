@@ -1,13 +1,17 @@
 package dev.gamingapi.contract.subject;
 
 import dev.gamingapi.contract.event.EventCatalog;
+import dev.gamingapi.contract.event.InvalidEventException;
 import dev.gamingapi.contract.event.Scope;
 
 /**
- * A selection of events by server, player and type; {@code null} means any. nats-server 2.9 allows
- * one filter subject per consumer, so {@link #natsSubject()} is the narrowest single subject and
- * {@link #matches(EventSubject)} decides exactly (it matters for custom types, which may be server
- * or player events).
+ * A selection of events by server, player and type; {@code null} means any.
+ *
+ * <p>nats-server 2.9 allows one filter subject per consumer, and only one that lies inside one
+ * subject of the stream or covers one whole: {@code v1.servers.eu-1.>} is refused on the {@code
+ * EVENTS} stream, because it spans both of its subjects. So {@link #natsSubject()} is the narrowest
+ * subject the broker accepts, which may select more than the filter (all of a server's events come
+ * with {@code >}), and a reader must apply {@link #matches(EventSubject)} to what it receives.
  */
 public record EventFilter(String serverId, String playerId, String type) {
   /** Every event. */
@@ -24,13 +28,16 @@ public record EventFilter(String serverId, String playerId, String type) {
     if (type != null) {
       Scope scope = EventCatalog.resolve(type).scope();
       if (scope == Scope.SERVER && playerId != null) {
-        throw new dev.gamingapi.contract.event.InvalidEventException(
+        throw new InvalidEventException(
             "event type '" + type + "' is about a server; it cannot be filtered by player");
       }
     }
   }
 
-  /** The narrowest filter subject for a consumer of the {@code EVENTS} stream. */
+  /**
+   * The narrowest filter subject that nats-server 2.9 accepts for a consumer of the {@code EVENTS}
+   * stream; {@code >} when events of both kinds (server and player) are wanted.
+   */
   public String natsSubject() {
     String server = serverId == null ? "*" : serverId;
     String tail = type == null ? ">" : type;
@@ -38,12 +45,12 @@ public record EventFilter(String serverId, String playerId, String type) {
       return "v1.servers." + server + ".players." + playerId + ".events." + tail;
     }
     if (type == null) {
-      return serverId == null ? ">" : "v1.servers." + serverId + ".>";
+      return ">";
     }
     return switch (EventCatalog.resolve(type).scope()) {
       case SERVER -> "v1.servers." + server + ".events." + type;
       case PLAYER -> "v1.servers." + server + ".players.*.events." + type;
-      case EITHER -> serverId == null ? ">" : "v1.servers." + serverId + ".>";
+      case EITHER -> ">";
     };
   }
 

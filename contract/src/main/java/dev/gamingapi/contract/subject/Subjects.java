@@ -73,13 +73,18 @@ public final class Subjects {
   }
 
   /**
-   * Parses an event subject.
+   * Parses an event subject. The type is returned as found (it may be one this version does not
+   * know), but none of its tokens may be empty.
    *
    * @throws InvalidEventException when {@code subject} is not a v1 event subject
+   * @throws InvalidIdException when its server or player token breaks the id rule
    */
   public static EventSubject parseEvent(String subject) {
     String[] tokens = subject == null ? new String[0] : subject.split("\\.", -1);
-    if (tokens.length >= 5 && tokens[0].equals("v1") && tokens[1].equals("servers")) {
+    if (tokens.length >= 5
+        && tokens[0].equals("v1")
+        && tokens[1].equals("servers")
+        && !java.util.Arrays.asList(tokens).contains("")) {
       if (tokens[3].equals("events")) {
         return new EventSubject(Ids.server(tokens[2]), null, join(tokens, 4));
       }
