@@ -1,0 +1,33 @@
+package dev.gamingapi.sdk.internal;
+
+import dev.gamingapi.sdk.JournalFullPolicy;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The checked options of a game-server client.
+ *
+ * @param url the broker URL
+ * @param credentials the creds file, or {@code null} for a broker without auth
+ * @param serverId the server id events are published as
+ * @param journalDir the journal directory
+ * @param maxInFlight most unacknowledged publishes at a time
+ * @param journalMaxBytes most bytes of unacknowledged events in the journal
+ * @param whenJournalFull what publish does when the journal is full
+ * @param maxBlock how long {@link JournalFullPolicy#BLOCK} waits
+ */
+public record ClientSettings(
+    String url,
+    Path credentials,
+    String serverId,
+    Path journalDir,
+    int maxInFlight,
+    long journalMaxBytes,
+    JournalFullPolicy whenJournalFull,
+    Duration maxBlock) {
+
+  /** The usual segment size: a quarter of the limit, so acknowledged space is freed in steps. */
+  public int segmentSize() {
+    return (int) Math.clamp(journalMaxBytes / 4, 64 * 1024, 64 * 1024 * 1024);
+  }
+}

@@ -1,0 +1,68 @@
+package dev.gamingapi.sdk.internal;
+
+import io.nats.client.Connection;
+import io.nats.client.Consumer;
+import io.nats.client.ErrorListener;
+import io.nats.client.Nats;
+import io.nats.client.Options;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The jnats options of SDK connections, and their error reporting through SLF4J. */
+public final class ConnectionOptions {
+  private static final Logger LOG = LoggerFactory.getLogger("dev.gamingapi.sdk.nats");
+
+  private ConnectionOptions() {}
+
+  /**
+   * A game server's publishing connection: its own inbox prefix (its credential may subscribe only
+   * there) and no reconnect, because the sender opens a fresh connection after any failure.
+   */
+  public static Options gameServer(String url, Path credentials, String serverId, String inbox) {
+    return base(url, credentials, "gamingapi-sdk " + serverId)
+        .inboxPrefix(inbox)
+        .maxReconnects(0)
+        .build();
+  }
+
+  /** A reader's connection: jnats reconnects forever and ordered consumers resume by themselves. */
+  public static Options reader(String url, Path credentials) {
+    return base(url, credentials, "gamingapi-sdk reader")
+        .maxReconnects(-1)
+        .reconnectWait(Duration.ofMillis(250))
+        .build();
+  }
+
+  private static Options.Builder base(String url, Path credentials, String name) {
+    Options.Builder builder =
+        Options.builder()
+            .server(url)
+            .connectionName(name)
+            .connectionTimeout(Duration.ofSeconds(2))
+            .errorListener(new LoggingErrorListener());
+    if (credentials != null) {
+      builder.authHandler(Nats.credentials(credentials.toString()));
+    }
+    return builder;
+  }
+
+  /** Reports jnats errors through SLF4J instead of java.util.logging on stderr. */
+  private static final class LoggingErrorListener implements ErrorListener {
+    @Override
+    public void errorOccurred(Connection connection, String error) {
+      LOG.warn("broker error: {}", error);
+    }
+
+    @Override
+    public void exceptionOccurred(Connection connection, Exception exception) {
+      LOG.debug("connection problem: {}", exception.toString());
+    }
+
+    @Override
+    public void slowConsumerDetected(Connection connection, Consumer consumer) {
+      LOG.warn("slow consumer: events arrive faster than the handler takes them");
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package dev.gamingapi.sdk.internal;
+
+import io.nats.client.api.PublishAck;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The sender's window of unacknowledged publishes, oldest first: a ring of futures with the journal
+ * position just past each record and its size, in parallel arrays so that nothing is allocated per
+ * event beyond what jnats allocates.
+ */
+final class InFlight {
+  private final CompletableFuture<?>[] futures;
+  private final long[] nextPositions;
+  private final int[] frameBytes;
+  private int head;
+  private int size;
+
+  InFlight(int capacity) {
+    futures = new CompletableFuture<?>[capacity];
+    nextPositions = new long[capacity];
+    frameBytes = new int[capacity];
+  }
+
+  void add(CompletableFuture<PublishAck> future, long nextPosition, int bytes) {
+    int slot = (head + size) % futures.length;
+    futures[slot] = future;
+    nextPositions[slot] = nextPosition;
+    frameBytes[slot] = bytes;
+    size++;
+  }
+
+  int size() {
+    return size;
+  }
+
+  boolean isEmpty() {
+    return size == 0;
+  }
+
+  CompletableFuture<?> headFuture() {
+    return futures[head];
+  }
+
+  long headNextPosition() {
+    return nextPositions[head];
+  }
+
+  int headFrameBytes() {
+    return frameBytes[head];
+  }
+
+  void removeHead() {
+    futures[head] = null;
+    head = (head + 1) % futures.length;
+    size--;
+  }
+
+  /** Forgets every publish: after a failure they are re-sent from the journal. */
+  void clear() {
+    while (size > 0) {
+      removeHead();
+    }
+    head = 0;
+  }
+}

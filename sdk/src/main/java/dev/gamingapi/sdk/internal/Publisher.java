@@ -1,0 +1,135 @@
+package dev.gamingapi.sdk.internal;
+
+import dev.gamingapi.contract.cloudevents.CloudEventsCodec;
+import dev.gamingapi.contract.cloudevents.EncodedEvent;
+import dev.gamingapi.contract.event.Event;
+import dev.gamingapi.contract.subject.Subjects;
+import dev.gamingapi.sdk.FlushTimeoutException;
+import dev.gamingapi.sdk.GamingApiException;
+import dev.gamingapi.sdk.JournalFullException;
+import dev.gamingapi.sdk.JournalFullPolicy;
+import dev.gamingapi.sdk.PayloadTooLargeException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The publishing side of a game-server client: validate and encode on the caller's thread, append
+ * to the journal, wake the sender. Nothing here waits for the broker except {@link #flush} and a
+ * full journal under {@link JournalFullPolicy#BLOCK}.
+ */
+public final class Publisher implements AutoCloseable {
+  private static final long WAIT_STEP = TimeUnit.MILLISECONDS.toNanos(1);
+
+  private final ClientSettings settings;
+  private final Journal journal;
+  private final MaxPayload maxPayload;
+  private final Sender sender;
+  private volatile boolean closed;
+
+  private Publisher(ClientSettings settings, Journal journal, MaxPayload maxPayload) {
+    this.settings = settings;
+    this.journal = journal;
+    this.maxPayload = maxPayload;
+    String inbox = Subjects.inboxPrefix(settings.serverId());
+    SenderSettings senderSettings =
+        new SenderSettings(
+            () ->
+                ConnectionOptions.gameServer(
+                    settings.url(), settings.credentials(), settings.serverId(), inbox),
+            settings.maxInFlight(),
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(1));
+    this.sender =
+        new Sender(journal, maxPayload, senderSettings, "gamingapi-sender-" + settings.serverId());
+  }
+
+  /** Opens the journal (re-sending what an earlier run left) and starts the sender. */
+  public static Publisher start(ClientSettings settings) {
+    Journal journal = Journal.open(settings.journalDir(), settings.segmentSize());
+    Publisher publisher = new Publisher(settings, journal, MaxPayload.load(settings.journalDir()));
+    publisher.sender.start();
+    return publisher;
+  }
+
+  /** Validates, journals and schedules {@code event}; throws before journaling if it is bad. */
+  public void accept(Event event) {
+    if (closed) {
+      throw new GamingApiException("this GameServerClient is closed");
+    }
+    EncodedEvent encoded = CloudEventsCodec.encode(event); // checks ids, type and scope
+    long size = JournalRecord.wireSize(encoded);
+    long limit = maxPayload.bytes();
+    if (size > limit) {
+      throw new PayloadTooLargeException(event.id(), size, limit);
+    }
+    byte[] payload = JournalRecord.encode(encoded);
+    int crc = Journal.crc(payload);
+    awaitRoom(payload.length);
+    journal.append(payload, crc);
+    sender.wakeUp();
+  }
+
+  private void awaitRoom(int bytes) {
+    if (fits(bytes)) {
+      return;
+    }
+    long deadline = System.nanoTime() + settings.maxBlock().toNanos();
+    while (settings.whenJournalFull() == JournalFullPolicy.BLOCK && !closed) {
+      if (fits(bytes)) {
+        return;
+      }
+      if (System.nanoTime() - deadline >= 0) {
+        throw journalFull("waited " + settings.maxBlock() + " (policy BLOCK)");
+      }
+      LockSupport.parkNanos(WAIT_STEP); // acknowledgements take milliseconds at best
+    }
+    throw journalFull(closed ? "the client was closed" : "policy REFUSE");
+  }
+
+  private boolean fits(int bytes) {
+    long unacked = journal.unackedBytes();
+    // An empty journal always takes one event, so one large event cannot block forever.
+    return unacked == 0 || unacked + Journal.FRAME + bytes <= settings.journalMaxBytes();
+  }
+
+  private JournalFullException journalFull(String why) {
+    return new JournalFullException(
+        "journal "
+            + settings.journalDir()
+            + " holds "
+            + journal.unackedBytes()
+            + " bytes of unacknowledged events, its limit is "
+            + settings.journalMaxBytes()
+            + " bytes; "
+            + why
+            + (sender.isConnected() ? "" : "; the broker is not connected"));
+  }
+
+  /** Waits until every event accepted before the call is acknowledged. */
+  public void flush(Duration timeout) {
+    long target = journal.acceptedCount();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (journal.ackedCount() < target) {
+      if (System.nanoTime() - deadline >= 0) {
+        throw new FlushTimeoutException(timeout, journal.pendingCount());
+      }
+      LockSupport.parkNanos(WAIT_STEP);
+    }
+  }
+
+  /** Accepted and not yet acknowledged. */
+  public long pending() {
+    return journal.pendingCount();
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    sender.stop();
+    journal.close();
+  }
+}

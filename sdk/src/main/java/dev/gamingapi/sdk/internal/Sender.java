@@ -1,0 +1,243 @@
+package dev.gamingapi.sdk.internal;
+
+import io.nats.client.Connection;
+import io.nats.client.JetStream;
+import io.nats.client.Nats;
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one thread that moves journaled events to the broker, in journal order, with at most {@code
+ * maxInFlight} unacknowledged {@code publishAsync} calls.
+ *
+ * <p>Why a fresh connection after every failure instead of jnats's own reconnect: jnats keeps the
+ * messages queued in a broken connection and writes them after it reconnects. If an earlier message
+ * was lost with the socket, those later ones would be stored before its re-send, out of order. A
+ * connection that never reconnects takes its queue with it, so the journal is the only source of
+ * re-sends: rewind to the lowest unacknowledged record and send again, in order, with the original
+ * ids (the broker's de-duplication window drops what it already has).
+ *
+ * <p>Why one event at a time after a (re)connect: right after a broker restart the stream may
+ * answer 503 for a moment; pipelining into that could store event n+1 while event n bounced. The
+ * first acknowledgement proves the stream is there, then the full window opens.
+ */
+public final class Sender implements Runnable {
+  private static final Logger LOG = LoggerFactory.getLogger(Sender.class);
+  private static final long IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+  private final Journal journal;
+  private final MaxPayload maxPayload;
+  private final SenderSettings settings;
+  private final Thread thread;
+  private volatile boolean stopping;
+  private volatile boolean idle;
+  private volatile Connection connection;
+
+  public Sender(Journal journal, MaxPayload maxPayload, SenderSettings settings, String name) {
+    this.journal = journal;
+    this.maxPayload = maxPayload;
+    this.settings = settings;
+    this.thread = Thread.ofPlatform().daemon().name(name).unstarted(this);
+  }
+
+  public void start() {
+    thread.start();
+  }
+
+  /** Tells an idle sender that a record was appended; cheap when the sender is busy. */
+  public void wakeUp() {
+    if (idle) {
+      LockSupport.unpark(thread);
+    }
+  }
+
+  /** Whether a broker connection is up right now. */
+  public boolean isConnected() {
+    Connection current = connection;
+    return current != null && current.getStatus() == Connection.Status.CONNECTED;
+  }
+
+  /** Stops sending and closes the connection; unacknowledged records stay in the journal. */
+  public void stop() {
+    stopping = true;
+    LockSupport.unpark(thread);
+    Connection current = connection;
+    if (current != null) {
+      closeQuietly(current);
+    }
+    try {
+      thread.join(TimeUnit.SECONDS.toMillis(10));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void run() {
+    long backoffMillis = 20;
+    while (!stopping) {
+      Connection current = connect();
+      if (current == null) {
+        pause(backoffMillis);
+        backoffMillis = Math.min(backoffMillis * 2, settings.maxBackoff().toMillis());
+        continue;
+      }
+      connection = current;
+      try {
+        pump(current);
+      } catch (SendFailure failure) {
+        if (!stopping) {
+          LOG.warn("sending to the broker failed, re-sending from the journal: {}", failure.reason);
+        }
+      } finally {
+        connection = null;
+        closeQuietly(current);
+      }
+      backoffMillis = 20;
+    }
+  }
+
+  private Connection connect() {
+    try {
+      Connection current = Nats.connect(settings.connectionOptions().get());
+      maxPayload.update(current.getServerInfo().getMaxPayload());
+      return current;
+    } catch (IOException e) {
+      LOG.debug("broker not reachable yet: {}", e.getMessage());
+      return null;
+    } catch (InterruptedException e) {
+      stopping = true;
+      return null;
+    }
+  }
+
+  private void pump(Connection current) {
+    JetStream jetStream;
+    try {
+      jetStream = current.jetStream();
+    } catch (IOException e) {
+      throw new SendFailure("no JetStream context: " + e.getMessage());
+    }
+    JournalReader reader = journal.reader(journal.ackedPosition());
+    InFlight window = new InFlight(settings.maxInFlight());
+    int limit = 1;
+    while (!stopping) {
+      if (settle(window) && limit == 1) {
+        limit = settings.maxInFlight();
+      }
+      if (window.size() < limit && reader.hasNext()) {
+        send(jetStream, reader, window);
+        continue;
+      }
+      if (current.getStatus() != Connection.Status.CONNECTED) {
+        throw new SendFailure("connection " + current.getStatus());
+      }
+      if (window.size() >= limit) {
+        awaitHead(window);
+      } else {
+        idle(window, reader);
+      }
+    }
+  }
+
+  private void send(JetStream jetStream, JournalReader reader, InFlight window) {
+    CompletableFuture<io.nats.client.api.PublishAck> future;
+    try {
+      future = jetStream.publishAsync(reader.next());
+    } catch (RuntimeException e) {
+      throw new SendFailure("publish refused: " + e.getMessage());
+    }
+    window.add(future, reader.position(), reader.lastFrameBytes());
+  }
+
+  /** Takes the completed acknowledgements off the head; true when at least one succeeded. */
+  private boolean settle(InFlight window) {
+    long count = 0;
+    long bytes = 0;
+    long position = -1;
+    while (!window.isEmpty() && window.headFuture().isDone()) {
+      CompletableFuture<?> head = window.headFuture();
+      if (head.isCompletedExceptionally()) {
+        if (count > 0) {
+          journal.acknowledge(position, count, bytes);
+        }
+        throw new SendFailure(failureOf(head));
+      }
+      count++;
+      bytes += window.headFrameBytes();
+      position = window.headNextPosition();
+      window.removeHead();
+    }
+    if (count > 0) {
+      journal.acknowledge(position, count, bytes);
+    }
+    return count > 0;
+  }
+
+  private void awaitHead(InFlight window) {
+    try {
+      window.headFuture().get(settings.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+      // settle() reports it on the next turn
+    } catch (TimeoutException e) {
+      throw new SendFailure("no acknowledgement within " + settings.ackTimeout());
+    } catch (InterruptedException e) {
+      stopping = true;
+    }
+  }
+
+  /** Parks until a record is appended or the oldest publish completes (or 100 ms pass). */
+  private void idle(InFlight window, JournalReader reader) {
+    idle = true; // from here on, an append unparks this thread
+    if (!window.isEmpty()) {
+      window.headFuture().whenComplete((ack, error) -> LockSupport.unpark(thread));
+    }
+    boolean headDone = !window.isEmpty() && window.headFuture().isDone();
+    if (!stopping && !headDone && !reader.hasNext()) {
+      LockSupport.parkNanos(IDLE_NANOS);
+    }
+    idle = false;
+  }
+
+  private static String failureOf(CompletableFuture<?> future) {
+    try {
+      future.join();
+      return "unknown";
+    } catch (RuntimeException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+  }
+
+  private void pause(long millis) {
+    if (!stopping) {
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(millis));
+    }
+  }
+
+  private static void closeQuietly(Connection connection) {
+    try {
+      connection.close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      LOG.debug("closing a broken connection: {}", e.getMessage());
+    }
+  }
+
+  /** A publish failed or timed out: drop the connection and re-send from the journal. */
+  private static final class SendFailure extends RuntimeException {
+    final String reason;
+
+    SendFailure(String reason) {
+      super(reason, null, false, false);
+      this.reason = reason;
+    }
+  }
+}
