@@ -3,6 +3,8 @@ package dev.gamingapi.sdk.internal;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.Nats;
+import io.nats.client.api.PublishAck;
+import io.nats.client.impl.NatsMessage;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -147,9 +149,24 @@ public final class Sender implements Runnable {
   }
 
   private void send(JetStream jetStream, JournalReader reader, InFlight window) {
-    CompletableFuture<io.nats.client.api.PublishAck> future;
+    NatsMessage message = reader.next();
+    long size = message.getHeaders().serializedLength() + (long) message.getData().length;
+    if (size > maxPayload.bytes()) {
+      // Journaled under a larger limit than this broker's: it can never be delivered, and
+      // retrying it forever would block every later event. Say so loudly and move on.
+      LOG.error(
+          "event {} ({} bytes) exceeds the broker's max payload of {} bytes and cannot be"
+              + " delivered; removing it from the journal",
+          message.getHeaders().getFirst("ce-id"),
+          size,
+          maxPayload.bytes());
+      window.add(
+          CompletableFuture.completedFuture(null), reader.position(), reader.lastFrameBytes());
+      return;
+    }
+    CompletableFuture<PublishAck> future;
     try {
-      future = jetStream.publishAsync(reader.next());
+      future = jetStream.publishAsync(message);
     } catch (RuntimeException e) {
       throw new SendFailure("publish refused: " + e.getMessage());
     }

@@ -1,0 +1,120 @@
+package dev.gamingapi.sdk;
+
+import dev.gamingapi.contract.subject.EventFilter;
+import dev.gamingapi.sdk.internal.ConnectionOptions;
+import dev.gamingapi.sdk.internal.Credentials;
+import io.nats.client.Connection;
+import io.nats.client.Dispatcher;
+import io.nats.client.JetStream;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.JetStreamSubscription;
+import io.nats.client.Nats;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Reads a tenant's event log: {@link #replay} what is stored, {@link #subscribe} to what comes.
+ * Uses ordered consumers, which need no acknowledgements and leave nothing behind on the broker.
+ *
+ * <pre>{@code
+ * try (EventReader reader = EventReader.connect("nats://127.0.0.1:4222", Path.of("owner.creds"));
+ *     ReplayStream events = reader.replay(ReadRequest.fromStart(new EventFilter("demo", null, null)))) {
+ *   for (StoredEvent event : events) {
+ *     System.out.println(event.sequence() + " " + event.type());
+ *   }
+ * }
+ * }</pre>
+ */
+public final class EventReader implements AutoCloseable {
+  private final Connection connection;
+  private final JetStream jetStream;
+
+  private EventReader(Connection connection) throws IOException {
+    this.connection = connection;
+    this.jetStream = connection.jetStream();
+  }
+
+  /**
+   * Connects with an owner's or app's credentials ({@code null} for a broker without auth).
+   *
+   * @throws CredentialsException when the creds file is missing or malformed
+   * @throws GamingApiException when the broker cannot be reached
+   */
+  public static EventReader connect(String url, Path credsFileOrNull) {
+    Objects.requireNonNull(url, "url");
+    if (credsFileOrNull != null) {
+      Credentials.load(credsFileOrNull);
+    }
+    try {
+      return new EventReader(Nats.connect(ConnectionOptions.reader(url, credsFileOrNull)));
+    } catch (IOException e) {
+      throw new GamingApiException("cannot connect to " + url + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new GamingApiException("interrupted while connecting to " + url, e);
+    }
+  }
+
+  /**
+   * The selected events stored now, in stream order, from the requested position up to the last
+   * sequence present at this call.
+   */
+  public ReplayStream replay(ReadRequest request) {
+    Objects.requireNonNull(request, "request");
+    EventFilter filter = request.filter();
+    try {
+      long last =
+          connection
+              .jetStreamManagement()
+              .getStreamInfo(ReadConsumers.STREAM)
+              .getStreamState()
+              .getLastSequence();
+      JetStreamSubscription subscription =
+          jetStream.subscribe(filter.natsSubject(), ReadConsumers.options(request));
+      boolean empty =
+          last == 0
+              || request.fromSequence() > last
+              || subscription.getConsumerInfo().getNumPending() == 0;
+      return new ReplayStream(subscription, clientFilter(filter), last, empty);
+    } catch (IOException | JetStreamApiException e) {
+      throw new GamingApiException("cannot replay " + filter + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Delivers the selected events from the requested position on, then new ones as they are stored,
+   * to {@code handler} on one thread in stream order. Survives broker restarts: it resumes after
+   * the last delivered sequence, with no gap and no repeat.
+   */
+  public Subscription subscribe(ReadRequest request, Consumer<StoredEvent> handler) {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(handler, "handler");
+    LiveHandler live = new LiveHandler(handler, clientFilter(request.filter()));
+    Dispatcher dispatcher = connection.createDispatcher();
+    try {
+      jetStream.subscribe(
+          request.filter().natsSubject(), dispatcher, live, false, ReadConsumers.options(request));
+    } catch (IOException | JetStreamApiException e) {
+      connection.closeDispatcher(dispatcher);
+      throw new GamingApiException(
+          "cannot subscribe to " + request.filter() + ": " + e.getMessage(), e);
+    }
+    return new Subscription(connection, dispatcher, live);
+  }
+
+  private static EventFilter clientFilter(EventFilter filter) {
+    return ReadConsumers.needsClientFilter(filter) ? filter : null;
+  }
+
+  /** Closes the connection and every replay and subscription made through it. */
+  @Override
+  public void close() {
+    try {
+      connection.close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package dev.gamingapi.sdk;
+
+import dev.gamingapi.contract.subject.EventFilter;
+import io.nats.client.JetStreamSubscription;
+import io.nats.client.Message;
+import io.nats.client.impl.NatsJetStreamMetaData;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+
+/**
+ * The events stored when the replay began, in stream order, read once: iterate it (for-each works)
+ * and close it. It ends at the last sequence that was stored when {@link EventReader#replay} was
+ * called; use {@link EventReader#subscribe} to keep following.
+ */
+public final class ReplayStream
+    implements Iterable<StoredEvent>, Iterator<StoredEvent>, AutoCloseable {
+  private static final Duration POLL = Duration.ofSeconds(1);
+  private static final int STALL_POLLS = 30;
+
+  private final JetStreamSubscription subscription;
+  private final EventFilter clientFilter;
+  private final long lastSequence;
+  private boolean done;
+  private long position;
+  private StoredEvent next;
+
+  ReplayStream(
+      JetStreamSubscription subscription,
+      EventFilter clientFilter,
+      long lastSequence,
+      boolean empty) {
+    this.subscription = subscription;
+    this.clientFilter = clientFilter;
+    this.lastSequence = lastSequence;
+    this.done = empty;
+  }
+
+  /** This stream itself: it can be iterated once. */
+  @Override
+  public Iterator<StoredEvent> iterator() {
+    return this;
+  }
+
+  @Override
+  public boolean hasNext() {
+    while (next == null && !done) {
+      Message message = poll();
+      NatsJetStreamMetaData meta = message.metaData();
+      long sequence = meta.streamSequence();
+      if (sequence > lastSequence) {
+        done = true; // stored after the replay began
+        break;
+      }
+      position = sequence;
+      done = sequence == lastSequence || meta.pendingCount() == 0;
+      if (clientFilter == null || ReadConsumers.matches(clientFilter, message.getSubject())) {
+        next = ReadConsumers.stored(message, sequence);
+      }
+    }
+    return next != null;
+  }
+
+  @Override
+  public StoredEvent next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException("the replay has ended");
+    }
+    StoredEvent event = next;
+    next = null;
+    return event;
+  }
+
+  private Message poll() {
+    try {
+      for (int polls = 0; polls < STALL_POLLS; polls++) {
+        Message message = subscription.nextMessage(POLL);
+        if (message != null) {
+          return message;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new GamingApiException("replay interrupted after sequence " + position, e);
+    }
+    throw new GamingApiException(
+        "replay stalled: nothing arrived for " + STALL_POLLS + " s after sequence " + position);
+  }
+
+  /** Stops reading and removes the consumer. */
+  @Override
+  public void close() {
+    done = true;
+    try {
+      subscription.unsubscribe();
+    } catch (IllegalStateException alreadyClosed) {
+      // the connection is gone, and the consumer with it
+    }
+  }
+}
