@@ -73,10 +73,7 @@ public final class EventReader implements AutoCloseable {
               .getLastSequence();
       JetStreamSubscription subscription =
           jetStream.subscribe(filter.natsSubject(), ReadConsumers.options(request));
-      boolean empty =
-          last == 0
-              || request.fromSequence() > last
-              || subscription.getConsumerInfo().getNumPending() == 0;
+      boolean empty = last == 0 || request.fromSequence() > last;
       return new ReplayStream(subscription, clientFilter(filter), last, empty);
     } catch (IOException | JetStreamApiException e) {
       throw new GamingApiException("cannot replay " + filter + ": " + e.getMessage(), e);

@@ -1,7 +1,6 @@
 package dev.gamingapi.sdk;
 
 import dev.gamingapi.contract.ContractException;
-import dev.gamingapi.contract.event.EventCatalog;
 import dev.gamingapi.contract.subject.EventFilter;
 import dev.gamingapi.contract.subject.Subjects;
 import io.nats.client.Message;
@@ -42,14 +41,13 @@ final class ReadConsumers {
   }
 
   /**
-   * Whether the NATS subject filter alone selects exactly. It does unless a custom type is filtered
-   * without a player: custom types may be server or player events, so the subject filter is wider
-   * and {@link EventFilter#matches} decides.
+   * Whether received events must be checked against the filter. The NATS filter subject is often
+   * wider than the filter (nats-server 2.9 refuses a filter spanning both subjects of the stream,
+   * so a server's events are read with {@code >}), so any filter but {@link EventFilter#ALL} is
+   * applied again here.
    */
   static boolean needsClientFilter(EventFilter filter) {
-    return filter.type() != null
-        && filter.playerId() == null
-        && EventCatalog.isCustom(filter.type());
+    return !filter.equals(EventFilter.ALL);
   }
 
   static boolean matches(EventFilter filter, String subject) {

@@ -1,9 +1,12 @@
 package dev.gamingapi.sdk;
 
 import dev.gamingapi.contract.subject.EventFilter;
+import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamSubscription;
 import io.nats.client.Message;
+import io.nats.client.api.ConsumerInfo;
 import io.nats.client.impl.NatsJetStreamMetaData;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -15,8 +18,8 @@ import java.util.NoSuchElementException;
  */
 public final class ReplayStream
     implements Iterable<StoredEvent>, Iterator<StoredEvent>, AutoCloseable {
-  private static final Duration POLL = Duration.ofSeconds(1);
-  private static final int STALL_POLLS = 30;
+  private static final Duration POLL = Duration.ofMillis(200);
+  private static final Duration STALL = Duration.ofSeconds(30);
 
   private final JetStreamSubscription subscription;
   private final EventFilter clientFilter;
@@ -46,6 +49,10 @@ public final class ReplayStream
   public boolean hasNext() {
     while (next == null && !done) {
       Message message = poll();
+      if (message == null) {
+        done = true; // the consumer has nothing more to deliver
+        break;
+      }
       NatsJetStreamMetaData meta = message.metaData();
       long sequence = meta.streamSequence();
       if (sequence > lastSequence) {
@@ -71,12 +78,20 @@ public final class ReplayStream
     return event;
   }
 
+  /**
+   * The next message, or {@code null} when the consumer has delivered everything it had. A quiet
+   * moment alone proves nothing (a slow broker), so the consumer's own state decides.
+   */
   private Message poll() {
+    long stalledSince = System.nanoTime();
     try {
-      for (int polls = 0; polls < STALL_POLLS; polls++) {
+      while (System.nanoTime() - stalledSince < STALL.toNanos()) {
         Message message = subscription.nextMessage(POLL);
         if (message != null) {
           return message;
+        }
+        if (deliveredEverything()) {
+          return null;
         }
       }
     } catch (InterruptedException e) {
@@ -84,7 +99,16 @@ public final class ReplayStream
       throw new GamingApiException("replay interrupted after sequence " + position, e);
     }
     throw new GamingApiException(
-        "replay stalled: nothing arrived for " + STALL_POLLS + " s after sequence " + position);
+        "replay stalled: nothing arrived for " + STALL + " after sequence " + position);
+  }
+
+  private boolean deliveredEverything() throws InterruptedException {
+    try {
+      ConsumerInfo info = subscription.getConsumerInfo();
+      return info.getNumPending() == 0 && info.getDelivered().getStreamSequence() <= position;
+    } catch (IOException | JetStreamApiException | IllegalStateException e) {
+      return false; // being recreated after a reconnect: keep polling
+    }
   }
 
   /** Stops reading and removes the consumer. */
