@@ -140,11 +140,7 @@ public final class Sender implements Runnable {
       if (current.getStatus() != Connection.Status.CONNECTED) {
         throw new SendFailure("connection " + current.getStatus());
       }
-      if (window.size() >= limit) {
-        awaitHead(window);
-      } else {
-        idle(window, reader);
-      }
+      idle(window, reader);
     }
   }
 
@@ -209,14 +205,18 @@ public final class Sender implements Runnable {
     }
   }
 
-  /** Parks until a record is appended or the oldest publish completes (or 100 ms pass). */
+  /**
+   * Waits for work. With publishes in flight it waits for the oldest acknowledgement only: records
+   * appended meanwhile go out together after it, instead of each append waking this thread (a
+   * system call per event on the publishing thread). With nothing in flight an append wakes it.
+   */
   private void idle(InFlight window, JournalReader reader) {
-    idle = true; // from here on, an append unparks this thread
     if (!window.isEmpty()) {
-      window.headFuture().whenComplete((ack, error) -> LockSupport.unpark(thread));
+      awaitHead(window);
+      return;
     }
-    boolean headDone = !window.isEmpty() && window.headFuture().isDone();
-    if (!stopping && !headDone && !reader.hasNext()) {
+    idle = true; // from here on, an append unparks this thread
+    if (!stopping && !reader.hasNext()) {
       LockSupport.parkNanos(IDLE_NANOS);
     }
     idle = false;
