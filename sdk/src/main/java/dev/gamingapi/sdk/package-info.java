@@ -1,0 +1,13 @@
+/**
+ * The GamingAPI Java SDK.
+ *
+ * <p>Game servers publish with {@link dev.gamingapi.sdk.GameServerClient}: events are validated,
+ * written to an on-disk journal and then sent to the broker in order, surviving broker outages and
+ * crashes of the game server. Owners and apps read with {@link dev.gamingapi.sdk.EventReader}:
+ * replay what is stored, or subscribe to what comes.
+ *
+ * <p>Errors the SDK raises itself extend {@link dev.gamingapi.sdk.GamingApiException}; bad input is
+ * reported with the contract's exceptions ({@code dev.gamingapi.contract.ContractException}).
+ * Everything in {@code dev.gamingapi.sdk.internal} may change without notice.
+ */
+package dev.gamingapi.sdk;
