@@ -102,7 +102,9 @@ final class IngestBench {
       client.flush(Duration.ofMinutes(5));
       elapsed = System.nanoTime() - start;
     } finally {
-      Files.walk(journal).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      Files.walk(journal)
+          .sorted(java.util.Comparator.reverseOrder())
+          .forEach(p -> p.toFile().delete());
     }
     check(connection, data.size());
     return Figures.rate(data.size(), elapsed);

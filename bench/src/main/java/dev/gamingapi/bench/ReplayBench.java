@@ -56,7 +56,8 @@ final class ReplayBench {
     ArrayDeque<CompletableFuture<PublishAck>> inFlight = new ArrayDeque<>();
     int chunk = 100_000;
     for (int from = 0; from < count; from += chunk) {
-      List<EncodedEvent> events = BenchEvents.encoded(BenchEvents.data(Math.min(chunk, count - from)));
+      List<EncodedEvent> events =
+          BenchEvents.encoded(BenchEvents.data(Math.min(chunk, count - from)));
       for (EncodedEvent event : events) {
         NatsMessage message =
             NatsMessage.builder()
@@ -78,7 +79,8 @@ final class ReplayBench {
 
   private double raw(Connection connection, int count) throws Exception {
     JetStream jetStream = connection.jetStream();
-    PushSubscribeOptions options = PushSubscribeOptions.builder().stream("EVENTS").ordered(true).build();
+    PushSubscribeOptions options =
+        PushSubscribeOptions.builder().stream("EVENTS").ordered(true).build();
     long start = System.nanoTime();
     JetStreamSubscription subscription = jetStream.subscribe(">", options);
     long checksum = 0;
@@ -87,7 +89,8 @@ final class ReplayBench {
       if (message == null) {
         throw new IllegalStateException("raw replay stalled after " + read + " events");
       }
-      checksum += message.metaData().streamSequence() + message.getHeaders().getFirst("ce-id").length();
+      checksum +=
+          message.metaData().streamSequence() + message.getHeaders().getFirst("ce-id").length();
       read++;
     }
     long elapsed = System.nanoTime() - start;

@@ -1,5 +1,6 @@
 package dev.gamingapi.cli.events;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gamingapi.contract.ContractJson;
@@ -107,7 +108,7 @@ public final class EventsPublishCommand implements Callable<Integer> {
     JsonNode tree;
     try {
       tree = ContractJson.mapper().readTree(json);
-    } catch (IOException e) {
+    } catch (JsonProcessingException e) {
       throw new InvalidEventException("--data is not valid JSON: " + e.getOriginalMessage());
     }
     if (tree == null || !tree.isObject()) {
