@@ -17,7 +17,7 @@ record BenchArgs(String which, int ingestEvents, int replayEvents, int window, i
     int ingest = 200_000;
     int replay = 1_000_000;
     int window = 1_000;
-    int rounds = 3;
+    int rounds = 5;
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       switch (arg) {

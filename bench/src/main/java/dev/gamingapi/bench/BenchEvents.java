@@ -6,7 +6,10 @@ import dev.gamingapi.contract.event.Event;
 import dev.gamingapi.contract.event.EventData;
 import dev.gamingapi.contract.event.PlayerChatted;
 import io.nats.client.Connection;
+import io.nats.client.ErrorListener;
 import io.nats.client.JetStreamApiException;
+import io.nats.client.Nats;
+import io.nats.client.Options;
 import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
 import io.nats.client.impl.Headers;
@@ -41,6 +44,15 @@ final class BenchEvents {
       encoded.add(CloudEventsCodec.encode(Event.of(SERVER, event)));
     }
     return encoded;
+  }
+
+  /**
+   * A raw jnats connection with default options but a quiet error listener: the default one logs
+   * every flow-control message of an ordered consumer to stderr.
+   */
+  static Connection connect(String url) throws IOException, InterruptedException {
+    return Nats.connect(
+        Options.builder().server(url).errorListener(new ErrorListener() {}).build());
   }
 
   static Headers headers(EncodedEvent event) {

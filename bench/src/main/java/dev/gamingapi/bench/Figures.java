@@ -4,21 +4,42 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** Rates measured in rounds, summarised by their median. */
+/**
+ * Rates of raw jnats and of the SDK measured in alternating rounds on the same broker. The ratio
+ * reported is the median of the per-round ratios: the two sides of one round share the machine's
+ * state (JIT, page cache, the other core's load), so a paired ratio is steadier than a ratio of two
+ * medians taken from different rounds.
+ */
 final class Figures {
-  private final List<Double> rates = new ArrayList<>();
+  private final List<Double> raw = new ArrayList<>();
+  private final List<Double> ours = new ArrayList<>();
 
-  void add(double eventsPerSecond) {
-    rates.add(eventsPerSecond);
+  /** Records one round of both sides and prints that round's own figures. */
+  void round(double rawRate, double ourRate) {
+    raw.add(rawRate);
+    ours.add(ourRate);
+    System.out.printf(
+        "  round %d: raw %s, sdk %s (ratio %.2f)%n",
+        raw.size(), perSecond(rawRate), perSecond(ourRate), ourRate / rawRate);
   }
 
-  double median() {
-    List<Double> sorted = new ArrayList<>(rates);
-    Collections.sort(sorted);
-    int middle = sorted.size() / 2;
-    return sorted.size() % 2 == 1
-        ? sorted.get(middle)
-        : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+  /** Prints the medians of both sides and the median paired ratio against {@code target}. */
+  void report(String name, String rawLabel, double target) {
+    List<Double> ratios = new ArrayList<>();
+    for (int i = 0; i < raw.size(); i++) {
+      ratios.add(ours.get(i) / raw.get(i));
+    }
+    double ratio = median(ratios);
+    System.out.printf(
+        "%s: %s %s | GamingAPI SDK %s | ratio %.2f (median of %d rounds; target >= %.2f) %s%n",
+        name,
+        rawLabel,
+        perSecond(median(raw)),
+        perSecond(median(ours)),
+        ratio,
+        ratios.size(),
+        target,
+        ratio >= target ? "OK" : "BELOW TARGET");
   }
 
   static double rate(int events, long nanos) {
@@ -29,16 +50,12 @@ final class Figures {
     return String.format("%,.0f events/s", rate);
   }
 
-  static void report(String name, String rawLabel, Figures raw, Figures ours, double target) {
-    double ratio = ours.median() / raw.median();
-    System.out.printf(
-        "%s: %s %s | GamingAPI SDK %s | ratio %.2f (target >= %.2f) %s%n",
-        name,
-        rawLabel,
-        perSecond(raw.median()),
-        perSecond(ours.median()),
-        ratio,
-        target,
-        ratio >= target ? "OK" : "BELOW TARGET");
+  private static double median(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    int middle = sorted.size() / 2;
+    return sorted.size() % 2 == 1
+        ? sorted.get(middle)
+        : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
   }
 }

@@ -11,7 +11,6 @@ import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamSubscription;
 import io.nats.client.Message;
-import io.nats.client.Nats;
 import io.nats.client.PushSubscribeOptions;
 import io.nats.client.api.PublishAck;
 import io.nats.client.impl.NatsMessage;
@@ -35,18 +34,13 @@ final class ReplayBench {
     int count = args.replayEvents();
     System.out.printf("replay: storing %,d events ...%n", count);
     try (NatsServerProcess server = NatsServerProcess.startJetStream();
-        Connection connection = Nats.connect(server.url())) {
+        Connection connection = BenchEvents.connect(server.url())) {
       store(connection, count);
-      Figures raw = new Figures();
-      Figures sdk = new Figures();
+      Figures figures = new Figures();
       for (int round = 1; round <= args.rounds(); round++) {
-        raw.add(raw(connection, count));
-        sdk.add(sdk(server.url(), count));
-        System.out.printf(
-            "  round %d: raw %s, sdk %s%n",
-            round, Figures.perSecond(raw.median()), Figures.perSecond(sdk.median()));
+        figures.round(raw(connection, count), sdk(server.url(), count));
       }
-      Figures.report("replay", "raw jnats ordered consumer", raw, sdk, 0.85);
+      figures.report("replay", "raw jnats ordered consumer", 0.85);
     }
   }
 

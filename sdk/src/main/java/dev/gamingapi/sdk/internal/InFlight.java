@@ -41,6 +41,11 @@ final class InFlight {
     return futures[head];
   }
 
+  /** The future of the {@code index}-th oldest publish (0 is the head). */
+  CompletableFuture<?> future(int index) {
+    return futures[(head + index) % futures.length];
+  }
+
   long headNextPosition() {
     return nextPositions[head];
   }

@@ -102,8 +102,12 @@ public final class Journal implements AutoCloseable {
     return (int) crc.getValue();
   }
 
-  /** Appends one record; once this returns, the record survives a crash of this process. */
-  public synchronized void append(byte[] payload, int crc) {
+  /**
+   * Appends one record; once this returns, the record survives a crash of this process.
+   *
+   * @return the position of the record
+   */
+  public synchronized long append(byte[] payload, int crc) {
     int frameLength = FRAME + payload.length;
     int offset = (int) (writePosition - active.base);
     if (offset + frameLength > active.capacity) {
@@ -116,6 +120,7 @@ public final class Journal implements AutoCloseable {
     acceptedCount++;
     acceptedBytes += frameLength;
     writePosition = active.base + offset + frameLength; // publishes the record to the sender
+    return active.base + offset;
   }
 
   private void roll(int offset, int frameLength) {

@@ -32,11 +32,22 @@ public final class JournalReader {
     return false;
   }
 
-  /** The record at the cursor as a message; call {@link #hasNext()} first. */
+  /** The record at the cursor, decoded from the journal; call {@link #hasNext()} first. */
   public NatsMessage next() {
+    return next(null);
+  }
+
+  /**
+   * The record at the cursor as a message, from {@code handOff} when it holds it, else decoded from
+   * the journal; call {@link #hasNext()} first.
+   */
+  NatsMessage next(HandOff handOff) {
     int offset = (int) (position - segment.base);
     int length = segment.buffer.getInt(offset);
-    NatsMessage message = JournalRecord.decode(segment.buffer, offset + Journal.FRAME);
+    NatsMessage message = handOff == null ? null : handOff.take(position);
+    if (message == null) {
+      message = JournalRecord.decode(segment.buffer, offset + Journal.FRAME);
+    }
     lastFrameBytes = Journal.FRAME + length;
     position += lastFrameBytes;
     return message;

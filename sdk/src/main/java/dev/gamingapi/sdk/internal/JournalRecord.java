@@ -56,6 +56,17 @@ public final class JournalRecord {
     return size;
   }
 
+  /** The message that {@link #encode} journals, built without the round trip through bytes. */
+  static NatsMessage message(EncodedEvent event) {
+    Headers headers = new Headers();
+    event.headers().forEach(headers::put);
+    return NatsMessage.builder()
+        .subject(event.subject())
+        .headers(headers)
+        .data(event.body())
+        .build();
+  }
+
   /** The message stored at {@code offset} of {@code buffer}; absolute reads only. */
   static NatsMessage decode(ByteBuffer buffer, int offset) {
     int at = offset;

@@ -9,6 +9,7 @@ import dev.gamingapi.sdk.GamingApiException;
 import dev.gamingapi.sdk.JournalFullException;
 import dev.gamingapi.sdk.JournalFullPolicy;
 import dev.gamingapi.sdk.PayloadTooLargeException;
+import io.nats.client.impl.NatsMessage;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -24,6 +25,7 @@ public final class Publisher implements AutoCloseable {
   private final ClientSettings settings;
   private final Journal journal;
   private final MaxPayload maxPayload;
+  private final HandOff handOff;
   private final Sender sender;
   private volatile boolean closed;
 
@@ -31,6 +33,7 @@ public final class Publisher implements AutoCloseable {
     this.settings = settings;
     this.journal = journal;
     this.maxPayload = maxPayload;
+    this.handOff = new HandOff(Math.max(1024, 2 * settings.maxInFlight()));
     String inbox = Subjects.inboxPrefix(settings.serverId());
     SenderSettings senderSettings =
         new SenderSettings(
@@ -41,7 +44,12 @@ public final class Publisher implements AutoCloseable {
             Duration.ofSeconds(10),
             Duration.ofSeconds(1));
     this.sender =
-        new Sender(journal, maxPayload, senderSettings, "gamingapi-sender-" + settings.serverId());
+        new Sender(
+            journal,
+            maxPayload,
+            handOff,
+            senderSettings,
+            "gamingapi-sender-" + settings.serverId());
   }
 
   /** Opens the journal (re-sending what an earlier run left) and starts the sender. */
@@ -65,8 +73,11 @@ public final class Publisher implements AutoCloseable {
     }
     byte[] payload = JournalRecord.encode(encoded);
     int crc = Journal.crc(payload);
+    NatsMessage message = JournalRecord.message(encoded);
     awaitRoom(payload.length);
-    journal.append(payload, crc);
+    synchronized (handOff) { // hand-off entries must be in journal order
+      handOff.offer(journal.append(payload, crc), message);
+    }
     sender.wakeUp();
   }
 
