@@ -44,11 +44,12 @@ public final class EventReader implements AutoCloseable {
    */
   public static EventReader connect(String url, Path credsFileOrNull) {
     Objects.requireNonNull(url, "url");
+    String inbox = null;
     if (credsFileOrNull != null) {
-      Credentials.load(credsFileOrNull);
+      inbox = Credentials.load(credsFileOrNull).inboxPrefix().orElse(null);
     }
     try {
-      return new EventReader(Nats.connect(ConnectionOptions.reader(url, credsFileOrNull)));
+      return new EventReader(Nats.connect(ConnectionOptions.reader(url, credsFileOrNull, inbox)));
     } catch (IOException e) {
       throw new GamingApiException("cannot connect to " + url + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {

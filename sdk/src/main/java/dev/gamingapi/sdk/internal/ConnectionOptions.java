@@ -27,12 +27,20 @@ public final class ConnectionOptions {
         .build();
   }
 
-  /** A reader's connection: jnats reconnects forever and ordered consumers resume by themselves. */
-  public static Options reader(String url, Path credentials) {
-    return base(url, credentials, "gamingapi-sdk reader")
-        .maxReconnects(-1)
-        .reconnectWait(Duration.ofMillis(250))
-        .build();
+  /**
+   * A reader's connection: jnats reconnects forever and ordered consumers resume by themselves.
+   *
+   * @param inbox the credential's private inbox prefix, or null for jnats's default
+   */
+  public static Options reader(String url, Path credentials, String inbox) {
+    Options.Builder builder =
+        base(url, credentials, "gamingapi-sdk reader")
+            .maxReconnects(-1)
+            .reconnectWait(Duration.ofMillis(250));
+    if (inbox != null) {
+      builder.inboxPrefix(inbox);
+    }
+    return builder.build();
   }
 
   private static Options.Builder base(String url, Path credentials, String name) {

@@ -21,6 +21,7 @@ import java.util.Optional;
  */
 public record Credentials(Path path, List<String> tags) {
   private static final String SERVER_TAG = "server:";
+  private static final String INBOX_TAG = "inbox:";
 
   /** Reads and checks {@code path}: a user JWT block and a user NKEY seed block. */
   public static Credentials load(Path path) {
@@ -49,6 +50,18 @@ public record Credentials(Path path, List<String> tags) {
     return tags.stream()
         .filter(tag -> tag.startsWith(SERVER_TAG))
         .map(tag -> tag.substring(SERVER_TAG.length()))
+        .findFirst();
+  }
+
+  /**
+   * The inbox prefix the credential may receive replies on, from its {@code inbox:} tag (app
+   * users): a private prefix instead of {@code _INBOX}, so that one user cannot read another's
+   * replies.
+   */
+  public Optional<String> inboxPrefix() {
+    return tags.stream()
+        .filter(tag -> tag.startsWith(INBOX_TAG))
+        .map(tag -> tag.substring(INBOX_TAG.length()))
         .findFirst();
   }
 

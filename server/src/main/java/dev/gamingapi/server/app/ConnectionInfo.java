@@ -19,9 +19,16 @@ import java.util.TreeMap;
  * @param ownerCreds the creds file of the {@code default} tenant's owner
  * @param gameServerCreds creds files of game servers, by server id
  * @param dataDir the platform's data directory
+ * @param httpUrl the REST API's base URL
+ * @param operatorToken the file holding the operator's API token (mode 0600)
  */
 public record ConnectionInfo(
-    String brokerUrl, Path ownerCreds, Map<String, Path> gameServerCreds, Path dataDir) {
+    String brokerUrl,
+    Path ownerCreds,
+    Map<String, Path> gameServerCreds,
+    Path dataDir,
+    String httpUrl,
+    Path operatorToken) {
   private static final ObjectMapper JSON =
       new ObjectMapper()
           .enable(SerializationFeature.INDENT_OUTPUT)
@@ -43,6 +50,8 @@ public record ConnectionInfo(
       gameServerCreds.forEach((id, path) -> servers.put(id, path.toAbsolutePath()));
       json.put("game_server_creds", servers);
       json.put("data_dir", dataDir.toAbsolutePath());
+      json.put("http_url", httpUrl);
+      json.put("operator_token", operatorToken.toAbsolutePath());
       return JSON.writeValueAsString(json) + "\n";
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -1,32 +1,36 @@
 package dev.gamingapi.server.app;
 
 import dev.gamingapi.server.broker.BrokerConfig;
+import dev.gamingapi.server.broker.BrokerConnections;
 import dev.gamingapi.server.broker.EmbeddedBroker;
-import dev.gamingapi.server.broker.EventStreamSpec;
 import dev.gamingapi.server.broker.NatsServerExecutable;
-import dev.gamingapi.server.broker.StreamProvisioner;
 import dev.gamingapi.server.control.KeyVault;
 import dev.gamingapi.server.control.MasterKey;
 import dev.gamingapi.server.control.Plan;
+import dev.gamingapi.server.control.PlanCatalog;
 import dev.gamingapi.server.control.ResolverClient;
-import io.nats.client.AuthHandler;
+import dev.gamingapi.server.http.HttpApi;
+import dev.gamingapi.server.store.Database;
+import dev.gamingapi.server.tenancy.ConnectionCounter;
+import dev.gamingapi.server.tenancy.ControlPlane;
+import dev.gamingapi.server.tenancy.TenantBroker;
+import dev.gamingapi.server.tenancy.UserSpec;
 import io.nats.client.Connection;
-import io.nats.client.ErrorListener;
-import io.nats.client.Nats;
-import io.nats.client.Options;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The GamingAPI platform: broker (embedded or external), operator keys, the {@code default} tenant,
- * its {@code EVENTS} stream and its first credentials.
+ * The GamingAPI platform: broker (embedded or external), operator keys, the database of tenants,
+ * the {@code default} tenant with its {@code EVENTS} stream and first credentials, and the REST
+ * API.
  *
  * <p>{@link #start()} is idempotent across runs on the same data directory: the first run creates
  * everything; later runs reuse keys, stream data and creds files, and push an account JWT only when
@@ -42,23 +46,40 @@ public final class Platform implements AutoCloseable {
   public static final String DEMO_SERVER = "demo";
 
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+  private static final String VERSION = "0.1.0";
 
   private final PlatformConfig config;
+  private final ControlPlaneConfig controlConfig;
   private EmbeddedBroker broker;
   private Connection system;
   private ResolverClient resolver;
-  private OperatorContext operator;
-  private TenantAccount defaultAccount;
+  private Database database;
+  private ControlPlane controlPlane;
+  private HttpApi http;
   private ConnectionInfo connectionInfo;
+  private String operatorPublicKey;
 
-  /** A platform for {@code config}; nothing happens until {@link #start()}. */
+  /**
+   * A platform for {@code config}, its REST API on a free loopback port; nothing happens until
+   * {@link #start()}.
+   */
   public Platform(PlatformConfig config) {
-    this.config = config;
+    this(config, ControlPlaneConfig.defaults());
   }
 
   /**
-   * Starts (or re-attaches to) the broker and brings the operator, the {@code default} account, its
-   * stream and its creds files to their wanted state.
+   * A platform for {@code config} and {@code controlConfig}; nothing happens until {@link
+   * #start()}.
+   */
+  public Platform(PlatformConfig config, ControlPlaneConfig controlConfig) {
+    this.config = config;
+    this.controlConfig = controlConfig;
+  }
+
+  /**
+   * Starts (or re-attaches to) the broker, opens the database, reconciles the resolver with it,
+   * brings the {@code default} tenant, its streams and its creds files to their wanted state, and
+   * serves the REST API.
    *
    * @throws dev.gamingapi.server.PlatformException naming what failed; everything started is
    *     stopped again
@@ -70,7 +91,9 @@ public final class Platform implements AutoCloseable {
     try {
       Path dataDir = config.dataDir();
       Files.createDirectories(dataDir);
+      PlanCatalog plans = controlConfig.plans();
       KeyVault vault = KeyVault.open(dataDir.resolve("keys.json"), masterKey(dataDir));
+      OperatorContext operator;
       String url;
       if (config.embeddedBroker()) {
         Path natsDir = dataDir.resolve("nats");
@@ -90,15 +113,58 @@ public final class Platform implements AutoCloseable {
         operator = OperatorContext.external(config);
         url = config.brokerUrl();
       }
-      system = connect(url, operator.systemAuth(), "gamingapi-system");
+      operatorPublicKey = operator.operatorPublicKey();
+      system = BrokerConnections.connect(url, operator.systemAuth(), "gamingapi-system", true);
       resolver = new ResolverClient(system, operator.trustedSigners(), REQUEST_TIMEOUT);
-      Plan plan = Plan.defaultPlan();
-      defaultAccount =
-          TenantAccount.ensure(
-              DEFAULT_ACCOUNT, plan, vault, dataDir.resolve("accounts"), operator, resolver);
-      provisionStreams(url, defaultAccount);
-      connectionInfo = CredsFiles.ensure(url, dataDir, defaultAccount, DEMO_SERVER);
-      LOG.info("platform started: broker {}, data in {}", url, dataDir.toAbsolutePath());
+      database = Database.open(controlConfig.databaseUrl(), dataDir);
+      TenantBroker tenants = new TenantBroker(url, config.duplicateWindow(), config.replicas());
+      controlPlane =
+          ControlPlane.create(
+              database,
+              vault,
+              operator.signingKey(),
+              resolver,
+              plans,
+              tenants,
+              new ConnectionCounter(system, REQUEST_TIMEOUT));
+      int pushed = controlPlane.accounts().reconcile();
+      if (pushed > 0) {
+        LOG.info("reconciled the resolver with the database: {} account(s) pushed", pushed);
+      }
+      controlPlane.accounts().ensure(DEFAULT_ACCOUNT, Plan.defaultPlan().name());
+      controlPlane.accounts().provisionAll();
+      controlPlane.servers().ensure(DEFAULT_ACCOUNT, DEMO_SERVER);
+      Path credsDir = dataDir.resolve("creds");
+      Path owner =
+          StartupCreds.ensure(
+              controlPlane,
+              DEFAULT_ACCOUNT,
+              new UserSpec("owner", "owner", null, null, null, null),
+              credsDir.resolve("owner.creds"));
+      Path demo =
+          StartupCreds.ensure(
+              controlPlane,
+              DEFAULT_ACCOUNT,
+              new UserSpec(DEMO_SERVER, "game_server", DEMO_SERVER, null, null, null),
+              credsDir.resolve(DEMO_SERVER + ".creds"));
+      Path operatorToken = dataDir.resolve("operator.token");
+      controlPlane.operatorToken().ensure(operatorToken);
+      http =
+          new HttpApi(
+              controlPlane,
+              () -> system != null && system.getStatus() == Connection.Status.CONNECTED,
+              database::isUp,
+              VERSION);
+      int httpPort = http.start(controlConfig.httpHost(), controlConfig.httpPort());
+      String httpUrl = "http://" + hostForUrl(controlConfig.httpHost()) + ":" + httpPort;
+      connectionInfo =
+          new ConnectionInfo(
+              url, owner, Map.of(DEMO_SERVER, demo), dataDir, httpUrl, operatorToken);
+      LOG.info(
+          "platform started: broker {}, REST API {}, data in {}",
+          url,
+          httpUrl,
+          dataDir.toAbsolutePath());
       return this;
     } catch (IOException e) {
       close();
@@ -109,64 +175,16 @@ public final class Platform implements AutoCloseable {
     }
   }
 
+  private static String hostForUrl(String host) {
+    return host.contains(":") ? "[" + host + "]" : host;
+  }
+
   private MasterKey masterKey(Path dataDir) {
     if (config.masterKey() != null) {
       return MasterKey.fromBase64(config.masterKey(), "GAMINGAPI_MASTER_KEY");
     }
     return MasterKey.fromFile(
         dataDir.resolve("master.key"), !Files.exists(dataDir.resolve("keys.json")));
-  }
-
-  private void provisionStreams(String url, TenantAccount account) {
-    // A short-lived user of the tenant account, never written anywhere: streams belong to the
-    // account of the connection that creates them.
-    AuthHandler internal =
-        account.creds().internal("provisioning", Duration.ofMinutes(5)).authHandler();
-    try (Connection tenant = connect(url, internal, "gamingapi-provisioning")) {
-      Plan plan = account.plan();
-      StreamProvisioner.provisionEvents(
-          tenant,
-          new EventStreamSpec(
-              config.duplicateWindow(),
-              plan.eventMaxAge(),
-              plan.eventMaxBytes(),
-              config.replicas()));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new PlatformStartException("interrupted while provisioning streams", e);
-    }
-  }
-
-  private static Connection connect(String url, AuthHandler auth, String name) {
-    Options options =
-        Options.builder()
-            .server(url)
-            .authHandler(auth)
-            .connectionName(name)
-            .connectionTimeout(REQUEST_TIMEOUT)
-            .maxReconnects(-1)
-            .errorListener(
-                new ErrorListener() {
-                  @Override
-                  public void errorOccurred(Connection connection, String error) {
-                    LOG.warn("{}: broker error: {}", name, error);
-                  }
-
-                  @Override
-                  public void exceptionOccurred(Connection connection, Exception exception) {
-                    // Expected while the broker restarts; the connection reconnects by itself.
-                    LOG.info("{}: {}", name, exception.toString());
-                  }
-                })
-            .build();
-    try {
-      return Nats.connect(options);
-    } catch (IOException e) {
-      throw new PlatformStartException("cannot connect to the broker at " + url + " as " + name, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new PlatformStartException("interrupted while connecting to " + url, e);
-    }
   }
 
   private static int freePort() throws IOException {
@@ -198,19 +216,25 @@ public final class Platform implements AutoCloseable {
   /** The operator's public key. */
   public synchronized String operatorPublicKey() {
     requireStarted();
-    return operator.operatorPublicKey();
+    return operatorPublicKey;
   }
 
   /** The public key of the {@code default} tenant account. */
   public synchronized String defaultAccountPublicKey() {
     requireStarted();
-    return defaultAccount.publicKey();
+    return controlPlane.accounts().get(DEFAULT_ACCOUNT).publicKey();
   }
 
   /** The JWT of the {@code default} tenant account as last pushed. */
   public synchronized String defaultAccountJwt() {
     requireStarted();
-    return defaultAccount.jwt();
+    return controlPlane.accounts().jwt(DEFAULT_ACCOUNT);
+  }
+
+  /** The tenancy services: accounts, servers, users, shares, audit. */
+  public synchronized ControlPlane controlPlane() {
+    requireStarted();
+    return controlPlane;
   }
 
   /** The resolver client (system user), for pushing and reading back account JWTs. */
@@ -233,6 +257,14 @@ public final class Platform implements AutoCloseable {
   /** Closes the system connection and stops the embedded broker gracefully. */
   @Override
   public synchronized void close() {
+    if (http != null) {
+      http.close();
+      http = null;
+    }
+    if (database != null) {
+      database.close();
+      database = null;
+    }
     if (system != null) {
       try {
         system.close();

@@ -4,11 +4,11 @@ import dev.gamingapi.server.PlatformException;
 
 /** The embedded nats-server cannot be configured, started or reached. */
 public class BrokerException extends PlatformException {
-  BrokerException(String message) {
+  public BrokerException(String message) {
     super(message);
   }
 
-  BrokerException(String message, Throwable cause) {
+  public BrokerException(String message, Throwable cause) {
     super(message, cause);
   }
 }

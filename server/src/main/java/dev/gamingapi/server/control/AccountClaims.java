@@ -27,12 +27,36 @@ public final class AccountClaims {
       String accountSigningKey,
       Plan plan,
       long issuedAt) {
+    return tenant(
+        operatorSigner,
+        accountPublicKey,
+        name,
+        accountSigningKey,
+        plan,
+        issuedAt,
+        TenantGrants.NONE);
+  }
+
+  /**
+   * The JWT of a tenant account with {@code plan}'s JetStream limits, its revoked user keys and the
+   * exports and imports of its shares.
+   */
+  public static String tenant(
+      NKey operatorSigner,
+      String accountPublicKey,
+      String name,
+      String accountSigningKey,
+      Plan plan,
+      long issuedAt,
+      TenantGrants grants) {
     ObjectNode limits = commonLimits(plan.maxPayload());
     limits.put("mem_storage", plan.memoryStorage());
     limits.put("disk_storage", plan.diskStorage());
     limits.put("streams", plan.streams());
     limits.put("consumer", plan.consumers());
-    return sign(operatorSigner, accountPublicKey, name, accountSigningKey, limits, issuedAt);
+    ObjectNode nats = body(limits, accountSigningKey);
+    grants.writeTo(nats);
+    return Jwts.sign(operatorSigner, accountPublicKey, name, issuedAt, null, nats);
   }
 
   /** The JWT of the system account: no JetStream, otherwise unlimited. */
@@ -44,7 +68,26 @@ public final class AccountClaims {
     limits.put("disk_storage", 0);
     limits.put("streams", 0);
     limits.put("consumer", 0);
-    return sign(operatorSigner, accountPublicKey, "SYS", accountSigningKey, limits, issuedAt);
+    return Jwts.sign(
+        operatorSigner, accountPublicKey, "SYS", issuedAt, null, body(limits, accountSigningKey));
+  }
+
+  /**
+   * The request body of {@code $SYS.REQ.CLAIMS.DELETE}: a generic JWT self-signed by an operator
+   * signing key, listing the accounts to delete from the resolver.
+   */
+  public static String deletion(NKey operatorSigner, String accountPublicKey, long issuedAt) {
+    ObjectNode nats = Jwts.JSON.createObjectNode();
+    nats.putArray("accounts").add(accountPublicKey);
+    nats.put("type", "generic");
+    nats.put("version", 2);
+    return Jwts.sign(
+        operatorSigner,
+        KeyVault.publicKeyOf(operatorSigner),
+        "delete " + accountPublicKey,
+        issuedAt,
+        null,
+        nats);
   }
 
   private static ObjectNode commonLimits(long payload) {
@@ -68,18 +111,12 @@ public final class AccountClaims {
     return limits;
   }
 
-  private static String sign(
-      NKey operatorSigner,
-      String accountPublicKey,
-      String name,
-      String accountSigningKey,
-      ObjectNode limits,
-      long issuedAt) {
+  private static ObjectNode body(ObjectNode limits, String accountSigningKey) {
     ObjectNode nats = Jwts.JSON.createObjectNode();
     nats.set("limits", limits);
     nats.putArray("signing_keys").add(accountSigningKey);
     nats.put("type", "account");
     nats.put("version", 2);
-    return Jwts.sign(operatorSigner, accountPublicKey, name, issuedAt, null, nats);
+    return nats;
   }
 }

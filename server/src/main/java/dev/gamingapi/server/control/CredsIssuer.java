@@ -8,6 +8,8 @@ import io.nats.client.support.JwtUtils.UserClaim;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Issues user credentials of one account, signed by the account's signing key.
@@ -18,6 +20,9 @@ import java.time.Duration;
 public final class CredsIssuer {
   /** The tag that names a game server's id in its user JWT. */
   public static final String SERVER_TAG_PREFIX = "server:";
+
+  /** The tag that names an app's private inbox prefix in its user JWT. */
+  public static final String INBOX_TAG_PREFIX = "inbox:";
 
   private final String accountPublicKey;
   private final NKey accountSigningKey;
@@ -30,7 +35,45 @@ public final class CredsIssuer {
 
   /** Creds of the tenant's owner: everything in the account, no subject restrictions. */
   public UserCreds owner(String name) {
-    return issue(name, null, new UserClaim(accountPublicKey));
+    return owner(name, null);
+  }
+
+  /** Owner creds that expire after {@code lifetime} (null: never). */
+  public UserCreds owner(String name, Duration lifetime) {
+    return issue(name, lifetime, new UserClaim(accountPublicKey));
+  }
+
+  /**
+   * Creds of a read-only app: it may read the events on {@code eventSubjects} (live, and by
+   * creating JetStream consumers filtered to those subjects) and publish nothing else than the
+   * JetStream API requests that reading needs. Its replies come on its own inbox prefix {@code
+   * _APP_INBOX_<name>} (JWT tag {@code inbox:<prefix>}, which the SDK reader applies), so that it
+   * cannot read other users' replies.
+   *
+   * <p>Consumer creation is limited by subject: nats-server 2.9 names the filter in the create
+   * request's subject ({@code $JS.API.CONSUMER.CREATE.<stream>.<consumer>.<filter>}), so a consumer
+   * on any other filter, or on none, is refused by the broker.
+   */
+  public UserCreds app(String name, List<String> eventSubjects, Duration lifetime) {
+    String inbox = "_APP_INBOX_" + name; // never a game server's _INBOX_<id>
+    List<String> publish = new ArrayList<>();
+    publish.add("$JS.API.INFO");
+    publish.add("$JS.API.STREAM.INFO.EVENTS");
+    publish.add("$JS.API.CONSUMER.INFO.EVENTS.*");
+    publish.add("$JS.API.CONSUMER.DELETE.EVENTS.*");
+    publish.add("$JS.FC.EVENTS.>"); // flow-control replies of ordered (push) consumers
+    List<String> subscribe = new ArrayList<>();
+    subscribe.add(inbox + ".>");
+    for (String subject : eventSubjects) {
+      publish.add("$JS.API.CONSUMER.CREATE.EVENTS.*." + subject);
+      subscribe.add(subject);
+    }
+    UserClaim claim =
+        new UserClaim(accountPublicKey)
+            .pub(new Permission().allow(publish.toArray(String[]::new)))
+            .sub(new Permission().allow(subscribe.toArray(String[]::new)))
+            .tags(INBOX_TAG_PREFIX + inbox);
+    return issue(name, lifetime, claim);
   }
 
   /**
@@ -40,12 +83,17 @@ public final class CredsIssuer {
    * serverId)}; the id is in the JWT tag {@code server:<serverId>}.
    */
   public UserCreds gameServer(String serverId) {
+    return gameServer(serverId, null);
+  }
+
+  /** Game-server creds that expire after {@code lifetime} (null: never). */
+  public UserCreds gameServer(String serverId, Duration lifetime) {
     UserClaim claim =
         new UserClaim(accountPublicKey)
             .pub(new Permission().allow(Subjects.publishableBy(serverId)))
             .sub(new Permission().allow(Subjects.inboxPrefix(serverId) + ".>"))
             .tags(SERVER_TAG_PREFIX + serverId);
-    return issue("server " + serverId, null, claim);
+    return issue("server " + serverId, lifetime, claim);
   }
 
   /**
@@ -63,7 +111,13 @@ public final class CredsIssuer {
   public UserCreds systemUser(Duration lifetime) {
     UserClaim claim =
         new UserClaim(accountPublicKey)
-            .pub(new Permission().allow("$SYS.REQ.CLAIMS.>", "$SYS.REQ.ACCOUNT.*.CLAIMS.>"))
+            .pub(
+                new Permission()
+                    .allow(
+                        "$SYS.REQ.CLAIMS.>",
+                        "$SYS.REQ.ACCOUNT.*.CLAIMS.>",
+                        // connection counts for the platform's connection quotas and usage
+                        "$SYS.REQ.ACCOUNT.*.CONNZ"))
             .sub(new Permission().allow("_INBOX.>"));
     return issue("platform system user", lifetime, claim);
   }

@@ -76,6 +76,20 @@ public final class KeyVault {
     return created;
   }
 
+  /** Forgets the key stored under {@code name} (an account's keys when it is deleted). */
+  public synchronized void remove(String name) {
+    StoredKey removed = entries.remove(name);
+    if (removed == null) {
+      return;
+    }
+    try {
+      SecretFiles.replace(file, JSON.writeValueAsString(entries));
+    } catch (IOException e) {
+      entries.put(name, removed);
+      throw new KeyVaultException("cannot write the key vault " + file, e);
+    }
+  }
+
   /** The public key stored under {@code name}, if any, without decrypting anything. */
   public synchronized Optional<String> publicKey(String name) {
     return Optional.ofNullable(entries.get(name)).map(StoredKey::publicKey);

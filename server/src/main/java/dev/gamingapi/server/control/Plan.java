@@ -13,6 +13,9 @@ import java.time.Duration;
  * @param maxPayload largest message in bytes
  * @param eventMaxAge how long the {@code EVENTS} stream keeps an event
  * @param eventMaxBytes the size the {@code EVENTS} stream may reach before dropping old events
+ * @param connections client connections the platform lets the tenant keep open (the account JWT
+ *     itself stays unlimited: see {@link AccountClaims})
+ * @param apiRequestsPerMinute REST requests per minute and token
  */
 public record Plan(
     String name,
@@ -22,7 +25,9 @@ public record Plan(
     long consumers,
     long maxPayload,
     Duration eventMaxAge,
-    long eventMaxBytes) {
+    long eventMaxBytes,
+    long connections,
+    long apiRequestsPerMinute) {
   private static final long MIB = 1024L * 1024;
 
   /** Validates the limits; every one is positive so that no quota is accidentally off. */
@@ -36,6 +41,8 @@ public record Plan(
     requirePositive("consumers", consumers);
     requirePositive("maxPayload", maxPayload);
     requirePositive("eventMaxBytes", eventMaxBytes);
+    requirePositive("connections", connections);
+    requirePositive("apiRequestsPerMinute", apiRequestsPerMinute);
     if (eventMaxAge == null || eventMaxAge.isNegative() || eventMaxAge.isZero()) {
       throw new IllegalArgumentException("plan " + name + ": eventMaxAge must be positive");
     }
@@ -51,9 +58,13 @@ public record Plan(
     }
   }
 
-  /** The plan of the first GamingAPI account: 512 MiB memory, 1 GiB disk, 30 days of events. */
+  /**
+   * The plan of the first GamingAPI broker account, {@code standard}: 512 MiB memory, 1 GiB disk,
+   * 10 streams, 100 consumers, 30 days of events.
+   */
   public static Plan defaultPlan() {
-    return new Plan("default", 512 * MIB, 1024 * MIB, 10, 100, MIB, Duration.ofDays(30), 768 * MIB);
+    return new Plan(
+        "standard", 512 * MIB, 1024 * MIB, 10, 100, MIB, Duration.ofDays(30), 768 * MIB, 100, 600);
   }
 
   private void requirePositive(String field, long value) {

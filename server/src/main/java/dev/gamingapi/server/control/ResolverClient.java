@@ -106,6 +106,27 @@ public final class ResolverClient {
     return body.startsWith("eyJ") ? Optional.of(body) : Optional.empty();
   }
 
+  /**
+   * Deletes an account from the resolver with {@code deletionJwt} (see {@link
+   * AccountClaims#deletion}); its connections drop. Checks that the resolver no longer lists it.
+   *
+   * @throws ResolverException if the resolver refuses or still holds the account
+   */
+  public void delete(String accountPublicKey, String deletionJwt) {
+    JsonNode reply = request("$SYS.REQ.CLAIMS.DELETE", deletionJwt);
+    if (reply.has("error")) {
+      throw new ResolverException(
+          "the resolver refused to delete account " + accountPublicKey + ": " + reply);
+    }
+    if (listAccounts().contains(accountPublicKey)) {
+      throw new ResolverException(
+          "the resolver acknowledged the deletion of account "
+              + accountPublicKey
+              + " but still holds it");
+    }
+    LOG.info("deleted account {} from the resolver", accountPublicKey);
+  }
+
   /** The ids of the accounts the resolver holds. */
   public Set<String> listAccounts() {
     JsonNode reply = request("$SYS.REQ.CLAIMS.LIST", "");

@@ -1,0 +1,106 @@
+package dev.gamingapi.server.app;
+
+import dev.gamingapi.server.control.PlanCatalog;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Settings of the control plane: where the REST API listens, which database holds tenants, and
+ * which plans exist.
+ *
+ * @param httpHost the REST API's address; loopback by default, so that nothing is exposed by
+ *     accident
+ * @param httpPort the REST API's port; 0 picks a free port
+ * @param databaseUrl a {@code jdbc:postgresql:} or {@code jdbc:sqlite:} URL, or null for {@code
+ *     DATA/gamingapi.db}
+ * @param plansFile a JSON file of plans added to or replacing the built-in ones, or null
+ */
+public record ControlPlaneConfig(
+    String httpHost, int httpPort, String databaseUrl, Path plansFile) {
+  /** The REST API's port for {@code gamingapi up}. */
+  public static final int DEFAULT_HTTP_PORT = 8080;
+
+  /** Validates, naming the wrong setting. */
+  public ControlPlaneConfig {
+    if (httpHost == null || httpHost.isBlank()) {
+      throw new InvalidConfigException("httpHost must not be blank");
+    }
+    if (httpPort < 0 || httpPort > 65535) {
+      throw new InvalidConfigException(
+          "httpPort must be 0..65535 (0 = any free port), got " + httpPort);
+    }
+    if (databaseUrl != null && databaseUrl.isBlank()) {
+      databaseUrl = null;
+    }
+    if (databaseUrl != null
+        && !databaseUrl.startsWith("jdbc:postgresql:")
+        && !databaseUrl.startsWith("jdbc:sqlite:")) {
+      throw new InvalidConfigException(
+          "databaseUrl must start with jdbc:postgresql: or jdbc:sqlite:");
+    }
+    if (plansFile != null && !Files.isReadable(plansFile)) {
+      throw new InvalidConfigException(
+          "plansFile " + plansFile + " does not exist or is not readable");
+    }
+  }
+
+  /** Loopback, any free port, SQLite in the data directory, built-in plans: for tests. */
+  public static ControlPlaneConfig defaults() {
+    return new ControlPlaneConfig("127.0.0.1", 0, null, null);
+  }
+
+  /**
+   * Reads {@code GAMINGAPI_HTTP_HOST}, {@code GAMINGAPI_HTTP_PORT} (default 8080), {@code
+   * GAMINGAPI_DATABASE_URL} and {@code GAMINGAPI_PLANS_FILE}.
+   */
+  public static ControlPlaneConfig fromEnvironment(Map<String, String> env) {
+    String port = env.get("GAMINGAPI_HTTP_PORT");
+    int httpPort;
+    try {
+      httpPort =
+          port == null || port.isBlank() ? DEFAULT_HTTP_PORT : Integer.parseInt(port.strip());
+    } catch (NumberFormatException e) {
+      throw new InvalidConfigException(
+          "GAMINGAPI_HTTP_PORT must be an integer, got '" + port + "'");
+    }
+    String plans = env.get("GAMINGAPI_PLANS_FILE");
+    return new ControlPlaneConfig(
+        env.getOrDefault("GAMINGAPI_HTTP_HOST", "127.0.0.1"),
+        httpPort,
+        env.get("GAMINGAPI_DATABASE_URL"),
+        plans == null || plans.isBlank() ? null : Path.of(plans));
+  }
+
+  /** A copy listening on {@code httpPort}. */
+  public ControlPlaneConfig withHttpPort(int httpPort) {
+    return new ControlPlaneConfig(httpHost, httpPort, databaseUrl, plansFile);
+  }
+
+  /** A copy using {@code databaseUrl}. */
+  public ControlPlaneConfig withDatabaseUrl(String databaseUrl) {
+    return new ControlPlaneConfig(httpHost, httpPort, databaseUrl, plansFile);
+  }
+
+  /** The plans: built-in ones, with the plans file's applied. */
+  PlanCatalog plans() {
+    try {
+      return plansFile == null ? PlanCatalog.defaults() : PlanCatalog.withFile(plansFile);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidConfigException(e.getMessage());
+    }
+  }
+
+  /** Keeps a database password out of logs. */
+  @Override
+  public String toString() {
+    return "ControlPlaneConfig[http=%s:%d, database=%s, plansFile=%s]"
+        .formatted(
+            httpHost,
+            httpPort,
+            databaseUrl == null
+                ? "sqlite in the data dir"
+                : databaseUrl.replaceAll("(?i)(password=)[^&;]*", "$1****"),
+            plansFile);
+  }
+}

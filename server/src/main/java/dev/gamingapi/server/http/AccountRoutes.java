@@ -1,0 +1,88 @@
+package dev.gamingapi.server.http;
+
+import dev.gamingapi.server.tenancy.Account;
+import dev.gamingapi.server.tenancy.ControlPlane;
+import dev.gamingapi.server.tenancy.Page;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.List;
+
+/** Plans, accounts, usage and the audit log. */
+final class AccountRoutes {
+  private static final String ACCOUNT = "/api/v1/accounts/{account}";
+
+  private final ControlPlane control;
+
+  AccountRoutes(ControlPlane control) {
+    this.control = control;
+  }
+
+  record CreateAccount(String name, String plan, String description) {}
+
+  record UpdateAccount(String plan, String description) {}
+
+  void register(RoutesConfig routes) {
+    routes.get("/api/v1/plans", this::plans);
+    routes.post("/api/v1/accounts", this::create);
+    routes.get("/api/v1/accounts", this::list);
+    routes.get(ACCOUNT, this::get);
+    routes.patch(ACCOUNT, this::update);
+    routes.delete(ACCOUNT, this::delete);
+    routes.get(ACCOUNT + "/usage", this::usage);
+    routes.get(ACCOUNT + "/audit", this::audit);
+  }
+
+  private void plans(Context ctx) {
+    Requests.caller(ctx);
+    List<Views.PlanView> plans = control.plans().all().stream().map(Views.PlanView::of).toList();
+    ctx.json(new Page<>(plans, null));
+  }
+
+  private void create(Context ctx) {
+    Requests.caller(ctx).requireOperator(null);
+    CreateAccount body = Requests.body(ctx, CreateAccount.class);
+    Account account =
+        control
+            .accounts()
+            .create(body.name(), body.plan(), body.description(), Requests.actor(ctx));
+    ctx.status(201).header("Location", "/api/v1/accounts/" + account.name()).json(account);
+  }
+
+  private void list(Context ctx) {
+    Caller caller = Requests.caller(ctx);
+    ctx.json(control.accounts().list(Requests.page(ctx), caller.account()));
+  }
+
+  private void get(Context ctx) {
+    String name = ctx.pathParam("account");
+    Requests.caller(ctx).requireAccount(name);
+    ctx.json(control.accounts().get(name));
+  }
+
+  private void update(Context ctx) {
+    String name = ctx.pathParam("account");
+    Requests.caller(ctx).requireOperator(name);
+    UpdateAccount body = Requests.body(ctx, UpdateAccount.class);
+    ctx.json(control.accounts().update(name, body.plan(), body.description(), Requests.actor(ctx)));
+  }
+
+  private void delete(Context ctx) {
+    String name = ctx.pathParam("account");
+    Requests.caller(ctx).requireOperator(name);
+    control.accounts().delete(name, ctx.queryParam("confirm"), Requests.actor(ctx));
+    ctx.status(204);
+  }
+
+  private void usage(Context ctx) {
+    String name = ctx.pathParam("account");
+    Requests.caller(ctx).requireReader(name);
+    ctx.json(control.accounts().usage(name));
+  }
+
+  private void audit(Context ctx) {
+    String name = ctx.pathParam("account");
+    Requests.caller(ctx).requireOwner(name);
+    control.accounts().get(name);
+    ctx.json(control.audit().page(name, Requests.page(ctx)));
+  }
+}

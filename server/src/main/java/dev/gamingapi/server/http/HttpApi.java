@@ -1,0 +1,167 @@
+package dev.gamingapi.server.http;
+
+import dev.gamingapi.server.PlatformException;
+import dev.gamingapi.server.broker.BrokerException;
+import dev.gamingapi.server.control.ResolverException;
+import dev.gamingapi.server.tenancy.ConflictException;
+import dev.gamingapi.server.tenancy.ControlPlane;
+import dev.gamingapi.server.tenancy.ForbiddenException;
+import dev.gamingapi.server.tenancy.InvalidRequestException;
+import dev.gamingapi.server.tenancy.NotFoundException;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The REST API ({@code /api/v1}) and {@code /metrics} on Javalin. Every error leaves as an RFC 9457
+ * problem; nothing a client sends can produce a stack trace in a response.
+ */
+public final class HttpApi implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+  private static final long MAX_BODY = 64 * 1024;
+  private static final String STARTED = "gamingapi.started";
+
+  private final Javalin app;
+  private final PrometheusMeterRegistry metrics;
+
+  /**
+   * @param brokerUp whether the platform's broker connection is up, for the health route
+   * @param databaseUp whether the database answers, for the health route
+   * @param version the platform's version
+   */
+  public HttpApi(
+      ControlPlane control, BooleanSupplier brokerUp, BooleanSupplier databaseUp, String version) {
+    this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Auth auth = new Auth(control);
+    AccountRoutes accounts = new AccountRoutes(control);
+    MemberRoutes members = new MemberRoutes(control);
+    this.app =
+        Javalin.create(
+            config -> {
+              config.jsonMapper(new JavalinJackson(ApiJson.MAPPER, false));
+              config.http.maxRequestSize = MAX_BODY;
+              config.startup.showJavalinBanner = false;
+              config.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
+              config.routes.before("/api/v1/*", auth::authenticate);
+              config.routes.get(
+                  "/api/v1/health",
+                  ctx -> health(ctx, brokerUp.getAsBoolean(), databaseUp.getAsBoolean(), version));
+              config.routes.get(
+                  "/metrics",
+                  ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
+              accounts.register(config.routes);
+              members.register(config.routes);
+              config.routes.after(this::count);
+              config.routes.exception(
+                  ApiException.class, (e, ctx) -> problem(ctx, e.problem(ctx.path())));
+              config.routes.exception(
+                  InvalidRequestException.class,
+                  (e, ctx) -> problem(ctx, Problem.invalid(e.field(), e.problem(), ctx.path())));
+              config.routes.exception(
+                  NotFoundException.class,
+                  (e, ctx) -> problem(ctx, 404, "not-found", "Not found", e));
+              config.routes.exception(
+                  ConflictException.class,
+                  (e, ctx) -> problem(ctx, 409, "conflict", "Conflict", e));
+              config.routes.exception(
+                  ForbiddenException.class,
+                  (e, ctx) -> problem(ctx, 403, "forbidden", "Forbidden", e));
+              config.routes.exception(BrokerException.class, (e, ctx) -> unavailable(ctx, e));
+              config.routes.exception(ResolverException.class, (e, ctx) -> unavailable(ctx, e));
+              config.routes.exception(HttpResponseException.class, this::httpProblem);
+              config.routes.exception(Exception.class, this::internal);
+              config.routes.error(404, ctx -> notFoundRoute(ctx));
+            });
+  }
+
+  /** Starts listening on {@code host}:{@code port} (0: any free port); returns the port. */
+  public int start(String host, int port) {
+    app.start(host, port);
+    return app.port();
+  }
+
+  private static void health(Context ctx, boolean broker, boolean database, String version) {
+    boolean up = broker && database;
+    ctx.status(up ? 200 : 503)
+        .json(new Views.Health(up ? "up" : "down", state(broker), state(database), version));
+  }
+
+  private static String state(boolean up) {
+    return up ? "up" : "down";
+  }
+
+  private void count(Context ctx) {
+    Long started = ctx.attribute(STARTED);
+    if (started == null) {
+      return;
+    }
+    Timer.builder("gamingapi_http_requests")
+        .description("REST requests by method and status")
+        .tag("method", ctx.method().name())
+        .tag("status", Integer.toString(ctx.statusCode()))
+        .register(metrics)
+        .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+  }
+
+  private static void problem(Context ctx, Problem problem) {
+    ctx.status(problem.status()).contentType(Problem.CONTENT_TYPE).result(write(problem));
+  }
+
+  private static void problem(Context ctx, int status, String slug, String title, Exception e) {
+    problem(ctx, Problem.of(status, slug, title, e.getMessage(), ctx.path()));
+  }
+
+  private static void unavailable(Context ctx, PlatformException e) {
+    LOG.warn("{} {}: broker unavailable: {}", ctx.method(), ctx.path(), e.getMessage());
+    problem(ctx, 503, "broker-unavailable", "Broker unavailable", e);
+  }
+
+  private void httpProblem(HttpResponseException e, Context ctx) {
+    String slug =
+        switch (e.getStatus()) {
+          case 413 -> "payload-too-large";
+          case 405 -> "method-not-allowed";
+          case 400 -> "invalid-request";
+          default -> "http-" + e.getStatus();
+        };
+    String detail =
+        e.getStatus() == 413 ? "the body must be at most " + MAX_BODY + " bytes" : e.getMessage();
+    problem(ctx, Problem.of(e.getStatus(), slug, e.getMessage(), detail, ctx.path()));
+  }
+
+  private void internal(Exception e, Context ctx) {
+    LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+    problem(
+        ctx,
+        Problem.of(
+            500, "internal", "Internal error", "the server failed; see its log", ctx.path()));
+  }
+
+  private static void notFoundRoute(Context ctx) {
+    String result = ctx.result();
+    if (result == null || result.isEmpty()) {
+      problem(ctx, Problem.of(404, "not-found", "Not found", "no route " + ctx.path(), ctx.path()));
+    }
+  }
+
+  private static String write(Problem problem) {
+    try {
+      return ApiJson.MAPPER.writeValueAsString(problem);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Stops listening. */
+  @Override
+  public void close() {
+    app.stop();
+  }
+}

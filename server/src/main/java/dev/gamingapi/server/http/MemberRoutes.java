@@ -1,0 +1,154 @@
+package dev.gamingapi.server.http;
+
+import dev.gamingapi.server.tenancy.ControlPlane;
+import dev.gamingapi.server.tenancy.GameServer;
+import dev.gamingapi.server.tenancy.IssuedCredentials;
+import dev.gamingapi.server.tenancy.Page;
+import dev.gamingapi.server.tenancy.Share;
+import dev.gamingapi.server.tenancy.UserKind;
+import dev.gamingapi.server.tenancy.UserSpec;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.List;
+
+/** What lives inside an account: game servers, users and their credentials, shares. */
+final class MemberRoutes {
+  private static final String ACCOUNT = "/api/v1/accounts/{account}";
+
+  private final ControlPlane control;
+
+  MemberRoutes(ControlPlane control) {
+    this.control = control;
+  }
+
+  record CreateServer(String id, String name) {}
+
+  record CreateUser(
+      String name,
+      String kind,
+      String server,
+      List<String> servers,
+      List<String> eventTypes,
+      Instant expiresAt) {}
+
+  record CreateShare(String grantee, List<String> servers) {}
+
+  void register(RoutesConfig routes) {
+    routes.post(ACCOUNT + "/servers", this::createServer);
+    routes.get(ACCOUNT + "/servers", this::listServers);
+    routes.get(ACCOUNT + "/servers/{server}", this::getServer);
+    routes.post(ACCOUNT + "/users", this::createUser);
+    routes.get(ACCOUNT + "/users", this::listUsers);
+    routes.get(ACCOUNT + "/users/{user}", this::getUser);
+    routes.delete(ACCOUNT + "/users/{user}", this::revokeUser);
+    routes.post(ACCOUNT + "/users/{user}/rotate", this::rotateUser);
+    routes.post(ACCOUNT + "/shares", this::createShare);
+    routes.get(ACCOUNT + "/shares", this::listShares);
+    routes.delete(ACCOUNT + "/shares/{share}", this::deleteShare);
+  }
+
+  private void createServer(Context ctx) {
+    String account = ctx.pathParam("account");
+    Requests.caller(ctx).requireOwner(account);
+    CreateServer body = Requests.body(ctx, CreateServer.class);
+    GameServer server =
+        control.servers().register(account, body.id(), body.name(), Requests.actor(ctx));
+    ctx.status(201)
+        .header("Location", "/api/v1/accounts/" + account + "/servers/" + server.id())
+        .json(server);
+  }
+
+  private void listServers(Context ctx) {
+    String account = ctx.pathParam("account");
+    Requests.caller(ctx).requireReader(account);
+    ctx.json(control.servers().list(account, Requests.page(ctx)));
+  }
+
+  private void getServer(Context ctx) {
+    String account = ctx.pathParam("account");
+    String server = ctx.pathParam("server");
+    Caller caller = Requests.caller(ctx);
+    caller.requireAccount(account);
+    boolean ownServer =
+        !caller.isOperator()
+            && caller.user().kind() == UserKind.GAME_SERVER
+            && server.equals(caller.user().server());
+    if (!ownServer) {
+      caller.requireReader(account);
+    }
+    ctx.json(control.servers().get(account, server));
+  }
+
+  private void createUser(Context ctx) {
+    String account = ctx.pathParam("account");
+    Requests.caller(ctx).requireOwner(account);
+    CreateUser body = Requests.body(ctx, CreateUser.class);
+    UserSpec spec =
+        new UserSpec(
+            body.name(),
+            body.kind(),
+            body.server(),
+            body.servers(),
+            body.eventTypes(),
+            body.expiresAt());
+    IssuedCredentials issued = control.users().create(account, spec, Requests.actor(ctx));
+    ctx.status(201)
+        .header("Location", "/api/v1/accounts/" + account + "/users/" + issued.user().name())
+        .header("Cache-Control", "no-store")
+        .json(issued);
+  }
+
+  private void listUsers(Context ctx) {
+    String account = ctx.pathParam("account");
+    Requests.caller(ctx).requireOwner(account);
+    ctx.json(control.users().list(account, Requests.page(ctx)));
+  }
+
+  private void getUser(Context ctx) {
+    String account = ctx.pathParam("account");
+    Requests.caller(ctx).requireOwner(account);
+    ctx.json(control.users().get(account, ctx.pathParam("user")));
+  }
+
+  private void revokeUser(Context ctx) {
+    String account = ctx.pathParam("account");
+    Requests.caller(ctx).requireOwner(account);
+    control.users().revoke(account, ctx.pathParam("user"), Requests.actor(ctx));
+    ctx.status(204);
+  }
+
+  private void rotateUser(Context ctx) {
+    String account = ctx.pathParam("account");
+    Requests.caller(ctx).requireOwner(account);
+    IssuedCredentials issued =
+        control.users().rotate(account, ctx.pathParam("user"), Requests.actor(ctx));
+    ctx.header("Cache-Control", "no-store").json(issued);
+  }
+
+  private void createShare(Context ctx) {
+    String account = ctx.pathParam("account");
+    Requests.caller(ctx).requireOwner(account);
+    CreateShare body = Requests.body(ctx, CreateShare.class);
+    Share share =
+        control.shares().create(account, body.grantee(), body.servers(), Requests.actor(ctx));
+    ctx.status(201)
+        .header("Location", "/api/v1/accounts/" + account + "/shares/" + share.id())
+        .json(Views.ShareView.of(share));
+  }
+
+  private void listShares(Context ctx) {
+    String account = ctx.pathParam("account");
+    Requests.caller(ctx).requireOwner(account);
+    Page<Share> page = control.shares().list(account, Requests.page(ctx));
+    ctx.json(
+        new Page<>(page.items().stream().map(Views.ShareView::of).toList(), page.nextCursor()));
+  }
+
+  private void deleteShare(Context ctx) {
+    String account = ctx.pathParam("account");
+    Requests.caller(ctx).requireOwner(account);
+    control.shares().delete(account, ctx.pathParam("share"), Requests.actor(ctx));
+    ctx.status(204);
+  }
+}

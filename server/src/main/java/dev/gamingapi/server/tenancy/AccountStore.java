@@ -1,0 +1,164 @@
+package dev.gamingapi.server.tenancy;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
+
+/** SQL of the {@code accounts} and {@code revocations} tables. */
+final class AccountStore {
+  private static final String COLUMNS =
+      "name, plan, description, public_key, jwt, jwt_issued_at, created_at, updated_at";
+
+  private final Jdbi jdbi;
+
+  AccountStore(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  void insert(AccountRow row) {
+    Account account = row.account();
+    jdbi.useHandle(
+        handle ->
+            handle
+                .createUpdate(
+                    "INSERT INTO accounts ("
+                        + COLUMNS
+                        + ") VALUES (:name, :plan, :description, :key, :jwt, :iat, :created,"
+                        + " :updated)")
+                .bind("name", account.name())
+                .bind("plan", account.plan())
+                .bind("description", account.description())
+                .bind("key", account.publicKey())
+                .bind("jwt", row.jwt())
+                .bind("iat", row.jwtIssuedAt())
+                .bind("created", account.createdAt().toEpochMilli())
+                .bind("updated", account.updatedAt().toEpochMilli())
+                .execute());
+  }
+
+  Optional<AccountRow> find(String name) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery("SELECT " + COLUMNS + " FROM accounts WHERE name = :name")
+                .bind("name", name)
+                .map((rs, ctx) -> row(rs))
+                .findOne());
+  }
+
+  List<AccountRow> all() {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery("SELECT " + COLUMNS + " FROM accounts ORDER BY created_at, name")
+                .map((rs, ctx) -> row(rs))
+                .list());
+  }
+
+  /** A page in creation order; {@code only}, when not null, limits it to one account. */
+  Page<Account> page(PageRequest request, String only) {
+    return jdbi.withHandle(
+        handle -> {
+          Query query =
+              handle.createQuery(
+                  "SELECT "
+                      + COLUMNS
+                      + " FROM accounts WHERE 1 = 1"
+                      + (only == null ? "" : " AND name = :only")
+                      + Cursors.after(request, "name")
+                      + " ORDER BY created_at, name LIMIT :limit");
+          if (only != null) {
+            query.bind("only", only);
+          }
+          List<Account> rows =
+              Cursors.bind(query, request)
+                  .bind("limit", request.limit() + 1)
+                  .map((rs, ctx) -> row(rs).account())
+                  .list();
+          return Cursors.page(rows, request, a -> Cursors.key(a.createdAt(), a.name()));
+        });
+  }
+
+  void update(String name, String plan, String description, Instant now) {
+    jdbi.useHandle(
+        handle ->
+            handle
+                .createUpdate(
+                    "UPDATE accounts SET plan = :plan, description = :description,"
+                        + " updated_at = :now WHERE name = :name")
+                .bind("name", name)
+                .bind("plan", plan)
+                .bind("description", description)
+                .bind("now", now.toEpochMilli())
+                .execute());
+  }
+
+  /** Stores a new JWT only if the stored one is still {@code previousIat}: one writer wins. */
+  boolean replaceJwt(String name, String jwt, long iat, long previousIat) {
+    return jdbi.withHandle(
+            handle ->
+                handle
+                    .createUpdate(
+                        "UPDATE accounts SET jwt = :jwt, jwt_issued_at = :iat"
+                            + " WHERE name = :name AND jwt_issued_at = :previous")
+                    .bind("name", name)
+                    .bind("jwt", jwt)
+                    .bind("iat", iat)
+                    .bind("previous", previousIat)
+                    .execute())
+        == 1;
+  }
+
+  void delete(String name) {
+    jdbi.useHandle(
+        handle ->
+            handle
+                .createUpdate("DELETE FROM accounts WHERE name = :name")
+                .bind("name", name)
+                .execute());
+  }
+
+  Map<String, Long> revocations(String name) {
+    return jdbi.withHandle(
+        handle -> {
+          Map<String, Long> revoked = new TreeMap<>();
+          handle
+              .createQuery(
+                  "SELECT nats_public_key, revoked_at FROM revocations WHERE account = :name")
+              .bind("name", name)
+              .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+              .forEach(entry -> revoked.put(entry.getKey(), entry.getValue()));
+          return revoked;
+        });
+  }
+
+  static void addRevocation(Handle handle, String account, String userKey, long atSeconds) {
+    handle
+        .createUpdate(
+            "INSERT INTO revocations (account, nats_public_key, revoked_at)"
+                + " VALUES (:account, :key, :at)")
+        .bind("account", account)
+        .bind("key", userKey)
+        .bind("at", atSeconds)
+        .execute();
+  }
+
+  private static AccountRow row(ResultSet rs) throws SQLException {
+    Account account =
+        new Account(
+            rs.getString("name"),
+            rs.getString("plan"),
+            rs.getString("description"),
+            rs.getString("public_key"),
+            Instant.ofEpochMilli(rs.getLong("created_at")),
+            Instant.ofEpochMilli(rs.getLong("updated_at")));
+    return new AccountRow(account, rs.getString("jwt"), rs.getLong("jwt_issued_at"));
+  }
+}

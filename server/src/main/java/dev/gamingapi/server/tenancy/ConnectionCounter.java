@@ -1,0 +1,54 @@
+package dev.gamingapi.server.tenancy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nats.client.Connection;
+import io.nats.client.Message;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Counts an account's open client connections through the system account ({@code
+ * $SYS.REQ.ACCOUNT.<id>.CONNZ}). The account JWT's own connection limit stays unlimited because of
+ * a nats-server 2.9 bug (see {@code AccountClaims}), so this count is what the platform reports
+ * against the plan.
+ */
+public final class ConnectionCounter {
+  private static final Logger LOG = LoggerFactory.getLogger(ConnectionCounter.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Connection system;
+  private final Duration timeout;
+
+  /** Asks over {@code system}, a connection of the platform's system-account user. */
+  public ConnectionCounter(Connection system, Duration timeout) {
+    this.system = system;
+    this.timeout = timeout;
+  }
+
+  /** Open connections of account {@code accountPublicKey}, or -1 when the broker does not say. */
+  public long count(String accountPublicKey) {
+    try {
+      Message reply =
+          system
+              .request("$SYS.REQ.ACCOUNT." + accountPublicKey + ".CONNZ", "{}".getBytes())
+              .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      JsonNode data = JSON.readTree(reply.getData()).path("data");
+      // "total" counts every connection; "num_connections" only those on this reply's page.
+      return data.has("total")
+          ? data.path("total").asLong()
+          : data.path("num_connections").asLong(-1);
+    } catch (IOException | ExecutionException | TimeoutException e) {
+      LOG.warn("cannot count the connections of account {}: {}", accountPublicKey, e.toString());
+      return -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package dev.gamingapi.server.tenancy;
+
+import dev.gamingapi.server.control.KeyVault;
+import dev.gamingapi.server.control.PlanCatalog;
+import dev.gamingapi.server.control.ResolverClient;
+import dev.gamingapi.server.store.Database;
+import io.nats.client.NKey;
+
+/**
+ * The tenancy services wired together: one entry point for the HTTP edge, the CLI and tests.
+ *
+ * @param plans the plans tenants can be on
+ * @param accounts tenants
+ * @param servers their registered game servers
+ * @param users their users and credentials
+ * @param shares read access granted between tenants
+ * @param audit the audit trail
+ * @param operatorToken the platform operator's API token
+ */
+public record ControlPlane(
+    PlanCatalog plans,
+    Accounts accounts,
+    Servers servers,
+    Users users,
+    Shares shares,
+    AuditLog audit,
+    OperatorToken operatorToken) {
+
+  /** Wires the services over {@code database}. */
+  public static ControlPlane create(
+      Database database,
+      KeyVault vault,
+      NKey operatorSigner,
+      ResolverClient resolver,
+      PlanCatalog plans,
+      TenantBroker broker,
+      ConnectionCounter connections) {
+    var jdbi = database.jdbi();
+    AccountStore accountStore = new AccountStore(jdbi);
+    ShareStore shareStore = new ShareStore(jdbi);
+    AuditLog audit = new AuditLog(jdbi);
+    AccountJwts jwts =
+        new AccountJwts(accountStore, shareStore, vault, operatorSigner, resolver, plans);
+    Accounts accounts =
+        new Accounts(
+            accountStore, shareStore, jwts, vault, plans, broker, resolver, connections, audit);
+    Servers servers = new Servers(jdbi, accounts, audit);
+    Users users = new Users(new UserStore(jdbi), accounts, servers, jwts, audit);
+    Shares shares = new Shares(shareStore, accounts, servers, jwts, audit);
+    return new ControlPlane(
+        plans, accounts, servers, users, shares, audit, new OperatorToken(jdbi));
+  }
+}

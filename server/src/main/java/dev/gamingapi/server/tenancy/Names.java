@@ -1,0 +1,36 @@
+package dev.gamingapi.server.tenancy;
+
+import dev.gamingapi.contract.subject.Ids;
+import dev.gamingapi.contract.subject.InvalidIdException;
+import java.util.regex.Pattern;
+
+/** The rules for names and ids given in requests. */
+final class Names {
+  static final String NAME_RULE = "[a-z0-9][a-z0-9_-]{0,62}";
+  private static final Pattern NAME = Pattern.compile(NAME_RULE);
+
+  private Names() {}
+
+  /** {@code value} if it is a valid account or user name, for field {@code field}. */
+  static String name(String field, String value) {
+    if (value == null || value.isEmpty()) {
+      throw new InvalidRequestException(field, "is required");
+    }
+    if (!NAME.matcher(value).matches()) {
+      throw new InvalidRequestException(field, "'" + value + "' must match " + NAME_RULE);
+    }
+    return value;
+  }
+
+  /** {@code value} if it is a valid server id (the event subjects' rule). */
+  static String serverId(String field, String value) {
+    if (value == null || value.isEmpty()) {
+      throw new InvalidRequestException(field, "is required");
+    }
+    try {
+      return Ids.server(value);
+    } catch (InvalidIdException e) {
+      throw new InvalidRequestException(field, e.getMessage());
+    }
+  }
+}

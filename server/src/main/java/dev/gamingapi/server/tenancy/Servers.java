@@ -1,0 +1,106 @@
+package dev.gamingapi.server.tenancy;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
+
+/** The game servers registered in each account. */
+public final class Servers {
+  private static final int MAX_NAME = 256;
+
+  private final Jdbi jdbi;
+  private final Accounts accounts;
+  private final AuditLog audit;
+
+  Servers(Jdbi jdbi, Accounts accounts, AuditLog audit) {
+    this.jdbi = jdbi;
+    this.accounts = accounts;
+    this.audit = audit;
+  }
+
+  /**
+   * Registers server {@code id} in {@code account}.
+   *
+   * @throws ConflictException when it is registered already
+   */
+  public GameServer register(String account, String id, String name, Actor actor) {
+    accounts.get(account);
+    Names.serverId("id", id);
+    String display = name == null || name.isBlank() ? id : name;
+    if (display.length() > MAX_NAME) {
+      throw new InvalidRequestException("name", "must be at most " + MAX_NAME + " characters");
+    }
+    if (find(account, id).isPresent()) {
+      throw new ConflictException("server '" + id + "' is registered already in " + account);
+    }
+    GameServer server = new GameServer(id, display, Instant.now());
+    jdbi.useHandle(
+        handle ->
+            handle
+                .createUpdate(
+                    "INSERT INTO servers (account, id, name, created_at)"
+                        + " VALUES (:account, :id, :name, :at)")
+                .bind("account", account)
+                .bind("id", id)
+                .bind("name", display)
+                .bind("at", server.createdAt().toEpochMilli())
+                .execute());
+    audit.record(actor, "server.created", account, id, Map.of("name", display));
+    return server;
+  }
+
+  /** Server {@code id} of {@code account}, registered by the platform if missing. */
+  public GameServer ensure(String account, String id) {
+    return find(account, id).orElseGet(() -> register(account, id, id, Actor.PLATFORM));
+  }
+
+  /**
+   * @throws NotFoundException when the account or the server does not exist
+   */
+  public GameServer get(String account, String id) {
+    accounts.get(account);
+    return find(account, id).orElseThrow(() -> new NotFoundException("server", id));
+  }
+
+  /** A page of {@code account}'s servers in registration order. */
+  public Page<GameServer> list(String account, PageRequest request) {
+    accounts.get(account);
+    return jdbi.withHandle(
+        handle -> {
+          Query query =
+              handle.createQuery(
+                  "SELECT id, name, created_at FROM servers WHERE account = :account"
+                      + Cursors.after(request, "id")
+                      + " ORDER BY created_at, id LIMIT :limit");
+          List<GameServer> rows =
+              Cursors.bind(query, request)
+                  .bind("account", account)
+                  .bind("limit", request.limit() + 1)
+                  .map((rs, ctx) -> server(rs))
+                  .list();
+          return Cursors.page(rows, request, s -> Cursors.key(s.createdAt(), s.id()));
+        });
+  }
+
+  Optional<GameServer> find(String account, String id) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT id, name, created_at FROM servers WHERE account = :account AND id = :id")
+                .bind("account", account)
+                .bind("id", id)
+                .map((rs, ctx) -> server(rs))
+                .findOne());
+  }
+
+  private static GameServer server(ResultSet rs) throws SQLException {
+    return new GameServer(
+        rs.getString("id"), rs.getString("name"), Instant.ofEpochMilli(rs.getLong("created_at")));
+  }
+}

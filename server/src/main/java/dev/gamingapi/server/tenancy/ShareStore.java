@@ -1,0 +1,107 @@
+package dev.gamingapi.server.tenancy;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
+
+/** SQL of the {@code shares} table. */
+final class ShareStore {
+  private static final String COLUMNS = "id, account, grantee, servers, created_at";
+  private final Jdbi jdbi;
+
+  ShareStore(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  void insert(Share share) {
+    jdbi.useHandle(
+        handle ->
+            handle
+                .createUpdate(
+                    "INSERT INTO shares ("
+                        + COLUMNS
+                        + ") VALUES (:id, :account, :grantee, :servers, :at)")
+                .bind("id", share.id())
+                .bind("account", share.account())
+                .bind("grantee", share.grantee())
+                .bind("servers", JsonLists.write(share.servers()))
+                .bind("at", share.createdAt().toEpochMilli())
+                .execute());
+  }
+
+  Optional<Share> find(String account, String id) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT " + COLUMNS + " FROM shares WHERE account = :account AND id = :id")
+                .bind("account", account)
+                .bind("id", id)
+                .map((rs, ctx) -> share(rs))
+                .findOne());
+  }
+
+  /** Shares granted by {@code account}. */
+  List<Share> grantedBy(String account) {
+    return list("account", account);
+  }
+
+  /** Shares granted to {@code account}. */
+  List<Share> grantedTo(String account) {
+    return list("grantee", account);
+  }
+
+  private List<Share> list(String column, String account) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT "
+                        + COLUMNS
+                        + " FROM shares WHERE "
+                        + column
+                        + " = :account ORDER BY created_at, id")
+                .bind("account", account)
+                .map((rs, ctx) -> share(rs))
+                .list());
+  }
+
+  Page<Share> page(String account, PageRequest request) {
+    return jdbi.withHandle(
+        handle -> {
+          Query query =
+              handle.createQuery(
+                  "SELECT "
+                      + COLUMNS
+                      + " FROM shares WHERE account = :account"
+                      + Cursors.after(request, "id")
+                      + " ORDER BY created_at, id LIMIT :limit");
+          List<Share> rows =
+              Cursors.bind(query, request)
+                  .bind("account", account)
+                  .bind("limit", request.limit() + 1)
+                  .map((rs, ctx) -> share(rs))
+                  .list();
+          return Cursors.page(rows, request, s -> Cursors.key(s.createdAt(), s.id()));
+        });
+  }
+
+  void delete(String id) {
+    jdbi.useHandle(
+        handle ->
+            handle.createUpdate("DELETE FROM shares WHERE id = :id").bind("id", id).execute());
+  }
+
+  private static Share share(ResultSet rs) throws SQLException {
+    return new Share(
+        rs.getString("id"),
+        rs.getString("account"),
+        rs.getString("grantee"),
+        JsonLists.strings(rs.getString("servers")),
+        Instant.ofEpochMilli(rs.getLong("created_at")));
+  }
+}

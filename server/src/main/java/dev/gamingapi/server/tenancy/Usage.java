@@ -1,0 +1,29 @@
+package dev.gamingapi.server.tenancy;
+
+/**
+ * What an account uses of its plan, as the broker counts it.
+ *
+ * @param account the account
+ * @param plan its plan's name
+ * @param memory bytes of memory storage
+ * @param disk bytes of file storage
+ * @param streams streams
+ * @param consumers consumers (the broker limits them per stream; this is the total)
+ * @param connections open client connections
+ */
+public record Usage(
+    String account,
+    String plan,
+    Quota memory,
+    Quota disk,
+    Quota streams,
+    Quota consumers,
+    Quota connections) {
+  /**
+   * One measure against its limit.
+   *
+   * @param used what is used now
+   * @param limit what the plan allows
+   */
+  public record Quota(long used, long limit) {}
+}
