@@ -1,0 +1,119 @@
+package dev.gamingapi.server.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gamingapi.server.app.ControlPlaneConfig;
+import dev.gamingapi.server.app.Platform;
+import dev.gamingapi.server.app.PlatformConfig;
+import io.nats.client.Connection;
+import io.nats.client.ErrorListener;
+import io.nats.client.Nats;
+import io.nats.client.Options;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A running platform with the operator's API client, and helpers to make tenants and users. */
+final class PlatformFixture implements AutoCloseable {
+  final Path dataDir;
+  final Platform platform;
+  final Api operator;
+
+  private PlatformFixture(Path dataDir, Platform platform) throws Exception {
+    this.dataDir = dataDir;
+    this.platform = platform;
+    String token = Files.readString(platform.connectionInfo().operatorToken()).strip();
+    this.operator = new Api(platform.connectionInfo().httpUrl(), token);
+  }
+
+  static PlatformFixture start(Path dataDir) throws Exception {
+    return start(dataDir, ControlPlaneConfig.defaults());
+  }
+
+  static PlatformFixture start(Path dataDir, ControlPlaneConfig control) throws Exception {
+    Platform platform = new Platform(PlatformConfig.embedded(dataDir, 0), control).start();
+    return new PlatformFixture(dataDir, platform);
+  }
+
+  String brokerUrl() {
+    return platform.connectionInfo().brokerUrl();
+  }
+
+  /** Creates an account on {@code plan} and answers its JSON. */
+  JsonNode account(String name, String plan) {
+    Api.Response created =
+        operator.post("/api/v1/accounts", "{\"name\":\"" + name + "\",\"plan\":\"" + plan + "\"}");
+    if (created.status() != 201) {
+      throw new IllegalStateException("account " + name + ": " + created.raw().body());
+    }
+    return created.json();
+  }
+
+  /** Registers server {@code id} in {@code account}. */
+  void server(String account, String id) {
+    Api.Response created =
+        operator.post("/api/v1/accounts/" + account + "/servers", "{\"id\":\"" + id + "\"}");
+    if (created.status() != 201) {
+      throw new IllegalStateException("server " + id + ": " + created.raw().body());
+    }
+  }
+
+  /** Creates a user from {@code json} and keeps its creds file and token. */
+  Issued user(String account, String json) throws Exception {
+    Api.Response created = operator.post("/api/v1/accounts/" + account + "/users", json);
+    if (created.status() != 201) {
+      throw new IllegalStateException("user " + json + ": " + created.raw().body());
+    }
+    return issued(created.json());
+  }
+
+  Issued issued(JsonNode credentials) throws Exception {
+    String name = credentials.path("user").path("name").asText();
+    Path creds = Files.createTempFile(dataDir, name + "-", ".creds");
+    Files.writeString(creds, credentials.path("creds").asText());
+    return new Issued(
+        name,
+        creds,
+        credentials.path("token").asText(),
+        operator.as(credentials.path("token").asText()));
+  }
+
+  /** A user's secrets as the API answered them once. */
+  record Issued(String name, Path creds, String token, Api api) {}
+
+  /** A NATS client of {@code creds} that records the broker's asynchronous errors. */
+  Client connect(Issued user, String inboxPrefix) throws Exception {
+    List<String> errors = new CopyOnWriteArrayList<>();
+    Options.Builder options =
+        Options.builder()
+            .server(brokerUrl())
+            .authHandler(Nats.credentials(user.creds().toString()))
+            .maxReconnects(0)
+            .connectionTimeout(Duration.ofSeconds(3))
+            .errorListener(
+                new ErrorListener() {
+                  @Override
+                  public void errorOccurred(Connection conn, String error) {
+                    errors.add(error);
+                  }
+                });
+    if (inboxPrefix != null) {
+      options.inboxPrefix(inboxPrefix);
+    }
+    return new Client(Nats.connect(options.build()), errors);
+  }
+
+  /** A connection and the asynchronous errors it received. */
+  record Client(Connection connection, List<String> errors) implements AutoCloseable {
+    @Override
+    public void close() throws InterruptedException {
+      connection.close();
+    }
+  }
+
+  @Override
+  public void close() {
+    platform.close();
+  }
+}
