@@ -1,6 +1,7 @@
 package dev.gamingapi.cli;
 
 import dev.gamingapi.server.app.ConnectionInfo;
+import dev.gamingapi.server.app.ControlPlaneConfig;
 import dev.gamingapi.server.app.Platform;
 import dev.gamingapi.server.app.PlatformConfig;
 import java.io.PrintWriter;
@@ -40,6 +41,12 @@ public final class UpCommand implements Callable<Integer> {
       description = "Client port of the embedded broker (default: 4222; 0 = any free port).")
   Integer natsPort;
 
+  @Option(
+      names = "--http-port",
+      paramLabel = "PORT",
+      description = "Port of the REST API on 127.0.0.1 (default: 8080; 0 = any free port).")
+  Integer httpPort;
+
   /** Counted down to stop a running {@code up}; tests use it, Ctrl+C uses the shutdown hook. */
   final CountDownLatch stop = new CountDownLatch(1);
 
@@ -49,10 +56,14 @@ public final class UpCommand implements Callable<Integer> {
     if (natsPort != null) {
       config = config.withNatsPort(natsPort);
     }
+    ControlPlaneConfig control = ControlPlaneConfig.fromEnvironment(System.getenv());
+    if (httpPort != null) {
+      control = control.withHttpPort(httpPort);
+    }
     PrintWriter out = spec.commandLine().getOut();
     out.println("Starting GamingAPI in " + config.dataDir().toAbsolutePath().normalize() + " ...");
     out.flush();
-    try (Platform platform = new Platform(config).start()) {
+    try (Platform platform = new Platform(config, control).start()) {
       Thread hook = new Thread(stop::countDown, "gamingapi-shutdown");
       Runtime.getRuntime().addShutdownHook(hook);
       Path written = platform.writeConnectionInfo();
@@ -71,12 +82,17 @@ public final class UpCommand implements Callable<Integer> {
     for (Map.Entry<String, Path> server : info.gameServerCreds().entrySet()) {
       out.printf("  game server creds %s (server id '%s')%n", server.getValue(), server.getKey());
     }
+    out.printf("  REST API          %s/api/v1%n", info.httpUrl());
+    out.printf("  operator token    %s%n", info.operatorToken());
     out.printf("  connection.json   %s%n", connectionJson);
     out.println("Try, in another shell:");
     out.printf(
         "  ./gamingapi events publish --creds %s --type server.started%n",
         info.gameServerCreds().values().stream().findFirst().orElse(Path.of("CREDS")));
     out.printf("  ./gamingapi events tail --creds %s --follow%n", info.ownerCreds());
+    out.printf(
+        "  curl -H \"Authorization: Bearer $(cat %s)\" %s/api/v1/accounts%n",
+        info.operatorToken(), info.httpUrl());
     out.println("Press Ctrl+C to stop.");
     out.flush();
   }

@@ -4,12 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gamingapi.contract.ContractJson;
 import dev.gamingapi.testkit.FreePorts;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
@@ -38,7 +44,13 @@ class CliEndToEndTest {
         CompletableFuture.supplyAsync(
             () ->
                 commandLine.execute(
-                    "up", "--data-dir", dataDir.toString(), "--nats-port", String.valueOf(port)));
+                    "up",
+                    "--data-dir",
+                    dataDir.toString(),
+                    "--nats-port",
+                    String.valueOf(port),
+                    "--http-port",
+                    "0"));
     await()
         .atMost(Duration.ofSeconds(60))
         .until(() -> running.isDone() || Files.exists(dataDir.resolve("connection.json")));
@@ -54,12 +66,28 @@ class CliEndToEndTest {
   }
 
   @Test
-  void upPrintsTheBrokerAndWhereTheCredentialsAre() {
+  void upPrintsTheBrokerTheRestApiAndWhereTheCredentialsAre() throws Exception {
     assertThat(upOutput.toString())
         .contains("GamingAPI is up.")
         .contains(url)
         .contains(dataDir.resolve("creds").resolve("owner.creds").toString())
-        .contains("demo.creds");
+        .contains("demo.creds")
+        .contains("REST API          http://127.0.0.1:")
+        .contains(dataDir.resolve("operator.token").toString());
+    JsonNode connection = new ObjectMapper().readTree(dataDir.resolve("connection.json").toFile());
+    String httpUrl = connection.path("http_url").asText();
+    String token = Files.readString(Path.of(connection.path("operator_token").asText())).strip();
+    assertThat(Files.getPosixFilePermissions(Path.of(connection.path("operator_token").asText())))
+        .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    HttpResponse<String> accounts =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(httpUrl + "/api/v1/accounts"))
+                    .header("Authorization", "Bearer " + token)
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(accounts.statusCode()).isEqualTo(200);
+    assertThat(accounts.body()).contains("\"name\":\"default\"");
   }
 
   @Test
