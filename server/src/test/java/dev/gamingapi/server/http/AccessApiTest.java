@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.gamingapi.contract.subject.EventFilter;
+import dev.gamingapi.sdk.EventReader;
+import dev.gamingapi.sdk.ReadRequest;
+import dev.gamingapi.sdk.ReplayStream;
+import dev.gamingapi.sdk.StoredEvent;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.PushSubscribeOptions;
@@ -11,6 +16,7 @@ import io.nats.client.Subscription;
 import io.nats.client.api.ConsumerConfiguration;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -126,6 +132,23 @@ class AccessApiTest {
     PlatformFixture.Issued app =
         fixture.user("teal", "{\"name\":\"stats\",\"kind\":\"app\",\"servers\":[\"s1\"]}");
 
+    // Replay through the SDK: its consumers are created on the filter subject, which the app's
+    // credential allows for s1 only. (A server-wide read without a type needs the filter '>',
+    // which nats-server 2.9 cannot narrow to one server: not available to a restricted app yet.)
+    try (EventReader reader = EventReader.connect(fixture.brokerUrl(), app.creds())) {
+      List<StoredEvent> events = new ArrayList<>();
+      try (ReplayStream stream =
+          reader.replay(ReadRequest.fromStart(new EventFilter("s1", null, "server.started")))) {
+        stream.forEach(events::add);
+      }
+      assertThat(events).extracting(StoredEvent::serverId).containsExactly("s1");
+      assertThatThrownBy(
+              () ->
+                  reader
+                      .replay(ReadRequest.fromStart(new EventFilter("s2", null, "server.started")))
+                      .close())
+          .isInstanceOf(dev.gamingapi.sdk.GamingApiException.class);
+    }
     try (PlatformFixture.Client client = fixture.connect(app, "_APP_INBOX_stats")) {
       Connection connection = client.connection();
       Subscription allowed = connection.subscribe("v1.servers.s1.>");
