@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.Query;
 
 /** SQL of the {@code accounts} and {@code revocations} tables. */
 final class AccountStore {
@@ -64,26 +63,14 @@ final class AccountStore {
 
   /** A page in creation order; {@code only}, when not null, limits it to one account. */
   Page<Account> page(PageRequest request, String only) {
-    return jdbi.withHandle(
-        handle -> {
-          Query query =
-              handle.createQuery(
-                  "SELECT "
-                      + COLUMNS
-                      + " FROM accounts WHERE 1 = 1"
-                      + (only == null ? "" : " AND name = :only")
-                      + Cursors.after(request, "name")
-                      + " ORDER BY created_at, name LIMIT :limit");
-          if (only != null) {
-            query.bind("only", only);
-          }
-          List<Account> rows =
-              Cursors.bind(query, request)
-                  .bind("limit", request.limit() + 1)
-                  .map((rs, ctx) -> row(rs).account())
-                  .list();
-          return Cursors.page(rows, request, a -> Cursors.key(a.createdAt(), a.name()));
-        });
+    return Cursors.query(
+        jdbi,
+        "SELECT " + COLUMNS + " FROM accounts WHERE " + (only == null ? "1 = 1" : "name = :only"),
+        "name",
+        only == null ? Map.of() : Map.of("only", only),
+        request,
+        (rs, ctx) -> row(rs).account(),
+        a -> Cursors.key(a.createdAt(), a.name()));
   }
 
   void update(String name, String plan, String description, Instant now) {

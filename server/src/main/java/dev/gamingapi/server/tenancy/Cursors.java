@@ -2,7 +2,10 @@ package dev.gamingapi.server.tenancy;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
 
 /**
@@ -43,6 +46,33 @@ final class Cursors {
       throw new InvalidRequestException("cursor", "is not a cursor of this list");
     }
     return query.bind("afterTime", time).bind("afterName", after.substring(colon + 1));
+  }
+
+  /**
+   * One page of {@code select} (a {@code SELECT ... FROM ... WHERE ...} with named parameters
+   * {@code params}) in order of creation time, then {@code nameColumn}.
+   */
+  static <T> Page<T> query(
+      Jdbi jdbi,
+      String select,
+      String nameColumn,
+      Map<String, ?> params,
+      PageRequest request,
+      RowMapper<T> mapper,
+      Function<T, String> key) {
+    return jdbi.withHandle(
+        handle -> {
+          Query query =
+              handle.createQuery(
+                  select
+                      + after(request, nameColumn)
+                      + " ORDER BY created_at, "
+                      + nameColumn
+                      + " LIMIT :limit");
+          params.forEach(query::bind);
+          List<T> rows = bind(query, request).bind("limit", request.limit() + 1).map(mapper).list();
+          return page(rows, request, key);
+        });
   }
 
   /** The page of {@code rows}, which holds up to one item more than the limit. */

@@ -3,11 +3,9 @@ package dev.gamingapi.server.tenancy;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.Query;
 
 /** The game servers registered in each account. */
 public final class Servers {
@@ -70,21 +68,14 @@ public final class Servers {
   /** A page of {@code account}'s servers in registration order. */
   public Page<GameServer> list(String account, PageRequest request) {
     accounts.get(account);
-    return jdbi.withHandle(
-        handle -> {
-          Query query =
-              handle.createQuery(
-                  "SELECT id, name, created_at FROM servers WHERE account = :account"
-                      + Cursors.after(request, "id")
-                      + " ORDER BY created_at, id LIMIT :limit");
-          List<GameServer> rows =
-              Cursors.bind(query, request)
-                  .bind("account", account)
-                  .bind("limit", request.limit() + 1)
-                  .map((rs, ctx) -> server(rs))
-                  .list();
-          return Cursors.page(rows, request, s -> Cursors.key(s.createdAt(), s.id()));
-        });
+    return Cursors.query(
+        jdbi,
+        "SELECT id, name, created_at FROM servers WHERE account = :account",
+        "id",
+        Map.of("account", account),
+        request,
+        (rs, ctx) -> server(rs),
+        s -> Cursors.key(s.createdAt(), s.id()));
   }
 
   Optional<GameServer> find(String account, String id) {

@@ -4,9 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.Query;
 
 /** SQL of the {@code shares} table. */
 final class ShareStore {
@@ -71,23 +71,14 @@ final class ShareStore {
   }
 
   Page<Share> page(String account, PageRequest request) {
-    return jdbi.withHandle(
-        handle -> {
-          Query query =
-              handle.createQuery(
-                  "SELECT "
-                      + COLUMNS
-                      + " FROM shares WHERE account = :account"
-                      + Cursors.after(request, "id")
-                      + " ORDER BY created_at, id LIMIT :limit");
-          List<Share> rows =
-              Cursors.bind(query, request)
-                  .bind("account", account)
-                  .bind("limit", request.limit() + 1)
-                  .map((rs, ctx) -> share(rs))
-                  .list();
-          return Cursors.page(rows, request, s -> Cursors.key(s.createdAt(), s.id()));
-        });
+    return Cursors.query(
+        jdbi,
+        "SELECT " + COLUMNS + " FROM shares WHERE account = :account",
+        "id",
+        Map.of("account", account),
+        request,
+        (rs, ctx) -> share(rs),
+        s -> Cursors.key(s.createdAt(), s.id()));
   }
 
   void delete(String id) {

@@ -3,11 +3,10 @@ package dev.gamingapi.server.tenancy;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.Query;
 
 /** SQL of the {@code users} table. */
 final class UserStore {
@@ -70,23 +69,14 @@ final class UserStore {
   record TokenOwner(String account, User user) {}
 
   Page<User> page(String account, PageRequest request) {
-    return jdbi.withHandle(
-        handle -> {
-          Query query =
-              handle.createQuery(
-                  "SELECT "
-                      + COLUMNS
-                      + " FROM users WHERE account = :account"
-                      + Cursors.after(request, "name")
-                      + " ORDER BY created_at, name LIMIT :limit");
-          List<User> rows =
-              Cursors.bind(query, request)
-                  .bind("account", account)
-                  .bind("limit", request.limit() + 1)
-                  .map((rs, ctx) -> user(rs))
-                  .list();
-          return Cursors.page(rows, request, u -> Cursors.key(u.createdAt(), u.name()));
-        });
+    return Cursors.query(
+        jdbi,
+        "SELECT " + COLUMNS + " FROM users WHERE account = :account",
+        "name",
+        Map.of("account", account),
+        request,
+        (rs, ctx) -> user(rs),
+        u -> Cursors.key(u.createdAt(), u.name()));
   }
 
   static void markRevoked(Handle handle, String account, String name, Instant at) {
