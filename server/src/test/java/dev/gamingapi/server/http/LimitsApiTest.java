@@ -1,0 +1,85 @@
+package dev.gamingapi.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gamingapi.server.app.ControlPlaneConfig;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.api.StreamConfiguration;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A tenant's own limits, from a plan defined in the plans file: broker quotas and API rate. */
+class LimitsApiTest {
+  @TempDir static Path dataDir;
+  static PlatformFixture fixture;
+
+  @BeforeAll
+  static void start() throws Exception {
+    Path plans =
+        Files.writeString(
+            dataDir.resolve("plans.json"),
+            """
+            [{"name": "tiny", "memory_storage": 1048576, "disk_storage": 16777216,
+              "streams": 2, "consumers": 5, "max_payload": 4096,
+              "event_max_age_seconds": 3600, "event_max_bytes": 8388608,
+              "connections": 5, "api_requests_per_minute": 4}]
+            """);
+    fixture =
+        PlatformFixture.start(
+            dataDir.resolve("platform"), new ControlPlaneConfig("127.0.0.1", 0, null, plans));
+  }
+
+  @AfterAll
+  static void stop() {
+    fixture.close();
+  }
+
+  @Test
+  void theBrokerEnforcesTheTenantsOwnStorageAndPayloadLimits() throws Exception {
+    assertThat(fixture.operator.get("/api/v1/plans").json().path("items").toString())
+        .contains("\"name\":\"tiny\"");
+    fixture.account("little", "tiny");
+    PlatformFixture.Issued owner = fixture.user("little", "{\"name\":\"o\",\"kind\":\"owner\"}");
+    try (PlatformFixture.Client client = fixture.connect(owner, null)) {
+      var jsm = client.connection().jetStreamManagement();
+      // EVENTS reserves 8 MiB of the 16 MiB: a stream asking 12 MiB more does not fit.
+      assertThatThrownBy(
+              () ->
+                  jsm.addStream(
+                      StreamConfiguration.builder()
+                          .name("BIG")
+                          .subjects("big")
+                          .maxBytes(12L * 1024 * 1024)
+                          .build()))
+          .isInstanceOf(JetStreamApiException.class)
+          .hasMessageContaining("insufficient storage");
+      assertThat(client.connection().getMaxPayload()).isEqualTo(4096);
+      assertThatThrownBy(
+              () -> client.connection().publish("v1.servers.s.events.custom.x", new byte[5000]))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("5000 vs 4096");
+    }
+  }
+
+  @Test
+  void aTokenOverItsPlansRateGets429WithRetryAfter() throws Exception {
+    fixture.account("chatty", "tiny");
+    PlatformFixture.Issued owner = fixture.user("chatty", "{\"name\":\"o\",\"kind\":\"owner\"}");
+    for (int i = 0; i < 4; i++) {
+      assertThat(owner.api().get("/api/v1/accounts/chatty").status()).isEqualTo(200);
+    }
+    Api.Response limited = owner.api().get("/api/v1/accounts/chatty");
+    assertThat(limited.status()).isEqualTo(429);
+    assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 60L);
+    assertThat(limited.json().path("detail").asText()).contains("4 requests a minute");
+    // Another user's budget, and the operator's, are their own.
+    PlatformFixture.Issued other = fixture.user("chatty", "{\"name\":\"o2\",\"kind\":\"owner\"}");
+    assertThat(other.api().get("/api/v1/accounts/chatty").status()).isEqualTo(200);
+    assertThat(fixture.operator.get("/api/v1/accounts/chatty").status()).isEqualTo(200);
+  }
+}
