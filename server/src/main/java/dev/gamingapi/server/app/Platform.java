@@ -95,7 +95,13 @@ public final class Platform implements AutoCloseable {
       Plan plan = Plan.defaultPlan();
       defaultAccount =
           TenantAccount.ensure(
-              DEFAULT_ACCOUNT, plan, vault, dataDir.resolve("accounts"), operator, resolver);
+              DEFAULT_ACCOUNT,
+              plan,
+              config.replicas(),
+              vault,
+              dataDir.resolve("accounts"),
+              operator,
+              resolver);
       provisionStreams(url, defaultAccount);
       connectionInfo = CredsFiles.ensure(url, dataDir, defaultAccount, DEMO_SERVER);
       LOG.info("platform started: broker {}, data in {}", url, dataDir.toAbsolutePath());

@@ -159,6 +159,20 @@ public record PlatformConfig(
         replicas);
   }
 
+  /** A copy whose {@code EVENTS} stream has {@code replicas} (3 on a cluster). */
+  public PlatformConfig withReplicas(int replicas) {
+    return new PlatformConfig(
+        dataDir,
+        natsPort,
+        brokerUrl,
+        operatorSigningSeedFile,
+        operatorJwtFile,
+        systemCredsFile,
+        masterKey,
+        duplicateWindow,
+        replicas);
+  }
+
   /** Whether the platform runs its own nats-server child. */
   public boolean embeddedBroker() {
     return brokerUrl == null;

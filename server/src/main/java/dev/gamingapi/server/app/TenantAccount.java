@@ -39,11 +39,14 @@ record TenantAccount(String name, String publicKey, NKey signingKey, Plan plan, 
    *
    * <p>The stored JWT is kept when re-encoding it with its own {@code iat} gives the same bytes
    * (ed25519 signatures are deterministic), so an unchanged account is never re-pushed; a change
-   * (plan, keys, operator signing key) issues a JWT with a new {@code iat}.
+   * (plan, replicas, keys, operator signing key) issues a JWT with a new {@code iat}.
+   *
+   * @param replicas the replicas of the account's streams, which its storage limits must cover
    */
   static TenantAccount ensure(
       String name,
       Plan plan,
+      int replicas,
       KeyVault vault,
       Path accountsDir,
       OperatorContext operator,
@@ -59,11 +62,12 @@ record TenantAccount(String name, String publicKey, NKey signingKey, Plan plan, 
             .filter(
                 existing -> {
                   long iat = Jwts.decodeVerified(existing).issuedAt();
-                  return existing.equals(encode(operator, publicKey, name, signingKey, plan, iat));
+                  return existing.equals(
+                      encode(operator, publicKey, name, signingKey, plan, replicas, iat));
                 })
             .orElse(null);
     if (jwt == null) {
-      jwt = encode(operator, publicKey, name, signingKey, plan, now());
+      jwt = encode(operator, publicKey, name, signingKey, plan, replicas, now());
       save(file, jwt);
     }
     try {
@@ -72,7 +76,7 @@ record TenantAccount(String name, String publicKey, NKey signingKey, Plan plan, 
       }
     } catch (StaleJwtException newerInResolver) {
       // Someone pushed a newer JWT (another instance, an older data dir): ours wins, reissued now.
-      jwt = encode(operator, publicKey, name, signingKey, plan, now());
+      jwt = encode(operator, publicKey, name, signingKey, plan, replicas, now());
       save(file, jwt);
       resolver.push(jwt);
     }
@@ -85,8 +89,10 @@ record TenantAccount(String name, String publicKey, NKey signingKey, Plan plan, 
       String name,
       String signingKey,
       Plan plan,
+      int replicas,
       long iat) {
-    return AccountClaims.tenant(operator.signingKey(), publicKey, name, signingKey, plan, iat);
+    return AccountClaims.tenant(
+        operator.signingKey(), publicKey, name, signingKey, plan, replicas, iat);
   }
 
   private static Optional<String> stored(Path file) {
