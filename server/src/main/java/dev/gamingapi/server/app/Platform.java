@@ -21,6 +21,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,10 +46,14 @@ public final class Platform implements AutoCloseable {
 
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
 
+  // How often account JWTs that some broker node did not confirm are pushed again.
+  private static final Duration REPUSH_INTERVAL = Duration.ofSeconds(5);
+
   private final PlatformConfig config;
   private EmbeddedBroker broker;
   private Connection system;
   private ResolverClient resolver;
+  private ScheduledExecutorService repusher;
   private OperatorContext operator;
   private TenantAccount defaultAccount;
   private ConnectionInfo connectionInfo;
@@ -92,6 +99,7 @@ public final class Platform implements AutoCloseable {
       }
       system = connect(url, operator.systemAuth(), "gamingapi-system");
       resolver = new ResolverClient(system, operator.trustedSigners(), REQUEST_TIMEOUT);
+      repusher = startRepushing(resolver);
       Plan plan = Plan.defaultPlan();
       defaultAccount =
           TenantAccount.ensure(
@@ -113,6 +121,30 @@ public final class Platform implements AutoCloseable {
       close();
       throw e;
     }
+  }
+
+  /**
+   * Pushes again, every few seconds, the JWTs a node missed while it was down: nats-server 2.9 only
+   * fetches them at its resolver's next sync (minutes) and serves the old ones until then.
+   */
+  private static ScheduledExecutorService startRepushing(ResolverClient resolver) {
+    ScheduledExecutorService executor =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> Thread.ofPlatform().name("gamingapi-resolver-repush").daemon().unstarted(task));
+    long every = REPUSH_INTERVAL.toMillis();
+    executor.scheduleWithFixedDelay(
+        () -> {
+          try {
+            resolver.repushUnconfirmed();
+          } catch (RuntimeException e) {
+            // An escaping exception would cancel the schedule.
+            LOG.warn("pushing unconfirmed account JWTs again failed", e);
+          }
+        },
+        every,
+        every,
+        TimeUnit.MILLISECONDS);
+    return executor;
   }
 
   private MasterKey masterKey(Path dataDir) {
@@ -239,6 +271,10 @@ public final class Platform implements AutoCloseable {
   /** Closes the system connection and stops the embedded broker gracefully. */
   @Override
   public synchronized void close() {
+    if (repusher != null) {
+      repusher.shutdownNow();
+      repusher = null;
+    }
     if (system != null) {
       try {
         system.close();

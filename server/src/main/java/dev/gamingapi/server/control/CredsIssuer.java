@@ -57,13 +57,19 @@ public final class CredsIssuer {
   }
 
   /**
-   * Creds of the platform's system-account user: it may only push and look up account JWTs. Call on
-   * an issuer of the system account.
+   * Creds of the platform's system-account user: it may only push and look up account JWTs, and ask
+   * the JetStream meta leader which nodes form the cluster (every one of them must confirm a push).
+   * Call on an issuer of the system account.
    */
   public UserCreds systemUser(Duration lifetime) {
     UserClaim claim =
         new UserClaim(accountPublicKey)
-            .pub(new Permission().allow("$SYS.REQ.CLAIMS.>", "$SYS.REQ.ACCOUNT.*.CLAIMS.>"))
+            .pub(
+                new Permission()
+                    .allow(
+                        "$SYS.REQ.CLAIMS.>",
+                        "$SYS.REQ.ACCOUNT.*.CLAIMS.>",
+                        "$SYS.REQ.SERVER.PING.JSZ"))
             .sub(new Permission().allow("_INBOX.>"));
     return issue("platform system user", lifetime, claim);
   }
