@@ -12,7 +12,8 @@ import java.util.Map;
  *
  * @param dataDir where keys, creds, the broker's store and {@code connection.json} live
  * @param natsPort the embedded broker's client port; 0 picks a free port at each start
- * @param brokerUrl an external broker to manage, or null to run an embedded one
+ * @param brokerUrl an external broker to manage (a cluster: its nodes' URLs separated by commas),
+ *     or null to run an embedded one
  * @param operatorSigningSeedFile external broker only: the operator signing key's seed
  * @param operatorJwtFile external broker only: the operator JWT the broker trusts
  * @param systemCredsFile external broker only: creds of a system-account user
