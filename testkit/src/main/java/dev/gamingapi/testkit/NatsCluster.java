@@ -143,7 +143,7 @@ public final class NatsCluster implements AutoCloseable {
         throw new IllegalStateException(
             "cluster in " + dir + " not ready after " + READY_TIMEOUT + ": " + problem);
       }
-      sleep(50);
+      NatsServerProcess.sleep(50);
     }
   }
 
@@ -249,15 +249,6 @@ public final class NatsCluster implements AutoCloseable {
   public synchronized void close() {
     for (Node node : nodes) {
       node.server().close();
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
     }
   }
 }

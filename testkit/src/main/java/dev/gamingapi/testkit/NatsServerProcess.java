@@ -163,7 +163,7 @@ public final class NatsServerProcess implements AutoCloseable {
     stop();
   }
 
-  private static void sleep(long millis) {
+  static void sleep(long millis) {
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
