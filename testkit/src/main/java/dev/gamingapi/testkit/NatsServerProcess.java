@@ -16,7 +16,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The port and the store directory stay the same across {@link #kill()} and {@link #start()}, so
  * a test can crash the broker and bring it back with its data. Extra configuration (operator mode,
- * cluster routes) is appended verbatim to the generated config file.
+ * cluster routes) is appended verbatim to the generated config file. The process runs in its
+ * directory, so relative paths in that configuration (a resolver {@code dir: "jwt"}) stay inside
+ * it: one config text then gives every node of a cluster its own files.
  */
 public final class NatsServerProcess implements AutoCloseable {
   private final Path dir;
@@ -25,7 +27,7 @@ public final class NatsServerProcess implements AutoCloseable {
   private Process process;
 
   private NatsServerProcess(Path dir, int port, String extraConfig) {
-    this.dir = dir;
+    this.dir = dir.toAbsolutePath(); // the process runs in dir: relative paths would resolve twice
     this.port = port;
     this.extraConfig = extraConfig;
   }
@@ -67,6 +69,7 @@ public final class NatsServerProcess implements AutoCloseable {
       command.add(conf.toString());
       process =
           new ProcessBuilder(command)
+              .directory(dir.toFile())
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("nats.log").toFile()))
               .start();
@@ -80,11 +83,11 @@ public final class NatsServerProcess implements AutoCloseable {
     String store = dir.resolve("jetstream").toString().replace("\\", "/");
     return """
         listen: "127.0.0.1:%d"
-        server_name: "test-%d"
+        server_name: "%s"
         jetstream { store_dir: "%s" }
         %s
         """
-        .formatted(port, port, store, extraConfig);
+        .formatted(port, serverName(), store, extraConfig);
   }
 
   private void awaitPort(Duration timeout) {
@@ -140,6 +143,11 @@ public final class NatsServerProcess implements AutoCloseable {
     return "nats://127.0.0.1:" + port;
   }
 
+  /** The {@code server_name}, unique per port; cluster replies and JetStream peers carry it. */
+  public String serverName() {
+    return "test-" + port;
+  }
+
   /** The client port. */
   public int port() {
     return port;
@@ -155,7 +163,7 @@ public final class NatsServerProcess implements AutoCloseable {
     stop();
   }
 
-  private static void sleep(long millis) {
+  static void sleep(long millis) {
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {

@@ -24,6 +24,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +51,9 @@ public final class Platform implements AutoCloseable {
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
   private static final String VERSION = "0.1.0";
 
+  // How often account JWTs that some broker node did not confirm are pushed again.
+  private static final Duration REPUSH_INTERVAL = Duration.ofSeconds(5);
+
   private final PlatformConfig config;
   private final ControlPlaneConfig controlConfig;
   private EmbeddedBroker broker;
@@ -56,6 +62,7 @@ public final class Platform implements AutoCloseable {
   private Database database;
   private ControlPlane controlPlane;
   private HttpApi http;
+  private ScheduledExecutorService repusher;
   private ConnectionInfo connectionInfo;
   private String operatorPublicKey;
 
@@ -116,6 +123,7 @@ public final class Platform implements AutoCloseable {
       operatorPublicKey = operator.operatorPublicKey();
       system = BrokerConnections.connect(url, operator.systemAuth(), "gamingapi-system", true);
       resolver = new ResolverClient(system, operator.trustedSigners(), REQUEST_TIMEOUT);
+      repusher = startRepushing(resolver);
       database = Database.open(controlConfig.databaseUrl(), dataDir);
       TenantBroker tenants = new TenantBroker(url, config.duplicateWindow(), config.replicas());
       controlPlane =
@@ -126,7 +134,8 @@ public final class Platform implements AutoCloseable {
               resolver,
               plans,
               tenants,
-              new ConnectionCounter(system, REQUEST_TIMEOUT));
+              new ConnectionCounter(system, REQUEST_TIMEOUT),
+              config.replicas());
       int pushed = controlPlane.accounts().reconcile();
       if (pushed > 0) {
         LOG.info("reconciled the resolver with the database: {} account(s) pushed", pushed);
@@ -177,6 +186,30 @@ public final class Platform implements AutoCloseable {
 
   private static String hostForUrl(String host) {
     return host.contains(":") ? "[" + host + "]" : host;
+  }
+
+  /**
+   * Pushes again, every few seconds, the JWTs a node missed while it was down: nats-server 2.9 only
+   * fetches them at its resolver's next sync (minutes) and serves the old ones until then.
+   */
+  private static ScheduledExecutorService startRepushing(ResolverClient resolver) {
+    ScheduledExecutorService executor =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> Thread.ofPlatform().name("gamingapi-resolver-repush").daemon().unstarted(task));
+    long every = REPUSH_INTERVAL.toMillis();
+    executor.scheduleWithFixedDelay(
+        () -> {
+          try {
+            resolver.repushUnconfirmed();
+          } catch (RuntimeException e) {
+            // An escaping exception would cancel the schedule.
+            LOG.warn("pushing unconfirmed account JWTs again failed", e);
+          }
+        },
+        every,
+        every,
+        TimeUnit.MILLISECONDS);
+    return executor;
   }
 
   private MasterKey masterKey(Path dataDir) {
@@ -264,6 +297,10 @@ public final class Platform implements AutoCloseable {
     if (database != null) {
       database.close();
       database = null;
+    }
+    if (repusher != null) {
+      repusher.shutdownNow();
+      repusher = null;
     }
     if (system != null) {
       try {

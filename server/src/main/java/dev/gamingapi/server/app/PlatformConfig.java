@@ -12,7 +12,8 @@ import java.util.Map;
  *
  * @param dataDir where keys, creds, the broker's store and {@code connection.json} live
  * @param natsPort the embedded broker's client port; 0 picks a free port at each start
- * @param brokerUrl an external broker to manage, or null to run an embedded one
+ * @param brokerUrl an external broker to manage (a cluster: its nodes' URLs separated by commas),
+ *     or null to run an embedded one
  * @param operatorSigningSeedFile external broker only: the operator signing key's seed
  * @param operatorJwtFile external broker only: the operator JWT the broker trusts
  * @param systemCredsFile external broker only: creds of a system-account user
@@ -147,6 +148,20 @@ public record PlatformConfig(
 
   /** A copy with {@code duplicateWindow}. */
   public PlatformConfig withDuplicateWindow(Duration duplicateWindow) {
+    return new PlatformConfig(
+        dataDir,
+        natsPort,
+        brokerUrl,
+        operatorSigningSeedFile,
+        operatorJwtFile,
+        systemCredsFile,
+        masterKey,
+        duplicateWindow,
+        replicas);
+  }
+
+  /** A copy whose {@code EVENTS} stream has {@code replicas} (3 on a cluster). */
+  public PlatformConfig withReplicas(int replicas) {
     return new PlatformConfig(
         dataDir,
         natsPort,

@@ -17,8 +17,13 @@ public final class AccountClaims {
   /**
    * The JWT of a tenant account with {@code plan}'s JetStream limits.
    *
+   * <p>The plan counts the tenant's data once; nats-server 2.9 charges the account for every
+   * replica (an R3 stream of 768 MiB reserves 2.25 GiB), so the storage limits are the plan's times
+   * {@code replicas}.
+   *
    * @param operatorSigner an operator signing key (the identity key is refused in strict mode)
    * @param accountSigningKey the public key that signs the account's users
+   * @param replicas the replicas of the account's streams: 1 on a single node, 3 on a cluster
    */
   public static String tenant(
       NKey operatorSigner,
@@ -26,6 +31,7 @@ public final class AccountClaims {
       String name,
       String accountSigningKey,
       Plan plan,
+      int replicas,
       long issuedAt) {
     return tenant(
         operatorSigner,
@@ -33,13 +39,14 @@ public final class AccountClaims {
         name,
         accountSigningKey,
         plan,
+        replicas,
         issuedAt,
         TenantGrants.NONE);
   }
 
   /**
-   * The JWT of a tenant account with {@code plan}'s JetStream limits, its revoked user keys and the
-   * exports and imports of its shares.
+   * The JWT of a tenant account with {@code plan}'s JetStream limits (storage times {@code
+   * replicas}), its revoked user keys and the exports and imports of its shares.
    */
   public static String tenant(
       NKey operatorSigner,
@@ -47,11 +54,15 @@ public final class AccountClaims {
       String name,
       String accountSigningKey,
       Plan plan,
+      int replicas,
       long issuedAt,
       TenantGrants grants) {
+    if (replicas < 1) {
+      throw new IllegalArgumentException("replicas must be at least 1, got " + replicas);
+    }
     ObjectNode limits = commonLimits(plan.maxPayload());
-    limits.put("mem_storage", plan.memoryStorage());
-    limits.put("disk_storage", plan.diskStorage());
+    limits.put("mem_storage", plan.memoryStorage() * replicas);
+    limits.put("disk_storage", plan.diskStorage() * replicas);
     limits.put("streams", plan.streams());
     limits.put("consumer", plan.consumers());
     ObjectNode nats = body(limits, accountSigningKey);

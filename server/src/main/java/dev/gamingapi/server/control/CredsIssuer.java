@@ -105,8 +105,9 @@ public final class CredsIssuer {
   }
 
   /**
-   * Creds of the platform's system-account user: it may only push and look up account JWTs. Call on
-   * an issuer of the system account.
+   * Creds of the platform's system-account user: it may only push and look up account JWTs, and ask
+   * the JetStream meta leader which nodes form the cluster (every one of them must confirm a push).
+   * Call on an issuer of the system account.
    */
   public UserCreds systemUser(Duration lifetime) {
     UserClaim claim =
@@ -117,7 +118,9 @@ public final class CredsIssuer {
                         "$SYS.REQ.CLAIMS.>",
                         "$SYS.REQ.ACCOUNT.*.CLAIMS.>",
                         // connection counts for the platform's connection quotas and usage
-                        "$SYS.REQ.ACCOUNT.*.CONNZ"))
+                        "$SYS.REQ.ACCOUNT.*.CONNZ",
+                        // the JetStream meta group: which nodes must confirm a push
+                        "$SYS.REQ.SERVER.PING.JSZ"))
             .sub(new Permission().allow("_INBOX.>"));
     return issue("platform system user", lifetime, claim);
   }

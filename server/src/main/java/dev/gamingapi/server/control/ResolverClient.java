@@ -7,9 +7,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -23,6 +26,17 @@ import org.slf4j.LoggerFactory;
  * <p>The resolver trusts whoever holds system credentials: it neither checks the signer nor refuses
  * older JWTs. This client does both before every push, and compares what the resolver stored with
  * what was sent.
+ *
+ * <p>In a cluster every node stores its own copy and confirms the push for itself, so a push waits
+ * for one confirmation per node of the JetStream meta group (see {@link ClusterNodes}). A push that
+ * a majority confirms succeeds, naming the nodes that stayed silent, and is kept for {@link
+ * #repushUnconfirmed()}. The platform is the single writer of account JWTs: nothing newer competes
+ * with its push, so pushing again later is always safe; failing instead would stop every account
+ * change (revocations too) for as long as one node is down, and would report as failed a change
+ * that the live nodes already apply. The push must be repeated, not left to the nodes: nats-server
+ * 2.9.10 does not fetch missed JWTs when it starts again, only at the resolver's next sync ({@code
+ * resolver.interval}), and serves the old JWT until then. A push that fewer than a majority confirm
+ * fails, naming the silent nodes.
  */
 public final class ResolverClient {
   private static final Logger LOG = LoggerFactory.getLogger(ResolverClient.class);
@@ -30,10 +44,13 @@ public final class ResolverClient {
   private final Connection system;
   private final Set<String> trustedSigners;
   private final Duration timeout;
+  // Per account, the newest pushed JWT that some node has not confirmed yet.
+  private final Map<String, JwtClaims> unconfirmed = new ConcurrentHashMap<>();
 
   /**
    * A client over {@code system}, accepting only JWTs signed by one of {@code trustedSigners} (the
-   * operator signing keys).
+   * operator signing keys); {@code timeout} bounds each request, and the wait for every node to
+   * confirm a push.
    */
   public ResolverClient(Connection system, Set<String> trustedSigners, Duration timeout) {
     this.system = system;
@@ -42,14 +59,17 @@ public final class ResolverClient {
   }
 
   /**
-   * Pushes {@code accountJwt} and verifies that the resolver stored it byte for byte.
+   * Pushes {@code accountJwt}, waits until every broker node confirmed it or the timeout passed,
+   * and verifies that the resolver stored it byte for byte.
    *
+   * @return the nodes that confirmed, and those that did not in time (a minority, also logged)
    * @throws InvalidJwtException if it does not decode or its signature is wrong
    * @throws UntrustedJwtException if it is not signed by a trusted operator signing key
    * @throws StaleJwtException if the resolver holds a newer JWT of the account
-   * @throws ResolverException if the resolver refuses it or stores something else
+   * @throws ResolverException if a node refuses it, fewer than a majority of the nodes confirm it
+   *     in time (naming the silent ones), or the resolver stores something else
    */
-  public void push(String accountJwt) {
+  public PushResult push(String accountJwt) {
     JwtClaims claims = verify(accountJwt);
     String account = claims.subject();
     Optional<String> current = lookup(account);
@@ -65,18 +85,69 @@ public final class ResolverClient {
                 + storedIat);
       }
     }
-    JsonNode reply = request("$SYS.REQ.CLAIMS.UPDATE", claims.encoded());
-    int code = reply.path("data").path("code").asInt(reply.path("error").path("code").asInt(0));
-    if (code != 200) {
+    PushResult result =
+        ClaimsUpdate.send(system, claims, ClusterNodes.ask(system, timeout), timeout);
+    if (!result.majorityConfirmed()) {
       throw new ResolverException(
-          "the resolver refused the JWT of account " + account + ": " + reply);
+          describe(result)
+              + ": fewer than a majority of the nodes store it, so the push failed (the nodes"
+              + " that did store it keep it)");
+    }
+    if (result.complete()) {
+      // Also forgets an older JWT of the account: pushed again, it would roll this one back.
+      unconfirmed.computeIfPresent(
+          account, (key, old) -> old.issuedAt() <= claims.issuedAt() ? null : old);
+    } else {
+      unconfirmed.merge(
+          account, claims, (old, newer) -> newer.issuedAt() >= old.issuedAt() ? newer : old);
+      LOG.warn("{}; kept to be pushed again until they confirm", describe(result));
     }
     String stored = lookup(account).orElse("");
     if (!stored.equals(claims.encoded())) {
       throw new ResolverException(
           "the resolver acknowledged the JWT of account " + account + " but stores another one");
     }
-    LOG.info("pushed the JWT of account {} ({})", claims.name(), account);
+    LOG.info(
+        "pushed the JWT of account {} ({}), confirmed by {} in {} ms",
+        claims.name(),
+        account,
+        result.confirmed(),
+        result.confirmationTime().toMillis());
+    return result;
+  }
+
+  private String describe(PushResult result) {
+    return String.format(
+        "the JWT of account %s was confirmed by %d of the %d broker nodes %s;"
+            + " no answer within %s from %s",
+        result.account(),
+        result.nodes().size() - result.missing().size(),
+        result.nodes().size(),
+        result.confirmed(),
+        timeout,
+        result.missing());
+  }
+
+  /**
+   * Pushes again each JWT that some node did not confirm, for example because it was down; a JWT
+   * that a newer push replaced meanwhile is dropped. Call it periodically: a node that comes back
+   * serves the JWTs it had until one of these pushes reaches it.
+   *
+   * @return the accounts still waiting for some node
+   */
+  public Set<String> repushUnconfirmed() {
+    for (JwtClaims claims : List.copyOf(unconfirmed.values())) {
+      try {
+        push(claims.encoded());
+      } catch (StaleJwtException replaced) {
+        unconfirmed.remove(claims.subject(), claims);
+      } catch (ResolverException stillFailing) {
+        // Kept for the next round; the other accounts are still tried now.
+        LOG.warn(
+            "pushing account {} again failed: {}", claims.subject(), stillFailing.getMessage());
+      }
+    }
+    return Set.copyOf(unconfirmed.keySet());
   }
 
   /**

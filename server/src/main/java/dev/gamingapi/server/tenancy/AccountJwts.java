@@ -29,6 +29,7 @@ final class AccountJwts {
   private final NKey operatorSigner;
   private final ResolverClient resolver;
   private final PlanCatalog plans;
+  private final int replicas;
 
   AccountJwts(
       AccountStore accounts,
@@ -36,13 +37,15 @@ final class AccountJwts {
       KeyVault vault,
       NKey operatorSigner,
       ResolverClient resolver,
-      PlanCatalog plans) {
+      PlanCatalog plans,
+      int replicas) {
     this.accounts = accounts;
     this.shares = shares;
     this.vault = vault;
     this.operatorSigner = operatorSigner;
     this.resolver = resolver;
     this.plans = plans;
+    this.replicas = replicas;
   }
 
   /** The JWT of {@code account} as it should be now, issued at {@code iat}. */
@@ -65,6 +68,7 @@ final class AccountJwts {
         account.name(),
         signingKey,
         plan,
+        replicas,
         iat,
         grants(account));
   }

@@ -26,7 +26,12 @@ public record ControlPlane(
     AuditLog audit,
     OperatorToken operatorToken) {
 
-  /** Wires the services over {@code database}. */
+  /**
+   * Wires the services over {@code database}.
+   *
+   * @param replicas the replicas of tenant streams: account storage limits are the plan's times
+   *     this, because nats-server 2.9 charges every replica to the account
+   */
   public static ControlPlane create(
       Database database,
       KeyVault vault,
@@ -34,13 +39,14 @@ public record ControlPlane(
       ResolverClient resolver,
       PlanCatalog plans,
       TenantBroker broker,
-      ConnectionCounter connections) {
+      ConnectionCounter connections,
+      int replicas) {
     var jdbi = database.jdbi();
     AccountStore accountStore = new AccountStore(jdbi);
     ShareStore shareStore = new ShareStore(jdbi);
     AuditLog audit = new AuditLog(jdbi);
     AccountJwts jwts =
-        new AccountJwts(accountStore, shareStore, vault, operatorSigner, resolver, plans);
+        new AccountJwts(accountStore, shareStore, vault, operatorSigner, resolver, plans, replicas);
     Accounts accounts =
         new Accounts(
             accountStore, shareStore, jwts, vault, plans, broker, resolver, connections, audit);

@@ -36,14 +36,16 @@ record OperatorFixture(Path signingSeed, Path operatorJwt, Path systemCreds, Str
     Path seedFile =
         Files.writeString(dir.resolve("operator-signing.nk"), new String(signing.getSeed()));
     Path credsFile = Files.writeString(dir.resolve("sys.creds"), creds);
+    // The resolver dir is relative: each node runs in its own directory, so one config text (as a
+    // real cluster shares) still gives every node its own resolver store.
     String config =
         """
         operator: "%s"
         system_account: %s
-        resolver { type: full, dir: "%s", allow_delete: true, interval: "2m", timeout: "1.9s" }
+        resolver { type: full, dir: "jwt", allow_delete: true, interval: "2m", timeout: "1.9s" }
         resolver_preload { %s: "%s" }
         """
-            .formatted(jwtFile, systemKey, dir.resolve("jwt"), systemKey, systemJwt);
+            .formatted(jwtFile.toAbsolutePath(), systemKey, systemKey, systemJwt);
     return new OperatorFixture(seedFile, jwtFile, credsFile, config);
   }
 }

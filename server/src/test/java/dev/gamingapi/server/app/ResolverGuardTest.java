@@ -40,7 +40,7 @@ class ResolverGuardTest {
     String account = KeyVault.publicKeyOf(NKey.createAccount(RANDOM));
     String jwt =
         AccountClaims.tenant(
-            foreignOperator, account, "intruder", account, Plan.defaultPlan(), now());
+            foreignOperator, account, "intruder", account, Plan.defaultPlan(), 1, now());
     ResolverClient resolver = platform.resolver();
 
     assertThatThrownBy(() -> resolver.push(jwt))
@@ -54,10 +54,11 @@ class ResolverGuardTest {
     NKey signing = signingKeyOfThePlatform();
     String account = KeyVault.publicKeyOf(NKey.createAccount(RANDOM));
     ResolverClient resolver = platform.resolver();
-    resolver.push(AccountClaims.tenant(signing, account, "t", account, Plan.defaultPlan(), now()));
+    resolver.push(
+        AccountClaims.tenant(signing, account, "t", account, Plan.defaultPlan(), 1, now()));
 
     String older =
-        AccountClaims.tenant(signing, account, "t-old", account, Plan.defaultPlan(), now() - 60);
+        AccountClaims.tenant(signing, account, "t-old", account, Plan.defaultPlan(), 1, now() - 60);
 
     assertThatThrownBy(() -> resolver.push(older)).isInstanceOf(StaleJwtException.class);
     assertThat(resolver.lookup(account)).isPresent().get().isNotEqualTo(older);

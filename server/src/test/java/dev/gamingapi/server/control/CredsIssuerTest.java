@@ -48,7 +48,7 @@ class CredsIssuerTest {
     NKey operator = createOperator();
     String jwt =
         AccountClaims.tenant(
-            operator, KeyVault.publicKeyOf(createAccount()), "t", "ABC", Plan.defaultPlan(), 1);
+            operator, KeyVault.publicKeyOf(createAccount()), "t", "ABC", Plan.defaultPlan(), 1, 1);
 
     var limits = Jwts.decodeVerified(jwt).nats().path("limits");
     assertThat(limits.path("conn").asLong()).isEqualTo(-1);
@@ -60,6 +60,23 @@ class CredsIssuerTest {
     for (String field : new String[] {"subs", "data", "imports", "exports", "leaf", "wildcards"}) {
       assertThat(limits.has(field)).as(field).isTrue();
     }
+  }
+
+  @Test
+  void storageLimitsCoverEveryReplicaOfThePlansData() {
+    String jwt =
+        AccountClaims.tenant(
+            createOperator(),
+            KeyVault.publicKeyOf(createAccount()),
+            "t",
+            "ABC",
+            Plan.defaultPlan(),
+            3,
+            1);
+
+    var limits = Jwts.decodeVerified(jwt).nats().path("limits");
+    assertThat(limits.path("disk_storage").asLong()).isEqualTo(3L * 1024 * 1024 * 1024);
+    assertThat(limits.path("mem_storage").asLong()).isEqualTo(3L * 512 * 1024 * 1024);
   }
 
   private static NKey createAccount() {
