@@ -10,6 +10,10 @@ import dev.gamingapi.server.control.Plan;
 import dev.gamingapi.server.control.PushResult;
 import dev.gamingapi.server.control.ResolverClient;
 import dev.gamingapi.server.control.ResolverException;
+import dev.gamingapi.server.tenancy.Actor;
+import dev.gamingapi.server.tenancy.ControlPlane;
+import dev.gamingapi.server.tenancy.IssuedCredentials;
+import dev.gamingapi.server.tenancy.UserSpec;
 import dev.gamingapi.testkit.NatsCluster;
 import dev.gamingapi.testkit.NatsServerProcess;
 import io.nats.client.Connection;
@@ -106,6 +110,42 @@ class ClusterTest {
       List<String> holders = new ArrayList<>(List.of(placement.getLeader()));
       placement.getReplicas().stream().map(Replica::getName).forEach(holders::add);
       assertThat(holders).containsExactlyInAnyOrderElementsOf(names(cluster.nodes()));
+    }
+  }
+
+  @Test
+  @Order(2)
+  void aTenantMadeThroughTheControlPlaneWorksOnEveryNodeAndItsRevocationsReachThemAll()
+      throws Exception {
+    ControlPlane control = platform.controlPlane();
+    control.accounts().create("acme", "standard", "", Actor.PLATFORM);
+    control.servers().register("acme", "eu-1", "EU 1", Actor.PLATFORM);
+    IssuedCredentials owner =
+        control
+            .users()
+            .create("acme", new UserSpec("boss", "owner", null, null, null, null), Actor.PLATFORM);
+    Path creds = Files.writeString(tmp.resolve("acme-boss.creds"), owner.creds());
+    try (Client onThird = Clients.connect(cluster.node(2).url(), creds);
+        Client onFirst = Clients.connect(cluster.node(0).url(), creds)) {
+      StreamInfo events = onThird.connection().jetStreamManagement().getStreamInfo("EVENTS");
+      assertThat(events.getConfiguration().getReplicas()).isEqualTo(3);
+      assertThat(
+              onThird
+                  .connection()
+                  .jetStream()
+                  .publish("v1.servers.eu-1.events.server.started", "{}".getBytes())
+                  .getSeqno())
+          .isEqualTo(1);
+
+      control.users().revoke("acme", "boss", Actor.PLATFORM);
+      long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+      while ((onFirst.connection().getStatus() == Connection.Status.CONNECTED
+              || onThird.connection().getStatus() == Connection.Status.CONNECTED)
+          && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertThat(onFirst.connection().getStatus()).isNotEqualTo(Connection.Status.CONNECTED);
+      assertThat(onThird.connection().getStatus()).isNotEqualTo(Connection.Status.CONNECTED);
     }
   }
 
