@@ -134,6 +134,7 @@ public final class Platform implements AutoCloseable {
               resolver,
               plans,
               tenants,
+              system,
               new ConnectionCounter(system, REQUEST_TIMEOUT),
               config.replicas());
       int pushed = controlPlane.accounts().reconcile();
@@ -293,6 +294,10 @@ public final class Platform implements AutoCloseable {
     if (http != null) {
       http.close();
       http = null;
+    }
+    if (controlPlane != null) {
+      controlPlane.connectionWatch().close();
+      controlPlane = null;
     }
     if (database != null) {
       database.close();

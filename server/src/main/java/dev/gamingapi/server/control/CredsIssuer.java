@@ -121,7 +121,8 @@ public final class CredsIssuer {
                         "$SYS.REQ.ACCOUNT.*.CONNZ",
                         // the JetStream meta group: which nodes must confirm a push
                         "$SYS.REQ.SERVER.PING.JSZ"))
-            .sub(new Permission().allow("_INBOX.>"));
+            // connect events, to report tenants over their connection quota
+            .sub(new Permission().allow("_INBOX.>", "$SYS.ACCOUNT.*.CONNECT"));
     return issue("platform system user", lifetime, claim);
   }
 

@@ -52,6 +52,16 @@ final class AccountStore {
                 .findOne());
   }
 
+  Optional<AccountRow> findByPublicKey(String publicKey) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery("SELECT " + COLUMNS + " FROM accounts WHERE public_key = :key")
+                .bind("key", publicKey)
+                .map((rs, ctx) -> row(rs))
+                .findOne());
+  }
+
   List<AccountRow> all() {
     return jdbi.withHandle(
         handle ->

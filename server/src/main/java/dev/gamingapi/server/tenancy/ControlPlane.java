@@ -4,6 +4,7 @@ import dev.gamingapi.server.control.KeyVault;
 import dev.gamingapi.server.control.PlanCatalog;
 import dev.gamingapi.server.control.ResolverClient;
 import dev.gamingapi.server.store.Database;
+import io.nats.client.Connection;
 import io.nats.client.NKey;
 
 /**
@@ -16,6 +17,7 @@ import io.nats.client.NKey;
  * @param shares read access granted between tenants
  * @param audit the audit trail
  * @param operatorToken the platform operator's API token
+ * @param connectionWatch reports tenants over their connection quota
  */
 public record ControlPlane(
     PlanCatalog plans,
@@ -24,7 +26,8 @@ public record ControlPlane(
     Users users,
     Shares shares,
     AuditLog audit,
-    OperatorToken operatorToken) {
+    OperatorToken operatorToken,
+    ConnectionWatch connectionWatch) {
 
   /**
    * Wires the services over {@code database}.
@@ -39,6 +42,7 @@ public record ControlPlane(
       ResolverClient resolver,
       PlanCatalog plans,
       TenantBroker broker,
+      Connection system,
       ConnectionCounter connections,
       int replicas) {
     var jdbi = database.jdbi();
@@ -53,7 +57,8 @@ public record ControlPlane(
     Servers servers = new Servers(jdbi, accounts, audit);
     Users users = new Users(new UserStore(jdbi), accounts, servers, jwts, audit);
     Shares shares = new Shares(shareStore, accounts, servers, jwts, audit);
+    ConnectionWatch watch = new ConnectionWatch(system, accountStore, accounts, connections, audit);
     return new ControlPlane(
-        plans, accounts, servers, users, shares, audit, new OperatorToken(jdbi));
+        plans, accounts, servers, users, shares, audit, new OperatorToken(jdbi), watch);
   }
 }

@@ -2,12 +2,17 @@ package dev.gamingapi.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.gamingapi.server.app.ControlPlaneConfig;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.api.StreamConfiguration;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,6 +68,37 @@ class LimitsApiTest {
               () -> client.connection().publish("v1.servers.s.events.custom.x", new byte[5000]))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("5000 vs 4096");
+    }
+  }
+
+  @Test
+  void aTenantOverItsConnectionQuotaIsReportedInItsUsageAndAuditLog() throws Exception {
+    fixture.account("crowded", "tiny"); // 5 connections
+    PlatformFixture.Issued owner = fixture.user("crowded", "{\"name\":\"o\",\"kind\":\"owner\"}");
+    List<PlatformFixture.Client> clients = new ArrayList<>();
+    try {
+      for (int i = 0; i < 6; i++) {
+        clients.add(fixture.connect(owner, null));
+      }
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .untilAsserted(
+              () ->
+                  assertThat(
+                          fixture
+                              .operator
+                              .get("/api/v1/accounts/crowded/audit")
+                              .json()
+                              .path("items"))
+                      .extracting(item -> item.path("action").asText())
+                      .contains("connections.over_quota"));
+      JsonNode usage = fixture.operator.get("/api/v1/accounts/crowded/usage").json();
+      assertThat(usage.path("connections").path("used").asLong()).isEqualTo(6);
+      assertThat(usage.path("connections").path("limit").asLong()).isEqualTo(5);
+    } finally {
+      for (PlatformFixture.Client client : clients) {
+        client.close();
+      }
     }
   }
 
