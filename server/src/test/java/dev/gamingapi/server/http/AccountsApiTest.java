@@ -157,6 +157,22 @@ class AccountsApiTest {
   }
 
   @Test
+  void healthAndMetricsNeedNoTokenAndSayHowThePlatformIs() {
+    Api anonymous = fixture.operator.as(null);
+    Api.Response health = anonymous.get("/api/v1/health");
+    assertThat(health.status()).isEqualTo(200);
+    assertThat(health.json().path("status").asText()).isEqualTo("up");
+    assertThat(health.json().path("broker").asText()).isEqualTo("up");
+    assertThat(health.json().path("database").asText()).isEqualTo("up");
+
+    fixture.operator.get("/api/v1/plans");
+    Api.Response metrics = anonymous.get("/metrics");
+    assertThat(metrics.status()).isEqualTo(200);
+    assertThat(metrics.raw().body())
+        .contains("gamingapi_http_requests_seconds_count{method=\"GET\",status=\"200\"}");
+  }
+
+  @Test
   void badRequestsGetProblemsNamingTheProblemAndNeverA5xx() {
     Api api = fixture.operator;
     assertProblem(api.post("/api/v1/accounts", "{\"name\":\"x1\",\"plan\":\"gold\"}"), 400, "plan");
