@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.gamingapi.contract.subject.EventFilter;
 import dev.gamingapi.sdk.EventReader;
 import dev.gamingapi.sdk.ReadRequest;
@@ -242,6 +243,11 @@ class AccessApiTest {
           .until(() -> client.connection().getStatus() != Connection.Status.CONNECTED);
       assertThat(old.api().get("/api/v1/accounts/amber").status()).isEqualTo(401);
       assertThat(fresh.api().get("/api/v1/accounts/amber").status()).isEqualTo(200);
+      JsonNode users = fresh.api().get("/api/v1/accounts/amber/users").json().path("items");
+      assertThat(users).hasSize(1);
+      assertThat(users.get(0).path("nats_public_key").asText())
+          .isEqualTo(rotated.json().path("user").path("nats_public_key").asText())
+          .isNotEqualTo(old.name());
       try (PlatformFixture.Client again = fixture.connect(fresh, null)) {
         assertThat(again.connection().getStatus()).isEqualTo(Connection.Status.CONNECTED);
       }
