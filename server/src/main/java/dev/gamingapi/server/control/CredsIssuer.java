@@ -21,6 +21,9 @@ public final class CredsIssuer {
   /** The tag that names a game server's id in its user JWT. */
   public static final String SERVER_TAG_PREFIX = "server:";
 
+  /** The subjects of every event of an account, as an app's scope names them. */
+  public static final String ALL_EVENTS = "v1.servers.*.>";
+
   /** The tag that names an app's private inbox prefix in its user JWT. */
   public static final String INBOX_TAG_PREFIX = "inbox:";
 
@@ -67,6 +70,11 @@ public final class CredsIssuer {
     for (String subject : eventSubjects) {
       publish.add("$JS.API.CONSUMER.CREATE.EVENTS.*." + subject);
       subscribe.add(subject);
+    }
+    if (eventSubjects.contains(ALL_EVENTS)) {
+      // Every event is the app's to read: an unfiltered consumer (create request without a filter
+      // token, which jnats sends for the filter '>') shows it nothing more.
+      publish.add("$JS.API.CONSUMER.CREATE.EVENTS.*");
     }
     UserClaim claim =
         new UserClaim(accountPublicKey)

@@ -150,6 +150,14 @@ class AccessApiTest {
                       .close())
           .isInstanceOf(dev.gamingapi.sdk.GamingApiException.class);
     }
+    PlatformFixture.Issued everything =
+        fixture.user("teal", "{\"name\":\"all-seeing\",\"kind\":\"app\"}");
+    try (EventReader reader = EventReader.connect(fixture.brokerUrl(), everything.creds());
+        ReplayStream stream = reader.replay(ReadRequest.fromStart(EventFilter.ALL))) {
+      List<String> servers = new ArrayList<>();
+      stream.forEach(event -> servers.add(event.serverId()));
+      assertThat(servers).containsExactly("s1", "s2");
+    }
     try (PlatformFixture.Client client = fixture.connect(app, "_APP_INBOX_stats")) {
       Connection connection = client.connection();
       Subscription allowed = connection.subscribe("v1.servers.s1.>");
