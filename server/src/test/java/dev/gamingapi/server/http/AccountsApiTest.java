@@ -9,29 +9,13 @@ import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.api.StreamConfiguration;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class AccountsApiTest {
-  @TempDir static Path dataDir;
-  static PlatformFixture fixture;
-
-  @BeforeAll
-  static void start() throws Exception {
-    fixture = PlatformFixture.start(dataDir);
-  }
-
-  @AfterAll
-  static void stop() {
-    fixture.close();
-  }
-
+/** The accounts REST API: creation, paging, plan changes, deletion, audit and bad input. */
+class AccountsApiTest extends PlatformPerClass {
   @Test
   void anAccountIsUsableByItsOwnerAsSoonAsItIsCreated() throws Exception {
     Api.Response created =
@@ -111,7 +95,7 @@ class AccountsApiTest {
     }
   }
 
-  private static JsonNode usage(String account) {
+  private JsonNode usage(String account) {
     return fixture.operator.get("/api/v1/accounts/" + account + "/usage").json();
   }
 
