@@ -151,7 +151,20 @@ class AccountsApiTest extends PlatformPerClass {
         400,
         "colour");
     assertProblem(api.post("/api/v1/accounts", "{\"name\":\"x3\",\"plan\":7}"), 400, "plan");
+    // PostgreSQL refuses NUL in text where SQLite stores it: refused up front, the same on both.
+    assertProblem(
+        api.post(
+            "/api/v1/accounts",
+            "{\"name\":\"x4\",\"plan\":\"free\",\"description\":\"a\\u0000b\"}"),
+        400,
+        "description");
     fixture.account("dup", "free");
+    assertProblem(
+        api.post("/api/v1/accounts/dup/servers", "{\"id\":\"s1\",\"name\":\"a\\u0000b\"}"),
+        400,
+        "name");
+    assertProblem(
+        api.patch("/api/v1/accounts/dup", "{\"description\":\"\\u0000\"}"), 400, "description");
     assertThat(api.post("/api/v1/accounts", "{\"name\":\"dup\",\"plan\":\"free\"}").status())
         .isEqualTo(409);
     assertProblem(
