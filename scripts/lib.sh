@@ -1,5 +1,5 @@
 # Shared by ./gamingapi and ./run-tests: find a JDK 21+, install nats-server when missing,
-# build what is missing. Sourced, not run.
+# start a throwaway PostgreSQL for the tests, build what is missing. Sourced, not run.
 
 say() { printf '%s\n' "$*" >&2; }
 
@@ -41,6 +41,86 @@ ensure_nats_server() { # installs Debian's nats-server when it is missing
   say "nats-server is missing and could not be installed here. Run:"
   say "  sudo apt-get install -y nats-server"
   exit 1
+}
+
+pg_bindir() { # prints the directory of the newest PostgreSQL server binaries, or nothing
+  local dir
+  dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  if [ -n "$dir" ] && [ -x "$dir/initdb" ]; then echo "$dir"; return; fi
+  command -v initdb >/dev/null && dirname "$(command -v initdb)"
+}
+
+free_port() { # prints a loopback TCP port nothing listens on (bash's /dev/tcp: no extra tool)
+  local port tries=0
+  while [ $tries -lt 50 ]; do
+    port=$((20000 + RANDOM % 40000)); tries=$((tries + 1))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
+  done
+  return 1
+}
+
+ensure_postgres() { # exports GAMINGAPI_TEST_DATABASE_URL: a throwaway cluster, stopped on exit
+  if [ -n "${GAMINGAPI_TEST_DATABASE_URL:-}" ]; then return 0; fi
+  local started=$SECONDS bin
+  bin=$(pg_bindir)
+  if [ -z "$bin" ] && command -v apt-get >/dev/null; then
+    say "PostgreSQL is missing: trying to install Debian's package..."
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null 2>&1 \
+      || { as_root apt-get update -qq >/dev/null 2>&1 && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null 2>&1; } \
+      || true
+    bin=$(pg_bindir)
+  fi
+  if [ -z "$bin" ]; then
+    say "The tests need PostgreSQL, which is missing and could not be installed here. Either run:"
+    say "  sudo apt-get install -y postgresql"
+    say "or point the tests at a PostgreSQL of yours whose user may CREATE DATABASE:"
+    say "  export GAMINGAPI_TEST_DATABASE_URL='jdbc:postgresql://127.0.0.1:5432/postgres?user=USER&password=...'"
+    say "then run ./run-tests again."
+    exit 1
+  fi
+  # initdb and postgres refuse to run as root: the cluster then belongs to an unprivileged user
+  # (Debian's package makes 'postgres'), and so does its directory.
+  local run=() owner=""
+  if [ "$(id -u)" = 0 ]; then
+    owner=postgres; getent passwd postgres >/dev/null || owner=nobody
+    run=(runuser -u "$owner" --)
+  fi
+  PG_DIR=$(mktemp -d "${TMPDIR:-/tmp}/gamingapi-pg.XXXXXX")
+  [ -z "$owner" ] || chown "$owner" "$PG_DIR"
+  PG_RUN=("${run[@]}" "$bin/pg_ctl" -D "$PG_DIR/data")
+  trap stop_postgres EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+  # Trust auth on loopback only: the cluster lives as long as this script, for tests.
+  if ! "${run[@]}" "$bin/initdb" -D "$PG_DIR/data" -U gamingapi --auth=trust -E UTF8 \
+    --locale=C.UTF-8 --no-sync >"$PG_DIR/initdb.log" 2>&1; then
+    say "initdb failed:"; cat "$PG_DIR/initdb.log" >&2; exit 1
+  fi
+  # fsync and friends off: a test database that is lost in a crash costs nothing, and tests run
+  # much faster without waiting for the disk.
+  local port attempt
+  for attempt in 1 2 3; do
+    port=$(free_port) || break
+    if "${PG_RUN[@]}" -w -t 30 -l "$PG_DIR/postgres.log" -o "-p $port -c listen_addresses=127.0.0.1 \
+-c unix_socket_directories=$PG_DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null 2>&1; then
+      break
+    fi
+    port=""
+  done
+  if [ -z "$port" ]; then
+    say "PostgreSQL did not start; its log:"; cat "$PG_DIR/postgres.log" >&2 2>/dev/null; exit 1
+  fi
+  "$bin/createdb" -h 127.0.0.1 -p "$port" -U gamingapi gamingapi_test \
+    || { say "cannot create the test database; PostgreSQL's log:"; cat "$PG_DIR/postgres.log" >&2; exit 1; }
+  export GAMINGAPI_TEST_DATABASE_URL="jdbc:postgresql://127.0.0.1:$port/gamingapi_test?user=gamingapi"
+  say "PostgreSQL for the tests on 127.0.0.1:$port, ready in $((SECONDS - started))s."
+}
+
+stop_postgres() { # the EXIT trap of ensure_postgres: stops the throwaway cluster, removes it
+  if [ -n "${PG_DIR:-}" ] && [ -d "$PG_DIR" ]; then
+    "${PG_RUN[@]}" -m immediate stop >/dev/null 2>&1 || true
+    rm -rf "$PG_DIR"
+  fi
 }
 
 build_if_needed() { # builds the CLI jar when it is missing or older than any source

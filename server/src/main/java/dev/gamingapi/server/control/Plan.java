@@ -1,6 +1,7 @@
 package dev.gamingapi.server.control;
 
 import java.time.Duration;
+import java.util.regex.Pattern;
 
 /**
  * A tenant's quotas: the JetStream limits of its account and the retention of its event log.
@@ -29,11 +30,17 @@ public record Plan(
     long connections,
     long apiRequestsPerMinute) {
   private static final long MIB = 1024L * 1024;
+  private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
 
   /** Validates the limits; every one is positive so that no quota is accidentally off. */
   public Plan {
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("a plan needs a name");
+    }
+    // The API's name rule, which also fits accounts.plan (VARCHAR(63)): PostgreSQL enforces that
+    // length where SQLite ignores it, so a longer name would only fail at the first account.
+    if (!NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException("plan name '" + name + "' must match " + NAME.pattern());
     }
     requirePositive("memoryStorage", memoryStorage);
     requirePositive("diskStorage", diskStorage);

@@ -231,11 +231,6 @@ public final class Accounts {
   }
 
   private static String description(String description) {
-    String text = description == null ? "" : description;
-    if (text.length() > MAX_DESCRIPTION) {
-      throw new InvalidRequestException(
-          "description", "must be at most " + MAX_DESCRIPTION + " characters");
-    }
-    return text;
+    return Names.text("description", description == null ? "" : description, MAX_DESCRIPTION);
   }
 }

@@ -22,6 +22,25 @@ final class Names {
     return value;
   }
 
+  /**
+   * {@code value} if it is text for people of at most {@code max} characters without control
+   * characters other than tab and line breaks. NUL above all: PostgreSQL cannot store it in text
+   * where SQLite can, so refusing it here answers the same 400 on both databases.
+   */
+  static String text(String field, String value, int max) {
+    if (value.length() > max) {
+      throw new InvalidRequestException(field, "must be at most " + max + " characters");
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
+        throw new InvalidRequestException(
+            field, "must not contain control characters (found U+%04X)".formatted((int) c));
+      }
+    }
+    return value;
+  }
+
   /** {@code value} if it is a valid server id (the event subjects' rule). */
   static String serverId(String field, String value) {
     if (value == null || value.isEmpty()) {

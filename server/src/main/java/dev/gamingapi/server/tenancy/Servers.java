@@ -30,9 +30,7 @@ public final class Servers {
     accounts.get(account);
     Names.serverId("id", id);
     String display = name == null || name.isBlank() ? id : name;
-    if (display.length() > MAX_NAME) {
-      throw new InvalidRequestException("name", "must be at most " + MAX_NAME + " characters");
-    }
+    Names.text("name", display, MAX_NAME);
     if (find(account, id).isPresent()) {
       throw new ConflictException("server '" + id + "' is registered already in " + account);
     }

@@ -15,30 +15,13 @@ import io.nats.client.JetStreamApiException;
 import io.nats.client.PushSubscribeOptions;
 import io.nats.client.Subscription;
 import io.nats.client.api.ConsumerConfiguration;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Who may do what: tenants against each other, and each kind of user inside its tenant. */
-class AccessApiTest {
-  @TempDir static Path dataDir;
-  static PlatformFixture fixture;
-
-  @BeforeAll
-  static void start() throws Exception {
-    fixture = PlatformFixture.start(dataDir);
-  }
-
-  @AfterAll
-  static void stop() {
-    fixture.close();
-  }
-
+class AccessApiTest extends PlatformPerClass {
   @Test
   void tenantsCannotReachEachOtherOverRestOrNats() throws Exception {
     fixture.account("red", "standard");

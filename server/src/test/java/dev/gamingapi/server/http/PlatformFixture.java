@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gamingapi.server.app.ControlPlaneConfig;
 import dev.gamingapi.server.app.Platform;
 import dev.gamingapi.server.app.PlatformConfig;
+import dev.gamingapi.server.store.TestDatabase;
 import io.nats.client.Connection;
 import io.nats.client.ErrorListener;
 import io.nats.client.Nats;
@@ -27,8 +28,9 @@ final class PlatformFixture implements AutoCloseable {
     this.operator = new Api(platform.connectionInfo().httpUrl(), token);
   }
 
-  static PlatformFixture start(Path dataDir) throws Exception {
-    return start(dataDir, ControlPlaneConfig.defaults());
+  /** A platform keeping its control plane in {@code database}. */
+  static PlatformFixture start(Path dataDir, TestDatabase database) throws Exception {
+    return start(dataDir, ControlPlaneConfig.defaults().withDatabaseUrl(database.url()));
   }
 
   static PlatformFixture start(Path dataDir, ControlPlaneConfig control) throws Exception {

@@ -3,6 +3,7 @@ package dev.gamingapi.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.gamingapi.server.store.TestDatabase;
 import io.nats.client.Message;
 import io.nats.client.Subscription;
 import java.nio.file.Path;
@@ -14,12 +15,23 @@ import org.junit.jupiter.api.io.TempDir;
 class SharesAndRestartTest {
   @TempDir Path dataDir;
 
+  /** The control plane's database: SQLite here; a subclass runs the same test on another. */
+  TestDatabase database() {
+    return TestDatabase.sqlite();
+  }
+
   @Test
   void aGranteeSeesExactlyTheSharedServerUntilTheShareIsRemovedAndARestartLosesNothing()
       throws Exception {
+    try (TestDatabase database = database()) {
+      shareThenRestart(database);
+    }
+  }
+
+  private void shareThenRestart(TestDatabase database) throws Exception {
     PlatformFixture.Issued statsOwner;
     String shareId;
-    try (PlatformFixture fixture = PlatformFixture.start(dataDir)) {
+    try (PlatformFixture fixture = PlatformFixture.start(dataDir, database)) {
       fixture.account("acme", "standard");
       fixture.account("statsco", "standard");
       fixture.server("acme", "eu-1");
@@ -61,7 +73,7 @@ class SharesAndRestartTest {
       }
     }
 
-    try (PlatformFixture fixture = PlatformFixture.start(dataDir)) {
+    try (PlatformFixture fixture = PlatformFixture.start(dataDir, database)) {
       // Accounts, users, servers, shares and keys all came back.
       Api statsApi = new Api(fixture.platform.connectionInfo().httpUrl(), statsOwner.token());
       assertThat(statsApi.get("/api/v1/accounts/statsco").status())

@@ -1,0 +1,94 @@
+package dev.gamingapi.server.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Opening, migrating and reopening the control plane's database, and failing to. */
+class DatabaseTest {
+  @TempDir Path dataDir;
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"SQLite", "PostgreSQL"})
+  void migratesOnFirstOpenOnlyAndKeepsRowsAcrossOpens(String kind) {
+    try (TestDatabase test =
+        kind.equals("SQLite") ? TestDatabase.sqlite() : TestDatabase.postgres()) {
+      try (Database database = Database.open(test.url(), dataDir)) {
+        assertThat(database.dialect())
+            .isEqualTo(
+                kind.equals("SQLite") ? Database.Dialect.SQLITE : Database.Dialect.POSTGRESQL);
+        assertThat(database.isUp()).isTrue();
+        assertThat(migrations(database)).containsExactly("1");
+        database
+            .jdbi()
+            .useHandle(h -> h.execute("INSERT INTO settings (name, value) VALUES ('probe', 'x')"));
+        // The identity column numbers rows on its own, in both dialects.
+        database
+            .jdbi()
+            .useHandle(
+                h ->
+                    h.execute(
+                        "INSERT INTO audit (at, actor, action, detail) VALUES (1, 'a', 'b', '{}')"));
+      }
+      try (Database again = Database.open(test.url(), dataDir)) {
+        // A second open finds the schema up to date: V1 is not applied twice, the rows stay.
+        assertThat(migrations(again)).containsExactly("1");
+        assertThat(one(again, "SELECT value FROM settings WHERE name = 'probe'", String.class))
+            .isEqualTo("x");
+        assertThat(one(again, "SELECT id FROM audit", Long.class)).isEqualTo(1L);
+      }
+    }
+  }
+
+  private static <T> T one(Database database, String sql, Class<T> type) {
+    return database.jdbi().withHandle(h -> h.select(sql).mapTo(type).one());
+  }
+
+  private static List<String> migrations(Database database) {
+    return database
+        .jdbi()
+        .withHandle(
+            h ->
+                h.select(
+                        "SELECT version FROM flyway_schema_history WHERE success"
+                            + " AND version IS NOT NULL ORDER BY installed_rank")
+                    .mapTo(String.class)
+                    .list());
+  }
+
+  @Test
+  void anUnsupportedUrlIsRefusedWithoutItsPassword() {
+    assertThatThrownBy(() -> Database.open("jdbc:mysql://db/x?user=u&password=hunter2", dataDir))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("jdbc:mysql://db/x")
+        .hasMessageNotContaining("hunter2");
+  }
+
+  @Test
+  void anUnreachablePostgresqlIsAStoreExceptionNamingItWithoutThePassword() {
+    // Port 1 on loopback: nothing listens, the connection is refused at once.
+    String url = "jdbc:postgresql://127.0.0.1:1/control?user=gapi&password=hunter2";
+    assertThatThrownBy(() -> Database.open(url, dataDir))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("127.0.0.1:1/control")
+        .hasMessageNotContaining("hunter2");
+  }
+
+  @Test
+  void aMissingPostgresqlDatabaseIsAStoreExceptionNamingIt() {
+    try (TestDatabase test = TestDatabase.postgres()) {
+      String other = test.url().replaceFirst("/t_[0-9a-f]+", "/no_such_db");
+      String missing = other + (other.contains("?") ? "&" : "?") + "password=hunter2";
+      assertThatThrownBy(() -> Database.open(missing, dataDir))
+          .isInstanceOf(StoreException.class)
+          .hasMessageContaining("no_such_db")
+          .hasMessageNotContaining("hunter2");
+    }
+  }
+}
