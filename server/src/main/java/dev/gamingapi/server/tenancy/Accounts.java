@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,8 +79,23 @@ public final class Accounts {
         new Account(name, plan.name(), text, KeyVault.publicKeyOf(identity), now, now);
     long iat = AccountJwts.nextIssuedAt(0);
     String jwt = jwts.build(account, iat);
-    resolver.push(jwt);
-    store.insert(new AccountRow(account, jwt, iat));
+    // The row first: the database is the record, so a failure after it leaves nothing in the
+    // broker that the platform does not know about (a name taken meanwhile fails here, before any
+    // push). A push that fails takes the row back.
+    try {
+      store.insert(new AccountRow(account, jwt, iat));
+    } catch (UnableToExecuteStatementException e) {
+      if (store.find(name).isPresent()) { // created by a concurrent request
+        throw new ConflictException("account '" + name + "' already exists");
+      }
+      throw e;
+    }
+    try {
+      resolver.push(jwt);
+    } catch (RuntimeException e) {
+      store.delete(name);
+      throw e;
+    }
     broker.provision(issuer(name), plan);
     audit.record(actor, "account.created", name, name, Map.of("plan", plan.name()));
     LOG.info("account {} created on plan {}", name, plan.name());
