@@ -1,6 +1,9 @@
 package dev.gamingapi.cli;
 
+import dev.gamingapi.cli.access.ShareCommand;
+import dev.gamingapi.cli.access.UserCommand;
 import dev.gamingapi.cli.events.EventsCommand;
+import dev.gamingapi.cli.servers.ServerCommand;
 import dev.gamingapi.cli.tenancy.AccountCommand;
 import dev.gamingapi.cli.tenancy.AuditCommand;
 import dev.gamingapi.cli.tenancy.PlanCommand;
@@ -18,6 +21,9 @@ import picocli.CommandLine.Command;
       EventsCommand.class,
       AccountCommand.class,
       PlanCommand.class,
+      ServerCommand.class,
+      UserCommand.class,
+      ShareCommand.class,
       AuditCommand.class
     })
 public final class GamingApiCommand implements Runnable {
