@@ -2,11 +2,14 @@ package dev.gamingapi.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IExitCodeGenerator;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Turns any failure into one readable line on stderr and exit code 1; a stack trace is shown only
- * with {@code GAMINGAPI_DEBUG=1}. Usage errors keep picocli's own handling (exit code 2).
+ * Turns any failure into one readable line on stderr and exit code 1 (or the exception's own code
+ * when it is an {@link IExitCodeGenerator}: 3 when the REST API cannot be reached); a stack trace
+ * is shown only with {@code GAMINGAPI_DEBUG=1}. Usage errors keep picocli's own handling (exit code
+ * 2).
  */
 final class ErrorHandler implements IExecutionExceptionHandler {
   @Override
@@ -15,7 +18,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     if ("1".equals(System.getenv("GAMINGAPI_DEBUG"))) {
       e.printStackTrace(commandLine.getErr());
     }
-    return 1;
+    return e instanceof IExitCodeGenerator coded ? coded.getExitCode() : 1;
   }
 
   static String describe(Throwable e) {

@@ -1,6 +1,12 @@
 package dev.gamingapi.cli;
 
+import dev.gamingapi.cli.access.ShareCommand;
+import dev.gamingapi.cli.access.UserCommand;
 import dev.gamingapi.cli.events.EventsCommand;
+import dev.gamingapi.cli.servers.ServerCommand;
+import dev.gamingapi.cli.tenancy.AccountCommand;
+import dev.gamingapi.cli.tenancy.AuditCommand;
+import dev.gamingapi.cli.tenancy.PlanCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +16,16 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Event platform for game servers on NATS JetStream.",
-    subcommands = {UpCommand.class, EventsCommand.class})
+    subcommands = {
+      UpCommand.class,
+      EventsCommand.class,
+      AccountCommand.class,
+      PlanCommand.class,
+      ServerCommand.class,
+      UserCommand.class,
+      ShareCommand.class,
+      AuditCommand.class
+    })
 public final class GamingApiCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -19,7 +34,10 @@ public final class GamingApiCommand implements Runnable {
     System.exit(run(args));
   }
 
-  /** Runs the command line and returns its exit code: 0 OK, 1 failure, 2 usage error. */
+  /**
+   * Runs the command line and returns its exit code: 0 OK, 1 failure, 2 usage error, 3 the REST API
+   * cannot be reached.
+   */
   public static int run(String... args) {
     return newCommandLine().execute(args);
   }

@@ -1,14 +1,9 @@
 package dev.gamingapi.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gamingapi.contract.ContractJson;
-import dev.gamingapi.testkit.FreePorts;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,58 +11,33 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Runs {@code gamingapi up} in-process, then publishes and tails events through the CLI. */
 class CliEndToEndTest {
   @TempDir static Path dir;
-  static UpCommand up;
-  static CompletableFuture<Integer> running;
-  static StringWriter upOutput = new StringWriter();
+  static LocalUp platform;
   static String url;
   static Path dataDir;
 
   @BeforeAll
   static void startPlatform() throws Exception {
-    dataDir = dir.resolve("data");
-    CommandLine commandLine = GamingApiCommand.newCommandLine();
-    commandLine.setOut(new PrintWriter(upOutput, true));
-    up = commandLine.getSubcommands().get("up").getCommand();
-    int port = FreePorts.next();
-    running =
-        CompletableFuture.supplyAsync(
-            () ->
-                commandLine.execute(
-                    "up",
-                    "--data-dir",
-                    dataDir.toString(),
-                    "--nats-port",
-                    String.valueOf(port),
-                    "--http-port",
-                    "0"));
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(() -> running.isDone() || Files.exists(dataDir.resolve("connection.json")));
-    assertThat(running.isDone()).as("up exited early: %s", upOutput).isFalse();
-    JsonNode info = ContractJson.mapper().readTree(dataDir.resolve("connection.json").toFile());
-    url = info.get("broker_url").asText();
+    platform = LocalUp.start(dir);
+    url = platform.brokerUrl;
+    dataDir = platform.dataDir;
   }
 
   @AfterAll
   static void stopPlatform() throws Exception {
-    up.stop.countDown();
-    assertThat(running.get()).isZero();
+    platform.close();
   }
 
   @Test
   void upPrintsTheBrokerTheRestApiAndWhereTheCredentialsAre() throws Exception {
-    assertThat(upOutput.toString())
+    assertThat(platform.output.toString())
         .contains("GamingAPI is up.")
         .contains(url)
         .contains(dataDir.resolve("creds").resolve("owner.creds").toString())
@@ -226,6 +196,6 @@ class CliEndToEndTest {
   }
 
   private static String creds(String name) {
-    return dataDir.resolve("creds").resolve(name + ".creds").toString();
+    return platform.creds(name);
   }
 }

@@ -1,0 +1,60 @@
+package dev.gamingapi.cli.access;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gamingapi.cli.api.ApiClient;
+import dev.gamingapi.cli.api.ApiCommand;
+import dev.gamingapi.cli.api.Table;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code gamingapi share create ACCOUNT --grantee OTHER --servers a,b}: the grantee's users then
+ * see those servers' events under {@code shared.ACCOUNT.v1.servers.<id>.>}.
+ */
+@Command(
+    name = "create",
+    mixinStandardHelpOptions = true,
+    description = "Share servers' events with another account (operator or owner).",
+    footer = {
+      "",
+      "Example:",
+      "  gamingapi share create acme --grantee statsco --servers eu-1,eu-2"
+    })
+public final class ShareCreateCommand extends ApiCommand {
+  @Parameters(paramLabel = "ACCOUNT", description = "The account that shares.")
+  String account;
+
+  @Option(
+      names = "--grantee",
+      required = true,
+      paramLabel = "OTHER",
+      description = "The account that may read.")
+  String grantee;
+
+  @Option(
+      names = "--servers",
+      required = true,
+      split = ",",
+      paramLabel = "ID",
+      description = "The servers to share, comma separated.")
+  List<String> servers;
+
+  @Override
+  protected void run(ApiClient client) {
+    ObjectNode body = ApiClient.object().put("grantee", grantee);
+    servers.forEach(body.putArray("servers")::add);
+    JsonNode share = client.send("POST", ApiClient.path("accounts", account, "shares"), body);
+    if (json()) {
+      printJson(share);
+      return;
+    }
+    out()
+        .printf(
+            "Shared %s of %s with %s: its users read them under shared.%s.v1.servers.<id>.>%n",
+            String.join(",", servers), account, grantee, account);
+    Table.fields(share, out());
+  }
+}

@@ -1,0 +1,25 @@
+package dev.gamingapi.cli.tenancy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gamingapi.cli.api.ApiClient;
+import dev.gamingapi.cli.api.ApiCommand;
+import dev.gamingapi.cli.api.Table;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code gamingapi account show NAME}: one account's fields. */
+@Command(name = "show", mixinStandardHelpOptions = true, description = "Show one account.")
+public final class AccountShowCommand extends ApiCommand {
+  @Parameters(paramLabel = "NAME", description = "Account name.")
+  String name;
+
+  @Override
+  protected void run(ApiClient client) {
+    JsonNode account = client.get(ApiClient.path("accounts", name));
+    if (json()) {
+      printJson(account);
+      return;
+    }
+    Table.fields(account, out());
+  }
+}

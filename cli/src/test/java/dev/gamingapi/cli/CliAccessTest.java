@@ -1,0 +1,205 @@
+package dev.gamingapi.cli;
+
+import static dev.gamingapi.cli.CliAccountsTest.json;
+import static dev.gamingapi.cli.CliAccountsTest.ok;
+import static dev.gamingapi.cli.CliAccountsTest.refused;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Servers, users, shares and the audit log through the CLI, against a real {@code up}. */
+class CliAccessTest {
+  private static final Pattern TOKEN = Pattern.compile("Token: (gapi_\\S+)");
+  private static final AtomicInteger JOURNALS = new AtomicInteger();
+
+  @TempDir static Path dir;
+  static LocalUp platform;
+
+  @BeforeAll
+  static void startPlatform() throws Exception {
+    platform = LocalUp.start(dir);
+    ok(platform.cli("account", "create", "studio", "--plan", "standard"));
+    ok(platform.cli("account", "create", "statsco", "--plan", "free"));
+    ok(platform.cli("server", "register", "studio", "eu-1", "--name", "EU #1"));
+  }
+
+  @AfterAll
+  static void stopPlatform() throws Exception {
+    platform.close();
+  }
+
+  @Test
+  void serversAreRegisteredListedAndShown() throws Exception {
+    ok(platform.cli("server", "register", "studio", "us-1"));
+
+    assertThat(ok(platform.cli("server", "list", "studio")).out())
+        .startsWith("ID")
+        .containsPattern("eu-1 +EU #1 +20")
+        .containsPattern("us-1 +us-1 +20");
+    assertThat(
+            json(platform.cli("server", "show", "studio", "eu-1", "--json")).path("name").asText())
+        .isEqualTo("EU #1");
+    refused(platform.cli("server", "register", "studio", "eu-1"), "registered already");
+    refused(platform.cli("server", "register", "studio", "eu.1"), "eu.1");
+  }
+
+  @Test
+  void aGameServersCredsFilePublishesUntilTheUserIsRevoked() throws Exception {
+    Path creds = dir.resolve("host.creds");
+    CliRun created =
+        ok(
+            platform.cli(
+                "user",
+                "create",
+                "studio",
+                "eu-1-host",
+                "--kind",
+                "game_server",
+                "--server",
+                "eu-1",
+                "--creds-out",
+                creds.toString()));
+    assertThat(created.out())
+        .contains("Creds written to " + creds + " (mode 0600)")
+        .contains("shown once")
+        .doesNotContain("BEGIN NATS USER JWT");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(creds)))
+        .isEqualTo("rw-------");
+    String token = token(created);
+    ok(platform.cli("server", "show", "studio", "eu-1", "--token", token));
+    assertThat(publish(creds, "5s").exitCode()).isZero();
+
+    assertThat(ok(platform.cli("user", "revoke", "studio", "eu-1-host")).out()).contains("revoked");
+
+    await().atMost(Duration.ofSeconds(15)).until(() -> publish(creds, "1s").exitCode() == 1);
+    refused(platform.cli("server", "show", "studio", "eu-1", "--token", token), "revoked");
+    assertThat(ok(platform.cli("user", "list", "studio")).out())
+        .containsPattern("eu-1-host +game_server +revoked +server eu-1");
+  }
+
+  @Test
+  void rotatingIssuesNewCredsAndRetiresTheOldToken() throws Exception {
+    CliRun created =
+        ok(
+            platform.cli(
+                "user",
+                "create",
+                "studio",
+                "stats-site",
+                "--kind",
+                "app",
+                "--servers",
+                "eu-1",
+                "--event-types",
+                "player.*,match.*"));
+    assertThat(created.out()).contains("-----BEGIN NATS USER JWT-----").contains("shown once");
+    String first = token(created);
+    ok(platform.cli("server", "list", "studio", "--token", first));
+
+    Path creds = dir.resolve("stats.creds");
+    CliRun rotated =
+        ok(platform.cli("user", "rotate", "studio", "stats-site", "--creds-out", creds.toString()));
+    assertThat(token(rotated)).isNotEqualTo(first);
+    assertThat(Files.readString(creds)).contains("-----BEGIN NATS USER JWT-----");
+    refused(platform.cli("server", "list", "studio", "--token", first), "unknown, revoked");
+    ok(platform.cli("server", "list", "studio", "--token", token(rotated)));
+
+    JsonNode user = json(platform.cli("user", "show", "studio", "stats-site", "--json"));
+    assertThat(user.path("event_types").toString()).isEqualTo("[\"player.*\",\"match.*\"]");
+    assertThat(ok(platform.cli("user", "list", "studio")).out())
+        .containsPattern("stats-site +app +active +servers eu-1, types player.\\*,match.\\*");
+    refused(
+        platform.cli("user", "create", "studio", "x", "--kind", "wizard"),
+        "kind must be one of owner, game_server, app");
+    assertThat(
+            platform
+                .cli("user", "create", "studio", "y", "--kind", "owner", "--expires-at", "soon")
+                .exitCode())
+        .isEqualTo(2);
+  }
+
+  @Test
+  void aShareIsCreatedListedAndDeleted() throws Exception {
+    JsonNode share =
+        json(
+            platform.cli(
+                "share",
+                "create",
+                "studio",
+                "--grantee",
+                "statsco",
+                "--servers",
+                "eu-1",
+                "--json"));
+    String id = share.path("id").asText();
+    assertThat(id).startsWith("shr_");
+
+    assertThat(ok(platform.cli("share", "list", "studio")).out())
+        .containsPattern(Pattern.quote(id) + " +statsco +eu-1 ");
+    refused(
+        platform.cli("share", "create", "studio", "--grantee", "nobody", "--servers", "eu-1"),
+        "'nobody' is not an account");
+    assertThat(ok(platform.cli("share", "delete", "studio", id)).out()).contains("deleted");
+    assertThat(json(platform.cli("share", "list", "studio", "--json")).path("items")).isEmpty();
+    refused(platform.cli("share", "delete", "studio", id), "does not exist");
+  }
+
+  @Test
+  void theAuditLogShowsEveryChangeNewestFirst() throws Exception {
+    ok(platform.cli("account", "create", "audited", "--plan", "free"));
+    ok(platform.cli("account", "set-plan", "audited", "standard"));
+    ok(platform.cli("server", "register", "audited", "a1"));
+    ok(platform.cli("user", "create", "audited", "bob", "--kind", "owner"));
+    ok(platform.cli("user", "rotate", "audited", "bob"));
+    ok(platform.cli("user", "revoke", "audited", "bob"));
+    String id =
+        json(platform.cli(
+                "share", "create", "audited", "--grantee", "statsco", "--servers", "a1", "--json"))
+            .path("id")
+            .asText();
+    ok(platform.cli("share", "delete", "audited", id));
+
+    assertThat(ok(platform.cli("audit", "audited")).out())
+        .startsWith("ID")
+        .containsPattern("operator +account.created +audited +127.0.0.1 +plan=free")
+        .contains("account.updated", "server.created", "user.created", "user.rotated")
+        .contains("user.revoked", "share.created", "share.deleted");
+    JsonNode newest = json(platform.cli("audit", "audited", "--limit", "1", "--json"));
+    assertThat(newest.path("items")).hasSize(1);
+    assertThat(newest.path("items").get(0).path("action").asText()).isEqualTo("share.deleted");
+  }
+
+  private static CliRun publish(Path creds, String timeout) {
+    return CliRun.of(
+        "events",
+        "publish",
+        "--url",
+        platform.brokerUrl,
+        "--creds",
+        creds.toString(),
+        "--journal-dir",
+        dir.resolve("journal-" + JOURNALS.incrementAndGet()).toString(),
+        "--type",
+        "server.started",
+        "--timeout",
+        timeout);
+  }
+
+  private static String token(CliRun run) {
+    Matcher matcher = TOKEN.matcher(run.out());
+    assertThat(matcher.find()).as(run.out()).isTrue();
+    return matcher.group(1);
+  }
+}
