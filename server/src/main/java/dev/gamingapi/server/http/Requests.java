@@ -7,6 +7,8 @@ import dev.gamingapi.server.tenancy.Actor;
 import dev.gamingapi.server.tenancy.PageRequest;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /** Reading requests: the caller, JSON bodies, paging parameters. */
@@ -60,9 +62,17 @@ final class Requests {
                   ref ->
                       ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
               .collect(Collectors.joining("."));
-      throw ApiException.invalid(
-          field.isEmpty() ? "body" : field,
-          field.isEmpty() ? "must be a JSON object" : "has the wrong type");
+      String problem;
+      if (field.isEmpty()) {
+        problem = "must be a JSON object";
+      } else if (e.getTargetType() == Instant.class) {
+        problem = "must be an RFC 3339 time like 2027-01-01T00:00:00Z";
+      } else if (e.getTargetType() == List.class) {
+        problem = "must be a JSON array of strings";
+      } else {
+        problem = "has the wrong type";
+      }
+      throw ApiException.invalid(field.isEmpty() ? "body" : field, problem);
     } catch (JsonProcessingException e) {
       throw ApiException.invalid("body", "is not valid JSON: " + e.getOriginalMessage());
     } catch (IOException e) {

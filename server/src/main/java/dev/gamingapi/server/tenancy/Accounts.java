@@ -74,7 +74,7 @@ public final class Accounts {
     // the database existed keeps its identity, and so its stream data.
     NKey identity = vault.getOrCreate(AccountKeys.identity(name), NKey.Type.ACCOUNT);
     vault.getOrCreate(AccountKeys.signing(name), NKey.Type.ACCOUNT);
-    Instant now = Instant.now();
+    Instant now = Times.now();
     Account account =
         new Account(name, plan.name(), text, KeyVault.publicKeyOf(identity), now, now);
     long iat = AccountJwts.nextIssuedAt(0);
@@ -132,7 +132,7 @@ public final class Accounts {
     Plan oldPlan = plan(row.account().plan());
     Plan newPlan = planName == null ? oldPlan : plan(planName);
     String text = description == null ? row.account().description() : description(description);
-    Instant now = Instant.now();
+    Instant now = Times.now();
     boolean shrinking = newPlan.eventMaxBytes() < oldPlan.eventMaxBytes();
     if (shrinking) {
       broker.provision(issuer(name), newPlan);

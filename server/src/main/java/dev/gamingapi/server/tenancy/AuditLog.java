@@ -22,7 +22,7 @@ public final class AuditLog {
                 .createUpdate(
                     "INSERT INTO audit (at, actor, action, account, target, detail, remote_address)"
                         + " VALUES (:at, :actor, :action, :account, :target, :detail, :remote)")
-                .bind("at", Instant.now().toEpochMilli())
+                .bind("at", Times.now().toEpochMilli())
                 .bind("actor", actor.name())
                 .bind("action", action)
                 .bind("account", account)

@@ -34,7 +34,7 @@ public final class Servers {
     if (find(account, id).isPresent()) {
       throw new ConflictException("server '" + id + "' is registered already in " + account);
     }
-    GameServer server = new GameServer(id, display, Instant.now());
+    GameServer server = new GameServer(id, display, Times.now());
     jdbi.useHandle(
         handle ->
             handle

@@ -1,7 +1,6 @@
 package dev.gamingapi.server.tenancy;
 
 import java.security.SecureRandom;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -60,7 +59,7 @@ public final class Shares {
             "servers", "'" + server + "' is not a registered server of " + account);
       }
     }
-    Share share = new Share(newId(), account, grantee, distinct, Instant.now());
+    Share share = new Share(newId(), account, grantee, distinct, Times.now());
     store.insert(share);
     // Export first, then import: the import of a subject the exporter does not export yet would
     // be refused by the broker.

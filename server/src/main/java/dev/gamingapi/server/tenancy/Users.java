@@ -41,7 +41,7 @@ public final class Users {
     Names.name("name", spec.name());
     UserKind kind = UserKind.fromWire(spec.kind());
     Scope scope = scope(account, kind, spec);
-    Instant now = Instant.now();
+    Instant now = Times.now();
     if (spec.expiresAt() != null && !spec.expiresAt().isAfter(now)) {
       throw new InvalidRequestException("expires_at", "must be in the future");
     }
@@ -95,7 +95,7 @@ public final class Users {
     if (user.revokedAt() != null) {
       throw new ConflictException("user '" + name + "' is revoked already");
     }
-    Instant now = Instant.now();
+    Instant now = Times.now();
     store
         .jdbi()
         .useTransaction(
@@ -114,7 +114,7 @@ public final class Users {
     if (user.revokedAt() != null) {
       throw new ConflictException("user '" + name + "' is revoked; create a new user instead");
     }
-    Instant now = Instant.now();
+    Instant now = Times.now();
     Scope scope = new Scope(user.server(), user.servers(), user.eventTypes());
     UserCreds creds = issue(account, name, user.kind(), scope, user.expiresAt(), now);
     String token = Tokens.generate();
@@ -135,7 +135,7 @@ public final class Users {
 
   /** The active user whose API token is {@code token}, with its account. */
   public Optional<Principal> authenticate(String token) {
-    Instant now = Instant.now();
+    Instant now = Times.now();
     return store
         .byToken(Tokens.hash(token))
         .filter(owner -> owner.user().isActive(now))

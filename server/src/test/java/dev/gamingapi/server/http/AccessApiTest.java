@@ -267,5 +267,12 @@ class AccessApiTest extends PlatformPerClass {
             "{\"name\":\"late\",\"kind\":\"owner\",\"expires_at\":\"2020-01-01T00:00:00Z\"}");
     assertThat(past.status()).isEqualTo(400);
     assertThat(past.json().path("errors").get(0).path("field").asText()).isEqualTo("expires_at");
+    Api.Response garbled =
+        fixture.operator.post(
+            "/api/v1/accounts/brief/users",
+            "{\"name\":\"late\",\"kind\":\"owner\",\"expires_at\":\"next tuesday\"}");
+    assertThat(garbled.status()).isEqualTo(400);
+    assertThat(garbled.json().path("detail").asText())
+        .isEqualTo("expires_at must be an RFC 3339 time like 2027-01-01T00:00:00Z");
   }
 }
