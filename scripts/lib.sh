@@ -47,7 +47,8 @@ pg_bindir() { # prints the directory of the newest PostgreSQL server binaries, o
   local dir
   dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
   if [ -n "$dir" ] && [ -x "$dir/initdb" ]; then echo "$dir"; return; fi
-  command -v initdb >/dev/null && dirname "$(command -v initdb)"
+  if command -v initdb >/dev/null; then dirname "$(command -v initdb)"; fi
+  return 0 # an empty answer means "none": callers run under set -e
 }
 
 free_port() { # prints a loopback TCP port nothing listens on (bash's /dev/tcp: no extra tool)
