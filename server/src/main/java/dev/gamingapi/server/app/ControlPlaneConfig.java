@@ -3,6 +3,8 @@ package dev.gamingapi.server.app;
 import dev.gamingapi.server.control.PlanCatalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 /**
@@ -15,11 +17,21 @@ import java.util.Map;
  * @param databaseUrl a {@code jdbc:postgresql:} or {@code jdbc:sqlite:} URL, or null for {@code
  *     DATA/gamingapi.db}
  * @param plansFile a JSON file of plans added to or replacing the built-in ones, or null
+ * @param quotaSuspension how long a user that takes its tenant over the connection quota is
+ *     suspended (its connections dropped); zero only reports the excess
  */
 public record ControlPlaneConfig(
-    String httpHost, int httpPort, String databaseUrl, Path plansFile) {
+    String httpHost, int httpPort, String databaseUrl, Path plansFile, Duration quotaSuspension) {
+  /** The default suspension of a user over its tenant's connection quota. */
+  public static final Duration DEFAULT_QUOTA_SUSPENSION = Duration.ofSeconds(30);
+
   /** The REST API's port for {@code gamingapi up}. */
   public static final int DEFAULT_HTTP_PORT = 8080;
+
+  /** With the default quota suspension. */
+  public ControlPlaneConfig(String httpHost, int httpPort, String databaseUrl, Path plansFile) {
+    this(httpHost, httpPort, databaseUrl, plansFile, DEFAULT_QUOTA_SUSPENSION);
+  }
 
   /** Validates, naming the wrong setting. */
   public ControlPlaneConfig {
@@ -39,6 +51,10 @@ public record ControlPlaneConfig(
       throw new InvalidConfigException(
           "databaseUrl must start with jdbc:postgresql: or jdbc:sqlite:");
     }
+    if (quotaSuspension == null || quotaSuspension.isNegative()) {
+      throw new InvalidConfigException(
+          "quotaSuspension must be zero (report only) or positive, got " + quotaSuspension);
+    }
     if (plansFile != null && !Files.isReadable(plansFile)) {
       throw new InvalidConfigException(
           "plansFile " + plansFile + " does not exist or is not readable");
@@ -52,7 +68,8 @@ public record ControlPlaneConfig(
 
   /**
    * Reads {@code GAMINGAPI_HTTP_HOST}, {@code GAMINGAPI_HTTP_PORT} (default 8080), {@code
-   * GAMINGAPI_DATABASE_URL} and {@code GAMINGAPI_PLANS_FILE}.
+   * GAMINGAPI_DATABASE_URL}, {@code GAMINGAPI_PLANS_FILE} and {@code
+   * GAMINGAPI_CONNECTION_QUOTA_SUSPENSION} (ISO-8601, default PT30S; PT0S reports only).
    */
   public static ControlPlaneConfig fromEnvironment(Map<String, String> env) {
     String port = env.get("GAMINGAPI_HTTP_PORT");
@@ -65,21 +82,35 @@ public record ControlPlaneConfig(
           "GAMINGAPI_HTTP_PORT must be an integer, got '" + port + "'");
     }
     String plans = env.get("GAMINGAPI_PLANS_FILE");
+    String suspension = env.get("GAMINGAPI_CONNECTION_QUOTA_SUSPENSION");
+    Duration quotaSuspension;
+    try {
+      quotaSuspension =
+          suspension == null || suspension.isBlank()
+              ? DEFAULT_QUOTA_SUSPENSION
+              : Duration.parse(suspension.strip());
+    } catch (DateTimeParseException e) {
+      throw new InvalidConfigException(
+          "GAMINGAPI_CONNECTION_QUOTA_SUSPENSION must be an ISO-8601 duration like PT30S, got '"
+              + suspension
+              + "'");
+    }
     return new ControlPlaneConfig(
         env.getOrDefault("GAMINGAPI_HTTP_HOST", "127.0.0.1"),
         httpPort,
         env.get("GAMINGAPI_DATABASE_URL"),
-        plans == null || plans.isBlank() ? null : Path.of(plans));
+        plans == null || plans.isBlank() ? null : Path.of(plans),
+        quotaSuspension);
   }
 
   /** A copy listening on {@code httpPort}. */
   public ControlPlaneConfig withHttpPort(int httpPort) {
-    return new ControlPlaneConfig(httpHost, httpPort, databaseUrl, plansFile);
+    return new ControlPlaneConfig(httpHost, httpPort, databaseUrl, plansFile, quotaSuspension);
   }
 
   /** A copy using {@code databaseUrl}. */
   public ControlPlaneConfig withDatabaseUrl(String databaseUrl) {
-    return new ControlPlaneConfig(httpHost, httpPort, databaseUrl, plansFile);
+    return new ControlPlaneConfig(httpHost, httpPort, databaseUrl, plansFile, quotaSuspension);
   }
 
   /** The plans: built-in ones, with the plans file's applied. */

@@ -136,7 +136,8 @@ public final class Platform implements AutoCloseable {
               tenants,
               system,
               new ConnectionCounter(system, REQUEST_TIMEOUT),
-              config.replicas());
+              config.replicas(),
+              controlConfig.quotaSuspension());
       int pushed = controlPlane.accounts().reconcile();
       if (pushed > 0) {
         LOG.info("reconciled the resolver with the database: {} account(s) pushed", pushed);

@@ -122,14 +122,17 @@ final class AccountStore {
                 .execute());
   }
 
+  /** The user keys revoked now: for good, or suspended until a time still to come. */
   Map<String, Long> revocations(String name) {
     return jdbi.withHandle(
         handle -> {
           Map<String, Long> revoked = new TreeMap<>();
           handle
               .createQuery(
-                  "SELECT nats_public_key, revoked_at FROM revocations WHERE account = :name")
+                  "SELECT nats_public_key, revoked_at FROM revocations WHERE account = :name"
+                      + " AND (lifted_at IS NULL OR lifted_at > :now)")
               .bind("name", name)
+              .bind("now", System.currentTimeMillis())
               .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
               .forEach(entry -> revoked.put(entry.getKey(), entry.getValue()));
           return revoked;
@@ -145,6 +148,49 @@ final class AccountStore {
         .bind("key", userKey)
         .bind("at", atSeconds)
         .execute();
+  }
+
+  /**
+   * Revokes {@code userKey} until {@code liftedAtMillis}; false when it is revoked or suspended
+   * already.
+   */
+  boolean addSuspension(String account, String userKey, long atSeconds, long liftedAtMillis) {
+    return jdbi.withHandle(
+            handle ->
+                handle
+                    .createUpdate(
+                        "INSERT INTO revocations (account, nats_public_key, revoked_at, lifted_at)"
+                            + " VALUES (:account, :key, :at, :lifted)"
+                            + " ON CONFLICT (account, nats_public_key) DO NOTHING")
+                    .bind("account", account)
+                    .bind("key", userKey)
+                    .bind("at", atSeconds)
+                    .bind("lifted", liftedAtMillis)
+                    .execute())
+        == 1;
+  }
+
+  /** Deletes the suspensions that ended by {@code nowMillis}; answers the accounts concerned. */
+  List<String> liftSuspensions(long nowMillis) {
+    return jdbi.inTransaction(
+        handle -> {
+          List<String> accounts =
+              handle
+                  .createQuery(
+                      "SELECT DISTINCT account FROM revocations"
+                          + " WHERE lifted_at IS NOT NULL AND lifted_at <= :now")
+                  .bind("now", nowMillis)
+                  .mapTo(String.class)
+                  .list();
+          if (!accounts.isEmpty()) {
+            handle
+                .createUpdate(
+                    "DELETE FROM revocations WHERE lifted_at IS NOT NULL AND lifted_at <= :now")
+                .bind("now", nowMillis)
+                .execute();
+          }
+          return accounts;
+        });
   }
 
   private static AccountRow row(ResultSet rs) throws SQLException {

@@ -10,18 +10,24 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Watches client connections ({@code $SYS.ACCOUNT.*.CONNECT}) and reports a tenant that goes over
- * its plan's connection quota: a warning in the log and an audit entry {@code
- * connections.over_quota} (at most one a minute per account), and the count in the account's usage.
+ * Enforces the plans' connection quotas. It watches client connections ({@code
+ * $SYS.ACCOUNT.*.CONNECT}); when one takes its tenant over the quota, the user that opened it is
+ * suspended for a while ({@link Users#suspend}: all its connections drop, new ones are refused),
+ * then let back in with the same credentials. Every excess is logged and audited ({@code
+ * connections.over_quota}, at most one a minute per account; {@code user.suspended}).
  *
- * <p>Why only report: the broker's own connection limit cannot be used on nats-server 2.9 (an
- * account update then applies it to the account's internal JetStream clients and breaks its
- * streams), and 2.9 has no request to disconnect one client. Refusing the connection needs
- * nats-server 2.10 (kick) or 2.11 (the limit fixed).
+ * <p>Why this way: the broker's own connection limit cannot be used on nats-server 2.9 (an account
+ * update then applies it to the account's internal JetStream clients and breaks its streams), and
+ * 2.9 has no request that disconnects one client. A temporary revocation of the offending user's
+ * key is the narrowest cut the broker offers. With a suspension length of zero the platform only
+ * reports.
  */
 public final class ConnectionWatch implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ConnectionWatch.class);
@@ -30,36 +36,46 @@ public final class ConnectionWatch implements AutoCloseable {
 
   private final AccountStore accounts;
   private final Accounts service;
+  private final Users users;
   private final ConnectionCounter counter;
   private final AuditLog audit;
+  private final Duration suspension;
   private final Map<String, Long> lastReport = new ConcurrentHashMap<>();
-  private final Dispatcher dispatcher;
   private final Connection system;
+  private final Dispatcher dispatcher;
+  private final ScheduledExecutorService lifter;
 
   ConnectionWatch(
       Connection system,
       AccountStore accounts,
       Accounts service,
+      Users users,
       ConnectionCounter counter,
-      AuditLog audit) {
+      AuditLog audit,
+      Duration suspension) {
     this.system = system;
     this.accounts = accounts;
     this.service = service;
+    this.users = users;
     this.counter = counter;
     this.audit = audit;
+    this.suspension = suspension;
     this.dispatcher = system.createDispatcher(this::onConnect);
     dispatcher.subscribe("$SYS.ACCOUNT.*.CONNECT");
+    this.lifter =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> Thread.ofPlatform().name("gamingapi-suspensions").daemon().unstarted(task));
+    lifter.scheduleWithFixedDelay(this::lift, 1, 1, TimeUnit.SECONDS);
   }
 
   private void onConnect(Message message) {
     try {
       JsonNode client = JSON.readTree(message.getData()).path("client");
-      String accountKey = client.path("acc").asText();
       accounts
-          .findByPublicKey(accountKey)
+          .findByPublicKey(client.path("acc").asText())
           .ifPresent(row -> check(row.account(), client.path("user").asText(null)));
     } catch (IOException | RuntimeException e) {
-      LOG.debug("cannot check a connect event: {}", e.toString());
+      LOG.warn("cannot check a connect event against the connection quota: {}", e.toString());
     }
   }
 
@@ -69,6 +85,27 @@ public final class ConnectionWatch implements AutoCloseable {
     if (count <= plan.connections()) {
       return;
     }
+    report(account, plan, count, userKey);
+    if (userKey != null && !suspension.isZero()) {
+      String reason =
+          "connection quota: "
+              + count
+              + " connections, plan "
+              + plan.name()
+              + " allows "
+              + plan.connections();
+      if (users.suspend(account.name(), userKey, suspension, reason)) {
+        LOG.warn(
+            "suspended user key {} of account {} for {}: {}",
+            userKey,
+            account.name(),
+            suspension,
+            reason);
+      }
+    }
+  }
+
+  private void report(Account account, Plan plan, long count, String userKey) {
     long now = System.nanoTime();
     Long last = lastReport.get(account.name());
     if (last != null && now - last < REPORT_EVERY_NANOS) {
@@ -89,8 +126,18 @@ public final class ConnectionWatch implements AutoCloseable {
         Map.of("connections", count, "limit", plan.connections()));
   }
 
+  private void lift() {
+    try {
+      users.liftSuspensions();
+    } catch (RuntimeException e) {
+      // An escaping exception would cancel the schedule.
+      LOG.warn("lifting ended suspensions failed: {}", e.toString());
+    }
+  }
+
   @Override
   public void close() {
+    lifter.shutdownNow();
     system.closeDispatcher(dispatcher);
   }
 }

@@ -6,6 +6,7 @@ import dev.gamingapi.server.control.ResolverClient;
 import dev.gamingapi.server.store.Database;
 import io.nats.client.Connection;
 import io.nats.client.NKey;
+import java.time.Duration;
 
 /**
  * The tenancy services wired together: one entry point for the HTTP edge, the CLI and tests.
@@ -34,6 +35,8 @@ public record ControlPlane(
    *
    * @param replicas the replicas of tenant streams: account storage limits are the plan's times
    *     this, because nats-server 2.9 charges every replica to the account
+   * @param quotaSuspension how long a user that takes its tenant over the connection quota is
+   *     suspended; zero to only report it
    */
   public static ControlPlane create(
       Database database,
@@ -44,7 +47,8 @@ public record ControlPlane(
       TenantBroker broker,
       Connection system,
       ConnectionCounter connections,
-      int replicas) {
+      int replicas,
+      Duration quotaSuspension) {
     var jdbi = database.jdbi();
     AccountStore accountStore = new AccountStore(jdbi);
     ShareStore shareStore = new ShareStore(jdbi);
@@ -55,9 +59,11 @@ public record ControlPlane(
         new Accounts(
             accountStore, shareStore, jwts, vault, plans, broker, resolver, connections, audit);
     Servers servers = new Servers(jdbi, accounts, audit);
-    Users users = new Users(new UserStore(jdbi), accounts, servers, jwts, audit);
+    Users users = new Users(new UserStore(jdbi), accountStore, accounts, servers, jwts, audit);
     Shares shares = new Shares(shareStore, accounts, servers, jwts, audit);
-    ConnectionWatch watch = new ConnectionWatch(system, accountStore, accounts, connections, audit);
+    ConnectionWatch watch =
+        new ConnectionWatch(
+            system, accountStore, accounts, users, connections, audit, quotaSuspension);
     return new ControlPlane(
         plans, accounts, servers, users, shares, audit, new OperatorToken(jdbi), watch);
   }

@@ -54,6 +54,21 @@ final class UserStore {
                 .findOne());
   }
 
+  /** The user of {@code account} whose current NATS credential has {@code natsPublicKey}. */
+  Optional<User> findByKey(String account, String natsPublicKey) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT "
+                        + COLUMNS
+                        + " FROM users WHERE account = :account AND nats_public_key = :key")
+                .bind("account", account)
+                .bind("key", natsPublicKey)
+                .map((rs, ctx) -> user(rs))
+                .findOne());
+  }
+
   /** The account and user whose token hashes to {@code tokenHash}. */
   Optional<TokenOwner> byToken(String tokenHash) {
     return jdbi.withHandle(

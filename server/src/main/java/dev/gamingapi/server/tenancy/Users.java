@@ -17,13 +17,21 @@ import java.util.Optional;
  */
 public final class Users {
   private final UserStore store;
+  private final AccountStore accountStore;
   private final Accounts accounts;
   private final Servers servers;
   private final AccountJwts jwts;
   private final AuditLog audit;
 
-  Users(UserStore store, Accounts accounts, Servers servers, AccountJwts jwts, AuditLog audit) {
+  Users(
+      UserStore store,
+      AccountStore accountStore,
+      Accounts accounts,
+      Servers servers,
+      AccountJwts jwts,
+      AuditLog audit) {
     this.store = store;
+    this.accountStore = accountStore;
     this.accounts = accounts;
     this.servers = servers;
     this.jwts = jwts;
@@ -131,6 +139,42 @@ public final class Users {
     audit.record(actor, "user.rotated", account, name, Map.of());
     User rotated = get(account, name);
     return new IssuedCredentials(rotated, creds.text(), token);
+  }
+
+  /**
+   * Suspends the user whose NATS credential is {@code natsPublicKey}: its key is revoked in the
+   * account JWT until {@code length} has passed, so the broker drops all its connections and
+   * refuses new ones meanwhile; then {@link #liftSuspensions} lets it back in with the same
+   * credentials. Keys that belong to no user (the platform's own) are never suspended.
+   *
+   * @return whether a user was suspended (false: unknown key, or revoked or suspended already)
+   */
+  boolean suspend(String account, String natsPublicKey, Duration length, String reason) {
+    Optional<User> user = store.findByKey(account, natsPublicKey);
+    if (user.isEmpty() || user.get().revokedAt() != null) {
+      return false;
+    }
+    Instant now = Times.now();
+    Instant until = now.plus(length);
+    if (!accountStore.addSuspension(
+        account, natsPublicKey, now.getEpochSecond(), until.toEpochMilli())) {
+      return false;
+    }
+    jwts.publish(account);
+    audit.record(
+        Actor.PLATFORM,
+        "user.suspended",
+        account,
+        user.get().name(),
+        Map.of("until", until.toString(), "reason", reason));
+    return true;
+  }
+
+  /** Ends the suspensions whose time is up and pushes the accounts concerned. */
+  void liftSuspensions() {
+    for (String account : accountStore.liftSuspensions(Times.now().toEpochMilli())) {
+      jwts.publish(account);
+    }
   }
 
   /** The active user whose API token is {@code token}, with its account. */

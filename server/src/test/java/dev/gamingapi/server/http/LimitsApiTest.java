@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gamingapi.server.app.ControlPlaneConfig;
+import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.api.StreamConfiguration;
 import java.nio.file.Files;
@@ -36,7 +37,8 @@ class LimitsApiTest {
             """);
     fixture =
         PlatformFixture.start(
-            dataDir.resolve("platform"), new ControlPlaneConfig("127.0.0.1", 0, null, plans));
+            dataDir.resolve("platform"),
+            new ControlPlaneConfig("127.0.0.1", 0, null, plans, Duration.ofSeconds(2)));
   }
 
   @AfterAll
@@ -72,29 +74,50 @@ class LimitsApiTest {
   }
 
   @Test
-  void aTenantOverItsConnectionQuotaIsReportedInItsUsageAndAuditLog() throws Exception {
+  void aUserThatTakesItsTenantOverTheConnectionQuotaIsSuspendedThenLetBackIn() throws Exception {
     fixture.account("crowded", "tiny"); // 5 connections
     PlatformFixture.Issued owner = fixture.user("crowded", "{\"name\":\"o\",\"kind\":\"owner\"}");
+    PlatformFixture.Issued other =
+        fixture.user("crowded", "{\"name\":\"calm\",\"kind\":\"owner\"}");
     List<PlatformFixture.Client> clients = new ArrayList<>();
-    try {
-      for (int i = 0; i < 6; i++) {
-        clients.add(fixture.connect(owner, null));
+    try (PlatformFixture.Client bystander = fixture.connect(other, null)) {
+      for (int i = 0; i < 5; i++) {
+        clients.add(fixture.connect(owner, null)); // the 5th takes the tenant to 6 of 5
       }
       await()
-          .atMost(Duration.ofSeconds(5))
-          .untilAsserted(
+          .atMost(Duration.ofSeconds(3))
+          .until(
               () ->
-                  assertThat(
-                          fixture
-                              .operator
-                              .get("/api/v1/accounts/crowded/audit")
-                              .json()
-                              .path("items"))
-                      .extracting(item -> item.path("action").asText())
-                      .contains("connections.over_quota"));
-      JsonNode usage = fixture.operator.get("/api/v1/accounts/crowded/usage").json();
-      assertThat(usage.path("connections").path("used").asLong()).isEqualTo(6);
-      assertThat(usage.path("connections").path("limit").asLong()).isEqualTo(5);
+                  clients.stream()
+                      .allMatch(c -> c.connection().getStatus() != Connection.Status.CONNECTED));
+      assertThat(bystander.connection().getStatus())
+          .as("only the user that went over is cut")
+          .isEqualTo(Connection.Status.CONNECTED);
+      JsonNode audit = fixture.operator.get("/api/v1/accounts/crowded/audit").json().path("items");
+      assertThat(audit)
+          .extracting(item -> item.path("action").asText())
+          .contains("connections.over_quota", "user.suspended");
+      assertThat(
+              fixture
+                  .operator
+                  .get("/api/v1/accounts/crowded/usage")
+                  .json()
+                  .path("connections")
+                  .path("used")
+                  .asLong())
+          .isLessThanOrEqualTo(5);
+
+      // The suspension (2 s here) ends by itself; the same credentials work again.
+      await()
+          .atMost(Duration.ofSeconds(6))
+          .pollInterval(Duration.ofMillis(250))
+          .ignoreExceptions()
+          .until(
+              () -> {
+                try (PlatformFixture.Client again = fixture.connect(owner, null)) {
+                  return again.connection().getStatus() == Connection.Status.CONNECTED;
+                }
+              });
     } finally {
       for (PlatformFixture.Client client : clients) {
         client.close();

@@ -24,7 +24,7 @@ class DatabaseTest {
             .isEqualTo(
                 kind.equals("SQLite") ? Database.Dialect.SQLITE : Database.Dialect.POSTGRESQL);
         assertThat(database.isUp()).isTrue();
-        assertThat(migrations(database)).containsExactly("1");
+        assertThat(migrations(database)).containsExactly("1", "2");
         database
             .jdbi()
             .useHandle(h -> h.execute("INSERT INTO settings (name, value) VALUES ('probe', 'x')"));
@@ -37,8 +37,8 @@ class DatabaseTest {
                         "INSERT INTO audit (at, actor, action, detail) VALUES (1, 'a', 'b', '{}')"));
       }
       try (Database again = Database.open(test.url(), dataDir)) {
-        // A second open finds the schema up to date: V1 is not applied twice, the rows stay.
-        assertThat(migrations(again)).containsExactly("1");
+        // A second open finds the schema up to date: no migration runs twice, the rows stay.
+        assertThat(migrations(again)).containsExactly("1", "2");
         assertThat(one(again, "SELECT value FROM settings WHERE name = 'probe'", String.class))
             .isEqualTo("x");
         assertThat(one(again, "SELECT id FROM audit", Long.class)).isEqualTo(1L);
