@@ -11,9 +11,16 @@ import java.util.List;
  * @param window in-flight publish window, the same for raw jnats and the SDK
  * @param rounds measured rounds per side (alternating), after one warm-up each
  * @param accounts tenant accounts on the node at the end of the control-plane benchmark
+ * @param plan the plan of the control-plane benchmark's accounts: a built-in one or {@code tiny}
  */
 record BenchArgs(
-    String which, int ingestEvents, int replayEvents, int window, int rounds, int accounts) {
+    String which,
+    int ingestEvents,
+    int replayEvents,
+    int window,
+    int rounds,
+    int accounts,
+    String plan) {
   static BenchArgs parse(List<String> args) {
     String which = "all";
     int ingest = 200_000;
@@ -21,6 +28,7 @@ record BenchArgs(
     int window = 1_000;
     int rounds = 5;
     int accounts = 1_000;
+    String plan = "free";
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       switch (arg) {
@@ -30,15 +38,16 @@ record BenchArgs(
         case "--window" -> window = Integer.parseInt(args.get(++i));
         case "--rounds" -> rounds = Integer.parseInt(args.get(++i));
         case "--accounts" -> accounts = Integer.parseInt(args.get(++i));
+        case "--plan" -> plan = args.get(++i);
         default ->
             throw new IllegalArgumentException(
                 "unknown argument '"
                     + arg
                     + "'; use [ingest|replay|control|all] [--ingest-events N]"
-                    + " [--replay-events N] [--window W] [--rounds R] [--accounts N]");
+                    + " [--replay-events N] [--window W] [--rounds R] [--accounts N] [--plan P]");
       }
     }
-    return new BenchArgs(which, ingest, replay, window, rounds, accounts);
+    return new BenchArgs(which, ingest, replay, window, rounds, accounts, plan);
   }
 
   boolean runs(String name) {

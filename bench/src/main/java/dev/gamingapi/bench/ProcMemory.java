@@ -1,6 +1,7 @@
 package dev.gamingapi.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -24,14 +25,22 @@ final class ProcMemory {
     return -1;
   }
 
-  /** This JVM's VmRSS in MiB after a full GC, and the heap used after it. */
+  /**
+   * This JVM's VmRSS after a full GC, with the live heap, the committed heap (with {@code -Xms}
+   * equal to {@code -Xmx} every heap page once touched stays resident) and the non-heap memory.
+   */
   static String selfAfterGc() {
     System.gc();
     Runtime runtime = Runtime.getRuntime();
     double heapUsed = (runtime.totalMemory() - runtime.freeMemory()) / (1024.0 * 1024);
+    double nonHeap =
+        ManagementFactory.getMemoryMXBean().getNonHeapMemoryUsage().getUsed() / (1024.0 * 1024);
     return String.format(
-        "%.0f MiB RSS (heap used after GC %.0f MiB)",
-        rssMib(ProcessHandle.current().pid()), heapUsed);
+        "%.0f MiB RSS (heap: %.0f MiB used after GC of %.0f MiB committed; non-heap %.0f MiB)",
+        rssMib(ProcessHandle.current().pid()),
+        heapUsed,
+        runtime.totalMemory() / (1024.0 * 1024),
+        nonHeap);
   }
 
   /** Bytes of the regular files under {@code dir}, in MiB. */

@@ -1,5 +1,6 @@
 package dev.gamingapi.bench;
 
+import dev.gamingapi.server.app.ControlPlaneConfig;
 import dev.gamingapi.server.app.Platform;
 import dev.gamingapi.server.app.PlatformConfig;
 import dev.gamingapi.server.tenancy.Account;
@@ -19,15 +20,17 @@ import java.util.stream.Stream;
  */
 final class RestartProbe {
   private final PlatformConfig config;
+  private final ControlPlaneConfig control;
 
-  RestartProbe(PlatformConfig config) {
+  RestartProbe(PlatformConfig config, ControlPlaneConfig control) {
     this.config = config;
+    this.control = control;
   }
 
   /** Restarts, prints the figures, stops; false when {@code start()} failed. */
   boolean run(String ownerCreds) throws Exception {
     long begin = System.nanoTime();
-    Platform platform = new Platform(config);
+    Platform platform = new Platform(config, control);
     try {
       platform.start();
     } catch (RuntimeException e) {
@@ -57,6 +60,16 @@ final class RestartProbe {
           "  start()'s per-account steps run again on the live platform: reconcile %.0f ms"
               + " (%d pushed), provisionAll %.0f ms%n",
           Latencies.millis(reconcile), pushed, Latencies.millis(provision));
+      long list = System.nanoTime();
+      int ids = platform.resolver().listAccounts().size();
+      list = System.nanoTime() - list;
+      long lookup = System.nanoTime();
+      platform.resolver().lookup(platform.defaultAccountPublicKey());
+      lookup = System.nanoTime() - lookup;
+      System.out.printf(
+          "  one resolver list ($SYS.REQ.CLAIMS.LIST, %d ids) %.1f ms; one lookup (a list, then"
+              + " CLAIMS.LOOKUP) %.1f ms%n",
+          ids, Latencies.millis(list), Latencies.millis(lookup));
       if (ownerCreds != null) {
         TenantProbe probe =
             new TenantProbe(ControlBench.api(platform), platform.connectionInfo().brokerUrl());

@@ -1,5 +1,6 @@
 package dev.gamingapi.bench;
 
+import dev.gamingapi.server.control.PlanCatalog;
 import io.nats.client.Connection;
 import io.nats.client.ErrorListener;
 import io.nats.client.JetStreamManagement;
@@ -18,6 +19,8 @@ final class TenantProbe {
   private static final String SUBJECT = "v1.servers.bench.events.probe";
   private static final byte[] PAYLOAD = "{\"probe\":true}".getBytes(StandardCharsets.UTF_8);
   private static final Duration DEADLINE = Duration.ofSeconds(10);
+  private static final String PROBE = "u00000";
+  private static final int PLAN_CYCLES = 20;
 
   private final ControlApi api;
   private final String brokerUrl;
@@ -66,12 +69,54 @@ final class TenantProbe {
   }
 
   /**
+   * Changes the plan of the probe account {@code u00000} (owner {@code creds}) from {@code plan} to
+   * {@code other} and back, {@value #PLAN_CYCLES} times, and prints the latencies; a failed change
+   * is printed and ends the cycles.
+   */
+  void planChanges(PlanCatalog plans, String creds, String plan, String other) throws Exception {
+    long from = plans.find(plan).orElseThrow().streams();
+    long to = plans.find(other).orElseThrow().streams();
+    Latencies therePatch = new Latencies();
+    Latencies thereApplied = new Latencies();
+    Latencies backPatch = new Latencies();
+    Latencies backApplied = new Latencies();
+    try (Connection owner = connect(creds)) {
+      JetStreamManagement jsm = owner.jetStreamManagement();
+      for (int i = 0; i < PLAN_CYCLES; i++) {
+        long[] there = changePlan(jsm, PROBE, other, to);
+        therePatch.add(there[0]);
+        thereApplied.add(there[1]);
+        long[] back = changePlan(jsm, PROBE, plan, from);
+        backPatch.add(back[0]);
+        backApplied.add(back[1]);
+      }
+    } catch (IllegalStateException e) {
+      System.out.println("  PLAN CHANGE FAILED: " + e.getMessage());
+    }
+    System.out.printf(
+        "plan change (PATCH /accounts/%s; applied = its owner sees the new max streams, timed"
+            + " from sending the PATCH):%n  %s -> %s: PATCH %s%n%s applied %s%n"
+            + "  %s -> %s: PATCH %s%n%s applied %s%n",
+        PROBE,
+        plan,
+        other,
+        therePatch.summary(),
+        " ".repeat(plan.length() + other.length() + 1),
+        thereApplied.summary(),
+        other,
+        plan,
+        backPatch.summary(),
+        " ".repeat(plan.length() + other.length() + 1),
+        backApplied.summary());
+  }
+
+  /**
    * Changes the plan of {@code account} to {@code plan} over REST while another thread polls the
    * account's JetStream limits (as the owner) until they show {@code streams}.
    *
    * @return {PATCH latency, time until the broker's limits showed the plan}, both from sending
    */
-  long[] changePlan(JetStreamManagement owner, String account, String plan, long streams)
+  private long[] changePlan(JetStreamManagement owner, String account, String plan, long streams)
       throws Exception {
     long start = System.nanoTime();
     CompletableFuture<Long> applied =
