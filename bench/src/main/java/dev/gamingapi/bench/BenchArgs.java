@@ -5,36 +5,49 @@ import java.util.List;
 /**
  * Command-line settings of a benchmark run.
  *
- * @param which {@code ingest}, {@code replay} or {@code all}
+ * @param which {@code ingest}, {@code replay}, {@code control} or {@code all}
  * @param ingestEvents events per ingest round
  * @param replayEvents events stored and replayed
  * @param window in-flight publish window, the same for raw jnats and the SDK
  * @param rounds measured rounds per side (alternating), after one warm-up each
+ * @param accounts tenant accounts on the node at the end of the control-plane benchmark
+ * @param plan the plan of the control-plane benchmark's accounts: a built-in one or {@code tiny}
  */
-record BenchArgs(String which, int ingestEvents, int replayEvents, int window, int rounds) {
+record BenchArgs(
+    String which,
+    int ingestEvents,
+    int replayEvents,
+    int window,
+    int rounds,
+    int accounts,
+    String plan) {
   static BenchArgs parse(List<String> args) {
     String which = "all";
     int ingest = 200_000;
     int replay = 1_000_000;
     int window = 1_000;
     int rounds = 5;
+    int accounts = 1_000;
+    String plan = "free";
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       switch (arg) {
-        case "ingest", "replay", "all" -> which = arg;
+        case "ingest", "replay", "control", "all" -> which = arg;
         case "--ingest-events" -> ingest = Integer.parseInt(args.get(++i));
         case "--replay-events" -> replay = Integer.parseInt(args.get(++i));
         case "--window" -> window = Integer.parseInt(args.get(++i));
         case "--rounds" -> rounds = Integer.parseInt(args.get(++i));
+        case "--accounts" -> accounts = Integer.parseInt(args.get(++i));
+        case "--plan" -> plan = args.get(++i);
         default ->
             throw new IllegalArgumentException(
                 "unknown argument '"
                     + arg
-                    + "'; use [ingest|replay|all] [--ingest-events N] [--replay-events N]"
-                    + " [--window W] [--rounds R]");
+                    + "'; use [ingest|replay|control|all] [--ingest-events N]"
+                    + " [--replay-events N] [--window W] [--rounds R] [--accounts N] [--plan P]");
       }
     }
-    return new BenchArgs(which, ingest, replay, window, rounds);
+    return new BenchArgs(which, ingest, replay, window, rounds, accounts, plan);
   }
 
   boolean runs(String name) {

@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Runs the benchmarks and prints figures and ratios against raw jnats measured on the same run and
- * the same nats-server. Usage: {@code bench [ingest|replay|all] [--events N] [--window W]}.
+ * Runs the benchmarks and prints figures: ingest and replay as ratios against raw jnats measured on
+ * the same run and the same nats-server, the control plane as latencies, rates and memory. Usage:
+ * {@code bench [ingest|replay|control|all] [--ingest-events N] [--replay-events N] [--window W]
+ * [--rounds R] [--accounts N] [--plan P]}.
  */
 public final class BenchMain {
   private BenchMain() {}
@@ -19,6 +21,9 @@ public final class BenchMain {
     }
     if (parsed.runs("replay")) {
       new ReplayBench(parsed).run();
+    }
+    if (parsed.runs("control")) {
+      new ControlBench(parsed).run();
     }
   }
 }

@@ -1,0 +1,111 @@
+package dev.gamingapi.bench;
+
+import dev.gamingapi.server.app.ControlPlaneConfig;
+import dev.gamingapi.server.app.Platform;
+import dev.gamingapi.server.app.PlatformConfig;
+import dev.gamingapi.server.tenancy.Account;
+import dev.gamingapi.server.tenancy.Page;
+import dev.gamingapi.server.tenancy.PageRequest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * Starts the platform again on a data directory full of tenants: how long {@code start()} takes,
+ * how much of it is the per-account work that {@code start()} does (resolver reconcile, stream
+ * provisioning), the memory of the platform JVM and of the nats-server child, and whether a tenant
+ * created before the restart can still publish.
+ */
+final class RestartProbe {
+  private final PlatformConfig config;
+  private final ControlPlaneConfig control;
+
+  RestartProbe(PlatformConfig config, ControlPlaneConfig control) {
+    this.config = config;
+    this.control = control;
+  }
+
+  /** Restarts, prints the figures, stops; false when {@code start()} failed. */
+  boolean run(String ownerCreds) throws Exception {
+    long begin = System.nanoTime();
+    Platform platform = new Platform(config, control);
+    try {
+      platform.start();
+    } catch (RuntimeException e) {
+      System.out.printf(
+          "RESTART FAILED after %.0f ms: %s%n",
+          Latencies.millis(System.nanoTime() - begin), chain(e));
+      platform.close();
+      return false;
+    }
+    long startNanos = System.nanoTime() - begin;
+    try {
+      int accounts = countAccounts(platform);
+      System.out.printf(
+          "restart on the same data dir (%d accounts incl. default): start() %.0f ms%n",
+          accounts, Latencies.millis(startNanos));
+      System.out.printf(
+          "after restart: platform JVM %s; nats-server %.0f MiB RSS%n",
+          ProcMemory.selfAfterGc(),
+          ProcMemory.rssMib(platform.embeddedBroker().orElseThrow().pid()));
+      long reconcile = System.nanoTime();
+      int pushed = platform.controlPlane().accounts().reconcile();
+      reconcile = System.nanoTime() - reconcile;
+      long provision = System.nanoTime();
+      platform.controlPlane().accounts().provisionAll();
+      provision = System.nanoTime() - provision;
+      System.out.printf(
+          "  start()'s per-account steps run again on the live platform: reconcile %.0f ms"
+              + " (%d pushed), provisionAll %.0f ms%n",
+          Latencies.millis(reconcile), pushed, Latencies.millis(provision));
+      long list = System.nanoTime();
+      int ids = platform.resolver().listAccounts().size();
+      list = System.nanoTime() - list;
+      long lookup = System.nanoTime();
+      platform.resolver().lookup(platform.defaultAccountPublicKey());
+      lookup = System.nanoTime() - lookup;
+      System.out.printf(
+          "  one resolver list ($SYS.REQ.CLAIMS.LIST, %d ids) %.1f ms; one lookup (a list, then"
+              + " CLAIMS.LOOKUP) %.1f ms%n",
+          ids, Latencies.millis(list), Latencies.millis(lookup));
+      if (ownerCreds != null) {
+        TenantProbe probe =
+            new TenantProbe(ControlBench.api(platform), platform.connectionInfo().brokerUrl());
+        System.out.printf(
+            "  owner of u00000 publishes after the restart: %s%n",
+            probe.publishOnce(ownerCreds) ? "yes" : "NO");
+      }
+      return true;
+    } finally {
+      platform.close();
+    }
+  }
+
+  private static int countAccounts(Platform platform) {
+    int count = 0;
+    String cursor = null;
+    do {
+      Page<Account> page =
+          platform.controlPlane().accounts().list(PageRequest.of("200", cursor), null);
+      count += page.items().size();
+      cursor = page.nextCursor();
+    } while (cursor != null);
+    return count;
+  }
+
+  private static String chain(Throwable e) {
+    StringBuilder text = new StringBuilder(e.toString());
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      text.append("\n    caused by ").append(cause);
+    }
+    return text.toString();
+  }
+
+  static void delete(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    }
+  }
+}
