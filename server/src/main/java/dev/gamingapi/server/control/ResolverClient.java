@@ -102,7 +102,9 @@ public final class ResolverClient {
           account, claims, (old, newer) -> newer.issuedAt() >= old.issuedAt() ? newer : old);
       LOG.warn("{}; kept to be pushed again until they confirm", describe(result));
     }
-    String stored = lookup(account).orElse("");
+    // Confirmed, so the resolver holds the account: look it up without listing every account
+    // first (a list costs tens of milliseconds with a thousand tenants).
+    String stored = lookupHeld(account).orElse("");
     if (!stored.equals(claims.encoded())) {
       throw new ResolverException(
           "the resolver acknowledged the JWT of account " + account + " but stores another one");
@@ -156,8 +158,19 @@ public final class ResolverClient {
    * @return whether a push was needed
    */
   public boolean reconcile(String accountJwt) {
+    return reconcile(accountJwt, listAccounts());
+  }
+
+  /**
+   * Pushes {@code accountJwt} only when the resolver's copy differs, given the ids the resolver
+   * holds (from one {@link #listAccounts()} for many accounts, instead of one list each).
+   *
+   * @return whether a push was needed
+   */
+  public boolean reconcile(String accountJwt, Set<String> held) {
     JwtClaims claims = verify(accountJwt);
-    if (lookup(claims.subject()).filter(claims.encoded()::equals).isPresent()) {
+    if (held.contains(claims.subject())
+        && lookupHeld(claims.subject()).filter(claims.encoded()::equals).isPresent()) {
       return false;
     }
     push(claims.encoded());
@@ -171,6 +184,11 @@ public final class ResolverClient {
     if (!listAccounts().contains(accountPublicKey)) {
       return Optional.empty();
     }
+    return lookupHeld(accountPublicKey);
+  }
+
+  /** The JWT of an account the resolver is known to hold (a lookup of another would time out). */
+  private Optional<String> lookupHeld(String accountPublicKey) {
     Message reply = send("$SYS.REQ.ACCOUNT." + accountPublicKey + ".CLAIMS.LOOKUP", "");
     String body = new String(reply.getData(), StandardCharsets.UTF_8).strip();
     // A JWT starts with its base64url header; anything else (a JSON error) means "none".

@@ -2,6 +2,7 @@ package dev.gamingapi.server.http;
 
 import dev.gamingapi.server.PlatformException;
 import dev.gamingapi.server.broker.BrokerException;
+import dev.gamingapi.server.broker.StreamProvisioningException;
 import dev.gamingapi.server.control.ResolverException;
 import dev.gamingapi.server.tenancy.ConflictException;
 import dev.gamingapi.server.tenancy.ControlPlane;
@@ -75,6 +76,9 @@ public final class HttpApi implements AutoCloseable {
                   (e, ctx) -> problem(ctx, 403, "forbidden", "Forbidden", e));
               config.routes.exception(BrokerException.class, (e, ctx) -> unavailable(ctx, e));
               config.routes.exception(ResolverException.class, (e, ctx) -> unavailable(ctx, e));
+              // The broker refusing a stream (e.g. no room for the plan's storage, 10047).
+              config.routes.exception(
+                  StreamProvisioningException.class, (e, ctx) -> unavailable(ctx, e));
               config.routes.exception(HttpResponseException.class, this::httpProblem);
               config.routes.exception(Exception.class, this::internal);
               config.routes.error(404, ctx -> notFoundRoute(ctx));

@@ -10,6 +10,7 @@ import dev.gamingapi.server.control.TenantGrants.StreamImport;
 import io.nats.client.NKey;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -132,12 +133,13 @@ final class AccountJwts {
    */
   int reconcile() {
     int pushed = 0;
+    Set<String> held = resolver.listAccounts();
     for (AccountRow row : accounts.all()) {
       // Ed25519 signatures are deterministic: same claims and iat give the same bytes.
       if (!build(row.account(), row.jwtIssuedAt()).equals(row.jwt())) {
         publish(row.name());
         pushed++;
-      } else if (resolver.reconcile(row.jwt())) {
+      } else if (resolver.reconcile(row.jwt(), held)) {
         pushed++;
       }
     }

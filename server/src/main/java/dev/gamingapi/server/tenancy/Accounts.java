@@ -72,6 +72,7 @@ public final class Accounts {
     }
     // Keys already in the vault are reused: the default account of a data directory made before
     // the database existed keeps its identity, and so its stream data.
+    boolean newKeys = vault.publicKey(AccountKeys.identity(name)).isEmpty();
     NKey identity = vault.getOrCreate(AccountKeys.identity(name), NKey.Type.ACCOUNT);
     vault.getOrCreate(AccountKeys.signing(name), NKey.Type.ACCOUNT);
     Instant now = Times.now();
@@ -96,7 +97,20 @@ public final class Accounts {
       store.delete(name);
       throw e;
     }
-    broker.provision(issuer(name), plan);
+    try {
+      broker.provision(issuer(name), plan);
+    } catch (RuntimeException e) {
+      // E.g. the broker has no room left for the plan's storage (10047): take everything back,
+      // so that neither the broker nor the next start finds a half-made tenant.
+      LOG.warn("account {} could not be provisioned, taking it back: {}", name, e.getMessage());
+      jwts.delete(account.publicKey());
+      store.delete(name);
+      if (newKeys) {
+        vault.remove(AccountKeys.identity(name));
+        vault.remove(AccountKeys.signing(name));
+      }
+      throw e;
+    }
     audit.record(actor, "account.created", name, name, Map.of("plan", plan.name()));
     LOG.info("account {} created on plan {}", name, plan.name());
     return account;
@@ -141,7 +155,22 @@ public final class Accounts {
     if (!newPlan.equals(oldPlan)) {
       jwts.publish(name);
       if (!shrinking) {
-        broker.provision(issuer(name), newPlan);
+        try {
+          broker.provision(issuer(name), newPlan);
+        } catch (RuntimeException e) {
+          // The broker took the new limits but not the stream (e.g. no room for its storage):
+          // go back to the old plan everywhere rather than leave the database, the JWT and the
+          // stream disagreeing.
+          LOG.warn(
+              "plan {} for account {} failed, back to {}: {}",
+              newPlan.name(),
+              name,
+              oldPlan.name(),
+              e.getMessage());
+          store.update(name, oldPlan.name(), row.account().description(), now);
+          jwts.publish(name);
+          throw e;
+        }
       }
     }
     Map<String, Object> detail = new LinkedHashMap<>();
@@ -209,7 +238,13 @@ public final class Accounts {
    */
   public void provisionAll() {
     for (AccountRow row : store.all()) {
-      broker.provision(issuer(row.name()), plan(row.account().plan()));
+      try {
+        broker.provision(issuer(row.name()), plan(row.account().plan()));
+      } catch (RuntimeException e) {
+        // One tenant the broker cannot serve must not keep the platform, and every other tenant,
+        // from starting.
+        LOG.error("cannot provision the streams of account {}: {}", row.name(), e.getMessage());
+      }
     }
   }
 

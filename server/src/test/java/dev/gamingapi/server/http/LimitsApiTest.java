@@ -33,7 +33,11 @@ class LimitsApiTest {
             [{"name": "tiny", "memory_storage": 1048576, "disk_storage": 16777216,
               "streams": 2, "consumers": 5, "max_payload": 4096,
               "event_max_age_seconds": 3600, "event_max_bytes": 8388608,
-              "connections": 5, "api_requests_per_minute": 4}]
+              "connections": 5, "api_requests_per_minute": 4},
+             {"name": "colossal", "memory_storage": 1048576, "disk_storage": 1125899906842624,
+              "streams": 2, "consumers": 5, "max_payload": 4096,
+              "event_max_age_seconds": 3600, "event_max_bytes": 1125899906842624,
+              "connections": 5, "api_requests_per_minute": 100}]
             """);
     fixture =
         PlatformFixture.start(
@@ -123,6 +127,32 @@ class LimitsApiTest {
         client.close();
       }
     }
+  }
+
+  @Test
+  void anAccountTheBrokerHasNoRoomForIsRefusedAndLeavesNothingBehind() throws Exception {
+    // 1 PiB of disk: more than the broker's JetStream store can reserve.
+    Api.Response refused =
+        fixture.operator.post("/api/v1/accounts", "{\"name\":\"giant\",\"plan\":\"colossal\"}");
+    assertThat(refused.status()).isEqualTo(503);
+    assertThat(refused.json().path("detail").asText()).contains("EVENTS");
+    assertThat(fixture.operator.get("/api/v1/accounts/giant").status()).isEqualTo(404);
+    assertThat(fixture.platform.resolver().listAccounts())
+        .doesNotContain(refused.json().path("public_key").asText("none"));
+
+    // Nothing half-made blocks the name or the tenants that fit.
+    assertThat(
+            fixture
+                .operator
+                .post("/api/v1/accounts", "{\"name\":\"giant\",\"plan\":\"tiny\"}")
+                .status())
+        .isEqualTo(201);
+    Api.Response upgrade =
+        fixture.operator.patch("/api/v1/accounts/giant", "{\"plan\":\"colossal\"}");
+    assertThat(upgrade.status()).isEqualTo(503);
+    assertThat(fixture.operator.get("/api/v1/accounts/giant").json().path("plan").asText())
+        .as("a failed upgrade goes back to the old plan")
+        .isEqualTo("tiny");
   }
 
   @Test
