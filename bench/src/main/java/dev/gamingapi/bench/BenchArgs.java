@@ -28,7 +28,7 @@ record BenchArgs(
     int window = 1_000;
     int rounds = 5;
     int accounts = 1_000;
-    String plan = "free";
+    String plan = "tiny";
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       switch (arg) {
