@@ -5,14 +5,19 @@ import dev.gamingapi.server.control.KeyVault;
 import dev.gamingapi.server.control.Plan;
 import dev.gamingapi.server.control.PlanCatalog;
 import dev.gamingapi.server.control.ResolverClient;
+import io.nats.client.AuthHandler;
 import io.nats.client.NKey;
 import io.nats.client.api.AccountStatistics;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +39,7 @@ public final class Accounts {
   private final ResolverClient resolver;
   private final ConnectionCounter connections;
   private final AuditLog audit;
+  private final List<BiConsumer<Account, Boolean>> listeners = new CopyOnWriteArrayList<>();
 
   Accounts(
       AccountStore store,
@@ -113,6 +119,7 @@ public final class Accounts {
     }
     audit.record(actor, "account.created", name, name, Map.of("plan", plan.name()));
     LOG.info("account {} created on plan {}", name, plan.name());
+    tell(account, true);
     return account;
   }
 
@@ -210,6 +217,7 @@ public final class Accounts {
     vault.remove(AccountKeys.signing(name));
     audit.record(actor, "account.deleted", name, name, Map.of());
     LOG.info("account {} deleted", name);
+    tell(row.account(), false);
   }
 
   /** What {@code name} uses of its plan. */
@@ -256,6 +264,33 @@ public final class Accounts {
   /** The plan of account {@code name}. */
   public Plan planOf(String name) {
     return plan(get(name).plan());
+  }
+
+  /**
+   * Credentials of a short-lived internal user of account {@code name}, for the platform's own work
+   * inside a tenant (its durable consumers, stream management); never written anywhere.
+   */
+  public AuthHandler internalUser(String name, String purpose, Duration lifetime) {
+    return issuer(name).internal(purpose, lifetime).authHandler();
+  }
+
+  /**
+   * Calls {@code listener} after every account created ({@code created} true) or deleted (false)
+   * from now on, on the thread that made the change; capabilities that keep something per tenant
+   * (consumers, subscriptions) start and stop it there. A listener must not throw.
+   */
+  public void onChange(BiConsumer<Account, Boolean> listener) {
+    listeners.add(listener);
+  }
+
+  private void tell(Account account, boolean created) {
+    for (BiConsumer<Account, Boolean> listener : listeners) {
+      try {
+        listener.accept(account, created);
+      } catch (RuntimeException e) {
+        LOG.error("a listener of account {} failed: {}", account.name(), e.toString());
+      }
+    }
   }
 
   /** An issuer of user creds of account {@code name}. */
