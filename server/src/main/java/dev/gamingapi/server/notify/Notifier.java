@@ -61,7 +61,7 @@ public final class Notifier implements AutoCloseable {
     PageRequest page = new PageRequest(200, null);
     while (true) {
       Page<Account> batch = accounts.list(page, null);
-      batch.items().forEach(account -> notifier.startFeed(account.name()));
+      batch.items().forEach(account -> notifier.startFeed(account.name(), false));
       if (batch.nextCursor() == null) {
         break;
       }
@@ -106,7 +106,7 @@ public final class Notifier implements AutoCloseable {
 
   private void accountChanged(Account account, boolean created) {
     if (created) {
-      startFeed(account.name());
+      startFeed(account.name(), true);
     } else {
       TenantFeed feed = feeds.remove(account.name());
       if (feed != null) {
@@ -115,7 +115,7 @@ public final class Notifier implements AutoCloseable {
     }
   }
 
-  private void startFeed(String account) {
+  private void startFeed(String account, boolean created) {
     if (closed) {
       return;
     }
@@ -128,7 +128,8 @@ public final class Notifier implements AutoCloseable {
                 () -> accounts.internalUser(name, "notify", USER_LIFETIME),
                 () -> store.all(name),
                 rule -> new RuleWorker(rule, sender, store, log, config),
-                config.heartbeatTimeout()));
+                config.heartbeatTimeout(),
+                created));
     LOG.debug("notifications of account {} started", account);
   }
 

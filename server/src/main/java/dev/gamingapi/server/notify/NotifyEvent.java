@@ -1,6 +1,12 @@
 package dev.gamingapi.server.notify;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.gamingapi.contract.cloudevents.CloudEventHeaders;
+import dev.gamingapi.contract.subject.EventSubject;
+import dev.gamingapi.contract.subject.Subjects;
+import io.nats.client.Message;
 import java.time.Instant;
 
 /**
@@ -16,4 +22,46 @@ import java.time.Instant;
  * @param data the event's data (a JSON object)
  */
 public record NotifyEvent(
-    long seq, String id, String type, String server, String player, Instant time, JsonNode data) {}
+    long seq, String id, String type, String server, String player, Instant time, JsonNode data) {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * The event in {@code message} (sequence {@code seq} of the stream), or null when its subject is
+   * not an event subject. A body that is not a JSON object reads as an empty one: a notification
+   * about a malformed event is better than none.
+   */
+  static NotifyEvent from(Message message, long seq) {
+    EventSubject subject;
+    try {
+      subject = Subjects.parseEvent(message.getSubject());
+    } catch (RuntimeException e) {
+      return null;
+    }
+    String id = header(message, CloudEventHeaders.ID, "seq-" + seq);
+    Instant time;
+    try {
+      time = Instant.parse(header(message, CloudEventHeaders.TIME, ""));
+    } catch (RuntimeException e) {
+      time = Instant.now();
+    }
+    JsonNode data;
+    try {
+      data = JSON.readTree(message.getData());
+    } catch (Exception e) {
+      data = null;
+    }
+    if (data == null || !data.isObject()) {
+      data = JsonNodeFactory.instance.objectNode();
+    }
+    return new NotifyEvent(
+        seq, id, subject.type(), subject.serverId(), subject.playerId(), time, data);
+  }
+
+  private static String header(Message message, String name, String fallback) {
+    if (message.getHeaders() == null) {
+      return fallback;
+    }
+    String value = message.getHeaders().getFirst(name);
+    return value == null || value.isEmpty() ? fallback : value;
+  }
+}

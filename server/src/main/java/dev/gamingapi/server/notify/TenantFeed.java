@@ -1,26 +1,22 @@
 package dev.gamingapi.server.notify;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.gamingapi.contract.cloudevents.CloudEventHeaders;
-import dev.gamingapi.contract.subject.EventSubject;
-import dev.gamingapi.contract.subject.Subjects;
 import dev.gamingapi.server.broker.BrokerConnections;
 import dev.gamingapi.server.broker.EventStreamSpec;
 import io.nats.client.AuthHandler;
 import io.nats.client.Connection;
 import io.nats.client.ConsumerContext;
 import io.nats.client.IterableConsumer;
+import io.nats.client.JetStreamApiException;
 import io.nats.client.Message;
+import io.nats.client.StreamContext;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.DeliverPolicy;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -40,8 +36,11 @@ final class TenantFeed implements AutoCloseable {
   static final String CONSUMER = "notify";
 
   private static final Logger LOG = LoggerFactory.getLogger(TenantFeed.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Duration ACK_WAIT = Duration.ofSeconds(30);
+  // Short, and extended every third of it while an event is in delivery: an event left unacked by
+  // a stop without naks (a crash, or the embedded broker stopping with the platform, which forgets
+  // naks) comes back this soon after the next start.
+  private static final Duration ACK_WAIT = Duration.ofSeconds(10);
+  private static final int CONSUMER_NOT_FOUND = 10014;
 
   private final String account;
   private final String url;
@@ -49,6 +48,7 @@ final class TenantFeed implements AutoCloseable {
   private final Supplier<List<Rule>> rules;
   private final RuleWorkerFactory workers;
   private final HeartbeatWatch heartbeats;
+  private final DeliverPolicy start;
   private final Map<String, RuleWorker> byRule = new ConcurrentHashMap<>();
   private final Map<Long, Message> pending = new ConcurrentHashMap<>();
   private final Thread thread;
@@ -66,13 +66,18 @@ final class TenantFeed implements AutoCloseable {
       Supplier<AuthHandler> auth,
       Supplier<List<Rule>> rules,
       RuleWorkerFactory workers,
-      Duration heartbeatTimeout) {
+      Duration heartbeatTimeout,
+      boolean fromFirstEvent) {
     this.account = account;
     this.url = url;
     this.auth = auth;
     this.rules = rules;
     this.workers = workers;
     this.heartbeats = new HeartbeatWatch(heartbeatTimeout);
+    // Where a consumer created now starts (a durable one keeps its place after that): a new
+    // tenant's log is read from its first event, so none published before the consumer exists is
+    // missed; an existing tenant's from new events, so that its history is not sent out at once.
+    this.start = fromFirstEvent ? DeliverPolicy.All : DeliverPolicy.New;
     reload();
     this.thread = Thread.ofVirtual().name("notify-feed-" + account).start(this::run);
   }
@@ -133,12 +138,20 @@ final class TenantFeed implements AutoCloseable {
         ConsumerConfiguration.builder()
             .durable(CONSUMER)
             .ackPolicy(AckPolicy.Explicit)
-            .deliverPolicy(DeliverPolicy.New) // a new tenant's rules start with new events
+            .deliverPolicy(start)
             .ackWait(ACK_WAIT)
             .maxAckPending(1000)
             .build();
-    ConsumerContext context =
-        connection.getStreamContext(EventStreamSpec.NAME).createOrUpdateConsumer(config);
+    StreamContext stream = connection.getStreamContext(EventStreamSpec.NAME);
+    ConsumerContext context;
+    try {
+      context = stream.getConsumerContext(CONSUMER); // an existing one keeps its place as it is
+    } catch (JetStreamApiException e) {
+      if (e.getApiErrorCode() != CONSUMER_NOT_FOUND) {
+        throw e;
+      }
+      context = stream.createOrUpdateConsumer(config);
+    }
     long lastTouch = System.nanoTime();
     try (IterableConsumer consumer = context.iterate()) {
       while (!closed) {
@@ -163,7 +176,7 @@ final class TenantFeed implements AutoCloseable {
     if (pending.putIfAbsent(seq, message) != null) {
       return; // handed out again while still in delivery; the first copy's ack covers it
     }
-    NotifyEvent event = parse(message, seq);
+    NotifyEvent event = NotifyEvent.from(message, seq);
     if (event == null) {
       finish(seq);
       return;
@@ -190,48 +203,24 @@ final class TenantFeed implements AutoCloseable {
     }
   }
 
-  private static NotifyEvent parse(Message message, long seq) {
-    EventSubject subject;
-    try {
-      subject = Subjects.parseEvent(message.getSubject());
-    } catch (RuntimeException e) {
-      return null;
-    }
-    String id = header(message, CloudEventHeaders.ID, "seq-" + seq);
-    Instant time;
-    try {
-      time = Instant.parse(header(message, CloudEventHeaders.TIME, ""));
-    } catch (RuntimeException e) {
-      time = Instant.now();
-    }
-    JsonNode data;
-    try {
-      data = JSON.readTree(message.getData());
-    } catch (Exception e) {
-      data = null;
-    }
-    if (data == null || !data.isObject()) {
-      data = JsonNodeFactory.instance.objectNode();
-    }
-    return new NotifyEvent(
-        seq, id, subject.type(), subject.serverId(), subject.playerId(), time, data);
-  }
-
-  private static String header(Message message, String name, String fallback) {
-    if (message.getHeaders() == null) {
-      return fallback;
-    }
-    String value = message.getHeaders().getFirst(name);
-    return value == null || value.isEmpty() ? fallback : value;
-  }
-
   /** Stops reading and delivering; what was not acked comes back at the next start. */
   @Override
   public void close() {
     closed = true;
-    thread.interrupt();
     byRule.values().forEach(worker -> worker.stop(false));
     Connection c = connection;
+    if (c != null) {
+      // Handed back in stream order, before the reading thread closes the connection, so that
+      // the next start gets them at once rather than after their ack wait, and in the order each
+      // rule must deliver them.
+      new TreeMap<>(pending).values().forEach(Message::nak);
+      try {
+        c.flush(Duration.ofSeconds(1));
+      } catch (Exception e) {
+        // the naks are a courtesy: without them the events come back after their ack wait
+      }
+    }
+    thread.interrupt();
     if (c != null) {
       BrokerConnections.closeQuietly(c);
     }
