@@ -96,7 +96,7 @@ public final class Platform implements AutoCloseable {
 
   private static NotifyConfig notifyConfigFromEnvironment() {
     try {
-      return NotifyConfig.fromEnvironment(System.getenv());
+      return NotifyConfig.fromSystem();
     } catch (IllegalArgumentException e) {
       throw new InvalidConfigException(e.getMessage());
     }

@@ -2,6 +2,7 @@ package dev.gamingapi.server.notify;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -67,6 +68,20 @@ public record NotifyConfig(
         d.backoffMax(),
         duration(env, "GAMINGAPI_NOTIFY_PAUSE_AFTER", d.pauseAfter()),
         duration(env, "GAMINGAPI_NOTIFY_HEARTBEAT_TIMEOUT", d.heartbeatTimeout()));
+  }
+
+  /**
+   * {@link #fromEnvironment} over the process environment, where a JVM system property of the same
+   * name wins: how tests of {@code gamingapi up} allow local endpoints.
+   */
+  public static NotifyConfig fromSystem() {
+    Map<String, String> env = new HashMap<>(System.getenv());
+    for (String name : System.getProperties().stringPropertyNames()) {
+      if (name.startsWith("GAMINGAPI_NOTIFY_")) {
+        env.put(name, System.getProperty(name));
+      }
+    }
+    return fromEnvironment(env);
   }
 
   /** A copy that allows private addresses and plain http: for tests against a local endpoint. */
