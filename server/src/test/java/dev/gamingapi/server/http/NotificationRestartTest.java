@@ -32,23 +32,29 @@ class NotificationRestartTest {
 
   @Test
   void eventsNotDeliveredBeforeARestartAreDeliveredAfterItExactlyOnceInOrder() throws Exception {
+    // Two rules: "up" takes everything at once, "down" fails until after the restart. The events
+    // "down" still owes are not acked, so they all come back after the restart, and "up", which
+    // had delivered them, must not send them again.
     try (TestDatabase database = database();
-        RecordingEndpoint endpoint = RecordingEndpoint.start()) {
+        RecordingEndpoint up = RecordingEndpoint.start();
+        RecordingEndpoint down = RecordingEndpoint.start()) {
       List<String> published = new ArrayList<>();
       PlatformFixture.Issued owner;
       try (PlatformFixture fixture = PlatformFixture.start(dataDir, control(database))) {
         fixture.account("acme", "standard");
         owner = fixture.user("acme", "{\"name\":\"o\",\"kind\":\"owner\"}");
-        assertThat(
-                owner
-                    .api()
-                    .post(
-                        "/api/v1/accounts/acme/notifications",
-                        "{\"kind\":\"webhook\",\"url\":\"" + endpoint.url("/hook") + "\"}")
-                    .status())
-            .isEqualTo(201);
-        endpoint.answerNext(Answer.ok(), Answer.ok());
-        endpoint.answerAll(Answer.status(500));
+        for (RecordingEndpoint endpoint : List.of(up, down)) {
+          assertThat(
+                  owner
+                      .api()
+                      .post(
+                          "/api/v1/accounts/acme/notifications",
+                          "{\"kind\":\"webhook\",\"url\":\"" + endpoint.url("/hook") + "\"}")
+                      .status())
+              .isEqualTo(201);
+        }
+        down.answerNext(Answer.ok(), Answer.ok());
+        down.answerAll(Answer.status(500));
         try (PlatformFixture.Client client = fixture.connect(owner, null)) {
           for (int i = 0; i < 6; i++) {
             published.add(
@@ -56,14 +62,18 @@ class NotificationRestartTest {
                     client.connection(), "eu-" + i, new ServerStarted("rust", "m", "1", 10)));
           }
         }
-        await().atMost(Duration.ofSeconds(20)).until(() -> endpoint.requests().size() >= 4);
+        await().atMost(Duration.ofSeconds(20)).until(() -> down.requests().size() >= 4);
+        await().atMost(Duration.ofSeconds(20)).until(() -> up.accepted().size() == 6);
       }
-      assertThat(endpoint.accepted()).hasSize(2);
-      endpoint.answerAll(Answer.ok());
+      assertThat(down.accepted()).hasSize(2);
+      down.answerAll(Answer.ok());
       try (PlatformFixture fixture = PlatformFixture.start(dataDir, control(database))) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> endpoint.accepted().size() >= 6);
+        await().atMost(Duration.ofSeconds(30)).until(() -> down.accepted().size() >= 6);
         Thread.sleep(1500); // room for a duplicate to show up
-        assertThat(endpoint.accepted().stream().map(r -> r.header("GamingAPI-Event-Id")))
+        assertThat(down.accepted().stream().map(r -> r.header("GamingAPI-Event-Id")))
+            .containsExactlyElementsOf(published);
+        assertThat(up.accepted().stream().map(r -> r.header("GamingAPI-Event-Id")))
+            .as("the rule that had delivered them sends none again")
             .containsExactlyElementsOf(published);
       }
     }
