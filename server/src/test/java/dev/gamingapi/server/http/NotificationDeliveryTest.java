@@ -163,6 +163,20 @@ class NotificationDeliveryTest extends PlatformPerClass {
   }
 
   @Test
+  void anEventTheEndpointRefusesWithA4xxIsGivenUpAndTheNextOneStillGoes() throws Exception {
+    String id = rule("{\"kind\":\"webhook\",\"url\":\"" + endpoint.url("/hook") + "\"}");
+    endpoint.answerNext(Answer.status(400));
+    String refused = chat(1, "first");
+    String next = chat(2, "second");
+    await().atMost(Duration.ofSeconds(20)).until(() -> endpoint.accepted().size() == 1);
+    assertThat(eventIds(endpoint.requests())).containsExactly(refused, next);
+    JsonNode log = owner.api().get(rules() + "/" + id + "/deliveries").json().path("items");
+    assertThat(log.get(1).path("outcome").asText()).isEqualTo("given_up");
+    assertThat(log.get(1).path("http_status").asInt()).isEqualTo(400);
+    assertThat(log.get(0).path("outcome").asText()).isEqualTo("delivered");
+  }
+
+  @Test
   void theTestActionSendsOnceAndLogsWhatTheEndpointAnswered() {
     String id = rule("{\"kind\":\"webhook\",\"url\":\"" + endpoint.url("/hook") + "\"}");
     Api.Response ok = owner.api().post(rules() + "/" + id + "/test", null);
