@@ -34,8 +34,7 @@ final class RuleWorker {
   private Instant failingSince;
   private Instant pausedAt;
   private String pausedReason;
-  private long windowStart;
-  private int sentInWindow;
+  private final RateWindow rate = new RateWindow();
 
   RuleWorker(Rule rule, Sender sender, RuleStore store, DeliveryLog log, NotifyConfig config) {
     this.sender = sender;
@@ -96,15 +95,24 @@ final class RuleWorker {
         return;
       }
       current = job;
-      try {
-        if (deliver(job.event())) {
-          job.done().complete(null);
+      while (!stopped) {
+        try {
+          if (deliver(job.event())) {
+            job.done().complete(null);
+          }
+          break;
+        } catch (InterruptedException e) {
+          return;
+        } catch (RuntimeException e) {
+          // A database error, say: the same event again after a pause, never the next one first
+          // (the order per rule holds; at worst the endpoint sees this event twice).
+          LOG.error("notification rule {}: {}; retrying", rule.id(), e.toString());
+          try {
+            Thread.sleep(config.backoffMax().toMillis());
+          } catch (InterruptedException ie) {
+            return;
+          }
         }
-      } catch (InterruptedException e) {
-        return;
-      } catch (RuntimeException e) {
-        // A database error, say: the event stays unacked and comes back after a restart.
-        LOG.error("notification rule {}: {}", rule.id(), e.toString());
       }
     }
   }
@@ -180,17 +188,10 @@ final class RuleWorker {
 
   /** Waits until the rule's per-minute rate allows another request. */
   private void throttle() throws InterruptedException {
-    long now = System.currentTimeMillis();
-    if (now - windowStart >= 60_000) {
-      windowStart = now;
-      sentInWindow = 0;
+    long wait = rate.acquire(System.currentTimeMillis(), rule.ratePerMinute());
+    if (wait > 0) {
+      Thread.sleep(wait);
     }
-    if (sentInWindow >= rule.ratePerMinute()) {
-      Thread.sleep(windowStart + 60_000 - now);
-      windowStart = System.currentTimeMillis();
-      sentInWindow = 0;
-    }
-    sentInWindow++;
   }
 
   private static Integer status(Sender.Result result) {
