@@ -167,6 +167,27 @@ class NotificationsApiTest extends PlatformPerClass {
   }
 
   @Test
+  void deletingAnAccountTakesItsRulesAlong() throws Exception {
+    fixture.account("gone", "standard");
+    PlatformFixture.Issued owner = fixture.user("gone", "{\"name\":\"o\",\"kind\":\"owner\"}");
+    String rules = "/api/v1/accounts/gone/notifications";
+    String id =
+        owner
+            .api()
+            .post(rules, "{\"kind\":\"discord\",\"url\":\"" + discordUrl() + "\"}")
+            .json()
+            .path("notification")
+            .path("id")
+            .asText();
+    assertThat(owner.api().post(rules + "/" + id + "/test", null).status()).isEqualTo(200);
+    assertThat(fixture.operator.delete("/api/v1/accounts/gone?confirm=gone").status())
+        .isEqualTo(204);
+    fixture.account("gone", "standard");
+    assertThat(fixture.operator.get(rules).json().path("items")).isEmpty();
+    assertThat(fixture.operator.get(rules + "/" + id).status()).isEqualTo(404);
+  }
+
+  @Test
   void rulesArePaged() throws Exception {
     fixture.account("paging", "standard");
     PlatformFixture.Issued owner = fixture.user("paging", "{\"name\":\"o\",\"kind\":\"owner\"}");
