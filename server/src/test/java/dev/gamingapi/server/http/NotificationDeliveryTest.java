@@ -3,6 +3,9 @@ package dev.gamingapi.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gamingapi.contract.event.PlayerChatted;
@@ -16,6 +19,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * Delivery from the event log to a local endpoint that misbehaves on request: 500s and hangs, 429
@@ -174,6 +178,43 @@ class NotificationDeliveryTest extends PlatformPerClass {
     assertThat(log.get(1).path("outcome").asText()).isEqualTo("given_up");
     assertThat(log.get(1).path("http_status").asInt()).isEqualTo(400);
     assertThat(log.get(0).path("outcome").asText()).isEqualTo("delivered");
+  }
+
+  @Test
+  void neitherADiscordTokenNorAWebhookSecretReachesThePlatformsLog() throws Exception {
+    Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+    ListAppender<ILoggingEvent> log = new ListAppender<>();
+    log.start();
+    root.addAppender(log);
+    String token = "tok-SECRET-1234567890";
+    String secret;
+    try {
+      String discord =
+          rule(
+              "{\"kind\":\"discord\",\"url\":\""
+                  + endpoint.url("/api/webhooks/9/" + token)
+                  + "\"}");
+      Api.Response webhook =
+          owner
+              .api()
+              .post(rules(), "{\"kind\":\"webhook\",\"url\":\"" + endpoint.url("/h") + "\"}");
+      secret = webhook.json().path("secret").asText();
+      endpoint.answerAll(Answer.status(500));
+      chat(1, "hello");
+      await().atMost(Duration.ofSeconds(20)).until(() -> endpoint.requests().size() >= 6);
+      endpoint.answerAll(Answer.ok());
+      await().atMost(Duration.ofSeconds(20)).until(() -> endpoint.accepted().size() >= 2);
+      owner.api().post(rules() + "/" + discord + "/test", null);
+      owner.api().delete(rules() + "/" + discord);
+    } finally {
+      root.detachAppender(log);
+    }
+    for (ILoggingEvent event : log.list) {
+      String text =
+          event.getFormattedMessage()
+              + (event.getThrowableProxy() == null ? "" : event.getThrowableProxy().getMessage());
+      assertThat(text).doesNotContain(token).doesNotContain(secret);
+    }
   }
 
   @Test
