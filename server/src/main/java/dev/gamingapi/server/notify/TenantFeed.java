@@ -155,7 +155,7 @@ final class TenantFeed implements AutoCloseable {
     long lastTouch = System.nanoTime();
     try (IterableConsumer consumer = context.iterate()) {
       while (!closed) {
-        Message message = consumer.nextMessage(Duration.ofMillis(250));
+        Message message = consumer.nextMessage(Duration.ofSeconds(1));
         if (message != null) {
           handle(message);
         }
