@@ -10,6 +10,8 @@ import dev.gamingapi.server.control.Plan;
 import dev.gamingapi.server.control.PlanCatalog;
 import dev.gamingapi.server.control.ResolverClient;
 import dev.gamingapi.server.http.HttpApi;
+import dev.gamingapi.server.notify.Notifier;
+import dev.gamingapi.server.notify.NotifyConfig;
 import dev.gamingapi.server.store.Database;
 import dev.gamingapi.server.tenancy.ConnectionCounter;
 import dev.gamingapi.server.tenancy.ControlPlane;
@@ -56,6 +58,8 @@ public final class Platform implements AutoCloseable {
 
   private final PlatformConfig config;
   private final ControlPlaneConfig controlConfig;
+  private final NotifyConfig notifyConfig;
+  private Notifier notifier;
   private EmbeddedBroker broker;
   private Connection system;
   private ResolverClient resolver;
@@ -79,8 +83,23 @@ public final class Platform implements AutoCloseable {
    * #start()}.
    */
   public Platform(PlatformConfig config, ControlPlaneConfig controlConfig) {
+    this(config, controlConfig, notifyConfigFromEnvironment());
+  }
+
+  /** A platform with notification settings of its own (tests: local endpoints allowed). */
+  public Platform(
+      PlatformConfig config, ControlPlaneConfig controlConfig, NotifyConfig notifyConfig) {
     this.config = config;
     this.controlConfig = controlConfig;
+    this.notifyConfig = notifyConfig;
+  }
+
+  private static NotifyConfig notifyConfigFromEnvironment() {
+    try {
+      return NotifyConfig.fromSystem();
+    } catch (IllegalArgumentException e) {
+      throw new InvalidConfigException(e.getMessage());
+    }
   }
 
   /**
@@ -160,12 +179,14 @@ public final class Platform implements AutoCloseable {
               credsDir.resolve(DEMO_SERVER + ".creds"));
       Path operatorToken = dataDir.resolve("operator.token");
       controlPlane.operatorToken().ensure(operatorToken);
+      notifier = Notifier.start(database, controlPlane.accounts(), url, notifyConfig);
       http =
           new HttpApi(
               controlPlane,
               () -> system != null && system.getStatus() == Connection.Status.CONNECTED,
               database::isUp,
-              VERSION);
+              VERSION,
+              notifier);
       int httpPort = http.start(controlConfig.httpHost(), controlConfig.httpPort());
       String httpUrl = "http://" + hostForUrl(controlConfig.httpHost()) + ":" + httpPort;
       connectionInfo =
@@ -295,6 +316,10 @@ public final class Platform implements AutoCloseable {
     if (http != null) {
       http.close();
       http = null;
+    }
+    if (notifier != null) {
+      notifier.close();
+      notifier = null;
     }
     if (controlPlane != null) {
       controlPlane.connectionWatch().close();

@@ -36,13 +36,24 @@ public final class ConnectionCounter {
     try {
       Message reply =
           system
-              .request("$SYS.REQ.ACCOUNT." + accountPublicKey + ".CONNZ", "{}".getBytes())
+              .request(
+                  "$SYS.REQ.ACCOUNT." + accountPublicKey + ".CONNZ", "{\"auth\":true}".getBytes())
               .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       JsonNode data = JSON.readTree(reply.getData()).path("data");
       // "total" counts every connection; "num_connections" only those on this reply's page.
-      return data.has("total")
-          ? data.path("total").asLong()
-          : data.path("num_connections").asLong(-1);
+      long total =
+          data.has("total") ? data.path("total").asLong() : data.path("num_connections").asLong(-1);
+      // The platform's own connections inside the tenant (its notification consumer) are not the
+      // tenant's and must not use up its quota. They are told by their user JWT's name, which the
+      // platform gives ("platform <purpose>") and no tenant user can have (user names have no
+      // spaces); a connection name would not do, since any client picks its own.
+      long platform = 0;
+      for (JsonNode connection : data.path("connections")) {
+        if (connection.path("name_tag").asText("").startsWith("platform ")) {
+          platform++;
+        }
+      }
+      return total < 0 ? total : Math.max(0, total - platform);
     } catch (IOException | ExecutionException | TimeoutException e) {
       LOG.warn("cannot count the connections of account {}: {}", accountPublicKey, e.toString());
       return -1;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gamingapi.server.app.ControlPlaneConfig;
 import dev.gamingapi.server.app.Platform;
 import dev.gamingapi.server.app.PlatformConfig;
+import dev.gamingapi.server.notify.NotifyConfig;
 import dev.gamingapi.server.store.TestDatabase;
 import io.nats.client.Connection;
 import io.nats.client.ErrorListener;
@@ -34,7 +35,26 @@ final class PlatformFixture implements AutoCloseable {
   }
 
   static PlatformFixture start(Path dataDir, ControlPlaneConfig control) throws Exception {
-    Platform platform = new Platform(PlatformConfig.embedded(dataDir, 0), control).start();
+    return start(dataDir, control, NOTIFY);
+  }
+
+  /**
+   * Notifications in tests: local endpoints allowed (the recording endpoint is on loopback), quick
+   * retries, a server unresponsive after 2 s without heartbeat.
+   */
+  static final NotifyConfig NOTIFY =
+      NotifyConfig.defaults()
+          .allowingPrivate()
+          .withTimings(
+              Duration.ofSeconds(1),
+              Duration.ofMillis(100),
+              Duration.ofSeconds(1),
+              Duration.ofMinutes(10),
+              Duration.ofSeconds(2));
+
+  static PlatformFixture start(Path dataDir, ControlPlaneConfig control, NotifyConfig notify)
+      throws Exception {
+    Platform platform = new Platform(PlatformConfig.embedded(dataDir, 0), control, notify).start();
     return new PlatformFixture(dataDir, platform);
   }
 

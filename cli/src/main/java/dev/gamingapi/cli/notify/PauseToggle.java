@@ -1,0 +1,32 @@
+package dev.gamingapi.cli.notify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gamingapi.cli.api.ApiClient;
+import dev.gamingapi.cli.api.ApiCommand;
+import picocli.CommandLine.Parameters;
+
+/** Pausing and resuming a rule: the same PATCH with {@code paused} true or false. */
+abstract class PauseToggle extends ApiCommand {
+  @Parameters(index = "0", paramLabel = "ACCOUNT", description = "Account name.")
+  String account;
+
+  @Parameters(index = "1", paramLabel = "ID", description = "Rule id (ntf_...).")
+  String id;
+
+  /** True to pause, false to resume. */
+  abstract boolean paused();
+
+  @Override
+  protected void run(ApiClient client) {
+    JsonNode rule =
+        client.send(
+            "PATCH",
+            ApiClient.path("accounts", account, "notifications", id),
+            ApiClient.object().put("paused", paused()));
+    if (json()) {
+      printJson(rule);
+      return;
+    }
+    out().printf("Notification %s of %s is %s.%n", id, account, rule.path("status").asText());
+  }
+}

@@ -1,0 +1,150 @@
+package dev.gamingapi.server.notify;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gamingapi.server.store.Database;
+import dev.gamingapi.server.tenancy.Account;
+import dev.gamingapi.server.tenancy.Accounts;
+import dev.gamingapi.server.tenancy.Page;
+import dev.gamingapi.server.tenancy.PageRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Notifications: rules per tenant and their delivery from the event log. One {@link TenantFeed} per
+ * tenant (started for every existing tenant at start, and for each new one as it is created),
+ * reading through a short-lived internal user of that tenant, renewed at every reconnect.
+ */
+public final class Notifier implements AutoCloseable {
+  /** The type of a test notification. */
+  public static final String TEST_TYPE = "notification.test";
+
+  private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
+  private static final Duration USER_LIFETIME = Duration.ofHours(24);
+
+  private final Accounts accounts;
+  private final String brokerUrl;
+  private final NotifyConfig config;
+  private final RuleStore store;
+  private final DeliveryLog log;
+  private final Sender sender;
+  private final Rules rules;
+  private final Map<String, TenantFeed> feeds = new ConcurrentHashMap<>();
+  private volatile boolean closed;
+
+  private Notifier(Database database, Accounts accounts, String brokerUrl, NotifyConfig config) {
+    this.accounts = accounts;
+    this.brokerUrl = brokerUrl;
+    this.config = config;
+    this.store = new RuleStore(database.jdbi());
+    this.log = new DeliveryLog(database.jdbi());
+    UrlGuard guard = new UrlGuard(config.allowPrivate());
+    this.sender = new Sender(guard, config.requestTimeout());
+    this.rules = new Rules(store, accounts, guard, this::rulesChanged);
+  }
+
+  /**
+   * Starts delivering for every tenant, and for each tenant created from now on.
+   *
+   * @param brokerUrl where the tenants' consumers connect
+   */
+  public static Notifier start(
+      Database database, Accounts accounts, String brokerUrl, NotifyConfig config) {
+    Notifier notifier = new Notifier(database, accounts, brokerUrl, config);
+    accounts.onChange(notifier::accountChanged);
+    PageRequest page = new PageRequest(200, null);
+    while (true) {
+      Page<Account> batch = accounts.list(page, null);
+      batch.items().forEach(account -> notifier.startFeed(account.name(), false));
+      if (batch.nextCursor() == null) {
+        break;
+      }
+      page = PageRequest.of("200", batch.nextCursor());
+    }
+    return notifier;
+  }
+
+  /** The rules: create, read, change, delete. */
+  public Rules rules() {
+    return rules;
+  }
+
+  /** A page of rule {@code id}'s delivery log, newest first. */
+  public Page<Delivery> deliveries(String account, String id, PageRequest request) {
+    rules.get(account, id);
+    return log.page(id, request);
+  }
+
+  /**
+   * Sends a test notification to rule {@code id} now, once, paused or not, and logs it; answers the
+   * log entry.
+   */
+  public Delivery test(String account, String id) {
+    Rule rule = rules.get(account, id);
+    ObjectNode data = JsonNodeFactory.instance.objectNode().put("rule", rule.name());
+    NotifyEvent event =
+        new NotifyEvent(
+            0,
+            "test-" + UUID.randomUUID(),
+            TEST_TYPE,
+            rule.servers().isEmpty() ? "test" : rule.servers().get(0),
+            null,
+            Instant.now().truncatedTo(ChronoUnit.MILLIS),
+            data);
+    Sender.Result result = sender.send(rule, event);
+    String outcome = result.delivered() ? "delivered" : "failed";
+    log.record(
+        id, event, 1, outcome, result.status() == 0 ? null : result.status(), result.excerpt());
+    return log.page(id, new PageRequest(1, null)).items().get(0);
+  }
+
+  private void accountChanged(Account account, boolean created) {
+    if (created) {
+      startFeed(account.name(), true);
+    } else {
+      TenantFeed feed = feeds.remove(account.name());
+      if (feed != null) {
+        feed.close();
+      }
+    }
+  }
+
+  private void startFeed(String account, boolean created) {
+    if (closed) {
+      return;
+    }
+    feeds.computeIfAbsent(
+        account,
+        name ->
+            new TenantFeed(
+                name,
+                brokerUrl,
+                () -> accounts.internalUser(name, "notify", USER_LIFETIME),
+                () -> store.all(name),
+                rule -> new RuleWorker(rule, sender, store, log, config),
+                config.heartbeatTimeout(),
+                created));
+    LOG.debug("notifications of account {} started", account);
+  }
+
+  private void rulesChanged(String account) {
+    TenantFeed feed = feeds.get(account);
+    if (feed != null) {
+      feed.reload();
+    }
+  }
+
+  /** Stops every feed; undelivered events stay in the log for the next start. */
+  @Override
+  public void close() {
+    closed = true;
+    feeds.values().forEach(TenantFeed::close);
+    feeds.clear();
+  }
+}

@@ -1,0 +1,228 @@
+package dev.gamingapi.server.notify;
+
+import dev.gamingapi.server.broker.BrokerConnections;
+import dev.gamingapi.server.broker.EventStreamSpec;
+import io.nats.client.AuthHandler;
+import io.nats.client.Connection;
+import io.nats.client.ConsumerContext;
+import io.nats.client.IterableConsumer;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.Message;
+import io.nats.client.StreamContext;
+import io.nats.client.api.AckPolicy;
+import io.nats.client.api.ConsumerConfiguration;
+import io.nats.client.api.DeliverPolicy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The notifications of one tenant: its durable consumer {@value #CONSUMER} on {@code EVENTS}, read
+ * with {@code iterate()} and explicit acks (never fetch plus ack-all, which can lose an event), and
+ * one {@link RuleWorker} per rule. An event is acked only when every rule it matched has delivered
+ * it or given up on it; until then its ack wait is extended, so the broker never hands it out
+ * twice. After a restart the consumer hands back what was not acked, and each rule skips what it
+ * had already handled.
+ */
+final class TenantFeed implements AutoCloseable {
+  /** The durable consumer's name in every tenant account. */
+  static final String CONSUMER = "notify";
+
+  private static final Logger LOG = LoggerFactory.getLogger(TenantFeed.class);
+  // Short, and extended every third of it while an event is in delivery: an event left unacked by
+  // a stop without naks (a crash, or the embedded broker stopping with the platform, which forgets
+  // naks) comes back this soon after the next start.
+  private static final Duration ACK_WAIT = Duration.ofSeconds(10);
+  private static final int CONSUMER_NOT_FOUND = 10014;
+
+  private final String account;
+  private final String url;
+  private final Supplier<AuthHandler> auth;
+  private final Supplier<List<Rule>> rules;
+  private final RuleWorkerFactory workers;
+  private final HeartbeatWatch heartbeats;
+  private final DeliverPolicy start;
+  private final Map<String, RuleWorker> byRule = new ConcurrentHashMap<>();
+  private final Map<Long, Message> pending = new ConcurrentHashMap<>();
+  private final Thread thread;
+  private volatile boolean closed;
+  private volatile Connection connection;
+
+  /** Makes the worker of a rule. */
+  interface RuleWorkerFactory {
+    RuleWorker start(Rule rule);
+  }
+
+  TenantFeed(
+      String account,
+      String url,
+      Supplier<AuthHandler> auth,
+      Supplier<List<Rule>> rules,
+      RuleWorkerFactory workers,
+      Duration heartbeatTimeout,
+      boolean fromFirstEvent) {
+    this.account = account;
+    this.url = url;
+    this.auth = auth;
+    this.rules = rules;
+    this.workers = workers;
+    this.heartbeats = new HeartbeatWatch(heartbeatTimeout);
+    // Where a consumer created now starts (a durable one keeps its place after that): a new
+    // tenant's log is read from its first event, so none published before the consumer exists is
+    // missed; an existing tenant's from new events, so that its history is not sent out at once.
+    this.start = fromFirstEvent ? DeliverPolicy.All : DeliverPolicy.New;
+    reload();
+    this.thread = Thread.ofVirtual().name("notify-feed-" + account).start(this::run);
+  }
+
+  /** Brings the workers in line with the saved rules. */
+  synchronized void reload() {
+    List<Rule> saved = rules.get();
+    List<String> ids = new ArrayList<>();
+    for (Rule rule : saved) {
+      ids.add(rule.id());
+      RuleWorker worker = byRule.get(rule.id());
+      if (worker == null) {
+        byRule.put(rule.id(), workers.start(rule));
+      } else {
+        worker.adopt(rule);
+      }
+    }
+    byRule.keySet().removeIf(id -> !ids.contains(id) && stop(byRule.get(id)));
+  }
+
+  private static boolean stop(RuleWorker worker) {
+    worker.stop(true);
+    return true;
+  }
+
+  private void run() {
+    long backoff = 500;
+    while (!closed) {
+      try {
+        consume();
+        backoff = 500;
+      } catch (InterruptedException e) {
+        return;
+      } catch (Exception e) {
+        if (closed) {
+          return;
+        }
+        LOG.warn("notifications of account {}: {}; retrying", account, e.toString());
+        try {
+          Thread.sleep(backoff);
+        } catch (InterruptedException ie) {
+          return;
+        }
+        backoff = Math.min(backoff * 2, 30_000);
+      } finally {
+        Connection c = connection;
+        connection = null;
+        if (c != null) {
+          BrokerConnections.closeQuietly(c);
+        }
+      }
+    }
+  }
+
+  private void consume() throws Exception {
+    connection = BrokerConnections.connect(url, new RenewingAuth(auth), "gamingapi-notify", true);
+    ConsumerConfiguration config =
+        ConsumerConfiguration.builder()
+            .durable(CONSUMER)
+            .ackPolicy(AckPolicy.Explicit)
+            .deliverPolicy(start)
+            .ackWait(ACK_WAIT)
+            .maxAckPending(1000)
+            .build();
+    StreamContext stream = connection.getStreamContext(EventStreamSpec.NAME);
+    ConsumerContext context;
+    try {
+      context = stream.getConsumerContext(CONSUMER); // an existing one keeps its place as it is
+    } catch (JetStreamApiException e) {
+      if (e.getApiErrorCode() != CONSUMER_NOT_FOUND) {
+        throw e;
+      }
+      context = stream.createOrUpdateConsumer(config);
+    }
+    long lastTouch = System.nanoTime();
+    try (IterableConsumer consumer = context.iterate()) {
+      while (!closed) {
+        Message message = consumer.nextMessage(Duration.ofSeconds(1));
+        if (message != null) {
+          handle(message);
+        }
+        for (NotifyEvent event : heartbeats.due()) {
+          dispatch(event);
+        }
+        if (System.nanoTime() - lastTouch > ACK_WAIT.toNanos() / 3) {
+          // Events still being delivered (an endpoint down) keep their place: no redelivery.
+          pending.values().forEach(Message::inProgress);
+          lastTouch = System.nanoTime();
+        }
+      }
+    }
+  }
+
+  private void handle(Message message) {
+    long seq = message.metaData().streamSequence();
+    if (pending.putIfAbsent(seq, message) != null) {
+      return; // handed out again while still in delivery; the first copy's ack covers it
+    }
+    NotifyEvent event = NotifyEvent.from(message, seq);
+    if (event == null) {
+      finish(seq);
+      return;
+    }
+    heartbeats.saw(event);
+    List<CompletableFuture<Void>> done = dispatch(event);
+    CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).thenRun(() -> finish(seq));
+  }
+
+  private List<CompletableFuture<Void>> dispatch(NotifyEvent event) {
+    List<CompletableFuture<Void>> done = new ArrayList<>();
+    for (RuleWorker worker : byRule.values()) {
+      if (worker.wants(event)) {
+        done.add(worker.submit(event));
+      }
+    }
+    return done;
+  }
+
+  private void finish(long seq) {
+    Message message = pending.remove(seq);
+    if (message != null) {
+      message.ack();
+    }
+  }
+
+  /** Stops reading and delivering; what was not acked comes back at the next start. */
+  @Override
+  public void close() {
+    closed = true;
+    byRule.values().forEach(worker -> worker.stop(false));
+    Connection c = connection;
+    if (c != null) {
+      // Handed back in stream order, before the reading thread closes the connection, so that
+      // the next start gets them at once rather than after their ack wait, and in the order each
+      // rule must deliver them.
+      new TreeMap<>(pending).values().forEach(Message::nak);
+      try {
+        c.flush(Duration.ofSeconds(1));
+      } catch (Exception e) {
+        // the naks are a courtesy: without them the events come back after their ack wait
+      }
+    }
+    thread.interrupt();
+    if (c != null) {
+      BrokerConnections.closeQuietly(c);
+    }
+  }
+}

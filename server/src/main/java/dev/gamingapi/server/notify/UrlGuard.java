@@ -1,0 +1,132 @@
+package dev.gamingapi.server.notify;
+
+import dev.gamingapi.server.tenancy.InvalidRequestException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+
+/**
+ * Which webhook URLs the platform will call. A tenant must not be able to make the platform reach
+ * into the operator's own network (SSRF): unless the operator allows it, the host must resolve only
+ * to public addresses (every address is checked, since a name can have several), and the scheme
+ * must be {@code https}. The check runs when a rule is saved and again before every request,
+ * because a name can be re-pointed after it passed.
+ */
+public final class UrlGuard {
+  private static final int MAX_LENGTH = 2048;
+
+  private final boolean allowPrivate;
+
+  /**
+   * @param allowPrivate let loopback, private and link-local addresses and plain http through
+   */
+  public UrlGuard(boolean allowPrivate) {
+    this.allowPrivate = allowPrivate;
+  }
+
+  /**
+   * The parsed {@code url} of field {@code field} if the platform may call it.
+   *
+   * @throws InvalidRequestException naming what is wrong; never the URL itself, which may hold a
+   *     token
+   */
+  public URI check(String field, String url) {
+    if (url == null || url.isBlank()) {
+      throw new InvalidRequestException(field, "is required");
+    }
+    if (url.length() > MAX_LENGTH) {
+      throw new InvalidRequestException(field, "must be at most " + MAX_LENGTH + " characters");
+    }
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (URISyntaxException e) {
+      throw new InvalidRequestException(field, "is not a valid URL: " + e.getReason());
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
+    if (!scheme.equals("https") && !(allowPrivate && scheme.equals("http"))) {
+      throw new InvalidRequestException(
+          field, "must be an https:// URL" + (scheme.isEmpty() ? "" : ", not " + scheme + "://"));
+    }
+    if (uri.getHost() == null || uri.getHost().isEmpty()) {
+      throw new InvalidRequestException(field, "must name a host");
+    }
+    if (uri.getRawUserInfo() != null) {
+      throw new InvalidRequestException(field, "must not carry a user name or password");
+    }
+    if (uri.getRawFragment() != null) {
+      throw new InvalidRequestException(field, "must not have a #fragment");
+    }
+    String host = uri.getHost();
+    InetAddress[] addresses;
+    try {
+      addresses = InetAddress.getAllByName(host);
+    } catch (UnknownHostException e) {
+      throw new InvalidRequestException(field, "host '" + host + "' does not resolve");
+    }
+    if (!allowPrivate) {
+      for (InetAddress address : addresses) {
+        if (!isPublic(address)) {
+          throw new InvalidRequestException(
+              field,
+              "host '"
+                  + host
+                  + "' resolves to "
+                  + address.getHostAddress()
+                  + ", a loopback, private or link-local address; the operator does not allow"
+                  + " those (GAMINGAPI_NOTIFY_ALLOW_PRIVATE)");
+        }
+      }
+    }
+    return uri;
+  }
+
+  /** Whether {@code address} is on the public internet. */
+  static boolean isPublic(InetAddress address) {
+    if (address.isLoopbackAddress()
+        || address.isAnyLocalAddress()
+        || address.isLinkLocalAddress()
+        || address.isSiteLocalAddress()
+        || address.isMulticastAddress()) {
+      return false;
+    }
+    byte[] b = address.getAddress();
+    if (address instanceof Inet6Address) {
+      // fc00::/7 unique local; ::ffff:a.b.c.d mapped addresses are checked as IPv4 by the JDK
+      return (b[0] & 0xfe) != 0xfc;
+    }
+    int first = b[0] & 0xff;
+    int second = b[1] & 0xff;
+    return first != 0 // "this network"
+        && !(first == 100 && second >= 64 && second < 128) // carrier-grade NAT 100.64/10
+        && !(first == 192 && second == 0 && (b[2] & 0xff) == 0) // IETF protocol assignments
+        && !(first == 198 && (second == 18 || second == 19)) // benchmarking 198.18/15
+        && first < 240; // reserved and broadcast
+  }
+
+  /**
+   * {@code url} without what may be secret: a Discord URL's token (its last path segment), any
+   * query string. Safe for logs and API responses.
+   */
+  public static String redact(String url, String kind) {
+    try {
+      URI uri = new URI(url);
+      String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+      if (Rule.DISCORD.equals(kind)) {
+        int slash = path.lastIndexOf('/');
+        path = slash < 0 ? path : path.substring(0, slash + 1) + "****";
+      }
+      String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
+      return uri.getScheme()
+          + "://"
+          + uri.getHost()
+          + port
+          + path
+          + (uri.getRawQuery() == null ? "" : "?****");
+    } catch (URISyntaxException e) {
+      return "****";
+    }
+  }
+}
