@@ -4,6 +4,7 @@ import dev.gamingapi.server.broker.BrokerConfig;
 import dev.gamingapi.server.broker.BrokerConnections;
 import dev.gamingapi.server.broker.EmbeddedBroker;
 import dev.gamingapi.server.broker.NatsServerExecutable;
+import dev.gamingapi.server.commands.Commands;
 import dev.gamingapi.server.control.KeyVault;
 import dev.gamingapi.server.control.MasterKey;
 import dev.gamingapi.server.control.Plan;
@@ -62,6 +63,7 @@ public final class Platform implements AutoCloseable {
   private Database database;
   private ControlPlane controlPlane;
   private HttpApi http;
+  private Commands commands;
   private ScheduledExecutorService repusher;
   private ConnectionInfo connectionInfo;
   private String operatorPublicKey;
@@ -160,12 +162,14 @@ public final class Platform implements AutoCloseable {
               credsDir.resolve(DEMO_SERVER + ".creds"));
       Path operatorToken = dataDir.resolve("operator.token");
       controlPlane.operatorToken().ensure(operatorToken);
+      commands = Commands.start(controlPlane, database, url);
       http =
           new HttpApi(
               controlPlane,
               () -> system != null && system.getStatus() == Connection.Status.CONNECTED,
               database::isUp,
-              VERSION);
+              VERSION,
+              commands);
       int httpPort = http.start(controlConfig.httpHost(), controlConfig.httpPort());
       String httpUrl = "http://" + hostForUrl(controlConfig.httpHost()) + ":" + httpPort;
       connectionInfo =
@@ -295,6 +299,10 @@ public final class Platform implements AutoCloseable {
     if (http != null) {
       http.close();
       http = null;
+    }
+    if (commands != null) {
+      commands.close();
+      commands = null;
     }
     if (controlPlane != null) {
       controlPlane.connectionWatch().close();

@@ -3,6 +3,7 @@ package dev.gamingapi.server.http;
 import dev.gamingapi.server.PlatformException;
 import dev.gamingapi.server.broker.BrokerException;
 import dev.gamingapi.server.broker.StreamProvisioningException;
+import dev.gamingapi.server.commands.Commands;
 import dev.gamingapi.server.control.ResolverException;
 import dev.gamingapi.server.tenancy.ConflictException;
 import dev.gamingapi.server.tenancy.ControlPlane;
@@ -36,9 +37,14 @@ public final class HttpApi implements AutoCloseable {
    * @param brokerUp whether the platform's broker connection is up, for the health route
    * @param databaseUp whether the database answers, for the health route
    * @param version the platform's version
+   * @param commands commands to game servers
    */
   public HttpApi(
-      ControlPlane control, BooleanSupplier brokerUp, BooleanSupplier databaseUp, String version) {
+      ControlPlane control,
+      BooleanSupplier brokerUp,
+      BooleanSupplier databaseUp,
+      String version,
+      Commands commands) {
     this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Auth auth = new Auth(control);
     AccountRoutes accounts = new AccountRoutes(control);
@@ -59,6 +65,7 @@ public final class HttpApi implements AutoCloseable {
                   ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
               accounts.register(config.routes);
               members.register(config.routes);
+              new CommandRoutes(commands).register(config.routes);
               config.routes.after(this::count);
               config.routes.exception(
                   ApiException.class, (e, ctx) -> problem(ctx, e.problem(ctx.path())));
