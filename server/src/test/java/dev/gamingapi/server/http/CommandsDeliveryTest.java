@@ -8,12 +8,14 @@ import dev.gamingapi.sdk.CommandReceiver;
 import dev.gamingapi.sdk.GameServerClient;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,22 +23,16 @@ import org.junit.jupiter.api.io.TempDir;
  * Commands end to end: sent over REST, run by an SDK handler on a real game-server credential,
  * tracked over REST from the events the SDK publishes.
  */
-class CommandsDeliveryTest {
-  @TempDir static Path dataDir;
-  static PlatformFixture fixture;
-  static PlatformFixture.Issued owner;
+class CommandsDeliveryTest extends PlatformPerClass {
+  @TempDir Path journals;
+  private PlatformFixture.Issued owner;
 
-  @BeforeAll
-  static void start() throws Exception {
-    fixture =
-        PlatformFixture.start(dataDir, dev.gamingapi.server.app.ControlPlaneConfig.defaults());
-    fixture.account("cmds", "standard");
-    owner = fixture.user("cmds", "{\"name\":\"o\",\"kind\":\"owner\"}");
-  }
-
-  @AfterAll
-  static void stop() {
-    fixture.close();
+  @BeforeEach
+  void tenant() throws Exception {
+    if (owner == null) {
+      fixture.account("cmds", "standard");
+      owner = fixture.user("cmds", "{\"name\":\"o\",\"kind\":\"owner\"}");
+    }
   }
 
   @Test
@@ -143,36 +139,59 @@ class CommandsDeliveryTest {
     assertThat(get("flaky", after).path("output").asText()).isEqualTo("ok");
   }
 
-  private static PlatformFixture.Issued server(String id) throws Exception {
+  @Test
+  void aCommandHeldByItsServerIsDeliveredAndOneNotBeforeItsTimeWaits() throws Exception {
+    PlatformFixture.Issued host = server("slow");
+    String held = send("slow", "{\"name\":\"save\"}", 202);
+    Instant notBefore = Instant.now().plusSeconds(2);
+    String later = send("slow", "{\"name\":\"restart\",\"not_before\":\"" + notBefore + "\"}", 202);
+    CountDownLatch release = new CountDownLatch(1);
+    List<Instant> restarts = new CopyOnWriteArrayList<>();
+    try (GameServerClient client = client(host, "slow");
+        CommandReceiver receiver =
+            CommandReceiver.builder(client)
+                .on("save", cmd -> release.await(10, TimeUnit.SECONDS))
+                .on("restart", cmd -> restarts.add(Instant.now()))
+                .start()) {
+      await().atMost(Duration.ofSeconds(10)).until(() -> "delivered".equals(status("slow", held)));
+      assertThat(status("slow", later)).isEqualTo("queued"); // in order: behind the held one
+      release.countDown();
+      await().atMost(Duration.ofSeconds(10)).until(() -> "succeeded".equals(status("slow", later)));
+    }
+    assertThat(restarts).hasSize(1);
+    assertThat(restarts.get(0)).isAfterOrEqualTo(notBefore);
+  }
+
+  private PlatformFixture.Issued server(String id) throws Exception {
     fixture.server("cmds", id);
     return fixture.user(
         "cmds",
         "{\"name\":\"" + id + "-host\",\"kind\":\"game_server\",\"server\":\"" + id + "\"}");
   }
 
-  private static GameServerClient client(PlatformFixture.Issued host, String id) {
+  private GameServerClient client(PlatformFixture.Issued host, String id) {
     return GameServerClient.builder()
         .url(fixture.brokerUrl())
         .credentials(host.creds())
-        .journalDir(dataDir.resolve("journal-" + id))
+        .journalDir(journals.resolve(id))
         .build();
   }
 
-  private static String base(String server) {
+  private String base(String server) {
     return "/api/v1/accounts/cmds/servers/" + server + "/commands";
   }
 
-  private static String send(String server, String body, int expected) {
+  private String send(String server, String body, int expected) {
     Api.Response sent = owner.api().post(base(server), body);
     assertThat(sent.status()).as(sent.raw().body()).isEqualTo(expected);
     return sent.json().path("id").asText();
   }
 
-  private static JsonNode get(String server, String id) {
+  private JsonNode get(String server, String id) {
     return owner.api().get(base(server) + "/" + id).json();
   }
 
-  private static String status(String server, String id) {
+  private String status(String server, String id) {
     return get(server, id).path("status").asText();
   }
 }
