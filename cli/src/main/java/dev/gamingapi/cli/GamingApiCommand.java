@@ -2,6 +2,7 @@ package dev.gamingapi.cli;
 
 import dev.gamingapi.cli.access.ShareCommand;
 import dev.gamingapi.cli.access.UserCommand;
+import dev.gamingapi.cli.commands.CommandCommand;
 import dev.gamingapi.cli.events.EventsCommand;
 import dev.gamingapi.cli.servers.ServerCommand;
 import dev.gamingapi.cli.tenancy.AccountCommand;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Command;
       ServerCommand.class,
       UserCommand.class,
       ShareCommand.class,
-      AuditCommand.class
+      AuditCommand.class,
+      CommandCommand.class
     })
 public final class GamingApiCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
