@@ -4,20 +4,13 @@ import dev.gamingapi.contract.command.CommandMessage;
 import dev.gamingapi.contract.event.EventIds;
 import dev.gamingapi.contract.subject.Ids;
 import dev.gamingapi.contract.subject.InvalidIdException;
-import dev.gamingapi.server.broker.BrokerConnections;
 import dev.gamingapi.server.store.Database;
-import dev.gamingapi.server.tenancy.Account;
 import dev.gamingapi.server.tenancy.ControlPlane;
-import dev.gamingapi.server.tenancy.GameServer;
 import dev.gamingapi.server.tenancy.InvalidRequestException;
 import dev.gamingapi.server.tenancy.NotFoundException;
 import dev.gamingapi.server.tenancy.Page;
 import dev.gamingapi.server.tenancy.PageRequest;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Commands to game servers: sending (checked, de-duplicated by idempotency key, stored in the
@@ -25,19 +18,16 @@ import org.slf4j.LoggerFactory;
  * tracking from the {@code command.*} events the game servers publish.
  */
 public final class Commands implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(Commands.class);
-
   private final ControlPlane control;
-  private final String url;
   private final CommandStore store;
   private final CommandChecks checks;
-  private final Map<String, TenantCommands> tenants = new ConcurrentHashMap<>();
+  private final TenantRegistry tenants;
 
   private Commands(ControlPlane control, Database database, String url) {
     this.control = control;
-    this.url = url;
     this.store = new CommandStore(database.jdbi());
     this.checks = new CommandChecks(control);
+    this.tenants = new TenantRegistry(control, url, store);
   }
 
   /**
@@ -46,22 +36,11 @@ public final class Commands implements AutoCloseable {
    */
   public static Commands start(ControlPlane control, Database database, String url) {
     Commands commands = new Commands(control, database, url);
-    control.accounts().onChange(commands::accountChanged);
+    control.accounts().onChange(commands.tenants::accountChanged);
     control
         .servers()
         .onRegister((account, server) -> commands.tenant(account).ensureConsumer(server.id()));
-    String cursor = null;
-    do {
-      Page<Account> page = control.accounts().list(PageRequest.of("200", cursor), null);
-      for (Account account : page.items()) {
-        try {
-          commands.open(account.name());
-        } catch (RuntimeException e) {
-          LOG.error("commands of account {} not started: {}", account.name(), e.getMessage());
-        }
-      }
-      cursor = page.nextCursor();
-    } while (cursor != null);
+    commands.tenants.openAll();
     return commands;
   }
 
@@ -218,59 +197,13 @@ public final class Commands implements AutoCloseable {
   }
 
   private TenantCommands tenant(String account) {
-    TenantCommands tenant = tenants.get(account);
-    return tenant != null ? tenant : open(account);
-  }
-
-  private synchronized TenantCommands open(String account) {
-    TenantCommands existing = tenants.get(account);
-    if (existing != null) {
-      return existing;
-    }
-    var connection =
-        BrokerConnections.connect(
-            url,
-            control.accounts().internalUser(account, "commands", null),
-            "gamingapi-commands " + account,
-            true);
-    TenantCommands tenant = new TenantCommands(connection);
-    try {
-      tenant.track(new ResultTracker(account, store));
-      String cursor = null;
-      do {
-        Page<GameServer> page = control.servers().list(account, PageRequest.of("200", cursor));
-        page.items().forEach(server -> tenant.ensureConsumer(server.id()));
-        cursor = page.nextCursor();
-      } while (cursor != null);
-    } catch (RuntimeException e) {
-      tenant.close();
-      throw e;
-    }
-    tenants.put(account, tenant);
-    return tenant;
-  }
-
-  private void accountChanged(Account account, boolean created) {
-    if (created) {
-      try {
-        open(account.name());
-      } catch (RuntimeException e) {
-        LOG.error("commands of account {} not started: {}", account.name(), e.getMessage());
-      }
-      return;
-    }
-    TenantCommands tenant = tenants.remove(account.name());
-    if (tenant != null) {
-      tenant.close();
-    }
-    store.deleteAccount(account.name());
+    return tenants.get(account);
   }
 
   /** Stops every tenant's connection. */
   @Override
   public void close() {
-    tenants.values().forEach(TenantCommands::close);
-    tenants.clear();
+    tenants.close();
   }
 
   static String checkedName(String name) {

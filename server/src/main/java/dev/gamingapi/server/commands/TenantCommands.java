@@ -35,6 +35,14 @@ final class TenantCommands implements AutoCloseable {
 
   static final String RESULTS = "v1.servers.*.events.command.>";
 
+  /**
+   * One replica, also on a cluster: nats-server 2.9.10 reports an idle replicated consumer "not
+   * current" in its health check after a peer dies, for as long as the consumer stays idle (seen in
+   * ClusterTest), which would mark healthy nodes unhealthy. The commands themselves stay replicated
+   * with the stream; while the node holding a consumer is down, that server's commands wait.
+   */
+  private static final int CONSUMER_REPLICAS = 1;
+
   /** How long a game server may hold a command before it is delivered again. */
   private static final Duration ACK_WAIT = Duration.ofSeconds(30);
 
@@ -71,6 +79,7 @@ final class TenantCommands implements AutoCloseable {
             .deliverPolicy(DeliverPolicy.All)
             .maxAckPending(1)
             .ackWait(ACK_WAIT)
+            .numReplicas(CONSUMER_REPLICAS)
             .build();
     try {
       jsm.addOrUpdateConsumer(CommandChannel.STREAM, config);
@@ -127,6 +136,7 @@ final class TenantCommands implements AutoCloseable {
             .filterSubject(RESULTS)
             .ackPolicy(AckPolicy.Explicit)
             .deliverPolicy(DeliverPolicy.All)
+            .numReplicas(CONSUMER_REPLICAS)
             .build();
     try {
       jsm.addOrUpdateConsumer("EVENTS", config);

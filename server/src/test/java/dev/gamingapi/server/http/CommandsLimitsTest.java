@@ -45,13 +45,15 @@ class CommandsLimitsTest {
     String base = "/api/v1/accounts/small-co/servers/s1/commands";
 
     String args = "{\"text\":\"" + "x".repeat(5_000) + "\"}";
-    Api.Response refused = fixture.operator.post(base, "{\"name\":\"broadcast\",\"args\":" + args + "}");
+    Api.Response refused =
+        fixture.operator.post(base, "{\"name\":\"broadcast\",\"args\":" + args + "}");
     assertThat(refused.status()).isEqualTo(413);
     assertThat(refused.json().path("detail").asText()).contains("limit is 4096");
     assertThat(fixture.operator.get(base).json().path("items")).isEmpty();
 
     String fits = "{\"text\":\"" + "x".repeat(3_000) + "\"}";
-    assertThat(fixture.operator.post(base, "{\"name\":\"broadcast\",\"args\":" + fits + "}").status())
+    assertThat(
+            fixture.operator.post(base, "{\"name\":\"broadcast\",\"args\":" + fits + "}").status())
         .isEqualTo(202);
   }
 }
