@@ -22,3 +22,14 @@ CREATE TABLE commands (
 -- NULL keys are distinct on both SQLite and PostgreSQL: commands without a key never collide.
 CREATE UNIQUE INDEX commands_idempotency ON commands (account, server, idempotency_key);
 CREATE INDEX commands_history ON commands (account, server, id);
+
+-- Command names an owner registered for one server, with the JSON Schema of their arguments.
+-- A name that is neither built in nor registered here is refused.
+CREATE TABLE command_types (
+  account VARCHAR(63) NOT NULL,
+  server VARCHAR(64) NOT NULL,
+  name VARCHAR(64) NOT NULL,
+  args_schema TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  PRIMARY KEY (account, server, name)
+);

@@ -149,4 +149,39 @@ class CliCommandsTest {
         .isEqualTo(2);
     refused(platform.cli("command", "list", "arena", "eu-1", "--status", "lost"), "status");
   }
+
+  @Test
+  void aCustomCommandIsTakenOnceRegisteredWithItsSchema() throws Exception {
+    // A server of its own: the other test's receiver would take these commands.
+    ok(platform.cli("server", "register", "arena", "eu-2"));
+    refused(
+        platform.cli("command", "send", "arena", "eu-2", "give_item", "--arg", "item=sword"),
+        "not registered for server 'eu-2'");
+    ok(
+        platform.cli(
+            "command",
+            "register",
+            "arena",
+            "eu-2",
+            "give_item",
+            "--schema",
+            "{\"type\":\"object\",\"required\":[\"item\"]}"));
+    assertThat(ok(platform.cli("command", "types", "arena", "eu-2")).out())
+        .startsWith("NAME")
+        .contains("give_item");
+    refused(platform.cli("command", "send", "arena", "eu-2", "give_item"), "args");
+    assertThat(
+            json(platform.cli(
+                    "command",
+                    "send",
+                    "arena",
+                    "eu-2",
+                    "give_item",
+                    "--arg",
+                    "item=sword",
+                    "--json"))
+                .path("status")
+                .asText())
+        .isEqualTo("queued");
+  }
 }

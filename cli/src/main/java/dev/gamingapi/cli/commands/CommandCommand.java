@@ -7,5 +7,11 @@ import picocli.CommandLine.Command;
     name = "command",
     mixinStandardHelpOptions = true,
     description = "Send commands to a game server (queued while it is offline) and follow them.",
-    subcommands = {CommandSendCommand.class, CommandShowCommand.class, CommandListCommand.class})
+    subcommands = {
+      CommandSendCommand.class,
+      CommandShowCommand.class,
+      CommandListCommand.class,
+      CommandRegisterCommand.class,
+      CommandTypesCommand.class
+    })
 public final class CommandCommand {}

@@ -1,5 +1,6 @@
 package dev.gamingapi.server.commands;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.gamingapi.contract.command.CommandMessage;
 import dev.gamingapi.contract.event.EventIds;
 import dev.gamingapi.contract.subject.Ids;
@@ -11,6 +12,7 @@ import dev.gamingapi.server.tenancy.NotFoundException;
 import dev.gamingapi.server.tenancy.Page;
 import dev.gamingapi.server.tenancy.PageRequest;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Commands to game servers: sending (checked, de-duplicated by idempotency key, stored in the
@@ -22,12 +24,14 @@ public final class Commands implements AutoCloseable {
   private final CommandStore store;
   private final CommandChecks checks;
   private final TenantRegistry tenants;
+  private final CommandTypes types;
 
   private Commands(ControlPlane control, Database database, String url) {
     this.control = control;
     this.store = new CommandStore(database.jdbi());
     this.checks = new CommandChecks(control);
     this.tenants = new TenantRegistry(control, url, store);
+    this.types = new CommandTypes(database.jdbi());
   }
 
   /**
@@ -37,6 +41,14 @@ public final class Commands implements AutoCloseable {
   public static Commands start(ControlPlane control, Database database, String url) {
     Commands commands = new Commands(control, database, url);
     control.accounts().onChange(commands.tenants::accountChanged);
+    control
+        .accounts()
+        .onChange(
+            (account, created) -> {
+              if (!created) {
+                commands.types.deleteAccount(account.name());
+              }
+            });
     control
         .servers()
         .onRegister((account, server) -> commands.tenant(account).ensureConsumer(server.id()));
@@ -56,6 +68,7 @@ public final class Commands implements AutoCloseable {
   public Sent send(String account, String server, CommandSpec spec) {
     control.servers().get(account, server);
     CommandMessage message = checks.message(account, EventIds.next(), spec);
+    types.check(account, server, message.name(), message.args());
     if (spec.idempotencyKey() != null) {
       var earlier = store.findByKey(account, server, spec.idempotencyKey());
       if (earlier.isPresent()) {
@@ -135,6 +148,32 @@ public final class Commands implements AutoCloseable {
       items.add(withDelivery(row, delivered));
     }
     return new Page<>(items, rows.nextCursor());
+  }
+
+  /**
+   * Registers command {@code name} for {@code server}, or replaces its schema: from now on it may
+   * be sent with arguments matching {@code argsSchema}.
+   *
+   * @throws InvalidRequestException for a bad name or a schema that is not a usable JSON Schema of
+   *     an object
+   */
+  public CommandType registerType(String account, String server, String name, JsonNode argsSchema) {
+    control.servers().get(account, server);
+    return types.register(account, server, checks.name(name), argsSchema);
+  }
+
+  /** The command names registered for {@code server}, by name. */
+  public List<CommandType> types(String account, String server) {
+    control.servers().get(account, server);
+    return types.list(account, server);
+  }
+
+  /**
+   * @throws NotFoundException when {@code name} is not registered for the server
+   */
+  public void deleteType(String account, String server, String name) {
+    control.servers().get(account, server);
+    types.delete(account, server, name);
   }
 
   /** What a send did. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gamingapi.server.commands.CommandSpec;
 import dev.gamingapi.server.commands.CommandTooLargeException;
 import dev.gamingapi.server.commands.Commands;
+import dev.gamingapi.server.tenancy.Page;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
@@ -30,7 +31,12 @@ final class CommandRoutes {
       Instant expiresAt,
       String idempotencyKey) {}
 
+  record RegisterType(JsonNode argsSchema) {}
+
   void register(RoutesConfig routes) {
+    routes.put(SERVER + "/command-types/{name}", this::registerType);
+    routes.get(SERVER + "/command-types", this::listTypes);
+    routes.delete(SERVER + "/command-types/{name}", this::deleteType);
     routes.post(SERVER + "/commands", this::send);
     routes.get(SERVER + "/commands", this::history);
     routes.get(SERVER + "/commands/{command}", this::get);
@@ -73,6 +79,28 @@ final class CommandRoutes {
                 + "/commands/"
                 + sent.command().id())
         .json(sent.command());
+  }
+
+  private void registerType(Context ctx) {
+    String account = ctx.pathParam("account");
+    Requests.caller(ctx).requireOwner(account);
+    RegisterType body = Requests.body(ctx, RegisterType.class);
+    ctx.json(
+        commands.registerType(
+            account, ctx.pathParam("server"), ctx.pathParam("name"), body.argsSchema()));
+  }
+
+  private void listTypes(Context ctx) {
+    String account = ctx.pathParam("account");
+    Requests.caller(ctx).requireReader(account);
+    ctx.json(new Page<>(commands.types(account, ctx.pathParam("server")), null));
+  }
+
+  private void deleteType(Context ctx) {
+    String account = ctx.pathParam("account");
+    Requests.caller(ctx).requireOwner(account);
+    commands.deleteType(account, ctx.pathParam("server"), ctx.pathParam("name"));
+    ctx.status(204);
   }
 
   private void get(Context ctx) {

@@ -59,6 +59,17 @@ class CommandsApiTest extends PlatformPerClass {
     PlatformFixture.Issued owner = fixture.user("cmd-bad", "{\"name\":\"o\",\"kind\":\"owner\"}");
     String base = "/api/v1/accounts/cmd-bad/servers/s1/commands";
     Api api = owner.api();
+    // The platform's own connection in the tenant (command tracking) is not counted as the
+    // tenant's.
+    assertThat(
+            fixture
+                .operator
+                .get("/api/v1/accounts/cmd-bad/usage")
+                .json()
+                .path("connections")
+                .path("used")
+                .asLong())
+        .isZero();
 
     Api.Response unknown =
         api.post("/api/v1/accounts/cmd-bad/servers/nope/commands", "{\"name\":\"kick\"}");
