@@ -3,6 +3,8 @@ package dev.gamingapi.server.commands;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.gamingapi.contract.command.CommandMessage;
+import dev.gamingapi.contract.subject.Ids;
+import dev.gamingapi.contract.subject.InvalidIdException;
 import dev.gamingapi.server.tenancy.ControlPlane;
 import dev.gamingapi.server.tenancy.InvalidRequestException;
 import java.time.Duration;
@@ -29,7 +31,11 @@ final class CommandChecks {
     if (name == null) {
       throw new InvalidRequestException("name", "is required: the command, e.g. kick");
     }
-    return Commands.checkedName(name);
+    try {
+      return Ids.name("command name", name);
+    } catch (InvalidIdException e) {
+      throw new InvalidRequestException("name", e.getMessage());
+    }
   }
 
   CommandMessage message(String account, String id, CommandSpec spec) {

@@ -3,8 +3,6 @@ package dev.gamingapi.server.commands;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gamingapi.contract.command.CommandMessage;
 import dev.gamingapi.contract.event.EventIds;
-import dev.gamingapi.contract.subject.Ids;
-import dev.gamingapi.contract.subject.InvalidIdException;
 import dev.gamingapi.server.store.Database;
 import dev.gamingapi.server.tenancy.ControlPlane;
 import dev.gamingapi.server.tenancy.InvalidRequestException;
@@ -243,13 +241,5 @@ public final class Commands implements AutoCloseable {
   @Override
   public void close() {
     tenants.close();
-  }
-
-  static String checkedName(String name) {
-    try {
-      return Ids.name("command name", name);
-    } catch (InvalidIdException e) {
-      throw new InvalidRequestException("name", e.getMessage());
-    }
   }
 }
