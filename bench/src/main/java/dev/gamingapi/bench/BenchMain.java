@@ -6,8 +6,8 @@ import java.util.Locale;
 /**
  * Runs the benchmarks and prints figures: ingest and replay as ratios against raw jnats measured on
  * the same run and the same nats-server, the control plane as latencies, rates and memory. Usage:
- * {@code bench [ingest|replay|control|all] [--ingest-events N] [--replay-events N] [--window W]
- * [--rounds R] [--accounts N] [--plan P]}.
+ * {@code bench [ingest|replay|control|commands|all] [--ingest-events N] [--replay-events N]
+ * [--window W] [--rounds R] [--accounts N] [--plan P]}.
  */
 public final class BenchMain {
   private BenchMain() {}
@@ -24,6 +24,9 @@ public final class BenchMain {
     }
     if (parsed.runs("control")) {
       new ControlBench(parsed).run();
+    }
+    if (parsed.runs("commands")) {
+      new CommandBench().run();
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.gamingapi.cli;
 
 import dev.gamingapi.cli.access.ShareCommand;
 import dev.gamingapi.cli.access.UserCommand;
+import dev.gamingapi.cli.commands.CommandCommand;
 import dev.gamingapi.cli.events.EventsCommand;
 import dev.gamingapi.cli.notify.NotificationCommand;
 import dev.gamingapi.cli.servers.ServerCommand;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Command;
       UserCommand.class,
       ShareCommand.class,
       AuditCommand.class,
-      NotificationCommand.class
+      NotificationCommand.class,
+      CommandCommand.class
     })
 public final class GamingApiCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

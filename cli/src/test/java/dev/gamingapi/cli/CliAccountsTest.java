@@ -55,7 +55,7 @@ class CliAccountsTest {
 
     assertThat(ok(platform.cli("account", "usage", "acme")).out())
         .contains("on plan pro", "RESOURCE", "memory", "disk", "streams", "connections")
-        .containsPattern("streams +1 +50 +2%");
+        .containsPattern("streams +2 +50 +4%");
     JsonNode usage = json(platform.cli("account", "usage", "acme", "--json"));
     assertThat(usage.path("streams").path("limit").asLong()).isEqualTo(50);
   }

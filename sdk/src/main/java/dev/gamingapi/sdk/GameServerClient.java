@@ -113,6 +113,11 @@ public final class GameServerClient implements AutoCloseable {
     return publisher.pending();
   }
 
+  /** The broker URL and credentials, for the {@link CommandReceiver} of this server. */
+  ClientSettings settings() {
+    return publisher.settings();
+  }
+
   /** The server id this client publishes as. */
   public String serverId() {
     return serverId;

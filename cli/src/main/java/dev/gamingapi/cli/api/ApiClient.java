@@ -128,7 +128,11 @@ public final class ApiClient implements AutoCloseable {
     String cursor = null;
     do {
       int size = limit == null ? pageSize : Math.min(pageSize, limit - items.size());
-      String query = "?limit=" + size + (cursor == null ? "" : "&cursor=" + query(cursor));
+      String query =
+          (path.contains("?") ? "&" : "?") // the path may carry filters
+              + "limit="
+              + size
+              + (cursor == null ? "" : "&cursor=" + query(cursor));
       JsonNode page = get(path + query);
       page.path("items").forEach(items::add);
       JsonNode next = page.path("next_cursor");

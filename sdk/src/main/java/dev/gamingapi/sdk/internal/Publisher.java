@@ -52,6 +52,11 @@ public final class Publisher implements AutoCloseable {
             "gamingapi-sender-" + settings.serverId());
   }
 
+  /** The options this publisher was started with. */
+  public ClientSettings settings() {
+    return settings;
+  }
+
   /** Opens the journal (re-sending what an earlier run left) and starts the sender. */
   public static Publisher start(ClientSettings settings) {
     Journal journal = Journal.open(settings.journalDir(), settings.segmentSize());

@@ -4,6 +4,7 @@ import dev.gamingapi.server.broker.BrokerConfig;
 import dev.gamingapi.server.broker.BrokerConnections;
 import dev.gamingapi.server.broker.EmbeddedBroker;
 import dev.gamingapi.server.broker.NatsServerExecutable;
+import dev.gamingapi.server.commands.Commands;
 import dev.gamingapi.server.control.KeyVault;
 import dev.gamingapi.server.control.MasterKey;
 import dev.gamingapi.server.control.Plan;
@@ -66,6 +67,7 @@ public final class Platform implements AutoCloseable {
   private Database database;
   private ControlPlane controlPlane;
   private HttpApi http;
+  private Commands commands;
   private ScheduledExecutorService repusher;
   private ConnectionInfo connectionInfo;
   private String operatorPublicKey;
@@ -180,13 +182,15 @@ public final class Platform implements AutoCloseable {
       Path operatorToken = dataDir.resolve("operator.token");
       controlPlane.operatorToken().ensure(operatorToken);
       notifier = Notifier.start(database, controlPlane.accounts(), url, notifyConfig);
+      commands = Commands.start(controlPlane, database, url);
       http =
           new HttpApi(
               controlPlane,
               () -> system != null && system.getStatus() == Connection.Status.CONNECTED,
               database::isUp,
               VERSION,
-              notifier);
+              notifier,
+              commands);
       int httpPort = http.start(controlConfig.httpHost(), controlConfig.httpPort());
       String httpUrl = "http://" + hostForUrl(controlConfig.httpHost()) + ":" + httpPort;
       connectionInfo =
@@ -320,6 +324,10 @@ public final class Platform implements AutoCloseable {
     if (notifier != null) {
       notifier.close();
       notifier = null;
+    }
+    if (commands != null) {
+      commands.close();
+      commands = null;
     }
     if (controlPlane != null) {
       controlPlane.connectionWatch().close();

@@ -33,7 +33,7 @@ public final class StreamProvisioner {
     StreamConfiguration wanted = spec.toConfiguration();
     try {
       JetStreamManagement jsm = tenant.jetStreamManagement();
-      StreamInfo info = existing(jsm);
+      StreamInfo info = existing(jsm, EventStreamSpec.NAME);
       if (info == null) {
         info = createWithRetry(jsm, wanted);
         LOG.info("created stream {}", EventStreamSpec.NAME);
@@ -61,10 +61,40 @@ public final class StreamProvisioner {
     }
   }
 
-  private static StreamInfo existing(JetStreamManagement jsm)
+  /**
+   * Creates the {@code COMMANDS} work-queue stream, or updates it when its settings differ (a
+   * retention policy cannot change: the broker refuses it, which is reported).
+   *
+   * @throws StreamProvisioningException if the broker refuses it or ignores some setting
+   */
+  public static StreamInfo provisionCommands(Connection tenant, CommandStreamSpec spec) {
+    String name = CommandStreamSpec.NAME;
+    try {
+      JetStreamManagement jsm = tenant.jetStreamManagement();
+      StreamInfo info = existing(jsm, name);
+      if (info == null) {
+        info = createWithRetry(jsm, spec.toConfiguration());
+        LOG.info("created stream {}", name);
+      } else if (!spec.isSatisfiedBy(info.getConfiguration())) {
+        info = jsm.updateStream(spec.toConfiguration());
+      }
+      if (!spec.isSatisfiedBy(info.getConfiguration())) {
+        throw new StreamProvisioningException(
+            "the broker did not apply " + spec + " to stream " + name);
+      }
+      return info;
+    } catch (JetStreamApiException e) {
+      throw new StreamProvisioningException(
+          "the broker refused stream " + name + ": " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new StreamProvisioningException("cannot reach JetStream to provision " + name, e);
+    }
+  }
+
+  private static StreamInfo existing(JetStreamManagement jsm, String name)
       throws IOException, JetStreamApiException {
     try {
-      return jsm.getStreamInfo(EventStreamSpec.NAME);
+      return jsm.getStreamInfo(name);
     } catch (JetStreamApiException e) {
       if (e.getApiErrorCode() == STREAM_NOT_FOUND) {
         return null;

@@ -1,5 +1,6 @@
 package dev.gamingapi.server.control;
 
+import dev.gamingapi.contract.command.CommandChannel;
 import dev.gamingapi.contract.subject.Subjects;
 import io.nats.client.NKey;
 import io.nats.client.support.JwtUtils;
@@ -89,6 +90,10 @@ public final class CredsIssuer {
    * replies on its own inbox prefix {@code _INBOX_<serverId>.}, so it cannot read other users'
    * replies on {@code _INBOX.>}. Its client must set {@code Options.Builder.inboxPrefix("_INBOX_" +
    * serverId)}; the id is in the JWT tag {@code server:<serverId>}.
+   *
+   * <p>It also consumes its own commands: it may pull from, ack on and look up only its own durable
+   * consumer on the {@code COMMANDS} stream, which the platform creates (so the credential needs no
+   * right to create or delete consumers, and cannot pull another server's consumer).
    */
   public UserCreds gameServer(String serverId) {
     return gameServer(serverId, null);
@@ -98,10 +103,20 @@ public final class CredsIssuer {
   public UserCreds gameServer(String serverId, Duration lifetime) {
     UserClaim claim =
         new UserClaim(accountPublicKey)
-            .pub(new Permission().allow(Subjects.publishableBy(serverId)))
+            .pub(new Permission().allow(gameServerPublish(serverId)))
             .sub(new Permission().allow(Subjects.inboxPrefix(serverId) + ".>"))
             .tags(SERVER_TAG_PREFIX + serverId);
     return issue("server " + serverId, lifetime, claim);
+  }
+
+  private static String[] gameServerPublish(String serverId) {
+    List<String> publish = new ArrayList<>(List.of(Subjects.publishableBy(serverId)));
+    String stream = CommandChannel.STREAM;
+    String consumer = CommandChannel.consumer(serverId);
+    publish.add("$JS.API.CONSUMER.MSG.NEXT." + stream + "." + consumer);
+    publish.add("$JS.API.CONSUMER.INFO." + stream + "." + consumer);
+    publish.add("$JS.ACK." + stream + "." + consumer + ".>");
+    return publish.toArray(String[]::new);
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.gamingapi.server.http;
 import dev.gamingapi.server.PlatformException;
 import dev.gamingapi.server.broker.BrokerException;
 import dev.gamingapi.server.broker.StreamProvisioningException;
+import dev.gamingapi.server.commands.Commands;
 import dev.gamingapi.server.control.ResolverException;
 import dev.gamingapi.server.notify.Notifier;
 import dev.gamingapi.server.tenancy.ConflictException;
@@ -38,13 +39,15 @@ public final class HttpApi implements AutoCloseable {
    * @param databaseUp whether the database answers, for the health route
    * @param version the platform's version
    * @param notifier notification rules and deliveries
+   * @param commands commands to game servers
    */
   public HttpApi(
       ControlPlane control,
       BooleanSupplier brokerUp,
       BooleanSupplier databaseUp,
       String version,
-      Notifier notifier) {
+      Notifier notifier,
+      Commands commands) {
     this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Auth auth = new Auth(control);
     AccountRoutes accounts = new AccountRoutes(control);
@@ -66,6 +69,7 @@ public final class HttpApi implements AutoCloseable {
               accounts.register(config.routes);
               members.register(config.routes);
               new NotificationRoutes(notifier).register(config.routes);
+              new CommandRoutes(commands).register(config.routes);
               config.routes.after(this::count);
               config.routes.exception(
                   ApiException.class, (e, ctx) -> problem(ctx, e.problem(ctx.path())));

@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
 public final class ConnectionCounter {
   private static final Logger LOG = LoggerFactory.getLogger(ConnectionCounter.class);
   private static final ObjectMapper JSON = new ObjectMapper();
+  // The JWT name prefix of CredsIssuer.internal users.
+  private static final String PLATFORM_USER = "platform ";
 
   private final Connection system;
   private final Duration timeout;
@@ -31,29 +33,32 @@ public final class ConnectionCounter {
     this.timeout = timeout;
   }
 
-  /** Open connections of account {@code accountPublicKey}, or -1 when the broker does not say. */
+  /**
+   * Open connections of account {@code accountPublicKey}, or -1 when the broker does not say. The
+   * platform's own connections inside the tenant (its internal users, whose JWT name starts with
+   * {@code "platform "} and which only the platform can sign) are not the tenant's and are left
+   * out: a capability that keeps a connection per tenant (e.g. command tracking) must not eat its
+   * quota.
+   */
   public long count(String accountPublicKey) {
     try {
       Message reply =
           system
               .request(
-                  "$SYS.REQ.ACCOUNT." + accountPublicKey + ".CONNZ", "{\"auth\":true}".getBytes())
+                  "$SYS.REQ.ACCOUNT." + accountPublicKey + ".CONNZ",
+                  "{\"auth\":true,\"limit\":1024}".getBytes())
               .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       JsonNode data = JSON.readTree(reply.getData()).path("data");
       // "total" counts every connection; "num_connections" only those on this reply's page.
       long total =
           data.has("total") ? data.path("total").asLong() : data.path("num_connections").asLong(-1);
-      // The platform's own connections inside the tenant (its notification consumer) are not the
-      // tenant's and must not use up its quota. They are told by their user JWT's name, which the
-      // platform gives ("platform <purpose>") and no tenant user can have (user names have no
-      // spaces); a connection name would not do, since any client picks its own.
       long platform = 0;
       for (JsonNode connection : data.path("connections")) {
-        if (connection.path("name_tag").asText("").startsWith("platform ")) {
+        if (connection.path("name_tag").asText("").startsWith(PLATFORM_USER)) {
           platform++;
         }
       }
-      return total < 0 ? total : Math.max(0, total - platform);
+      return total < 0 ? -1 : total - platform;
     } catch (IOException | ExecutionException | TimeoutException e) {
       LOG.warn("cannot count the connections of account {}: {}", accountPublicKey, e.toString());
       return -1;

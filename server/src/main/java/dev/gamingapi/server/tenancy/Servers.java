@@ -3,8 +3,11 @@ package dev.gamingapi.server.tenancy;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import org.jdbi.v3.core.Jdbi;
 
 /** The game servers registered in each account. */
@@ -14,6 +17,7 @@ public final class Servers {
   private final Jdbi jdbi;
   private final Accounts accounts;
   private final AuditLog audit;
+  private final List<BiConsumer<String, GameServer>> listeners = new CopyOnWriteArrayList<>();
 
   Servers(Jdbi jdbi, Accounts accounts, AuditLog audit) {
     this.jdbi = jdbi;
@@ -47,7 +51,18 @@ public final class Servers {
                 .bind("at", server.createdAt().toEpochMilli())
                 .execute());
     audit.record(actor, "server.created", account, id, Map.of("name", display));
+    for (BiConsumer<String, GameServer> listener : listeners) {
+      listener.accept(account, server); // e.g. the server's command consumer
+    }
     return server;
+  }
+
+  /**
+   * Calls {@code listener} with the account and the server after every registration from now on, on
+   * the registering thread; an exception fails the registration's request, not the registration.
+   */
+  public void onRegister(BiConsumer<String, GameServer> listener) {
+    listeners.add(listener);
   }
 
   /** Server {@code id} of {@code account}, registered by the platform if missing. */

@@ -2,6 +2,7 @@ package dev.gamingapi.server.tenancy;
 
 import dev.gamingapi.server.broker.BrokerConnections;
 import dev.gamingapi.server.broker.BrokerException;
+import dev.gamingapi.server.broker.CommandStreamSpec;
 import dev.gamingapi.server.broker.EventStreamSpec;
 import dev.gamingapi.server.broker.StreamProvisioner;
 import dev.gamingapi.server.control.CredsIssuer;
@@ -38,11 +39,21 @@ public final class TenantBroker {
     this.replicas = replicas;
   }
 
-  /** Creates or updates the account's streams for {@code plan}. */
+  /**
+   * Creates or updates the account's streams ({@code EVENTS}, {@code COMMANDS}) for {@code plan}.
+   */
   public StreamInfo provision(CredsIssuer account, Plan plan) {
     EventStreamSpec spec =
         new EventStreamSpec(duplicateWindow, plan.eventMaxAge(), plan.eventMaxBytes(), replicas);
-    return as(account, "provisioning", tenant -> StreamProvisioner.provisionEvents(tenant, spec));
+    CommandStreamSpec commands = new CommandStreamSpec(duplicateWindow, replicas);
+    return as(
+        account,
+        "provisioning",
+        tenant -> {
+          StreamInfo events = StreamProvisioner.provisionEvents(tenant, spec);
+          StreamProvisioner.provisionCommands(tenant, commands);
+          return events;
+        });
   }
 
   /** Bytes, streams and consumers the account uses, as JetStream counts them. */

@@ -20,7 +20,11 @@ class CredsIssuerTest {
     JwtClaims claims = Jwts.decodeVerified(issuer().gameServer("s-1").jwt());
 
     assertThat(claims.nats().path("pub").path("allow").toString())
-        .isEqualTo("[\"v1.servers.s-1.events.>\",\"v1.servers.s-1.players.*.events.>\"]");
+        .isEqualTo(
+            "[\"v1.servers.s-1.events.>\",\"v1.servers.s-1.players.*.events.>\","
+                + "\"$JS.API.CONSUMER.MSG.NEXT.COMMANDS.server-s-1\","
+                + "\"$JS.API.CONSUMER.INFO.COMMANDS.server-s-1\","
+                + "\"$JS.ACK.COMMANDS.server-s-1.>\"]");
     assertThat(claims.nats().path("sub").path("allow").toString()).isEqualTo("[\"_INBOX_s-1.>\"]");
     assertThat(claims.nats().path("tags").toString()).contains("server:s-1");
   }

@@ -31,11 +31,11 @@ class LimitsApiTest {
             dataDir.resolve("plans.json"),
             """
             [{"name": "tiny", "memory_storage": 1048576, "disk_storage": 16777216,
-              "streams": 2, "consumers": 5, "max_payload": 4096,
+              "streams": 3, "consumers": 5, "max_payload": 4096,
               "event_max_age_seconds": 3600, "event_max_bytes": 8388608,
               "connections": 5, "api_requests_per_minute": 4},
              {"name": "colossal", "memory_storage": 1048576, "disk_storage": 1125899906842624,
-              "streams": 2, "consumers": 5, "max_payload": 4096,
+              "streams": 3, "consumers": 5, "max_payload": 4096,
               "event_max_age_seconds": 3600, "event_max_bytes": 1125899906842624,
               "connections": 5, "api_requests_per_minute": 100}]
             """);

@@ -1,0 +1,20 @@
+package dev.gamingapi.sdk;
+
+/**
+ * Runs one command on the game server. Returning completes it ({@code command.succeeded} with the
+ * returned value as its JSON output; null for none); throwing makes the {@link CommandReceiver}
+ * retry it with backoff, up to its max deliveries, then report {@code command.failed} with the
+ * exception's message.
+ *
+ * <p>A command can reach a handler more than once (a crash of the game server between running it
+ * and acknowledging it, a handler slower than the ack wait): use {@link ReceivedCommand#id()} to
+ * make handlers with lasting effects idempotent.
+ */
+@FunctionalInterface
+public interface CommandHandler {
+  /**
+   * @return the output, mapped to JSON (snake_case), or null
+   * @throws Exception to have the command retried, then failed
+   */
+  Object handle(ReceivedCommand command) throws Exception;
+}

@@ -1,0 +1,245 @@
+package dev.gamingapi.server.commands;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gamingapi.contract.command.CommandMessage;
+import dev.gamingapi.contract.event.EventIds;
+import dev.gamingapi.server.store.Database;
+import dev.gamingapi.server.tenancy.ControlPlane;
+import dev.gamingapi.server.tenancy.InvalidRequestException;
+import dev.gamingapi.server.tenancy.NotFoundException;
+import dev.gamingapi.server.tenancy.Page;
+import dev.gamingapi.server.tenancy.PageRequest;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Commands to game servers: sending (checked, de-duplicated by idempotency key, stored in the
+ * tenant's {@code COMMANDS} stream), the durable consumer of every registered server, and status
+ * tracking from the {@code command.*} events the game servers publish.
+ */
+public final class Commands implements AutoCloseable {
+  private final ControlPlane control;
+  private final CommandStore store;
+  private final CommandChecks checks;
+  private final TenantRegistry tenants;
+  private final CommandTypes types;
+
+  private Commands(ControlPlane control, Database database, String url) {
+    this.control = control;
+    this.store = new CommandStore(database.jdbi());
+    this.checks = new CommandChecks(control);
+    this.tenants = new TenantRegistry(control, url, store);
+    this.types = new CommandTypes(database.jdbi());
+  }
+
+  /**
+   * Starts tracking every tenant (and those created later) and creates the command consumer of
+   * every registered server (and of those registered later). Call after the control plane.
+   */
+  public static Commands start(ControlPlane control, Database database, String url) {
+    Commands commands = new Commands(control, database, url);
+    control.accounts().onChange(commands.tenants::accountChanged);
+    control
+        .accounts()
+        .onChange(
+            (account, created) -> {
+              if (!created) {
+                commands.types.deleteAccount(account.name());
+              }
+            });
+    control
+        .servers()
+        .onRegister((account, server) -> commands.tenant(account).ensureConsumer(server.id()));
+    commands.tenants.openAll();
+    return commands;
+  }
+
+  /**
+   * Sends a command to {@code server}. With an idempotency key already used for this server, the
+   * command sent then is answered and nothing is queued again.
+   *
+   * @return the command and whether this call queued it (false: a repeat of an earlier send)
+   * @throws NotFoundException when the account or server does not exist
+   * @throws InvalidRequestException naming a bad field
+   * @throws CommandTooLargeException when the command exceeds the tenant's max payload
+   */
+  public Sent send(String account, String server, CommandSpec spec) {
+    control.servers().get(account, server);
+    CommandMessage message = checks.message(account, EventIds.next(), spec);
+    types.check(account, server, message.name(), message.args());
+    if (spec.idempotencyKey() != null) {
+      var earlier = store.findByKey(account, server, spec.idempotencyKey());
+      if (earlier.isPresent()) {
+        return repeat(account, server, earlier.get(), message);
+      }
+    }
+    Instant now = Instant.now();
+    Command command =
+        new Command(
+            message.commandId(),
+            server,
+            message.name(),
+            message.args(),
+            CommandStatus.QUEUED.wire(),
+            null,
+            null,
+            null,
+            spec.idempotencyKey(),
+            message.notBefore(),
+            message.expiresAt(),
+            now,
+            now);
+    if (!store.insert(account, command)) { // the same key, sent concurrently
+      return repeat(
+          account,
+          server,
+          store.findByKey(account, server, spec.idempotencyKey()).orElseThrow(),
+          message);
+    }
+    TenantCommands tenant = tenant(account);
+    try {
+      tenant.ensureConsumer(server);
+      store.stored(account, command.id(), tenant.publish(server, message));
+    } catch (RuntimeException e) {
+      store.delete(account, command.id()); // nothing queued: the sender may simply retry
+      throw e;
+    }
+    return new Sent(command, true);
+  }
+
+  /**
+   * @throws NotFoundException when the account, the server or the command does not exist
+   */
+  public Command get(String account, String server, String id) {
+    control.servers().get(account, server);
+    CommandStore.Row row =
+        store
+            .find(account, id)
+            .filter(r -> r.command().server().equals(server))
+            .orElseThrow(() -> new NotFoundException("command", id));
+    return live(account, row);
+  }
+
+  /** A page of {@code server}'s commands, newest first; any filter may be null. */
+  public Page<Command> history(
+      String account, String server, String status, String name, Instant since, PageRequest page) {
+    control.servers().get(account, server);
+    CommandStatus wanted = null;
+    if (status != null) {
+      try {
+        wanted = CommandStatus.of(status);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidRequestException(
+            "status", "must be one of queued, delivered, succeeded, failed, expired");
+      }
+    }
+    if (name != null) {
+      checks.name(name);
+    }
+    Page<CommandStore.Row> rows = store.history(account, server, wanted, name, since, page);
+    long delivered = -1;
+    var items = new java.util.ArrayList<Command>();
+    for (CommandStore.Row row : rows.items()) {
+      if (row.command().status().equals(CommandStatus.QUEUED.wire()) && delivered < 0) {
+        delivered = deliveredUpTo(account, server);
+      }
+      items.add(withDelivery(row, delivered));
+    }
+    return new Page<>(items, rows.nextCursor());
+  }
+
+  /**
+   * Registers command {@code name} for {@code server}, or replaces its schema: from now on it may
+   * be sent with arguments matching {@code argsSchema}.
+   *
+   * @throws InvalidRequestException for a bad name or a schema that is not a usable JSON Schema of
+   *     an object
+   */
+  public CommandType registerType(String account, String server, String name, JsonNode argsSchema) {
+    control.servers().get(account, server);
+    return types.register(account, server, checks.name(name), argsSchema);
+  }
+
+  /** The command names registered for {@code server}, by name. */
+  public List<CommandType> types(String account, String server) {
+    control.servers().get(account, server);
+    return types.list(account, server);
+  }
+
+  /**
+   * @throws NotFoundException when {@code name} is not registered for the server
+   */
+  public void deleteType(String account, String server, String name) {
+    control.servers().get(account, server);
+    types.delete(account, server, name);
+  }
+
+  /** What a send did. */
+  public record Sent(Command command, boolean queued) {}
+
+  private Sent repeat(
+      String account, String server, CommandStore.Row earlier, CommandMessage asked) {
+    Command command = earlier.command();
+    if (!command.name().equals(asked.name()) || !command.args().equals(asked.args())) {
+      throw new InvalidRequestException(
+          "idempotency_key",
+          "was used for another command ("
+              + command.id()
+              + ", "
+              + command.name()
+              + ") to this server");
+    }
+    if (earlier.streamSeq() == null) {
+      // The first send did not finish (or is finishing now): publish again under the same id, which
+      // the stream stores once within its de-duplication window.
+      TenantCommands tenant = tenant(account);
+      tenant.ensureConsumer(server);
+      CommandMessage original =
+          new CommandMessage(
+              command.id(),
+              command.name(),
+              command.args(),
+              command.notBefore(),
+              command.expiresAt());
+      store.stored(account, command.id(), tenant.publish(server, original));
+    }
+    return new Sent(live(account, store.find(account, command.id()).orElseThrow()), false);
+  }
+
+  private Command live(String account, CommandStore.Row row) {
+    long delivered =
+        row.command().status().equals(CommandStatus.QUEUED.wire())
+            ? deliveredUpTo(account, row.command().server())
+            : -1;
+    return withDelivery(row, delivered);
+  }
+
+  /**
+   * A queued command the consumer has handed out is delivered (the broker knows, not the table).
+   */
+  private static Command withDelivery(CommandStore.Row row, long deliveredUpTo) {
+    boolean delivered =
+        row.command().status().equals(CommandStatus.QUEUED.wire())
+            && row.streamSeq() != null
+            && row.streamSeq() <= deliveredUpTo;
+    return delivered ? row.command().withStatus(CommandStatus.DELIVERED) : row.command();
+  }
+
+  private long deliveredUpTo(String account, String server) {
+    try {
+      return tenant(account).deliveredUpTo(server);
+    } catch (RuntimeException e) {
+      return -1; // shown as queued
+    }
+  }
+
+  private TenantCommands tenant(String account) {
+    return tenants.get(account);
+  }
+
+  /** Stops every tenant's connection. */
+  @Override
+  public void close() {
+    tenants.close();
+  }
+}

@@ -1,0 +1,102 @@
+package dev.gamingapi.server.commands;
+
+import dev.gamingapi.server.broker.BrokerConnections;
+import dev.gamingapi.server.tenancy.Account;
+import dev.gamingapi.server.tenancy.ControlPlane;
+import dev.gamingapi.server.tenancy.GameServer;
+import dev.gamingapi.server.tenancy.Page;
+import dev.gamingapi.server.tenancy.PageRequest;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The platform's {@link TenantCommands} of every account: opened at start, when an account is
+ * created, or on first use; closed (and the account's rows dropped) when it is deleted.
+ */
+final class TenantRegistry implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(TenantRegistry.class);
+
+  private final ControlPlane control;
+  private final String url;
+  private final CommandStore store;
+  private final Map<String, TenantCommands> tenants = new ConcurrentHashMap<>();
+
+  TenantRegistry(ControlPlane control, String url, CommandStore store) {
+    this.control = control;
+    this.url = url;
+    this.store = store;
+  }
+
+  /** Opens every account's; one that fails is logged, and opened again on first use. */
+  void openAll() {
+    String cursor = null;
+    do {
+      Page<Account> page = control.accounts().list(PageRequest.of("200", cursor), null);
+      page.items().forEach(account -> openLogged(account.name()));
+      cursor = page.nextCursor();
+    } while (cursor != null);
+  }
+
+  TenantCommands get(String account) {
+    TenantCommands tenant = tenants.get(account);
+    return tenant != null ? tenant : open(account);
+  }
+
+  void accountChanged(Account account, boolean created) {
+    if (created) {
+      openLogged(account.name());
+      return;
+    }
+    TenantCommands tenant = tenants.remove(account.name());
+    if (tenant != null) {
+      tenant.close();
+    }
+    store.deleteAccount(account.name());
+  }
+
+  private void openLogged(String account) {
+    try {
+      open(account);
+    } catch (RuntimeException e) {
+      LOG.error("commands of account {} not started: {}", account, e.getMessage());
+    }
+  }
+
+  private synchronized TenantCommands open(String account) {
+    TenantCommands existing = tenants.get(account);
+    if (existing != null) {
+      return existing;
+    }
+    // A long-lived internal user (no expiry: the broker would drop the connection at expiry); it
+    // lives in memory only and goes with the account's JWT.
+    var connection =
+        BrokerConnections.connect(
+            url,
+            control.accounts().internalUser(account, "commands", null),
+            "gamingapi-commands " + account,
+            true);
+    TenantCommands tenant = new TenantCommands(connection);
+    try {
+      tenant.track(new ResultTracker(account, store));
+      String cursor = null;
+      do {
+        Page<GameServer> page = control.servers().list(account, PageRequest.of("200", cursor));
+        page.items().forEach(server -> tenant.ensureConsumer(server.id()));
+        cursor = page.nextCursor();
+      } while (cursor != null);
+    } catch (RuntimeException e) {
+      tenant.close();
+      throw e;
+    }
+    tenants.put(account, tenant);
+    return tenant;
+  }
+
+  @Override
+  public void close() {
+    tenants.values().forEach(TenantCommands::close);
+    tenants.clear();
+  }
+}
