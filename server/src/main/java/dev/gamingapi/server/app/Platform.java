@@ -10,6 +10,8 @@ import dev.gamingapi.server.control.Plan;
 import dev.gamingapi.server.control.PlanCatalog;
 import dev.gamingapi.server.control.ResolverClient;
 import dev.gamingapi.server.http.HttpApi;
+import dev.gamingapi.server.readmodel.ReadModelConfig;
+import dev.gamingapi.server.readmodel.ReadModels;
 import dev.gamingapi.server.store.Database;
 import dev.gamingapi.server.tenancy.ConnectionCounter;
 import dev.gamingapi.server.tenancy.ControlPlane;
@@ -62,6 +64,7 @@ public final class Platform implements AutoCloseable {
   private Database database;
   private ControlPlane controlPlane;
   private HttpApi http;
+  private ReadModels readModels;
   private ScheduledExecutorService repusher;
   private ConnectionInfo connectionInfo;
   private String operatorPublicKey;
@@ -160,12 +163,17 @@ public final class Platform implements AutoCloseable {
               credsDir.resolve(DEMO_SERVER + ".creds"));
       Path operatorToken = dataDir.resolve("operator.token");
       controlPlane.operatorToken().ensure(operatorToken);
+      readModels =
+          new ReadModels(
+              database, controlPlane.accounts(), url, ReadModelConfig.fromEnv(System.getenv()));
       http =
           new HttpApi(
               controlPlane,
               () -> system != null && system.getStatus() == Connection.Status.CONNECTED,
               database::isUp,
-              VERSION);
+              VERSION,
+              readModels);
+      readModels.start(http.metrics());
       int httpPort = http.start(controlConfig.httpHost(), controlConfig.httpPort());
       String httpUrl = "http://" + hostForUrl(controlConfig.httpHost()) + ":" + httpPort;
       connectionInfo =
@@ -295,6 +303,10 @@ public final class Platform implements AutoCloseable {
     if (http != null) {
       http.close();
       http = null;
+    }
+    if (readModels != null) {
+      readModels.close();
+      readModels = null;
     }
     if (controlPlane != null) {
       controlPlane.connectionWatch().close();

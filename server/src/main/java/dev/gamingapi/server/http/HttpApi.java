@@ -4,6 +4,7 @@ import dev.gamingapi.server.PlatformException;
 import dev.gamingapi.server.broker.BrokerException;
 import dev.gamingapi.server.broker.StreamProvisioningException;
 import dev.gamingapi.server.control.ResolverException;
+import dev.gamingapi.server.readmodel.ReadModels;
 import dev.gamingapi.server.tenancy.ConflictException;
 import dev.gamingapi.server.tenancy.ControlPlane;
 import dev.gamingapi.server.tenancy.ForbiddenException;
@@ -36,9 +37,14 @@ public final class HttpApi implements AutoCloseable {
    * @param brokerUp whether the platform's broker connection is up, for the health route
    * @param databaseUp whether the database answers, for the health route
    * @param version the platform's version
+   * @param readModels the historical database, for its routes
    */
   public HttpApi(
-      ControlPlane control, BooleanSupplier brokerUp, BooleanSupplier databaseUp, String version) {
+      ControlPlane control,
+      BooleanSupplier brokerUp,
+      BooleanSupplier databaseUp,
+      String version,
+      ReadModels readModels) {
     this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Auth auth = new Auth(control);
     AccountRoutes accounts = new AccountRoutes(control);
@@ -59,6 +65,7 @@ public final class HttpApi implements AutoCloseable {
                   ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
               accounts.register(config.routes);
               members.register(config.routes);
+              new ReadModelRoutes(control, readModels).register(config.routes);
               config.routes.after(this::count);
               config.routes.exception(
                   ApiException.class, (e, ctx) -> problem(ctx, e.problem(ctx.path())));
@@ -83,6 +90,11 @@ public final class HttpApi implements AutoCloseable {
               config.routes.exception(Exception.class, this::internal);
               config.routes.error(404, ctx -> notFoundRoute(ctx));
             });
+  }
+
+  /** The registry {@code /metrics} serves, for the platform's other meters. */
+  public PrometheusMeterRegistry metrics() {
+    return metrics;
   }
 
   /** Starts listening on {@code host}:{@code port} (0: any free port); returns the port. */
