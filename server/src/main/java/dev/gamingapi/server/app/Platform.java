@@ -165,7 +165,11 @@ public final class Platform implements AutoCloseable {
       controlPlane.operatorToken().ensure(operatorToken);
       readModels =
           new ReadModels(
-              database, controlPlane.accounts(), url, ReadModelConfig.fromEnv(System.getenv()));
+              database,
+              controlPlane.accounts(),
+              controlPlane.audit(),
+              url,
+              ReadModelConfig.fromEnv(System.getenv()));
       http =
           new HttpApi(
               controlPlane,

@@ -30,7 +30,13 @@ final class ReadModelRoutes {
     routes.get(ACCOUNT + "/players", this::searchPlayers);
     routes.get(ACCOUNT + "/players/{player}", this::player);
     routes.get(ACCOUNT + "/read-models", this::state);
+    routes.post(ACCOUNT + "/read-models/rebuild", this::rebuild);
+    routes.get(ACCOUNT + "/dead-letters", this::deadLetters);
+    routes.delete(ACCOUNT + "/players/{player}", this::forget);
   }
+
+  /** The answer to forgetting a player. */
+  record Forgotten(String player, long erasedEvents) {}
 
   private String reader(Context ctx) {
     String account = ctx.pathParam("account");
@@ -48,10 +54,7 @@ final class ReadModelRoutes {
 
   private void player(Context ctx) {
     String account = reader(ctx);
-    String player = ctx.pathParam("player");
-    if (!Ids.isValid(player)) {
-      throw new InvalidRequestException("player", Ids.ID_RULE);
-    }
+    String player = playerId(ctx);
     ctx.json(
         readModels
             .profiles()
@@ -62,6 +65,39 @@ final class ReadModelRoutes {
   private void searchPlayers(Context ctx) {
     String account = reader(ctx);
     ctx.json(readModels.profiles().search(account, ctx.queryParam("name"), Requests.page(ctx)));
+  }
+
+  private String owner(Context ctx) {
+    String account = ctx.pathParam("account");
+    Requests.caller(ctx).requireOwner(account);
+    control.accounts().get(account);
+    return account;
+  }
+
+  private static String playerId(Context ctx) {
+    String player = ctx.pathParam("player");
+    if (!Ids.isValid(player)) {
+      throw new InvalidRequestException("player", Ids.ID_RULE);
+    }
+    return player;
+  }
+
+  private void rebuild(Context ctx) {
+    String account = owner(ctx);
+    readModels.rebuild(account);
+    ctx.status(202).json(readModels.state(account));
+  }
+
+  private void deadLetters(Context ctx) {
+    String account = reader(ctx);
+    ctx.json(readModels.deadLetters().page(account, Requests.page(ctx)));
+  }
+
+  private void forget(Context ctx) {
+    String account = owner(ctx);
+    String player = playerId(ctx);
+    long erased = readModels.forget(account, player, Requests.actor(ctx));
+    ctx.json(new Forgotten(player, erased));
   }
 
   private void state(Context ctx) {

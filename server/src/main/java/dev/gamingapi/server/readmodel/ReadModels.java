@@ -1,6 +1,7 @@
 package dev.gamingapi.server.readmodel;
 
 import dev.gamingapi.server.readmodel.engine.Applier;
+import dev.gamingapi.server.readmodel.engine.DeadLetterQueries;
 import dev.gamingapi.server.readmodel.engine.EventFold;
 import dev.gamingapi.server.readmodel.engine.TenantConsumer;
 import dev.gamingapi.server.readmodel.profiles.ProfileQueries;
@@ -8,10 +9,13 @@ import dev.gamingapi.server.readmodel.status.StatusQueries;
 import dev.gamingapi.server.store.Database;
 import dev.gamingapi.server.tenancy.Account;
 import dev.gamingapi.server.tenancy.Accounts;
+import dev.gamingapi.server.tenancy.Actor;
+import dev.gamingapi.server.tenancy.AuditLog;
 import dev.gamingapi.server.tenancy.Page;
 import dev.gamingapi.server.tenancy.PageRequest;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -35,6 +39,8 @@ public final class ReadModels implements AutoCloseable {
   private final Applier applier;
   private final StatusQueries status;
   private final ProfileQueries profiles;
+  private final DeadLetterQueries deadLetters;
+  private final AuditLog audit;
   private final Map<String, Tenant> tenants = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
@@ -42,7 +48,11 @@ public final class ReadModels implements AutoCloseable {
 
   /** The read models over {@code database}; nothing runs until {@link #start}. */
   public ReadModels(
-      Database database, Accounts accounts, String brokerUrl, ReadModelConfig config) {
+      Database database,
+      Accounts accounts,
+      AuditLog audit,
+      String brokerUrl,
+      ReadModelConfig config) {
     this.database = database;
     this.accounts = accounts;
     this.brokerUrl = brokerUrl;
@@ -50,6 +60,8 @@ public final class ReadModels implements AutoCloseable {
     this.applier = new Applier(database, new EventFold(config.unresponsiveAfter()));
     this.status = new StatusQueries(database.jdbi(), config.unresponsiveAfter());
     this.profiles = new ProfileQueries(database.jdbi());
+    this.deadLetters = new DeadLetterQueries(database.jdbi());
+    this.audit = audit;
   }
 
   /**
@@ -135,6 +147,54 @@ public final class ReadModels implements AutoCloseable {
                   tenant == null ? 0 : tenant.consumer().lag(),
                   deadLetters);
             });
+  }
+
+  /**
+   * Rebuilds {@code account}'s models from its log: the consumer stops, every row of the models
+   * goes (position, applied ids and dead letters included) in one transaction, and the consumer
+   * starts again from the first event the stream still holds.
+   */
+  public void rebuild(String account) {
+    synchronized (this) {
+      stopTenant(account);
+      database.jdbi().useTransaction(handle -> Erasure.models(handle, account));
+      startTenant(account);
+    }
+    LOG.info("read models of {} rebuilding from the log", account);
+  }
+
+  /**
+   * Forgets {@code player}: erases the messages on the player's subjects from the tenant's log
+   * (secure delete), removes the player from every model, and records it in the audit log. The
+   * consumer pauses meanwhile, so that no event of the player is applied half-way.
+   *
+   * @return how many events were erased from the log
+   */
+  public long forget(String account, String player, Actor actor) {
+    long erased;
+    synchronized (this) {
+      boolean running = tenants.containsKey(account);
+      stopTenant(account);
+      try {
+        erased =
+            Erasure.playerEvents(
+                brokerUrl,
+                accounts.internalUser(account, "forget a player", Duration.ofMinutes(5)),
+                player);
+        database.jdbi().useTransaction(handle -> Erasure.player(handle, account, player));
+      } finally {
+        if (running) {
+          startTenant(account);
+        }
+      }
+    }
+    audit.record(actor, "player.forgotten", account, player, Map.of("erased_events", erased));
+    return erased;
+  }
+
+  /** Dead-letter queries. */
+  public DeadLetterQueries deadLetters() {
+    return deadLetters;
   }
 
   /** Server status queries. */

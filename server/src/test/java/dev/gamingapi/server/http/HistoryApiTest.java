@@ -216,6 +216,16 @@ class HistoryApiTest extends PlatformPerClass {
         .isEqualTo(before + 2);
     assertThat(fixture.operator.get(BASE + "/players/dl-a").json().path("name").asText())
         .isEqualTo("Ada");
+    JsonNode letters = fixture.operator.get(BASE + "/dead-letters?limit=200").json();
+    JsonNode badJson = letters.path("items").get((int) before);
+    assertThat(badJson.path("subject").asText())
+        .isEqualTo("v1.servers.dl-1.players.dl-a.events.player.connected");
+    assertThat(badJson.path("reason").asText()).contains("player.connected");
+    assertThat(badJson.path("headers").path("ce-id").asText()).isEqualTo("bad-1");
+    assertThat(java.util.Base64.getDecoder().decode(badJson.path("body").asText()))
+        .isEqualTo("{not json".getBytes(StandardCharsets.UTF_8));
+    assertThat(letters.path("items").get((int) before + 1).path("reason").asText())
+        .contains("ce-specversion");
   }
 
   @Test
@@ -228,7 +238,8 @@ class HistoryApiTest extends PlatformPerClass {
           BASE + "/servers/iso-1/status",
           BASE + "/players/x",
           BASE + "/players?name=a",
-          BASE + "/read-models"
+          BASE + "/read-models",
+          BASE + "/dead-letters"
         }) {
       assertThat(other.api().get(path).status()).as(path).isEqualTo(404);
     }
@@ -240,13 +251,25 @@ class HistoryApiTest extends PlatformPerClass {
     assertThat(badId.json().path("errors").toString()).contains("player");
     assertThat(fixture.operator.get(BASE + "/players").status()).isEqualTo(400);
     assertThat(fixture.operator.get(BASE + "/players?name=a&limit=0").status()).isEqualTo(400);
+    assertThat(fixture.operator.get(BASE + "/dead-letters?cursor=bm90LWEtbnVtYmVy").status())
+        .isEqualTo(400);
+    assertThat(other.api().post(BASE + "/read-models/rebuild", null).status()).isEqualTo(404);
+    assertThat(other.api().delete(BASE + "/players/x").status()).isEqualTo(404);
+    assertThat(fixture.operator.delete(BASE + "/players/a.b").status()).isEqualTo(400);
     // The other tenant's own models run too: its consumer started when it was created.
     assertThat(other.api().get("/api/v1/accounts/rm-other/read-models").status()).isEqualTo(200);
   }
 
   @Test
-  void lagIsAPrometheusGaugePerTenant() {
+  void lagIsAPrometheusGaugePerTenantAndComesBackToZero() throws Exception {
+    try (EventLog log = log()) {
+      for (int i = 0; i < 50; i++) {
+        log.publish(EventLog.event("lag-1", now(), new PlayerChatted("lag-a", null, "hi", null)));
+      }
+      awaitApplied(ACCOUNT, log.last());
+    }
     String metrics = fixture.operator.get("/metrics").raw().body();
-    assertThat(metrics).contains("gamingapi_readmodel_lag_events{account=\"default\"}");
+    assertThat(metrics).contains("gamingapi_readmodel_lag_events{account=\"default\"} 0.0");
+    assertThat(fixture.operator.get(BASE + "/read-models").json().path("lag").asLong()).isZero();
   }
 }

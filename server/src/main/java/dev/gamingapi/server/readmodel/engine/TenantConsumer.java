@@ -11,6 +11,7 @@ import io.nats.client.Message;
 import io.nats.client.StreamContext;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
+import io.nats.client.api.ConsumerInfo;
 import io.nats.client.api.DeliverPolicy;
 import io.nats.client.impl.Headers;
 import java.io.IOException;
@@ -112,7 +113,7 @@ public final class TenantConsumer implements AutoCloseable {
       StreamContext stream = connection.getStreamContext(EventStreamSpec.NAME);
       long position = applier.position(account);
       recreate(stream, position);
-      refreshLag(stream, position);
+      refreshLag(stream);
       long lagCheckedAt = System.nanoTime();
       try (IterableConsumer messages =
           stream
@@ -123,7 +124,7 @@ public final class TenantConsumer implements AutoCloseable {
           Message first = messages.nextMessage(WAIT);
           if (first == null) {
             if (System.nanoTime() - lagCheckedAt > LAG_CHECK.toNanos()) {
-              refreshLag(stream, applier.position(account));
+              refreshLag(stream);
               lagCheckedAt = System.nanoTime();
             }
             continue;
@@ -159,11 +160,11 @@ public final class TenantConsumer implements AutoCloseable {
     }
   }
 
-  // Between deliveries, the lag is what the stream holds beyond the position (a tenant whose
-  // consumer cannot keep up, or cannot connect, must not look caught up).
-  private void refreshLag(StreamContext stream, long position)
-      throws IOException, JetStreamApiException {
-    lag.set(Math.max(0, stream.getStreamInfo().getStreamState().getLastSequence() - position));
+  // Between deliveries, the lag is what the consumer has not delivered or not had acked yet (the
+  // stream's last sequence minus the position would count messages deleted from the log).
+  private void refreshLag(StreamContext stream) throws IOException, JetStreamApiException {
+    ConsumerInfo info = stream.getConsumerInfo(DURABLE);
+    lag.set(info.getNumPending() + info.getNumAckPending());
   }
 
   private void applyAndAck(List<RawEvent> raws, List<Message> messages) {
