@@ -134,7 +134,7 @@ final class HistoryFold {
         double v = scored.value();
         double value =
             switch (scored.operator()) {
-              case BEST -> old == null ? v : Math.max(old, v);
+              case BEST -> old == null || v > old ? v : old;
               case SET -> v;
               case INCR -> (old == null ? 0 : old) + v;
               case DECR -> (old == null ? 0 : old) - v;

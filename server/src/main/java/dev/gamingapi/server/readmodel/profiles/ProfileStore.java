@@ -131,7 +131,8 @@ public final class ProfileStore {
         };
     double initial =
         switch (scored.operator()) {
-          case DECR -> -scored.value();
+          // 0 - v, not -v: a first decr of 0 stores 0.0, never -0.0 (PostgreSQL keeps the sign)
+          case DECR -> 0.0 - scored.value();
           default -> scored.value();
         };
     handle
