@@ -98,3 +98,30 @@ CREATE TABLE rm_player_servers (
   last_seen  BIGINT      NOT NULL,
   PRIMARY KEY (account, player, server)
 );
+
+-- Leaderboards: definitions, and each player's score per board and period. reached_seq is the
+-- stream sequence of the event that last changed the score: at equal scores, the player who
+-- reached it first ranks higher.
+CREATE TABLE rm_boards (
+  account    VARCHAR(63) NOT NULL REFERENCES accounts (name) ON DELETE CASCADE,
+  name       VARCHAR(63) NOT NULL,
+  stat       VARCHAR(80) NOT NULL,
+  operator   VARCHAR(8)  NOT NULL,
+  sort_order VARCHAR(4)  NOT NULL,
+  server     VARCHAR(64),
+  reset      VARCHAR(16) NOT NULL,
+  time_zone  VARCHAR(64) NOT NULL,
+  created_at BIGINT      NOT NULL,
+  PRIMARY KEY (account, name)
+);
+
+CREATE TABLE rm_board_scores (
+  account     VARCHAR(63)      NOT NULL REFERENCES accounts (name) ON DELETE CASCADE,
+  board       VARCHAR(63)      NOT NULL,
+  period      VARCHAR(16)      NOT NULL,
+  player      VARCHAR(64)      NOT NULL,
+  score       DOUBLE PRECISION NOT NULL,
+  reached_seq BIGINT           NOT NULL,
+  PRIMARY KEY (account, board, period, player)
+);
+CREATE INDEX rm_board_scores_rank ON rm_board_scores (account, board, period, score, reached_seq);

@@ -28,7 +28,8 @@ final class Erasure {
           "rm_players",
           "rm_player_stats",
           "rm_player_names",
-          "rm_player_servers");
+          "rm_player_servers",
+          "rm_board_scores");
 
   private static final List<String> PLAYER_TABLES =
       List.of(

@@ -4,6 +4,9 @@ import dev.gamingapi.server.readmodel.engine.Applier;
 import dev.gamingapi.server.readmodel.engine.DeadLetterQueries;
 import dev.gamingapi.server.readmodel.engine.EventFold;
 import dev.gamingapi.server.readmodel.engine.TenantConsumer;
+import dev.gamingapi.server.readmodel.leaderboards.Board;
+import dev.gamingapi.server.readmodel.leaderboards.BoardQueries;
+import dev.gamingapi.server.readmodel.leaderboards.BoardStore;
 import dev.gamingapi.server.readmodel.profiles.ProfileQueries;
 import dev.gamingapi.server.readmodel.status.StatusQueries;
 import dev.gamingapi.server.store.Database;
@@ -17,6 +20,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +44,8 @@ public final class ReadModels implements AutoCloseable {
   private final StatusQueries status;
   private final ProfileQueries profiles;
   private final DeadLetterQueries deadLetters;
+  private final BoardStore boards = new BoardStore();
+  private final BoardQueries boardQueries;
   private final AuditLog audit;
   private final Map<String, Tenant> tenants = new ConcurrentHashMap<>();
   private volatile boolean closed;
@@ -57,7 +63,8 @@ public final class ReadModels implements AutoCloseable {
     this.accounts = accounts;
     this.brokerUrl = brokerUrl;
     this.config = config;
-    this.applier = new Applier(database, new EventFold(config.unresponsiveAfter()));
+    this.applier = new Applier(database, new EventFold(config.unresponsiveAfter(), boards));
+    this.boardQueries = new BoardQueries(database.jdbi());
     this.status = new StatusQueries(database.jdbi(), config.unresponsiveAfter());
     this.profiles = new ProfileQueries(database.jdbi());
     this.deadLetters = new DeadLetterQueries(database.jdbi());
@@ -117,6 +124,7 @@ public final class ReadModels implements AutoCloseable {
     if (tenant != null) {
       tenant.consumer().close();
       metrics.remove(tenant.gauge());
+      boards.forget(account);
     }
   }
 
@@ -158,6 +166,7 @@ public final class ReadModels implements AutoCloseable {
     synchronized (this) {
       stopTenant(account);
       database.jdbi().useTransaction(handle -> Erasure.models(handle, account));
+      boards.forget(account);
       startTenant(account);
     }
     LOG.info("read models of {} rebuilding from the log", account);
@@ -190,6 +199,30 @@ public final class ReadModels implements AutoCloseable {
     }
     audit.record(actor, "player.forgotten", account, player, Map.of("erased_events", erased));
     return erased;
+  }
+
+  /**
+   * Defines (or redefines) a leaderboard. A new board, or new rules for an old one, rebuilds the
+   * tenant's models from the log: that is how a board defined today counts past events.
+   *
+   * @return whether the rules changed (and a rebuild started)
+   */
+  public boolean define(String account, Board board) {
+    boolean changed = boards.define(database.jdbi(), account, board);
+    if (changed) {
+      rebuild(account);
+    }
+    return changed;
+  }
+
+  /** The definition of leaderboard {@code name}. */
+  public Optional<Board> board(String account, String name) {
+    return database.jdbi().withHandle(handle -> boards.find(handle, account, name));
+  }
+
+  /** Leaderboard queries. */
+  public BoardQueries leaderboards() {
+    return boardQueries;
   }
 
   /** Dead-letter queries. */

@@ -110,7 +110,7 @@ public final class Applier {
       if (!firstTime(handle, account, event.id(), raw.streamSeq())) {
         continue;
       }
-      fold.apply(handle, account, event);
+      fold.apply(handle, account, event, raw.streamSeq());
       applied++;
     }
     savePosition(handle, account, position, applied);

@@ -7,6 +7,7 @@ import dev.gamingapi.contract.event.PlayerDied;
 import dev.gamingapi.contract.event.PlayerDisconnected;
 import dev.gamingapi.contract.event.PlayerKilled;
 import dev.gamingapi.contract.event.PlayerScored;
+import dev.gamingapi.server.readmodel.leaderboards.BoardStore;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 
@@ -17,6 +18,13 @@ import org.jdbi.v3.core.Handle;
  * the server's silence ({@link #closeAll}); a closed session adds {@code max(0, end - start)}.
  */
 public final class ProfileStore {
+  private final BoardStore boards;
+
+  /** Profiles that report closed sessions to {@code boards} (play-time leaderboards). */
+  public ProfileStore(BoardStore boards) {
+    this.boards = boards;
+  }
+
   private static final String TOUCH =
       """
       INSERT INTO rm_players (account, player, name, first_seen, last_seen, sessions, play_ms,
@@ -52,7 +60,7 @@ public final class ProfileStore {
       """;
 
   /** Folds player event {@code event} (one with a player id) into the player's profile. */
-  public void apply(Handle handle, String account, Event event) {
+  public void apply(Handle handle, String account, Event event, long seq) {
     String player = event.playerId();
     long at = event.time().toEpochMilli();
     String name = null;
@@ -73,7 +81,8 @@ public final class ProfileStore {
             .bind("at", at)
             .execute();
       }
-      case PlayerDisconnected disconnected -> close(handle, account, event.serverId(), player, at);
+      case PlayerDisconnected disconnected ->
+          close(handle, account, event.serverId(), player, at, seq);
       case PlayerKilled killed -> kills = 1;
       case PlayerDied died -> deaths = 1;
       case PlayerChatted chatted -> chats = 1;
@@ -145,7 +154,8 @@ public final class ProfileStore {
   }
 
   /** Closes the open session of {@code player} on {@code server} at {@code end}, if any. */
-  public void close(Handle handle, String account, String server, String player, long end) {
+  public void close(
+      Handle handle, String account, String server, String player, long end, long seq) {
     List<Long> since =
         handle
             .createQuery(
@@ -175,10 +185,11 @@ public final class ProfileStore {
         .bind("account", account)
         .bind("player", player)
         .execute();
+    boards.session(handle, account, server, player, since.get(0), end, seq);
   }
 
   /** Closes every open session on {@code server} at {@code end} (stop, start, silence). */
-  public void closeAll(Handle handle, String account, String server, long end) {
+  public void closeAll(Handle handle, String account, String server, long end, long seq) {
     List<String> players =
         handle
             .createQuery(
@@ -188,7 +199,7 @@ public final class ProfileStore {
             .mapTo(String.class)
             .list();
     for (String player : players) {
-      close(handle, account, server, player, end);
+      close(handle, account, server, player, end, seq);
     }
   }
 }
