@@ -31,6 +31,20 @@ class HistoryCrashTest {
   static final int EVENTS = Integer.getInteger("gamingapi.crash.events", 200_000);
   private static final String BASE = "/api/v1/accounts/default";
 
+  private static final List<HistoryFold.Board> BOARDS =
+      List.of(
+          new HistoryFold.Board(
+              "kills", "kills", "incr", false, "none", java.time.ZoneId.of("UTC")),
+          new HistoryFold.Board(
+              "lap",
+              "scored.best_lap",
+              "best",
+              true,
+              "daily",
+              java.time.ZoneId.of("America/New_York")),
+          new HistoryFold.Board(
+              "play", "play_time", "incr", false, "weekly", java.time.ZoneId.of("Asia/Kolkata")));
+
   @TempDir Path dataDir;
 
   TestDatabase database() {
@@ -67,6 +81,25 @@ class HistoryCrashTest {
           assertThat(api.post(BASE + "/servers", "{\"id\":\"s" + server + "\"}").status())
               .isEqualTo(201);
         }
+        for (HistoryFold.Board board : BOARDS) {
+          String definition =
+              String.format(
+                  "{\"stat\":\"%s\",\"operator\":\"%s\",\"order\":\"%s\",\"reset\":\"%s\","
+                      + "\"time_zone\":\"%s\"}",
+                  board.stat(),
+                  board.operator(),
+                  board.asc() ? "asc" : "desc",
+                  board.reset(),
+                  board.zone());
+          assertThat(
+                  api.send(
+                          "PUT",
+                          BASE + "/leaderboards/" + board.name(),
+                          definition,
+                          "application/json")
+                      .status())
+              .isEqualTo(200);
+        }
         Thread publisher =
             Thread.ofPlatform()
                 .start(
@@ -89,14 +122,16 @@ class HistoryCrashTest {
       long last;
       try (PlatformFixture fixture = PlatformFixture.start(dataDir, database)) {
         HistoryFold fold = new HistoryFold(Duration.ofSeconds(90).toMillis());
+        fold.boards.addAll(BOARDS);
         last = readLog(fold, fixture.brokerUrl());
         awaitPosition(fixture.operator, last);
         compare(fixture.operator, fold);
+        compareBoards(fixture.operator, fold);
         JsonNode state = fixture.operator.get(BASE + "/read-models").json();
         assertThat(state.path("dead_letters").asLong()).isEqualTo(fold.deadLetters);
       }
       System.out.printf(
-          "crash test (%s): killed at position %d of %d; profiles and statuses match the fold%n",
+          "crash test (%s): killed at position %d of %d; profiles, statuses and leaderboards match the fold%n",
           database, killedAt, last);
       assertThat(killedAt).as("killed before the last event was applied").isLessThan(last);
     }
@@ -160,6 +195,7 @@ class HistoryCrashTest {
         for (Message message : batch) {
           last = message.metaData().streamSequence();
           fold.message(
+              message.metaData().streamSequence(),
               message.getSubject(),
               name -> message.getHeaders() == null ? null : message.getHeaders().getFirst(name),
               message.getData());
@@ -208,6 +244,45 @@ class HistoryCrashTest {
       assertThat(stats).as(at).isEqualTo(want.stats);
       assertThat(seen(got.path("names"))).as(at + " names").isEqualTo(seen(want.names));
       assertThat(seen(got.path("servers"))).as(at + " servers").isEqualTo(seen(want.servers));
+    }
+  }
+
+  private static void compareBoards(Api api, HistoryFold fold) {
+    for (HistoryFold.Board board : BOARDS) {
+      java.util.Set<String> periods = fold.scores.getOrDefault(board.name(), Map.of()).keySet();
+      assertThat(periods).as(board.name()).isNotEmpty();
+      List<String> listed = new java.util.ArrayList<>();
+      api.get(BASE + "/leaderboards/" + board.name() + "/periods")
+          .json()
+          .path("periods")
+          .forEach(p -> listed.add(p.asText()));
+      assertThat(listed).as(board.name()).containsExactlyInAnyOrderElementsOf(periods);
+      for (String period : periods) {
+        List<String> got = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+          JsonNode page =
+              api.get(
+                      BASE
+                          + "/leaderboards/"
+                          + board.name()
+                          + "/entries?limit=200&period="
+                          + period
+                          + (cursor == null ? "" : "&cursor=" + cursor))
+                  .json();
+          page.path("items")
+              .forEach(
+                  item ->
+                      got.add(
+                          item.path("rank").asLong()
+                              + ":"
+                              + item.path("player").asText()
+                              + "="
+                              + item.path("score").asDouble()));
+          cursor = page.path("next_cursor").isNull() ? null : page.path("next_cursor").asText();
+        } while (cursor != null);
+        assertThat(got).as(board.name() + " " + period).isEqualTo(fold.entries(board, period));
+      }
     }
   }
 

@@ -13,7 +13,14 @@ import dev.gamingapi.contract.event.ServerHeartbeat;
 import dev.gamingapi.contract.event.ServerStarted;
 import dev.gamingapi.contract.event.ServerStopped;
 import dev.gamingapi.contract.event.UnknownEventData;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -49,6 +56,14 @@ final class HistoryFold {
     final Map<String, long[]> servers = new TreeMap<>();
   }
 
+  /** A leaderboard: stat, operator best or incr, order, daily/weekly/none reset, time zone. */
+  record Board(String name, String stat, String operator, boolean asc, String reset, ZoneId zone) {}
+
+  final List<Board> boards = new ArrayList<>();
+  // board -> period -> player -> {score, reached seq}
+  final Map<String, Map<String, Map<String, double[]>>> scores = new TreeMap<>();
+  private long seq;
+
   final Map<String, Server> servers = new TreeMap<>();
   final Map<String, Player> players = new TreeMap<>();
   private final Set<String> ids = new HashSet<>();
@@ -60,7 +75,8 @@ final class HistoryFold {
   }
 
   /** Folds one message of the log. */
-  void message(String subject, Function<String, String> header, byte[] body) {
+  void message(long streamSeq, String subject, Function<String, String> header, byte[] body) {
+    seq = streamSeq;
     Event event;
     try {
       event = CloudEventsCodec.decode(subject, header, body);
@@ -87,7 +103,7 @@ final class HistoryFold {
       servers.put(event.serverId(), server);
     } else {
       if (at - server.lastEventAt > unresponsiveMs || event.data() instanceof ServerStarted) {
-        closeAll(server, server.lastEventAt);
+        closeAll(event.serverId(), server, server.lastEventAt);
       }
       server.lastEventAt = Math.max(server.lastEventAt, at);
     }
@@ -101,7 +117,7 @@ final class HistoryFold {
         server.stoppedAt = null;
       }
       case ServerStopped stopped -> {
-        closeAll(server, at);
+        closeAll(event.serverId(), server, at);
         server.state = "stopped";
         server.stoppedAt = at;
       }
@@ -125,8 +141,11 @@ final class HistoryFold {
         server.sessions.putIfAbsent(event.playerId(), at);
         seen(player.names, connected.name(), at);
       }
-      case PlayerDisconnected disconnected -> close(server, event.playerId(), at);
-      case PlayerKilled killed -> player.kills++;
+      case PlayerDisconnected disconnected -> close(event.serverId(), server, event.playerId(), at);
+      case PlayerKilled killed -> {
+        player.kills++;
+        score("kills", event, 1);
+      }
       case PlayerDied died -> player.deaths++;
       case PlayerChatted chatted -> player.chats++;
       case PlayerScored scored -> {
@@ -140,6 +159,7 @@ final class HistoryFold {
               case DECR -> (old == null ? 0 : old) - v;
             };
         player.stats.put(scored.stat(), value);
+        score("scored." + scored.stat(), event, v);
       }
       default -> {}
     }
@@ -154,18 +174,97 @@ final class HistoryFold {
     range[1] = Math.max(range[1], at);
   }
 
-  private void closeAll(Server server, long end) {
+  private void closeAll(String serverId, Server server, long end) {
     for (String player : Set.copyOf(server.sessions.keySet())) {
-      close(server, player, end);
+      close(serverId, server, player, end);
     }
   }
 
-  private void close(Server server, String playerId, long end) {
+  private void close(String serverId, Server server, String playerId, long end) {
     Long since = server.sessions.remove(playerId);
     if (since != null) {
       Player player = players.get(playerId);
       player.sessions++;
       player.playMs += Math.max(0, end - since);
+      for (Board board : boards) {
+        if (board.stat().equals("play_time")) {
+          for (long from = since; from < end; ) {
+            long to = Math.min(end, nextPeriod(board, from));
+            add(board, period(board, from), playerId, (to - from) / 1000.0);
+            from = to;
+          }
+        }
+      }
     }
+  }
+
+  private void score(String stat, Event event, double value) {
+    for (Board board : boards) {
+      if (board.stat().equals(stat)) {
+        add(board, period(board, event.time().toEpochMilli()), event.playerId(), value);
+      }
+    }
+  }
+
+  private void add(Board board, String period, String player, double value) {
+    Map<String, double[]> ranked =
+        scores
+            .computeIfAbsent(board.name(), b -> new TreeMap<>())
+            .computeIfAbsent(period, p -> new TreeMap<>());
+    double[] old = ranked.get(player);
+    if (old == null) {
+      ranked.put(player, new double[] {value, seq});
+      return;
+    }
+    double score =
+        !board.operator().equals("best")
+            ? old[0] + value
+            : (board.asc() ? value < old[0] : value > old[0]) ? value : old[0];
+    if (score != old[0]) {
+      old[0] = score;
+      old[1] = seq;
+    }
+  }
+
+  private static String period(Board board, long at) {
+    LocalDate day = Instant.ofEpochMilli(at).atZone(board.zone()).toLocalDate();
+    return switch (board.reset()) {
+      case "daily" -> day.toString();
+      case "weekly" ->
+          day.get(IsoFields.WEEK_BASED_YEAR)
+              + "-W"
+              + String.format("%02d", day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+      default -> "all";
+    };
+  }
+
+  private static long nextPeriod(Board board, long at) {
+    LocalDate day = Instant.ofEpochMilli(at).atZone(board.zone()).toLocalDate();
+    return switch (board.reset()) {
+      case "daily" -> day.plusDays(1).atStartOfDay(board.zone()).toInstant().toEpochMilli();
+      case "weekly" ->
+          day.plusDays(8 - day.getDayOfWeek().getValue())
+              .atStartOfDay(board.zone())
+              .toInstant()
+              .toEpochMilli();
+      default -> Long.MAX_VALUE;
+    };
+  }
+
+  /** The expected entries of a board's period, "rank:player=score", in rank order. */
+  List<String> entries(Board board, String period) {
+    List<Map.Entry<String, double[]>> rows =
+        new ArrayList<>(
+            scores.getOrDefault(board.name(), Map.of()).getOrDefault(period, Map.of()).entrySet());
+    rows.sort(
+        Comparator.<Map.Entry<String, double[]>>comparingDouble(
+                e -> board.asc() ? e.getValue()[0] : -e.getValue()[0])
+            .thenComparingDouble(e -> e.getValue()[1])
+            .thenComparing(Map.Entry::getKey));
+    List<String> entries = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      entries.add((i + 1) + ":" + rows.get(i).getKey() + "=" + rows.get(i).getValue()[0]);
+    }
+    return entries;
   }
 }
