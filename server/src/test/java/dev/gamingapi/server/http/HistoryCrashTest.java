@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The platform killed with SIGKILL in the middle of applying 200,000 events: after a restart, every
- * server status and player profile equals a plain in-test fold over the log's messages.
+ * server status, player profile and leaderboard (every period, every rank) equals a plain in-test
+ * fold over the log's messages.
  */
 class HistoryCrashTest {
   static final int EVENTS = Integer.getInteger("gamingapi.crash.events", 200_000);
