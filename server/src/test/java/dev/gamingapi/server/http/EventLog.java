@@ -1,5 +1,6 @@
 package dev.gamingapi.server.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.gamingapi.contract.cloudevents.CloudEventsCodec;
 import dev.gamingapi.contract.cloudevents.EncodedEvent;
 import dev.gamingapi.contract.event.Event;
@@ -72,6 +73,19 @@ final class EventLog implements AutoCloseable {
   long raw(String subject, Headers headers, byte[] body) throws Exception {
     last = js.publish(subject, headers, body).getSeqno();
     return last;
+  }
+
+  /** Waits until the read models of {@code account} applied stream sequence {@code seq}. */
+  static void awaitApplied(Api operator, String account, long seq) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < deadline) {
+      JsonNode state = operator.get("/api/v1/accounts/" + account + "/read-models").json();
+      if (state.path("position").asLong() >= seq) {
+        return;
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("read models of " + account + " did not reach " + seq);
   }
 
   /** The stream sequence of the last publish. */

@@ -37,17 +37,8 @@ class HistoryApiTest extends PlatformPerClass {
     return Instant.now().truncatedTo(ChronoUnit.MILLIS);
   }
 
-  /** Waits until the read models of {@code account} applied stream sequence {@code seq}. */
-  void awaitApplied(String account, long seq) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < deadline) {
-      JsonNode state = fixture.operator.get("/api/v1/accounts/" + account + "/read-models").json();
-      if (state.path("position").asLong() >= seq) {
-        return;
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("read models of " + account + " did not reach " + seq);
+  private void awaitApplied(String account, long seq) throws InterruptedException {
+    EventLog.awaitApplied(fixture.operator, account, seq);
   }
 
   @Test
@@ -258,18 +249,5 @@ class HistoryApiTest extends PlatformPerClass {
     assertThat(fixture.operator.delete(BASE + "/players/a.b").status()).isEqualTo(400);
     // The other tenant's own models run too: its consumer started when it was created.
     assertThat(other.api().get("/api/v1/accounts/rm-other/read-models").status()).isEqualTo(200);
-  }
-
-  @Test
-  void lagIsAPrometheusGaugePerTenantAndComesBackToZero() throws Exception {
-    try (EventLog log = log()) {
-      for (int i = 0; i < 50; i++) {
-        log.publish(EventLog.event("lag-1", now(), new PlayerChatted("lag-a", null, "hi", null)));
-      }
-      awaitApplied(ACCOUNT, log.last());
-    }
-    String metrics = fixture.operator.get("/metrics").raw().body();
-    assertThat(metrics).contains("gamingapi_readmodel_lag_events{account=\"default\"} 0.0");
-    assertThat(fixture.operator.get(BASE + "/read-models").json().path("lag").asLong()).isZero();
   }
 }

@@ -13,10 +13,7 @@ import dev.gamingapi.contract.event.ServerHeartbeat;
 import dev.gamingapi.contract.event.ServerStarted;
 import dev.gamingapi.contract.event.ServerStopped;
 import dev.gamingapi.contract.event.UnknownEventData;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -189,8 +186,8 @@ final class HistoryFold {
       for (Board board : boards) {
         if (board.stat().equals("play_time")) {
           for (long from = since; from < end; ) {
-            long to = Math.min(end, nextPeriod(board, from));
-            add(board, period(board, from), playerId, (to - from) / 1000.0);
+            long to = Math.min(end, HistoryPeriods.next(board, from));
+            add(board, HistoryPeriods.key(board, from), playerId, (to - from) / 1000.0);
             from = to;
           }
         }
@@ -201,7 +198,7 @@ final class HistoryFold {
   private void score(String stat, Event event, double value) {
     for (Board board : boards) {
       if (board.stat().equals(stat)) {
-        add(board, period(board, event.time().toEpochMilli()), event.playerId(), value);
+        add(board, HistoryPeriods.key(board, event.time().toEpochMilli()), event.playerId(), value);
       }
     }
   }
@@ -224,31 +221,6 @@ final class HistoryFold {
       old[0] = score;
       old[1] = seq;
     }
-  }
-
-  private static String period(Board board, long at) {
-    LocalDate day = Instant.ofEpochMilli(at).atZone(board.zone()).toLocalDate();
-    return switch (board.reset()) {
-      case "daily" -> day.toString();
-      case "weekly" ->
-          day.get(IsoFields.WEEK_BASED_YEAR)
-              + "-W"
-              + String.format("%02d", day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-      default -> "all";
-    };
-  }
-
-  private static long nextPeriod(Board board, long at) {
-    LocalDate day = Instant.ofEpochMilli(at).atZone(board.zone()).toLocalDate();
-    return switch (board.reset()) {
-      case "daily" -> day.plusDays(1).atStartOfDay(board.zone()).toInstant().toEpochMilli();
-      case "weekly" ->
-          day.plusDays(8 - day.getDayOfWeek().getValue())
-              .atStartOfDay(board.zone())
-              .toInstant()
-              .toEpochMilli();
-      default -> Long.MAX_VALUE;
-    };
   }
 
   /** The expected entries of a board's period, "rank:player=score", in rank order. */

@@ -3,6 +3,7 @@ package dev.gamingapi.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gamingapi.contract.event.PlayerChatted;
 import dev.gamingapi.contract.event.PlayerConnected;
 import dev.gamingapi.contract.event.PlayerKilled;
 import dev.gamingapi.contract.event.ServerStarted;
@@ -16,11 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /** Rebuilding the read models from the log, and forgetting a player (log and models). */
 class HistoryMaintenanceTest extends PlatformPerClass {
-  private final HistoryApiTest waits = new HistoryApiTest();
-
   private void awaitApplied(String account, long seq) throws InterruptedException {
-    waits.fixture = fixture;
-    waits.awaitApplied(account, seq);
+    EventLog.awaitApplied(fixture.operator, account, seq);
   }
 
   @Test
@@ -112,5 +110,26 @@ class HistoryMaintenanceTest extends PlatformPerClass {
     } finally {
       BrokerConnections.closeQuietly(connection);
     }
+  }
+
+  @Test
+  void lagIsAPrometheusGaugePerTenantAndComesBackToZero() throws Exception {
+    try (EventLog log = new EventLog(fixture.platform, "default")) {
+      for (int i = 0; i < 50; i++) {
+        log.publish(
+            EventLog.event("lag-1", Instant.now(), new PlayerChatted("lag-a", null, "hi", null)));
+      }
+      awaitApplied("default", log.last());
+    }
+    String metrics = fixture.operator.get("/metrics").raw().body();
+    assertThat(metrics).contains("gamingapi_readmodel_lag_events{account=\"default\"} 0.0");
+    assertThat(
+            fixture
+                .operator
+                .get("/api/v1/accounts/default/read-models")
+                .json()
+                .path("lag")
+                .asLong())
+        .isZero();
   }
 }

@@ -15,11 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /** Leaderboards: backfill, ranks with ties at page edges, around, count, periods, bad input. */
 class LeaderboardApiTest extends PlatformPerClass {
-  private final HistoryApiTest waits = new HistoryApiTest();
-
   private void awaitApplied(String account, long seq) throws InterruptedException {
-    waits.fixture = fixture;
-    waits.awaitApplied(account, seq);
+    EventLog.awaitApplied(fixture.operator, account, seq);
   }
 
   private static List<String> ranks(JsonNode items) {
