@@ -3,6 +3,7 @@ package dev.gamingapi.cli;
 import dev.gamingapi.cli.access.ShareCommand;
 import dev.gamingapi.cli.access.UserCommand;
 import dev.gamingapi.cli.events.EventsCommand;
+import dev.gamingapi.cli.history.HistoryCommand;
 import dev.gamingapi.cli.servers.ServerCommand;
 import dev.gamingapi.cli.tenancy.AccountCommand;
 import dev.gamingapi.cli.tenancy.AuditCommand;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Command;
       ServerCommand.class,
       UserCommand.class,
       ShareCommand.class,
-      AuditCommand.class
+      AuditCommand.class,
+      HistoryCommand.class
     })
 public final class GamingApiCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
