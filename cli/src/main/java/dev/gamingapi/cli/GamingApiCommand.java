@@ -4,6 +4,7 @@ import dev.gamingapi.cli.access.ShareCommand;
 import dev.gamingapi.cli.access.UserCommand;
 import dev.gamingapi.cli.commands.CommandCommand;
 import dev.gamingapi.cli.events.EventsCommand;
+import dev.gamingapi.cli.history.HistoryCommand;
 import dev.gamingapi.cli.notify.NotificationCommand;
 import dev.gamingapi.cli.servers.ServerCommand;
 import dev.gamingapi.cli.tenancy.AccountCommand;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Command;
       ShareCommand.class,
       AuditCommand.class,
       NotificationCommand.class,
-      CommandCommand.class
+      CommandCommand.class,
+      HistoryCommand.class
     })
 public final class GamingApiCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -13,6 +13,8 @@ import dev.gamingapi.server.control.ResolverClient;
 import dev.gamingapi.server.http.HttpApi;
 import dev.gamingapi.server.notify.Notifier;
 import dev.gamingapi.server.notify.NotifyConfig;
+import dev.gamingapi.server.readmodel.ReadModelConfig;
+import dev.gamingapi.server.readmodel.ReadModels;
 import dev.gamingapi.server.store.Database;
 import dev.gamingapi.server.tenancy.ConnectionCounter;
 import dev.gamingapi.server.tenancy.ControlPlane;
@@ -68,6 +70,7 @@ public final class Platform implements AutoCloseable {
   private ControlPlane controlPlane;
   private HttpApi http;
   private Commands commands;
+  private ReadModels readModels;
   private ScheduledExecutorService repusher;
   private ConnectionInfo connectionInfo;
   private String operatorPublicKey;
@@ -183,6 +186,13 @@ public final class Platform implements AutoCloseable {
       controlPlane.operatorToken().ensure(operatorToken);
       notifier = Notifier.start(database, controlPlane.accounts(), url, notifyConfig);
       commands = Commands.start(controlPlane, database, url);
+      readModels =
+          new ReadModels(
+              database,
+              controlPlane.accounts(),
+              controlPlane.audit(),
+              url,
+              ReadModelConfig.fromEnv(System.getenv()));
       http =
           new HttpApi(
               controlPlane,
@@ -190,7 +200,9 @@ public final class Platform implements AutoCloseable {
               database::isUp,
               VERSION,
               notifier,
-              commands);
+              commands,
+              readModels);
+      readModels.start(http.metrics());
       int httpPort = http.start(controlConfig.httpHost(), controlConfig.httpPort());
       String httpUrl = "http://" + hostForUrl(controlConfig.httpHost()) + ":" + httpPort;
       connectionInfo =
@@ -328,6 +340,10 @@ public final class Platform implements AutoCloseable {
     if (commands != null) {
       commands.close();
       commands = null;
+    }
+    if (readModels != null) {
+      readModels.close();
+      readModels = null;
     }
     if (controlPlane != null) {
       controlPlane.connectionWatch().close();

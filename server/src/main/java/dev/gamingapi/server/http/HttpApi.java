@@ -6,6 +6,7 @@ import dev.gamingapi.server.broker.StreamProvisioningException;
 import dev.gamingapi.server.commands.Commands;
 import dev.gamingapi.server.control.ResolverException;
 import dev.gamingapi.server.notify.Notifier;
+import dev.gamingapi.server.readmodel.ReadModels;
 import dev.gamingapi.server.tenancy.ConflictException;
 import dev.gamingapi.server.tenancy.ControlPlane;
 import dev.gamingapi.server.tenancy.ForbiddenException;
@@ -40,6 +41,7 @@ public final class HttpApi implements AutoCloseable {
    * @param version the platform's version
    * @param notifier notification rules and deliveries
    * @param commands commands to game servers
+   * @param readModels the historical database, for its routes
    */
   public HttpApi(
       ControlPlane control,
@@ -47,7 +49,8 @@ public final class HttpApi implements AutoCloseable {
       BooleanSupplier databaseUp,
       String version,
       Notifier notifier,
-      Commands commands) {
+      Commands commands,
+      ReadModels readModels) {
     this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Auth auth = new Auth(control);
     AccountRoutes accounts = new AccountRoutes(control);
@@ -70,6 +73,7 @@ public final class HttpApi implements AutoCloseable {
               members.register(config.routes);
               new NotificationRoutes(notifier).register(config.routes);
               new CommandRoutes(commands).register(config.routes);
+              new ReadModelRoutes(control, readModels).register(config.routes);
               config.routes.after(this::count);
               config.routes.exception(
                   ApiException.class, (e, ctx) -> problem(ctx, e.problem(ctx.path())));
@@ -94,6 +98,11 @@ public final class HttpApi implements AutoCloseable {
               config.routes.exception(Exception.class, this::internal);
               config.routes.error(404, ctx -> notFoundRoute(ctx));
             });
+  }
+
+  /** The registry {@code /metrics} serves, for the platform's other meters. */
+  public PrometheusMeterRegistry metrics() {
+    return metrics;
   }
 
   /** Starts listening on {@code host}:{@code port} (0: any free port); returns the port. */

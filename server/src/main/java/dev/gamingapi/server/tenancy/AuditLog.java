@@ -14,8 +14,12 @@ public final class AuditLog {
     this.jdbi = jdbi;
   }
 
-  /** Records that {@code actor} did {@code action} to {@code target} in {@code account}. */
-  void record(Actor actor, String action, String account, String target, Map<String, ?> detail) {
+  /**
+   * Records that {@code actor} did {@code action} to {@code target} in {@code account}; public for
+   * the capabilities outside tenancy that change a tenant (the read models forgetting a player).
+   */
+  public void record(
+      Actor actor, String action, String account, String target, Map<String, ?> detail) {
     jdbi.useHandle(
         handle ->
             handle

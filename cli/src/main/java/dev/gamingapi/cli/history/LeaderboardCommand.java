@@ -1,0 +1,147 @@
+package dev.gamingapi.cli.history;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gamingapi.cli.api.ApiClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code gamingapi history leaderboard}: define and query leaderboards. */
+@Command(
+    name = "leaderboard",
+    mixinStandardHelpOptions = true,
+    description = "Define and query leaderboards.",
+    subcommands = {
+      LeaderboardCommand.Define.class,
+      LeaderboardCommand.Top.class,
+      LeaderboardCommand.Rank.class,
+      LeaderboardCommand.Count.class
+    })
+public final class LeaderboardCommand {
+  private LeaderboardCommand() {}
+
+  /** What every leaderboard command names. */
+  abstract static class BoardCommand extends ShowCommand {
+    @Parameters(index = "0", paramLabel = "ACCOUNT")
+    String account;
+
+    @Parameters(index = "1", paramLabel = "BOARD")
+    String board;
+
+    @Option(names = "--period", description = "all, YYYY-MM-DD, YYYY-Www or YYYY-MM.")
+    String period;
+
+    String path(String... more) {
+      String[] segments = new String[4 + more.length];
+      segments[0] = "accounts";
+      segments[1] = account;
+      segments[2] = "leaderboards";
+      segments[3] = board;
+      System.arraycopy(more, 0, segments, 4, more.length);
+      return ApiClient.path(segments);
+    }
+
+    String periodQuery(char separator) {
+      return period == null ? "" : separator + "period=" + ApiClient.query(period);
+    }
+  }
+
+  /** {@code leaderboard define ACCOUNT BOARD --stat ...}. */
+  @Command(name = "define", mixinStandardHelpOptions = true, description = "Define a leaderboard.")
+  static final class Define extends BoardCommand {
+    @Option(
+        names = "--stat",
+        required = true,
+        description = "kills, deaths, play_time, scored.<stat>")
+    String stat;
+
+    @Option(names = "--operator", description = "best, set, incr (default), decr")
+    String operator;
+
+    @Option(names = "--order", description = "desc (default) or asc")
+    String order;
+
+    @Option(names = "--server", description = "One server only.")
+    String server;
+
+    @Option(names = "--reset", description = "none (default), daily, weekly, monthly")
+    String reset;
+
+    @Option(names = "--time-zone", description = "IANA zone of the resets (default UTC).")
+    String timeZone;
+
+    @Override
+    JsonNode request(ApiClient client) {
+      ObjectNode body = ApiClient.object().put("stat", stat);
+      putIf(body, "operator", operator);
+      putIf(body, "order", order);
+      putIf(body, "server", server);
+      putIf(body, "reset", reset);
+      putIf(body, "time_zone", timeZone);
+      return client.send("PUT", path(), body);
+    }
+
+    private static void putIf(ObjectNode body, String name, String value) {
+      if (value != null) {
+        body.put(name, value);
+      }
+    }
+  }
+
+  /** {@code leaderboard top ACCOUNT BOARD}. */
+  @Command(name = "top", mixinStandardHelpOptions = true, description = "The board in rank order.")
+  static final class Top extends BoardCommand {
+    @Option(names = "--limit", defaultValue = "10", description = "How many (1 to 200).")
+    int limit;
+
+    @Override
+    JsonNode request(ApiClient client) {
+      return client.get(path("entries") + "?limit=" + limit + periodQuery('&'));
+    }
+
+    @Override
+    protected void run(ApiClient client) {
+      table(request(client), "rank", "player", "score");
+    }
+  }
+
+  /** {@code leaderboard rank ACCOUNT BOARD PLAYER [--around N]}. */
+  @Command(
+      name = "rank",
+      mixinStandardHelpOptions = true,
+      description = "A player's rank and score, or the players around them.")
+  static final class Rank extends BoardCommand {
+    @Parameters(index = "2", paramLabel = "PLAYER")
+    String player;
+
+    @Option(names = "--around", description = "Also the N players on each side.")
+    Integer around;
+
+    @Override
+    JsonNode request(ApiClient client) {
+      if (around == null) {
+        return client.get(path("players", player) + periodQuery('?'));
+      }
+      return client.get(path("players", player, "around") + "?n=" + around + periodQuery('&'));
+    }
+
+    @Override
+    protected void run(ApiClient client) {
+      if (around == null) {
+        super.run(client);
+      } else {
+        table(request(client), "rank", "player", "score");
+      }
+    }
+  }
+
+  /** {@code leaderboard count ACCOUNT BOARD}. */
+  @Command(name = "count", mixinStandardHelpOptions = true, description = "Players ranked.")
+  static final class Count extends BoardCommand {
+    @Override
+    JsonNode request(ApiClient client) {
+      return client.get(path("count") + periodQuery('?'));
+    }
+  }
+}

@@ -1,0 +1,159 @@
+package dev.gamingapi.server.http;
+
+import dev.gamingapi.contract.subject.Ids;
+import dev.gamingapi.server.readmodel.ReadModels;
+import dev.gamingapi.server.readmodel.leaderboards.Board;
+import dev.gamingapi.server.readmodel.leaderboards.Standing;
+import dev.gamingapi.server.tenancy.ControlPlane;
+import dev.gamingapi.server.tenancy.InvalidRequestException;
+import dev.gamingapi.server.tenancy.NotFoundException;
+import dev.gamingapi.server.tenancy.Page;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.List;
+
+/** Leaderboards (docs/history.md): definitions and queries; part of {@link ReadModelRoutes}. */
+final class LeaderboardRoutes {
+  private static final String BOARD = "/api/v1/accounts/{account}/leaderboards/{board}";
+
+  private final ControlPlane control;
+  private final ReadModels readModels;
+
+  LeaderboardRoutes(ControlPlane control, ReadModels readModels) {
+    this.control = control;
+    this.readModels = readModels;
+  }
+
+  record Definition(
+      String stat, String operator, String order, String server, String reset, String timeZone) {}
+
+  record Entries(String board, String period, List<Standing> items, String nextCursor) {}
+
+  record Around(String board, String period, List<Standing> items) {}
+
+  record Count(String board, String period, long count) {}
+
+  record Periods(String board, List<String> periods) {}
+
+  void register(RoutesConfig routes) {
+    routes.put(BOARD, this::define);
+    routes.get(BOARD, ctx -> ctx.json(board(ctx, reader(ctx))));
+    routes.get(BOARD + "/entries", this::entries);
+    routes.get(BOARD + "/players/{player}", this::standing);
+    routes.get(BOARD + "/players/{player}/around", this::around);
+    routes.get(BOARD + "/count", this::count);
+    routes.get(BOARD + "/periods", this::periods);
+  }
+
+  private String reader(Context ctx) {
+    String account = ctx.pathParam("account");
+    Requests.caller(ctx).requireReader(account);
+    control.accounts().get(account);
+    return account;
+  }
+
+  private Board board(Context ctx, String account) {
+    String name = ctx.pathParam("board");
+    return readModels
+        .board(account, name)
+        .orElseThrow(() -> new NotFoundException("leaderboard", name));
+  }
+
+  private static String period(Context ctx, Board board) {
+    String period = ctx.queryParam("period");
+    if (period == null) {
+      return board.period(Instant.now());
+    }
+    if (!period.matches("all|\\d{4}-\\d{2}(-\\d{2})?|\\d{4}-W\\d{2}")) {
+      throw new InvalidRequestException(
+          "period", "must be all, YYYY-MM-DD, YYYY-Www or YYYY-MM, got '" + period + "'");
+    }
+    return period;
+  }
+
+  private static String player(Context ctx) {
+    String player = ctx.pathParam("player");
+    if (!Ids.isValid(player)) {
+      throw new InvalidRequestException("player", Ids.ID_RULE);
+    }
+    return player;
+  }
+
+  private void define(Context ctx) {
+    String account = ctx.pathParam("account");
+    Requests.caller(ctx).requireOwner(account);
+    control.accounts().get(account);
+    Definition body = Requests.body(ctx, Definition.class);
+    Board board =
+        Board.of(
+            ctx.pathParam("board"),
+            body.stat(),
+            body.operator(),
+            body.order(),
+            body.server(),
+            body.reset(),
+            body.timeZone(),
+            Instant.now());
+    readModels.define(account, board);
+    ctx.json(readModels.board(account, board.name()).orElseThrow());
+  }
+
+  private void entries(Context ctx) {
+    String account = reader(ctx);
+    Board board = board(ctx, account);
+    String period = period(ctx, board);
+    Page<Standing> page = readModels.leaderboards().top(account, board, period, Requests.page(ctx));
+    ctx.json(new Entries(board.name(), period, page.items(), page.nextCursor()));
+  }
+
+  private void standing(Context ctx) {
+    String account = reader(ctx);
+    Board board = board(ctx, account);
+    String player = player(ctx);
+    ctx.json(
+        readModels
+            .leaderboards()
+            .standing(account, board, period(ctx, board), player)
+            .orElseThrow(() -> new NotFoundException("ranked player", player)));
+  }
+
+  private void around(Context ctx) {
+    String account = reader(ctx);
+    Board board = board(ctx, account);
+    String player = player(ctx);
+    String period = period(ctx, board);
+    int n = 5;
+    String given = ctx.queryParam("n");
+    if (given != null) {
+      try {
+        n = Integer.parseInt(given);
+      } catch (NumberFormatException e) {
+        n = -1;
+      }
+      if (n < 1 || n > 100) {
+        throw new InvalidRequestException("n", "must be a whole number from 1 to 100");
+      }
+    }
+    List<Standing> items =
+        readModels
+            .leaderboards()
+            .around(account, board, period, player, n)
+            .orElseThrow(() -> new NotFoundException("ranked player", player));
+    ctx.json(new Around(board.name(), period, items));
+  }
+
+  private void count(Context ctx) {
+    String account = reader(ctx);
+    Board board = board(ctx, account);
+    String period = period(ctx, board);
+    ctx.json(
+        new Count(board.name(), period, readModels.leaderboards().count(account, board, period)));
+  }
+
+  private void periods(Context ctx) {
+    String account = reader(ctx);
+    Board board = board(ctx, account);
+    ctx.json(new Periods(board.name(), readModels.leaderboards().periods(account, board)));
+  }
+}

@@ -1,0 +1,54 @@
+package dev.gamingapi.server.readmodel;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
+/**
+ * Settings of the read models.
+ *
+ * @param unresponsiveAfter how long a server may stay silent (no event at all, heartbeats included)
+ *     before it counts as unresponsive and its sessions close
+ * @param batchSize the most events applied in one transaction
+ * @param credentialsLifetime the lifetime of the consumers' internal users; they reconnect with
+ *     fresh ones at half of it
+ */
+public record ReadModelConfig(
+    Duration unresponsiveAfter, int batchSize, Duration credentialsLifetime) {
+  /** The environment variable setting {@link #unresponsiveAfter}, an ISO-8601 duration. */
+  public static final String UNRESPONSIVE_AFTER = "GAMINGAPI_UNRESPONSIVE_AFTER";
+
+  /** Checks the settings. */
+  public ReadModelConfig {
+    if (unresponsiveAfter == null || !unresponsiveAfter.isPositive()) {
+      throw new IllegalArgumentException("unresponsiveAfter must be positive");
+    }
+    if (batchSize < 1 || batchSize > 10_000) {
+      throw new IllegalArgumentException("batchSize must be 1 to 10000, got " + batchSize);
+    }
+    if (credentialsLifetime == null || credentialsLifetime.toSeconds() < 10) {
+      throw new IllegalArgumentException("credentialsLifetime must be at least 10 s");
+    }
+  }
+
+  /** 90 s to unresponsive, batches of 500, internal users for an hour. */
+  public static ReadModelConfig defaults() {
+    return new ReadModelConfig(Duration.ofSeconds(90), 500, Duration.ofHours(1));
+  }
+
+  /** {@link #defaults()} with {@value #UNRESPONSIVE_AFTER} from {@code env} when set. */
+  public static ReadModelConfig fromEnv(Map<String, String> env) {
+    ReadModelConfig defaults = defaults();
+    String value = env.get(UNRESPONSIVE_AFTER);
+    if (value == null || value.isBlank()) {
+      return defaults;
+    }
+    try {
+      return new ReadModelConfig(
+          Duration.parse(value.strip()), defaults.batchSize(), defaults.credentialsLifetime());
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          UNRESPONSIVE_AFTER + " must be an ISO-8601 duration such as PT90S, got '" + value + "'");
+    }
+  }
+}

@@ -1,0 +1,251 @@
+package dev.gamingapi.server.readmodel;
+
+import dev.gamingapi.server.readmodel.engine.Applier;
+import dev.gamingapi.server.readmodel.engine.DeadLetterQueries;
+import dev.gamingapi.server.readmodel.engine.EventFold;
+import dev.gamingapi.server.readmodel.engine.TenantConsumer;
+import dev.gamingapi.server.readmodel.leaderboards.Board;
+import dev.gamingapi.server.readmodel.leaderboards.BoardQueries;
+import dev.gamingapi.server.readmodel.leaderboards.BoardStore;
+import dev.gamingapi.server.readmodel.profiles.ProfileQueries;
+import dev.gamingapi.server.readmodel.status.StatusQueries;
+import dev.gamingapi.server.store.Database;
+import dev.gamingapi.server.tenancy.Account;
+import dev.gamingapi.server.tenancy.Accounts;
+import dev.gamingapi.server.tenancy.Actor;
+import dev.gamingapi.server.tenancy.AuditLog;
+import dev.gamingapi.server.tenancy.Page;
+import dev.gamingapi.server.tenancy.PageRequest;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The historical database: server status and player profiles, built from each tenant's {@code
+ * EVENTS} stream by one {@link TenantConsumer} per tenant. Consumers start for every tenant at
+ * {@link #start()} and for each tenant created later, and stop when their tenant is deleted (its
+ * rows go with it, by cascade).
+ */
+public final class ReadModels implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ReadModels.class);
+  private static final String LAG = "gamingapi_readmodel_lag_events";
+
+  private final Database database;
+  private final Accounts accounts;
+  private final String brokerUrl;
+  private final ReadModelConfig config;
+  private MeterRegistry metrics;
+  private final Applier applier;
+  private final StatusQueries status;
+  private final ProfileQueries profiles;
+  private final DeadLetterQueries deadLetters;
+  private final BoardStore boards = new BoardStore();
+  private final BoardQueries boardQueries;
+  private final AuditLog audit;
+  private final Map<String, Tenant> tenants = new ConcurrentHashMap<>();
+  private volatile boolean closed;
+
+  private record Tenant(TenantConsumer consumer, Gauge gauge) {}
+
+  /** The read models over {@code database}; nothing runs until {@link #start}. */
+  public ReadModels(
+      Database database,
+      Accounts accounts,
+      AuditLog audit,
+      String brokerUrl,
+      ReadModelConfig config) {
+    this.database = database;
+    this.accounts = accounts;
+    this.brokerUrl = brokerUrl;
+    this.config = config;
+    this.applier = new Applier(database, new EventFold(config.unresponsiveAfter(), boards));
+    this.boardQueries = new BoardQueries(database.jdbi());
+    this.status = new StatusQueries(database.jdbi(), config.unresponsiveAfter());
+    this.profiles = new ProfileQueries(database.jdbi());
+    this.deadLetters = new DeadLetterQueries(database.jdbi());
+    this.audit = audit;
+  }
+
+  /**
+   * Starts a consumer for every tenant, and follows tenants created and deleted from now on; their
+   * lag gauges go to {@code metrics}.
+   */
+  public synchronized ReadModels start(MeterRegistry metrics) {
+    this.metrics = metrics;
+    accounts.onChange(
+        (account, created) -> {
+          if (created) {
+            startTenant(account.name());
+          } else {
+            stopTenant(account.name());
+          }
+        });
+    PageRequest page = new PageRequest(200, null);
+    while (true) {
+      Page<Account> all = accounts.list(page, null);
+      all.items().forEach(account -> startTenant(account.name()));
+      if (all.nextCursor() == null) {
+        break;
+      }
+      page = PageRequest.of("200", all.nextCursor());
+    }
+    return this;
+  }
+
+  private synchronized void startTenant(String account) {
+    if (closed || tenants.containsKey(account)) {
+      return;
+    }
+    TenantConsumer consumer =
+        new TenantConsumer(
+                account,
+                brokerUrl,
+                () -> accounts.internalUser(account, "read models", config.credentialsLifetime()),
+                config.credentialsLifetime().dividedBy(2),
+                config.batchSize(),
+                applier)
+            .start();
+    Gauge gauge =
+        Gauge.builder(LAG, consumer, TenantConsumer::lag)
+            .description("events in the tenant's log not yet applied to its read models")
+            .tag("account", account)
+            .register(metrics);
+    tenants.put(account, new Tenant(consumer, gauge));
+    LOG.debug("read models of {} started", account);
+  }
+
+  private synchronized void stopTenant(String account) {
+    Tenant tenant = tenants.remove(account);
+    if (tenant != null) {
+      tenant.consumer().close();
+      metrics.remove(tenant.gauge());
+      boards.forget(account);
+    }
+  }
+
+  /** Where the read models of {@code account} stand. */
+  public ReadModelState state(String account) {
+    Tenant tenant = tenants.get(account);
+    return database
+        .jdbi()
+        .withHandle(
+            handle -> {
+              long[] position =
+                  handle
+                      .createQuery(
+                          "SELECT stream_seq, applied FROM rm_positions WHERE account = :account")
+                      .bind("account", account)
+                      .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                      .findOne()
+                      .orElse(new long[] {0, 0});
+              long deadLetters =
+                  handle
+                      .createQuery("SELECT COUNT(*) FROM rm_dead_letters WHERE account = :account")
+                      .bind("account", account)
+                      .mapTo(Long.class)
+                      .one();
+              return new ReadModelState(
+                  position[0],
+                  position[1],
+                  tenant == null ? 0 : tenant.consumer().lag(),
+                  deadLetters);
+            });
+  }
+
+  /**
+   * Rebuilds {@code account}'s models from its log: the consumer stops, every row of the models
+   * goes (position, applied ids and dead letters included) in one transaction, and the consumer
+   * starts again from the first event the stream still holds.
+   */
+  public void rebuild(String account) {
+    synchronized (this) {
+      stopTenant(account);
+      database.jdbi().useTransaction(handle -> Erasure.models(handle, account));
+      boards.forget(account);
+      startTenant(account);
+    }
+    LOG.info("read models of {} rebuilding from the log", account);
+  }
+
+  /**
+   * Forgets {@code player}: erases the messages on the player's subjects from the tenant's log
+   * (secure delete), removes the player from every model, and records it in the audit log. The
+   * consumer pauses meanwhile, so that no event of the player is applied half-way.
+   *
+   * @return how many events were erased from the log
+   */
+  public long forget(String account, String player, Actor actor) {
+    long erased;
+    synchronized (this) {
+      boolean running = tenants.containsKey(account);
+      stopTenant(account);
+      try {
+        erased =
+            Erasure.playerEvents(
+                brokerUrl,
+                accounts.internalUser(account, "forget a player", Duration.ofMinutes(5)),
+                player);
+        database.jdbi().useTransaction(handle -> Erasure.player(handle, account, player));
+      } finally {
+        if (running) {
+          startTenant(account);
+        }
+      }
+    }
+    audit.record(actor, "player.forgotten", account, player, Map.of("erased_events", erased));
+    return erased;
+  }
+
+  /**
+   * Defines (or redefines) a leaderboard. A new board, or new rules for an old one, rebuilds the
+   * tenant's models from the log: that is how a board defined today counts past events.
+   *
+   * @return whether the rules changed (and a rebuild started)
+   */
+  public boolean define(String account, Board board) {
+    boolean changed = boards.define(database.jdbi(), account, board);
+    if (changed) {
+      rebuild(account);
+    }
+    return changed;
+  }
+
+  /** The definition of leaderboard {@code name}. */
+  public Optional<Board> board(String account, String name) {
+    return database.jdbi().withHandle(handle -> boards.find(handle, account, name));
+  }
+
+  /** Leaderboard queries. */
+  public BoardQueries leaderboards() {
+    return boardQueries;
+  }
+
+  /** Dead-letter queries. */
+  public DeadLetterQueries deadLetters() {
+    return deadLetters;
+  }
+
+  /** Server status queries. */
+  public StatusQueries status() {
+    return status;
+  }
+
+  /** Player profile queries. */
+  public ProfileQueries profiles() {
+    return profiles;
+  }
+
+  /** Stops every consumer; the positions stay in the database. */
+  @Override
+  public synchronized void close() {
+    closed = true;
+    for (String account : tenants.keySet()) {
+      stopTenant(account);
+    }
+  }
+}

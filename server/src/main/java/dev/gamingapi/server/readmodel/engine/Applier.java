@@ -1,0 +1,181 @@
+package dev.gamingapi.server.readmodel.engine;
+
+import dev.gamingapi.contract.ContractException;
+import dev.gamingapi.contract.cloudevents.CloudEventsCodec;
+import dev.gamingapi.contract.event.Event;
+import dev.gamingapi.contract.event.UnknownEventData;
+import dev.gamingapi.server.store.Database;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies batches of a tenant's events to the read models, each batch in ONE transaction together
+ * with the tenant's position (the stream sequence of its last event). Hence after a crash: events
+ * at or below the stored position were applied and are skipped, the others were not. An event id
+ * already applied (the same event stored twice in the log) is skipped too, and kept for as long as
+ * the models are. An event that cannot be decoded or applied goes to {@code rm_dead_letters}.
+ */
+public final class Applier {
+  private static final Logger LOG = LoggerFactory.getLogger(Applier.class);
+
+  private final Database database;
+  private final EventFold fold;
+
+  /** An applier writing to {@code database} with {@code fold}. */
+  public Applier(Database database, EventFold fold) {
+    this.database = database;
+    this.fold = fold;
+  }
+
+  /** The stream sequence of the last event applied for {@code account}, 0 before the first. */
+  public long position(String account) {
+    return database
+        .jdbi()
+        .withHandle(
+            handle ->
+                handle
+                    .createQuery("SELECT stream_seq FROM rm_positions WHERE account = :account")
+                    .bind("account", account)
+                    .mapTo(Long.class)
+                    .findOne()
+                    .orElse(0L));
+  }
+
+  /**
+   * Applies {@code batch} (in stream order) and returns the new position. When the batch fails as a
+   * whole, its events are applied one by one and the one that fails alone is dead-lettered, so a
+   * poison event never stops the tenant; a database that is down fails the call instead.
+   */
+  public long apply(String account, List<RawEvent> batch) {
+    try {
+      return database.jdbi().inTransaction(handle -> applyAll(handle, account, batch));
+    } catch (RuntimeException batchFailure) {
+      if (!database.isUp()) {
+        throw batchFailure;
+      }
+      long position = 0;
+      for (RawEvent event : batch) {
+        try {
+          position =
+              database.jdbi().inTransaction(handle -> applyAll(handle, account, List.of(event)));
+        } catch (RuntimeException e) {
+          if (!database.isUp()) {
+            throw e;
+          }
+          LOG.warn(
+              "event {} of {} cannot be applied: {}", event.streamSeq(), account, e.toString());
+          position =
+              database
+                  .jdbi()
+                  .inTransaction(
+                      handle -> {
+                        long stored = stored(handle, account);
+                        if (event.streamSeq() <= stored) {
+                          return stored;
+                        }
+                        deadLetter(handle, account, event, "cannot be applied: " + e.getMessage());
+                        savePosition(handle, account, event.streamSeq(), 0);
+                        return event.streamSeq();
+                      });
+        }
+      }
+      return position;
+    }
+  }
+
+  private long applyAll(Handle handle, String account, List<RawEvent> batch) {
+    long position = stored(handle, account);
+    long applied = 0;
+    for (RawEvent raw : batch) {
+      if (raw.streamSeq() <= position) {
+        continue; // applied before a restart; its ack was lost
+      }
+      position = raw.streamSeq();
+      Event event;
+      try {
+        event = CloudEventsCodec.decode(raw.subject(), raw.headers()::get, raw.body());
+      } catch (ContractException e) {
+        deadLetter(handle, account, raw, e.getMessage());
+        continue;
+      }
+      if (event.data() instanceof UnknownEventData) {
+        deadLetter(handle, account, raw, "unknown event type '" + event.type() + "'");
+        continue;
+      }
+      if (!firstTime(handle, account, event.id(), raw.streamSeq())) {
+        continue;
+      }
+      fold.apply(handle, account, event, raw.streamSeq());
+      applied++;
+    }
+    savePosition(handle, account, position, applied);
+    return position;
+  }
+
+  private static long stored(Handle handle, String account) {
+    return handle
+        .createQuery("SELECT stream_seq FROM rm_positions WHERE account = :account")
+        .bind("account", account)
+        .mapTo(Long.class)
+        .findOne()
+        .orElse(0L);
+  }
+
+  private static boolean firstTime(Handle handle, String account, String id, long seq) {
+    return handle
+            .createUpdate(
+                "INSERT INTO rm_applied_ids (account, event_id, stream_seq)"
+                    + " VALUES (:account, :id, :seq) ON CONFLICT (account, event_id) DO NOTHING")
+            .bind("account", account)
+            .bind("id", id)
+            .bind("seq", seq)
+            .execute()
+        == 1;
+  }
+
+  private static void savePosition(Handle handle, String account, long position, long applied) {
+    handle
+        .createUpdate(
+            "INSERT INTO rm_positions (account, stream_seq, applied, updated_at)"
+                + " VALUES (:account, :seq, :applied, :now)"
+                + " ON CONFLICT (account) DO UPDATE SET stream_seq = excluded.stream_seq,"
+                + " applied = rm_positions.applied + excluded.applied,"
+                + " updated_at = excluded.updated_at")
+        .bind("account", account)
+        .bind("seq", position)
+        .bind("applied", applied)
+        .bind("now", System.currentTimeMillis())
+        .execute();
+  }
+
+  private static void deadLetter(Handle handle, String account, RawEvent raw, String reason) {
+    StringBuilder headers = new StringBuilder();
+    for (Map.Entry<String, String> header : new TreeMap<>(raw.headers()).entrySet()) {
+      headers.append(header.getKey()).append(": ").append(header.getValue()).append('\n');
+    }
+    String text = reason == null ? "unknown" : reason;
+    handle
+        .createUpdate(
+            "INSERT INTO rm_dead_letters (account, stream_seq, subject, reason, headers, body, at)"
+                + " VALUES (:account, :seq, :subject, :reason, :headers, :body, :at)")
+        .bind("account", account)
+        .bind("seq", raw.streamSeq())
+        .bind("subject", truncate(raw.subject(), 512))
+        .bind("reason", truncate(text, 2048))
+        .bind("headers", truncate(headers.toString(), 1_000_000))
+        .bind("body", Base64.getEncoder().encodeToString(raw.body()))
+        .bind("at", System.currentTimeMillis())
+        .execute();
+  }
+
+  private static String truncate(String text, int max) {
+    // PostgreSQL cannot store NUL in text, and a reason may quote the bad input.
+    String clean = text.replaceAll("[\\x00-\\x08\\x0B-\\x1F\\x7F]", "?");
+    return clean.length() <= max ? clean : clean.substring(0, max);
+  }
+}

@@ -1,0 +1,94 @@
+package dev.gamingapi.server.readmodel.leaderboards;
+
+import dev.gamingapi.contract.subject.Ids;
+import dev.gamingapi.server.tenancy.InvalidRequestException;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Set;
+
+/**
+ * A leaderboard's definition.
+ *
+ * @param stat {@code kills}, {@code deaths}, {@code play_time} (seconds) or {@code scored.<stat>}
+ *     (the values of {@code player.scored} events of that stat)
+ * @param operator how values combine into a score: best, set, incr, decr
+ * @param order {@code desc} (highest first) or {@code asc}
+ * @param server the one server counted, or null for every server of the tenant
+ * @param reset {@code none}, {@code daily}, {@code weekly} (from Monday) or {@code monthly}
+ * @param timeZone the IANA zone in which periods start
+ */
+public record Board(
+    String name,
+    String stat,
+    String operator,
+    String order,
+    String server,
+    String reset,
+    String timeZone,
+    Instant createdAt) {
+  private static final Set<String> OPERATORS = Set.of("best", "set", "incr", "decr");
+  private static final Set<String> RESETS = Set.of("none", "daily", "weekly", "monthly");
+
+  /** A definition with defaults filled in, checked field by field. */
+  public static Board of(
+      String name,
+      String stat,
+      String operator,
+      String order,
+      String server,
+      String reset,
+      String timeZone,
+      Instant createdAt) {
+    if (name == null || !name.matches("[a-z0-9][a-z0-9_-]{0,62}")) {
+      throw new InvalidRequestException("name", "must be 1 to 63 characters from a-z 0-9 _ -");
+    }
+    if (stat == null
+        || !(stat.equals("kills")
+            || stat.equals("deaths")
+            || stat.equals("play_time")
+            || stat.matches("scored\\.[a-z0-9_]{1,64}"))) {
+      throw new InvalidRequestException(
+          "stat", "must be kills, deaths, play_time or scored.<stat> (a-z 0-9 _)");
+    }
+    String op = operator == null ? "incr" : operator;
+    if (!OPERATORS.contains(op)) {
+      throw new InvalidRequestException("operator", "must be one of best, set, incr, decr");
+    }
+    String ord = order == null ? "desc" : order;
+    if (!ord.equals("desc") && !ord.equals("asc")) {
+      throw new InvalidRequestException("order", "must be desc or asc");
+    }
+    if (server != null && !Ids.isValid(server)) {
+      throw new InvalidRequestException("server", Ids.ID_RULE);
+    }
+    String rst = reset == null ? "none" : reset;
+    if (!RESETS.contains(rst)) {
+      throw new InvalidRequestException(
+          "reset", "must be none, daily, weekly or monthly (cron schedules are not supported yet)");
+    }
+    String zone = timeZone == null ? "UTC" : timeZone;
+    try {
+      ZoneId.of(zone);
+    } catch (DateTimeException e) {
+      throw new InvalidRequestException(
+          "time_zone", "must be an IANA time zone such as Europe/Paris");
+    }
+    return new Board(name, stat, op, ord, server, rst, zone, createdAt);
+  }
+
+  /** Whether two definitions count the same scores (the creation time aside). */
+  boolean sameRules(Board other) {
+    return stat.equals(other.stat)
+        && operator.equals(other.operator)
+        && order.equals(other.order)
+        && java.util.Objects.equals(server, other.server)
+        && reset.equals(other.reset)
+        && timeZone.equals(other.timeZone);
+  }
+
+  /** The period of {@code at}. */
+  public String period(Instant at) {
+    return Periods.key(reset, ZoneId.of(timeZone), at);
+  }
+}

@@ -1,0 +1,4 @@
+package dev.gamingapi.server.readmodel.leaderboards;
+
+/** A player's place on a leaderboard in one period. */
+public record Standing(long rank, String player, double score) {}
