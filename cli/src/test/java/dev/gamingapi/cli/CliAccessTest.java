@@ -118,8 +118,23 @@ class CliAccessTest {
 
     JsonNode user = json(platform.cli("user", "show", "studio", "stats-site", "--json"));
     assertThat(user.path("event_types").toString()).isEqualTo("[\"player.*\",\"match.*\"]");
+    assertThat(user.path("may_send_commands").asBoolean()).isFalse();
+    ok(
+        platform.cli(
+            "user",
+            "create",
+            "studio",
+            "mod-bot",
+            "--kind",
+            "app",
+            "--servers",
+            "eu-1",
+            "--may-send-commands"));
+    JsonNode bot = json(platform.cli("user", "show", "studio", "mod-bot", "--json"));
+    assertThat(bot.path("may_send_commands").asBoolean()).isTrue();
     assertThat(ok(platform.cli("user", "list", "studio")).out())
-        .containsPattern("stats-site +app +active +servers eu-1, types player.\\*,match.\\*");
+        .containsPattern("stats-site +app +active +servers eu-1, types player.\\*,match.\\*")
+        .containsPattern("mod-bot +app +active +servers eu-1, all types, sends commands");
     refused(
         platform.cli("user", "create", "studio", "x", "--kind", "wizard"),
         "kind must be one of owner, game_server, app");

@@ -4,7 +4,9 @@
  * <p>Game servers publish with {@link dev.gamingapi.sdk.GameServerClient}: events are validated,
  * written to an on-disk journal and then sent to the broker in order, surviving broker outages and
  * crashes of the game server. Owners and apps read with {@link dev.gamingapi.sdk.EventReader}:
- * replay what is stored, or subscribe to what comes.
+ * replay what is stored, or subscribe to what comes. A game server runs the commands sent to it
+ * with {@link dev.gamingapi.sdk.CommandReceiver}; bots and backends send them with {@link
+ * dev.gamingapi.sdk.CommandSender} (over the REST API).
  *
  * <p>Errors the SDK raises itself extend {@link dev.gamingapi.sdk.GamingApiException}; bad input is
  * reported with the contract's exceptions ({@code dev.gamingapi.contract.ContractException}).

@@ -31,6 +31,7 @@ import picocli.CommandLine.Parameters;
       "    --creds-out eu-1-host.creds",
       "  gamingapi user create acme stats-site --kind app --servers eu-1 \\",
       "    --event-types 'player.*'",
+      "  gamingapi user create acme mod-bot --kind app --servers eu-1 --may-send-commands",
       "  gamingapi user create acme alice --kind owner \\",
       "    --expires-at 2027-01-01T00:00:00Z"
     })
@@ -72,6 +73,11 @@ public final class UserCreateCommand extends ApiCommand {
   List<String> eventTypes;
 
   @Option(
+      names = "--may-send-commands",
+      description = "app: may send commands to the servers it may read (default: no).")
+  boolean maySendCommands;
+
+  @Option(
       names = "--expires-at",
       paramLabel = "TIME",
       description = "When its creds and token stop working (RFC 3339; default: never).")
@@ -94,6 +100,9 @@ public final class UserCreateCommand extends ApiCommand {
     }
     if (eventTypes != null) {
       eventTypes.forEach(body.putArray("event_types")::add);
+    }
+    if (maySendCommands) {
+      body.put("may_send_commands", true);
     }
     if (expiresAt != null) {
       body.put("expires_at", utc(expiresAt));

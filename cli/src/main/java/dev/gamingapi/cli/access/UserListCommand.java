@@ -67,7 +67,8 @@ public final class UserListCommand extends ApiCommand {
               + ", "
               + (user.path("event_types").isEmpty()
                   ? "all types"
-                  : "types " + Table.text(user.path("event_types")));
+                  : "types " + Table.text(user.path("event_types")))
+              + (user.path("may_send_commands").asBoolean() ? ", sends commands" : "");
       case "owner" -> "whole account";
       default -> "-";
     };

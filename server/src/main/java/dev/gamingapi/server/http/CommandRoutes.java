@@ -5,14 +5,17 @@ import dev.gamingapi.server.commands.CommandSpec;
 import dev.gamingapi.server.commands.CommandTooLargeException;
 import dev.gamingapi.server.commands.Commands;
 import dev.gamingapi.server.tenancy.Page;
+import dev.gamingapi.server.tenancy.User;
+import dev.gamingapi.server.tenancy.UserKind;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
 /**
- * Commands to one game server: send, look one up, a server's history. Only an owner or the operator
- * sends; every reader of the account (owner, operator, app) may follow them.
+ * Commands to one game server: send, look one up, a server's history. An owner, the operator or an
+ * app granted {@code may_send_commands} (to the servers it may read) sends; every reader of the
+ * account (owner, operator, app) may follow them.
  */
 final class CommandRoutes {
   private static final String SERVER = "/api/v1/accounts/{account}/servers/{server}";
@@ -58,7 +61,7 @@ final class CommandRoutes {
   private void send(Context ctx) {
     String account = ctx.pathParam("account");
     String server = ctx.pathParam("server");
-    Requests.caller(ctx).requireOwner(account);
+    requireSender(Requests.caller(ctx), account, server);
     SendCommand body = Requests.body(ctx, SendCommand.class);
     CommandSpec spec =
         new CommandSpec(
@@ -79,6 +82,30 @@ final class CommandRoutes {
                 + "/commands/"
                 + sent.command().id())
         .json(sent.command());
+  }
+
+  /**
+   * An app needs the right and, when its {@code servers} scope is not empty, the server in it. Out
+   * of scope is 403, not 404: the app may list the account's servers anyway, so there is nothing to
+   * hide; another tenant's caller still gets 404 from {@link Caller#requireAccount}.
+   */
+  private static void requireSender(Caller caller, String account, String server) {
+    caller.requireAccount(account);
+    if (caller.isOperator() || caller.user().kind() == UserKind.OWNER) {
+      return;
+    }
+    User user = caller.user();
+    if (user.kind() != UserKind.APP || !user.maySendCommands()) {
+      throw ApiException.forbidden(
+          "only an owner, the operator or an app granted may_send_commands may send commands");
+    }
+    if (!user.servers().isEmpty() && !user.servers().contains(server)) {
+      throw ApiException.forbidden(
+          "app '"
+              + user.name()
+              + "' may only send commands to "
+              + String.join(", ", user.servers()));
+    }
   }
 
   private void registerType(Context ctx) {

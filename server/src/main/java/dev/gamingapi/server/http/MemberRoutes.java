@@ -30,6 +30,7 @@ final class MemberRoutes {
       String server,
       List<String> servers,
       List<String> eventTypes,
+      Boolean maySendCommands,
       Instant expiresAt) {}
 
   record CreateShare(String grantee, List<String> servers) {}
@@ -91,6 +92,7 @@ final class MemberRoutes {
             body.server(),
             body.servers(),
             body.eventTypes(),
+            body.maySendCommands(),
             body.expiresAt());
     IssuedCredentials issued = control.users().create(account, spec, Requests.actor(ctx));
     ctx.status(201)

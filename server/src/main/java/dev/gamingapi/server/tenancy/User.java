@@ -14,6 +14,8 @@ import java.util.List;
  * @param servers the servers an {@link UserKind#APP} may read (empty: all)
  * @param eventTypes the event types an {@link UserKind#APP} may read (empty: all); a type may end
  *     in {@code .*}
+ * @param maySendCommands whether an {@link UserKind#APP} may send commands to the servers it may
+ *     read; always false for other kinds (owners may anyway, game servers never)
  * @param natsPublicKey the public key of its current NATS credential
  * @param createdAt when it was created
  * @param expiresAt when its credentials stop working, or null
@@ -25,6 +27,7 @@ public record User(
     String server,
     List<String> servers,
     List<String> eventTypes,
+    boolean maySendCommands,
     String natsPublicKey,
     Instant createdAt,
     Instant expiresAt,

@@ -11,6 +11,7 @@ import java.util.List;
  * @param server for a game server: the registered server it is bound to
  * @param servers for an app: the servers it may read (null or empty: all)
  * @param eventTypes for an app: the event types it may read (null or empty: all)
+ * @param maySendCommands for an app: whether it may send commands (null: false)
  * @param expiresAt when its credentials stop working (null: never)
  */
 public record UserSpec(
@@ -19,10 +20,22 @@ public record UserSpec(
     String server,
     List<String> servers,
     List<String> eventTypes,
+    Boolean maySendCommands,
     Instant expiresAt) {
   /** Null lists become empty. */
   public UserSpec {
     servers = servers == null ? List.of() : List.copyOf(servers);
     eventTypes = eventTypes == null ? List.of() : List.copyOf(eventTypes);
+  }
+
+  /** A user without the right to send commands. */
+  public UserSpec(
+      String name,
+      String kind,
+      String server,
+      List<String> servers,
+      List<String> eventTypes,
+      Instant expiresAt) {
+    this(name, kind, server, servers, eventTypes, null, expiresAt);
   }
 }

@@ -11,8 +11,8 @@ import org.jdbi.v3.core.Jdbi;
 /** SQL of the {@code users} table. */
 final class UserStore {
   private static final String COLUMNS =
-      "account, name, kind, server, servers, event_types, nats_public_key, created_at, expires_at,"
-          + " revoked_at";
+      "account, name, kind, server, servers, event_types, may_send_commands, nats_public_key,"
+          + " created_at, expires_at, revoked_at";
 
   private final Jdbi jdbi;
 
@@ -28,13 +28,14 @@ final class UserStore {
                     "INSERT INTO users ("
                         + COLUMNS
                         + ", token_hash) VALUES (:account, :name, :kind, :server, :servers,"
-                        + " :types, :key, :created, :expires, NULL, :token)")
+                        + " :types, :send, :key, :created, :expires, NULL, :token)")
                 .bind("account", account)
                 .bind("name", user.name())
                 .bind("kind", user.kind().wireName())
                 .bind("server", user.server())
                 .bind("servers", JsonLists.write(user.servers()))
                 .bind("types", JsonLists.write(user.eventTypes()))
+                .bind("send", user.maySendCommands())
                 .bind("key", user.natsPublicKey())
                 .bind("created", user.createdAt().toEpochMilli())
                 .bind("expires", user.expiresAt() == null ? null : user.expiresAt().toEpochMilli())
@@ -131,6 +132,7 @@ final class UserStore {
         rs.getString("server"),
         JsonLists.strings(rs.getString("servers")),
         JsonLists.strings(rs.getString("event_types")),
+        rs.getBoolean("may_send_commands"),
         rs.getString("nats_public_key"),
         Instant.ofEpochMilli(rs.getLong("created_at")),
         expiresAt,

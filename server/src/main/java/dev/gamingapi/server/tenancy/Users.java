@@ -65,6 +65,7 @@ public final class Users {
             scope.server(),
             scope.servers(),
             scope.eventTypes(),
+            Boolean.TRUE.equals(spec.maySendCommands()),
             creds.publicKey(),
             now,
             spec.expiresAt(),
@@ -80,6 +81,9 @@ public final class Users {
     }
     if (!scope.eventTypes().isEmpty()) {
       detail.put("event_types", scope.eventTypes());
+    }
+    if (user.maySendCommands()) {
+      detail.put("may_send_commands", true);
     }
     audit.record(actor, "user.created", account, spec.name(), detail);
     return new IssuedCredentials(user, creds.text(), token);
@@ -212,6 +216,10 @@ public final class Users {
     if (kind != UserKind.APP && !(spec.servers().isEmpty() && spec.eventTypes().isEmpty())) {
       throw new InvalidRequestException(
           spec.servers().isEmpty() ? "event_types" : "servers", "is only for app users");
+    }
+    if (kind != UserKind.APP && spec.maySendCommands() != null) {
+      // Owners send anyway and game servers never do: a flag there would only mislead.
+      throw new InvalidRequestException("may_send_commands", "is only for app users");
     }
     return switch (kind) {
       case OWNER -> new Scope(null, List.of(), List.of());

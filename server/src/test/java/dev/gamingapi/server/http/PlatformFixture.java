@@ -62,6 +62,10 @@ final class PlatformFixture implements AutoCloseable {
     return platform.connectionInfo().brokerUrl();
   }
 
+  String httpUrl() {
+    return platform.connectionInfo().httpUrl();
+  }
+
   /** Creates an account on {@code plan} and answers its JSON. */
   JsonNode account(String name, String plan) {
     Api.Response created =
