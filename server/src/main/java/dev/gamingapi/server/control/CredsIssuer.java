@@ -25,6 +25,12 @@ public final class CredsIssuer {
   /** The subjects of every event of an account, as an app's scope names them. */
   public static final String ALL_EVENTS = "v1.servers.*.>";
 
+  /**
+   * How the JWT name of every internal user starts; no tenant user can be named so (user names have
+   * no spaces), which is how the platform tells its own connections in a tenant apart.
+   */
+  public static final String INTERNAL_USER_PREFIX = "platform ";
+
   /** The tag that names an app's private inbox prefix in its user JWT. */
   public static final String INBOX_TAG_PREFIX = "inbox:";
 
@@ -124,7 +130,7 @@ public final class CredsIssuer {
    * memory only.
    */
   public UserCreds internal(String purpose, Duration lifetime) {
-    return issue("platform " + purpose, lifetime, new UserClaim(accountPublicKey));
+    return issue(INTERNAL_USER_PREFIX + purpose, lifetime, new UserClaim(accountPublicKey));
   }
 
   /**

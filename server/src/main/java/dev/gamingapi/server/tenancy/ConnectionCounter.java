@@ -2,6 +2,7 @@ package dev.gamingapi.server.tenancy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gamingapi.server.control.CredsIssuer;
 import io.nats.client.Connection;
 import io.nats.client.Message;
 import java.io.IOException;
@@ -21,8 +22,6 @@ import org.slf4j.LoggerFactory;
 public final class ConnectionCounter {
   private static final Logger LOG = LoggerFactory.getLogger(ConnectionCounter.class);
   private static final ObjectMapper JSON = new ObjectMapper();
-  // The JWT name prefix of CredsIssuer.internal users.
-  private static final String PLATFORM_USER = "platform ";
 
   private final Connection system;
   private final Duration timeout;
@@ -54,7 +53,7 @@ public final class ConnectionCounter {
           data.has("total") ? data.path("total").asLong() : data.path("num_connections").asLong(-1);
       long platform = 0;
       for (JsonNode connection : data.path("connections")) {
-        if (connection.path("name_tag").asText("").startsWith(PLATFORM_USER)) {
+        if (connection.path("name_tag").asText("").startsWith(CredsIssuer.INTERNAL_USER_PREFIX)) {
           platform++;
         }
       }
