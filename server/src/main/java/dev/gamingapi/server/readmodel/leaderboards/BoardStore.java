@@ -5,7 +5,6 @@ import dev.gamingapi.contract.event.PlayerDied;
 import dev.gamingapi.contract.event.PlayerKilled;
 import dev.gamingapi.contract.event.PlayerScored;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,17 +18,18 @@ import org.jdbi.v3.core.Jdbi;
  * a new board is backfilled from the log.
  */
 public final class BoardStore {
-  private static final String SCORE =
-      """
-      INSERT INTO rm_board_scores (account, board, period, player, score, reached_seq)
-      VALUES (:account, :board, :period, :player, :initial, :seq)
-      ON CONFLICT (account, board, period, player) DO UPDATE SET
-        score = %1$s,
-        reached_seq = CASE WHEN %1$s <> rm_board_scores.score THEN excluded.reached_seq
-          ELSE rm_board_scores.reached_seq END
-      """;
-
   private final Map<String, List<Board>> cache = new ConcurrentHashMap<>();
+  private final RankBlocks blocks;
+
+  /** A store whose rank blocks split at {@link RankBlocks#DEFAULT_MAX_PLAYERS}. */
+  public BoardStore() {
+    this(RankBlocks.DEFAULT_MAX_PLAYERS);
+  }
+
+  /** A store whose rank blocks split beyond {@code maxBlockPlayers} (small in tests). */
+  public BoardStore(int maxBlockPlayers) {
+    this.blocks = new RankBlocks(maxBlockPlayers);
+  }
 
   /** Saves {@code board}; answers whether its rules changed (so that a rebuild is due). */
   public boolean define(Jdbi jdbi, String account, Board board) {
@@ -48,8 +48,8 @@ public final class BoardStore {
               handle
                   .createUpdate(
                       "INSERT INTO rm_boards (account, name, stat, operator, sort_order, server,"
-                          + " reset, time_zone, created_at) VALUES (:account, :name, :stat,"
-                          + " :operator, :order, :server, :reset, :zone, :at)")
+                          + " reset, cron, time_zone, created_at) VALUES (:account, :name, :stat,"
+                          + " :operator, :order, :server, :reset, :cron, :zone, :at)")
                   .bind("account", account)
                   .bind("name", board.name())
                   .bind("stat", board.stat())
@@ -57,6 +57,7 @@ public final class BoardStore {
                   .bind("order", board.order())
                   .bind("server", board.server())
                   .bind("reset", board.reset())
+                  .bind("cron", board.cron())
                   .bind("zone", board.timeZone())
                   .bind("at", board.createdAt().toEpochMilli())
                   .execute();
@@ -77,8 +78,8 @@ public final class BoardStore {
         a ->
             handle
                 .createQuery(
-                    "SELECT name, stat, operator, sort_order, server, reset, time_zone, created_at"
-                        + " FROM rm_boards WHERE account = :account ORDER BY name")
+                    "SELECT name, stat, operator, sort_order, server, reset, cron, time_zone,"
+                        + " created_at FROM rm_boards WHERE account = :account ORDER BY name")
                 .bind("account", a)
                 .map(
                     (rs, ctx) ->
@@ -90,7 +91,8 @@ public final class BoardStore {
                             rs.getString(5),
                             rs.getString(6),
                             rs.getString(7),
-                            Instant.ofEpochMilli(rs.getLong(8))))
+                            rs.getString(8),
+                            Instant.ofEpochMilli(rs.getLong(9))))
                 .list());
   }
 
@@ -135,10 +137,9 @@ public final class BoardStore {
           || end <= start) {
         continue;
       }
-      ZoneId zone = ZoneId.of(board.timeZone());
       long from = start;
       while (from < end) {
-        Instant boundary = Periods.next(board.reset(), zone, Instant.ofEpochMilli(from));
+        Instant boundary = Periods.next(board, Instant.ofEpochMilli(from));
         long to = boundary == null ? end : Math.min(end, boundary.toEpochMilli());
         String period = board.period(Instant.ofEpochMilli(from));
         score(handle, account, board, period, player, (to - from) / 1000.0, seq);
@@ -147,7 +148,74 @@ public final class BoardStore {
     }
   }
 
-  private static void score(
+  /** Every board of {@code account}, by name. */
+  public List<Board> all(Handle handle, String account) {
+    return boards(handle, account);
+  }
+
+  /** Deletes board {@code name} with its scores of every period; answers whether it existed. */
+  public boolean delete(Jdbi jdbi, String account, String name) {
+    boolean existed =
+        jdbi.inTransaction(
+            handle -> {
+              for (String table : List.of("rm_board_entries", "rm_board_blocks")) {
+                handle
+                    .createUpdate(
+                        "DELETE FROM " + table + " WHERE account = :account AND board = :name")
+                    .bind("account", account)
+                    .bind("name", name)
+                    .execute();
+              }
+              return handle
+                      .createUpdate(
+                          "DELETE FROM rm_boards WHERE account = :account AND name = :name")
+                      .bind("account", account)
+                      .bind("name", name)
+                      .execute()
+                  == 1;
+            });
+    cache.remove(account);
+    return existed;
+  }
+
+  /** Removes {@code player} from every board and period of {@code account}. */
+  public void erase(Handle handle, String account, String player) {
+    record Entry(RankBlocks.Scope scope, RankKey key) {}
+    List<Entry> entries =
+        handle
+            .createQuery(
+                "SELECT board, period, rank_score, reached_seq FROM rm_board_entries"
+                    + " WHERE account = :account AND player = :player")
+            .bind("account", account)
+            .bind("player", player)
+            .map(
+                (rs, ctx) ->
+                    new Entry(
+                        new RankBlocks.Scope(account, rs.getString(1), rs.getString(2)),
+                        new RankKey(rs.getDouble(3), rs.getLong(4), player)))
+            .list();
+    for (Entry entry : entries) {
+      blocks.remove(handle, entry.scope(), entry.key());
+    }
+    handle
+        .createUpdate("DELETE FROM rm_board_entries WHERE account = :account AND player = :player")
+        .bind("account", account)
+        .bind("player", player)
+        .execute();
+  }
+
+  // The score after one more value, as the board's operator combines them.
+  private static double combine(Board board, double current, double value) {
+    return switch (board.operator()) {
+      case "best" ->
+          board.order().equals("asc") ? Math.min(current, value) : Math.max(current, value);
+      case "set" -> value;
+      case "decr" -> current - value;
+      default -> current + value; // incr
+    };
+  }
+
+  private void score(
       Handle handle,
       String account,
       Board board,
@@ -155,32 +223,58 @@ public final class BoardStore {
       String player,
       double value,
       long seq) {
-    String current = "rm_board_scores.score";
-    String expression =
-        switch (board.operator()) {
-          case "best" ->
-              board.order().equals("asc")
-                  ? "CASE WHEN excluded.score < "
-                      + current
-                      + " THEN excluded.score ELSE "
-                      + current
-                      + " END"
-                  : "CASE WHEN excluded.score > "
-                      + current
-                      + " THEN excluded.score ELSE "
-                      + current
-                      + " END";
-          case "set" -> "excluded.score";
-          default -> current + " + excluded.score"; // incr, and decr with a negated value
-        };
+    RankBlocks.Scope scope = new RankBlocks.Scope(account, board.name(), period);
+    Optional<double[]> old =
+        handle
+            .createQuery(
+                "SELECT score, reached_seq FROM rm_board_entries WHERE account = :account"
+                    + " AND board = :board AND period = :period AND player = :player")
+            .bind("account", account)
+            .bind("board", board.name())
+            .bind("period", period)
+            .bind("player", player)
+            .map((rs, ctx) -> new double[] {rs.getDouble(1), rs.getLong(2)})
+            .findOne();
+    if (old.isEmpty()) {
+      double score = board.operator().equals("decr") ? 0.0 - value : value;
+      RankKey key = RankKey.of(board, score, seq, player);
+      handle
+          .createUpdate(
+              "INSERT INTO rm_board_entries (account, board, period, player, score, rank_score,"
+                  + " reached_seq) VALUES (:account, :board, :period, :player, :score, :rank,"
+                  + " :seq)")
+          .bind("account", account)
+          .bind("board", board.name())
+          .bind("period", period)
+          .bind("player", player)
+          .bind("score", score)
+          .bind("rank", key.rankScore())
+          .bind("seq", seq)
+          .execute();
+      blocks.add(handle, scope, key);
+      return;
+    }
+    double before = old.get()[0];
+    double score = combine(board, before, value);
+    if (score == before) {
+      return; // the same score: who reached it first keeps their place
+    }
+    long reached = (long) old.get()[1];
+    RankKey from = RankKey.of(board, before, reached, player);
+    RankKey to = RankKey.of(board, score, seq, player);
     handle
-        .createUpdate(SCORE.formatted(expression))
+        .createUpdate(
+            "UPDATE rm_board_entries SET score = :score, rank_score = :rank, reached_seq = :seq"
+                + " WHERE account = :account AND board = :board AND period = :period"
+                + " AND player = :player")
         .bind("account", account)
         .bind("board", board.name())
         .bind("period", period)
         .bind("player", player)
-        .bind("initial", board.operator().equals("decr") ? 0.0 - value : value)
+        .bind("score", score)
+        .bind("rank", to.rankScore())
         .bind("seq", seq)
         .execute();
+    blocks.move(handle, scope, from, to);
   }
 }
