@@ -178,6 +178,28 @@ public final class BoardStore {
     return existed;
   }
 
+  /**
+   * Rebuilds the rank index of every period of board {@code name} from its scores, in one
+   * transaction: after scores were loaded in bulk (the benchmark's million players), or to repair.
+   */
+  public void reindex(Jdbi jdbi, String account, String name) {
+    jdbi.useTransaction(
+        handle -> {
+          List<String> periods =
+              handle
+                  .createQuery(
+                      "SELECT DISTINCT period FROM rm_board_entries WHERE account = :account"
+                          + " AND board = :board")
+                  .bind("account", account)
+                  .bind("board", name)
+                  .mapTo(String.class)
+                  .list();
+          for (String period : periods) {
+            blocks.rebuild(handle, new RankBlocks.Scope(account, name, period));
+          }
+        });
+  }
+
   /** Removes {@code player} from every board and period of {@code account}. */
   public void erase(Handle handle, String account, String player) {
     record Entry(RankBlocks.Scope scope, RankKey key) {}

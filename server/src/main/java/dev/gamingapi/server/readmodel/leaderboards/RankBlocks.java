@@ -132,6 +132,34 @@ final class RankBlocks {
         .one();
   }
 
+  /**
+   * Builds the blocks of a board period again from its entries, in blocks of half {@link
+   * #maxPlayers}: after a bulk load, or to repair. The same statement as migration V7's.
+   */
+  void rebuild(Handle handle, Scope scope) {
+    bind(handle.createUpdate("DELETE FROM rm_board_blocks" + WHERE), scope).execute();
+    bind(
+            handle.createUpdate(
+                """
+                INSERT INTO rm_board_blocks
+                  (account, board, period, lo_score, lo_seq, lo_player, players)
+                SELECT account, board, period, rank_score, reached_seq, player,
+                       CASE WHEN total - position + 1 < :size THEN total - position + 1
+                            ELSE :size END
+                FROM (
+                  SELECT account, board, period, rank_score, reached_seq, player,
+                         ROW_NUMBER() OVER (ORDER BY rank_score, reached_seq, player) AS position,
+                         COUNT(*) OVER () AS total
+                  FROM rm_board_entries
+                  WHERE account = :account AND board = :board AND period = :period
+                ) ranked
+                WHERE (position - 1) % :size = 0
+                """),
+            scope)
+        .bind("size", Math.max(1, maxPlayers / 2))
+        .execute();
+  }
+
   private void splitIfFull(Handle handle, Scope scope, Block block) {
     if (block.players() <= maxPlayers) {
       return;
