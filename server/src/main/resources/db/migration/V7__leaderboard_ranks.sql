@@ -10,13 +10,16 @@
 -- ahead of the player inside it: a few thousand index entries at most, not a count over the whole
 -- board. The read models keep the blocks in the same transaction as the scores (BoardStore).
 --
+-- Players compare byte by byte (${binary}: PostgreSQL's "C" collation; SQLite's default), the way
+-- the read models compare them in memory when they keep the blocks.
+--
 -- Boards may also reset on a cron schedule (rm_boards.cron, with reset = 'cron').
 
 CREATE TABLE rm_board_entries (
   account     VARCHAR(63)      NOT NULL REFERENCES accounts (name) ON DELETE CASCADE,
   board       VARCHAR(63)      NOT NULL,
   period      VARCHAR(32)      NOT NULL,
-  player      VARCHAR(64)      NOT NULL,
+  player      VARCHAR(64)      ${binary} NOT NULL,
   score       DOUBLE PRECISION NOT NULL,
   rank_score  DOUBLE PRECISION NOT NULL,
   reached_seq BIGINT           NOT NULL,
@@ -39,7 +42,7 @@ CREATE TABLE rm_board_blocks (
   period     VARCHAR(32)      NOT NULL,
   lo_score   DOUBLE PRECISION NOT NULL,
   lo_seq     BIGINT           NOT NULL,
-  lo_player  VARCHAR(64)      NOT NULL,
+  lo_player  VARCHAR(64)      ${binary} NOT NULL,
   players    BIGINT           NOT NULL,
   PRIMARY KEY (account, board, period, lo_score, lo_seq, lo_player)
 );

@@ -32,9 +32,9 @@ final class HistoryBench {
       try (HistoryPlatform platform = new HistoryPlatform(url)) {
         System.out.printf(
             "history on %s (one embedded platform, nats-server child):%n", platform.database());
-        {
-          new ApplyBench(platform, args.historyEvents(), args.rounds()).run();
-        }
+        new ApplyBench(platform, args.historyEvents(), args.rounds()).run();
+        new VisibleBench(platform).run();
+        new LeaderboardBench(platform, args.players()).run();
       }
     }
   }

@@ -82,7 +82,7 @@ final class HistoryPlatform implements AutoCloseable {
       if (state.status() == 200 && state.json().path("position").asLong() >= seq) {
         return;
       }
-      Thread.sleep(5);
+      Thread.sleep(20);
     }
     throw new IllegalStateException("read models did not reach " + seq + " in " + timeout);
   }

@@ -1,10 +1,9 @@
 package dev.gamingapi.server.readmodel.leaderboards;
 
 import dev.gamingapi.contract.event.Event;
-import dev.gamingapi.contract.event.PlayerDied;
-import dev.gamingapi.contract.event.PlayerKilled;
-import dev.gamingapi.contract.event.PlayerScored;
+import dev.gamingapi.server.store.BatchSql;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -101,51 +100,17 @@ public final class BoardStore {
     cache.remove(account);
   }
 
-  /** Adds player event {@code event} (stream sequence {@code seq}) to every board it counts on. */
-  public void apply(Handle handle, String account, Event event, long seq) {
-    List<Board> boards = boards(handle, account);
-    if (boards.isEmpty()) {
-      return;
-    }
-    for (Board board : boards) {
-      if (board.server() != null && !board.server().equals(event.serverId())) {
-        continue;
-      }
-      Double value =
-          switch (event.data()) {
-            case PlayerKilled killed when board.stat().equals("kills") -> 1.0;
-            case PlayerDied died when board.stat().equals("deaths") -> 1.0;
-            case PlayerScored scored when board.stat().equals("scored." + scored.stat()) ->
-                scored.value();
-            default -> null;
-          };
-      if (value != null) {
-        score(handle, account, board, board.period(event.time()), event.playerId(), value, seq);
-      }
-    }
-  }
-
   /**
-   * Adds a closed session to the play-time boards, split at their period boundaries (a session
-   * across midnight counts on both days).
+   * The scores of one batch of {@code account}: those of {@code players} in the periods of {@code
+   * events}, on every board.
    */
-  public void session(
-      Handle handle, String account, String server, String player, long start, long end, long seq) {
-    for (Board board : boards(handle, account)) {
-      if (!board.stat().equals("play_time")
-          || board.server() != null && !board.server().equals(server)
-          || end <= start) {
-        continue;
-      }
-      long from = start;
-      while (from < end) {
-        Instant boundary = Periods.next(board, Instant.ofEpochMilli(from));
-        long to = boundary == null ? end : Math.min(end, boundary.toEpochMilli());
-        String period = board.period(Instant.ofEpochMilli(from));
-        score(handle, account, board, period, player, (to - from) / 1000.0, seq);
-        from = to;
-      }
-    }
+  public BoardBatch batch(
+      BatchSql sql,
+      Handle handle,
+      String account,
+      Collection<Event> events,
+      Collection<String> players) {
+    return BoardBatch.load(sql, account, boards(handle, account), blocks, events, players);
   }
 
   /** Every board of {@code account}, by name. */
@@ -224,79 +189,5 @@ public final class BoardStore {
         .bind("account", account)
         .bind("player", player)
         .execute();
-  }
-
-  // The score after one more value, as the board's operator combines them.
-  private static double combine(Board board, double current, double value) {
-    return switch (board.operator()) {
-      case "best" ->
-          board.order().equals("asc") ? Math.min(current, value) : Math.max(current, value);
-      case "set" -> value;
-      case "decr" -> current - value;
-      default -> current + value; // incr
-    };
-  }
-
-  private void score(
-      Handle handle,
-      String account,
-      Board board,
-      String period,
-      String player,
-      double value,
-      long seq) {
-    RankBlocks.Scope scope = new RankBlocks.Scope(account, board.name(), period);
-    Optional<double[]> old =
-        handle
-            .createQuery(
-                "SELECT score, reached_seq FROM rm_board_entries WHERE account = :account"
-                    + " AND board = :board AND period = :period AND player = :player")
-            .bind("account", account)
-            .bind("board", board.name())
-            .bind("period", period)
-            .bind("player", player)
-            .map((rs, ctx) -> new double[] {rs.getDouble(1), rs.getLong(2)})
-            .findOne();
-    if (old.isEmpty()) {
-      double score = board.operator().equals("decr") ? 0.0 - value : value;
-      RankKey key = RankKey.of(board, score, seq, player);
-      handle
-          .createUpdate(
-              "INSERT INTO rm_board_entries (account, board, period, player, score, rank_score,"
-                  + " reached_seq) VALUES (:account, :board, :period, :player, :score, :rank,"
-                  + " :seq)")
-          .bind("account", account)
-          .bind("board", board.name())
-          .bind("period", period)
-          .bind("player", player)
-          .bind("score", score)
-          .bind("rank", key.rankScore())
-          .bind("seq", seq)
-          .execute();
-      blocks.add(handle, scope, key);
-      return;
-    }
-    double before = old.get()[0];
-    double score = combine(board, before, value);
-    if (score == before) {
-      return; // the same score: who reached it first keeps their place
-    }
-    long reached = (long) old.get()[1];
-    RankKey from = RankKey.of(board, before, reached, player);
-    RankKey to = RankKey.of(board, score, seq, player);
-    handle
-        .createUpdate(
-            "UPDATE rm_board_entries SET score = :score, rank_score = :rank, reached_seq = :seq"
-                + " WHERE account = :account AND board = :board AND period = :period"
-                + " AND player = :player")
-        .bind("account", account)
-        .bind("board", board.name())
-        .bind("period", period)
-        .bind("player", player)
-        .bind("score", score)
-        .bind("rank", to.rankScore())
-        .bind("seq", seq)
-        .execute();
-    blocks.move(handle, scope, from, to);
   }
 }

@@ -161,10 +161,18 @@ final class RankBlocks {
   }
 
   private void splitIfFull(Handle handle, Scope scope, Block block) {
-    if (block.players() <= maxPlayers) {
+    split(handle, scope, block.lo(), block.players());
+  }
+
+  /**
+   * Splits the block at {@code lo} holding {@code players} in halves until every part holds at most
+   * {@link #maxPlayers}; the entries must already be written.
+   */
+  void split(Handle handle, Scope scope, RankKey lo, long players) {
+    if (players <= maxPlayers) {
       return;
     }
-    long half = block.players() / 2;
+    long half = players / 2;
     RankKey middle =
         bind(
                 handle.createQuery(
@@ -175,12 +183,44 @@ final class RankBlocks {
                         + " >= (:s, :r, :p) ORDER BY rank_score, reached_seq, player"
                         + " LIMIT 1 OFFSET :half"),
                 scope,
-                block.lo())
+                lo)
             .bind("half", half)
             .map((rs, ctx) -> new RankKey(rs.getDouble(1), rs.getLong(2), rs.getString(3)))
             .one();
-    setPlayers(handle, scope, block.lo(), half);
-    insert(handle, scope, middle, block.players() - half);
+    setPlayers(handle, scope, lo, half);
+    insert(handle, scope, middle, players - half);
+    split(handle, scope, lo, half);
+    split(handle, scope, middle, players - half);
+  }
+
+  /** Every block of a board period: first key and player count. */
+  static java.util.Map<RankKey, Long> load(Handle handle, Scope scope) {
+    java.util.Map<RankKey, Long> blocks = new java.util.HashMap<>();
+    bind(
+            handle.createQuery(
+                "SELECT lo_score, lo_seq, lo_player, players FROM rm_board_blocks" + WHERE),
+            scope)
+        .map((rs, ctx) -> block(rs.getDouble(1), rs.getLong(2), rs.getString(3), rs.getLong(4)))
+        .forEach(block -> blocks.put(block.lo(), block.players()));
+    return blocks;
+  }
+
+  /**
+   * Writes what a batch changed in a board period's blocks, then splits the blocks that grew too
+   * big (the batch's entries must already be written).
+   */
+  void write(Handle handle, Scope scope, BlockMap.Changes changes) {
+    for (RankKey lo : changes.deleted()) {
+      delete(handle, scope, lo);
+    }
+    changes
+        .written()
+        .forEach(
+            (lo, players) -> {
+              delete(handle, scope, lo);
+              insert(handle, scope, lo, players);
+            });
+    changes.written().forEach((lo, players) -> split(handle, scope, lo, players));
   }
 
   private Optional<Block> containing(Handle handle, Scope scope, RankKey key) {
