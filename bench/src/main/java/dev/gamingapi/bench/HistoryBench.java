@@ -34,6 +34,7 @@ final class HistoryBench {
             "history on %s (one embedded platform, nats-server child):%n", platform.database());
         new ApplyBench(platform, args.historyEvents(), args.rounds()).run();
         new VisibleBench(platform).run();
+        platform.awaitCaughtUp(java.time.Duration.ofMinutes(5));
         new LeaderboardBench(platform, args.players()).run();
       }
     }

@@ -87,6 +87,17 @@ final class HistoryPlatform implements AutoCloseable {
     throw new IllegalStateException("read models did not reach " + seq + " in " + timeout);
   }
 
+  /** Waits until the read models have nothing left to apply (lag 0 twice in a row). */
+  void awaitCaughtUp(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    int zeros = 0;
+    while (System.nanoTime() < deadline && zeros < 2) {
+      ControlApi.Reply state = api.get("/api/v1/accounts/" + ACCOUNT + "/read-models");
+      zeros = state.status() == 200 && state.json().path("lag").asLong() == 0 ? zeros + 1 : 0;
+      Thread.sleep(500);
+    }
+  }
+
   @Override
   public void close() {
     platform.close();
