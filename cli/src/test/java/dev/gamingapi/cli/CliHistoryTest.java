@@ -130,5 +130,42 @@ class CliHistoryTest {
             "--reset",
             "0 0 * * *"),
         "cron");
+    refused(
+        platform.cli(
+            "history",
+            "leaderboard",
+            "define",
+            "default",
+            "bad",
+            "--stat",
+            "kills",
+            "--cron",
+            "61 * * * *"),
+        "minute");
+    ok(
+        platform.cli(
+            "history",
+            "leaderboard",
+            "define",
+            "default",
+            "fridays",
+            "--stat",
+            "kills",
+            "--cron",
+            "0 18 * * fri",
+            "--time-zone",
+            "Europe/Paris"));
+    assertThat(ok(platform.cli("history", "leaderboard", "list", "default")).out())
+        .startsWith("NAME")
+        .containsPattern("fridays +kills +incr +desc +- +cron +0 18 \\* \\* fri +Europe/Paris")
+        .containsPattern("kills +kills +incr +desc +- +none");
+    assertThat(ok(platform.cli("history", "leaderboard", "show", "default", "fridays")).out())
+        .containsPattern("cron +0 18 \\* \\* fri");
+    awaitPosition(3);
+    assertThat(ok(platform.cli("history", "leaderboard", "periods", "default", "kills")).out())
+        .isEqualTo("all\n");
+    assertThat(ok(platform.cli("history", "leaderboard", "delete", "default", "fridays")).out())
+        .contains("Leaderboard fridays of default deleted.");
+    refused(platform.cli("history", "leaderboard", "show", "default", "fridays"), "fridays");
   }
 }

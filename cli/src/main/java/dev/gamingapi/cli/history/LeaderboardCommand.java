@@ -13,7 +13,11 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = "Define and query leaderboards.",
     subcommands = {
+      LeaderboardCommand.ListBoards.class,
       LeaderboardCommand.Define.class,
+      LeaderboardCommand.Show.class,
+      LeaderboardCommand.Delete.class,
+      LeaderboardCommand.Periods.class,
       LeaderboardCommand.Top.class,
       LeaderboardCommand.Rank.class,
       LeaderboardCommand.Count.class
@@ -29,7 +33,9 @@ public final class LeaderboardCommand {
     @Parameters(index = "1", paramLabel = "BOARD")
     String board;
 
-    @Option(names = "--period", description = "all, YYYY-MM-DD, YYYY-Www or YYYY-MM.")
+    @Option(
+        names = "--period",
+        description = "all, YYYY-MM-DD, YYYY-Www, YYYY-MM or YYYY-MM-DDTHH:MM (cron boards).")
     String period;
 
     String path(String... more) {
@@ -65,8 +71,13 @@ public final class LeaderboardCommand {
     @Option(names = "--server", description = "One server only.")
     String server;
 
-    @Option(names = "--reset", description = "none (default), daily, weekly, monthly")
+    @Option(names = "--reset", description = "none (default), daily, weekly, monthly, cron")
     String reset;
+
+    @Option(
+        names = "--cron",
+        description = "With --reset cron (implied): five fields, e.g. '0 18 * * fri'.")
+    String cron;
 
     @Option(names = "--time-zone", description = "IANA zone of the resets (default UTC).")
     String timeZone;
@@ -78,6 +89,7 @@ public final class LeaderboardCommand {
       putIf(body, "order", order);
       putIf(body, "server", server);
       putIf(body, "reset", reset);
+      putIf(body, "cron", cron);
       putIf(body, "time_zone", timeZone);
       return client.send("PUT", path(), body);
     }
@@ -89,15 +101,92 @@ public final class LeaderboardCommand {
     }
   }
 
+  /** {@code leaderboard list ACCOUNT}. */
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "The tenant's boards.")
+  static final class ListBoards extends ShowCommand {
+    @Parameters(index = "0", paramLabel = "ACCOUNT")
+    String account;
+
+    @Override
+    JsonNode request(ApiClient client) {
+      return client.get(ApiClient.path("accounts", account, "leaderboards"));
+    }
+
+    @Override
+    protected void run(ApiClient client) {
+      table(
+          request(client),
+          "name",
+          "stat",
+          "operator",
+          "order",
+          "server",
+          "reset",
+          "cron",
+          "time_zone");
+    }
+  }
+
+  /** {@code leaderboard show ACCOUNT BOARD}. */
+  @Command(name = "show", mixinStandardHelpOptions = true, description = "A board's definition.")
+  static final class Show extends BoardCommand {
+    @Override
+    JsonNode request(ApiClient client) {
+      return client.get(path());
+    }
+  }
+
+  /** {@code leaderboard delete ACCOUNT BOARD}. */
+  @Command(
+      name = "delete",
+      mixinStandardHelpOptions = true,
+      description = "Delete a board with the scores of all its periods.")
+  static final class Delete extends BoardCommand {
+    @Override
+    JsonNode request(ApiClient client) {
+      return client.send("DELETE", path(), null);
+    }
+
+    @Override
+    protected void run(ApiClient client) {
+      request(client);
+      if (!json()) {
+        out().printf("Leaderboard %s of %s deleted.%n", board, account);
+      }
+    }
+  }
+
+  /** {@code leaderboard periods ACCOUNT BOARD}. */
+  @Command(
+      name = "periods",
+      mixinStandardHelpOptions = true,
+      description = "The periods with scores, newest first.")
+  static final class Periods extends BoardCommand {
+    @Override
+    JsonNode request(ApiClient client) {
+      return client.get(path("periods"));
+    }
+
+    @Override
+    protected void run(ApiClient client) {
+      JsonNode answer = request(client);
+      if (json()) {
+        printJson(answer);
+        return;
+      }
+      answer.path("periods").forEach(period -> out().println(period.asText()));
+    }
+  }
+
   /** {@code leaderboard top ACCOUNT BOARD}. */
   @Command(name = "top", mixinStandardHelpOptions = true, description = "The board in rank order.")
   static final class Top extends BoardCommand {
-    @Option(names = "--limit", defaultValue = "10", description = "How many (1 to 200).")
+    @Option(names = "--limit", defaultValue = "10", description = "How many (pages of 200).")
     int limit;
 
     @Override
     JsonNode request(ApiClient client) {
-      return client.get(path("entries") + "?limit=" + limit + periodQuery('&'));
+      return client.list(path("entries") + periodQuery('?'), limit, ApiClient.MAX_PAGE);
     }
 
     @Override
