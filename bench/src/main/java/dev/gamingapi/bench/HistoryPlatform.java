@@ -32,10 +32,15 @@ final class HistoryPlatform implements AutoCloseable {
     ConnectionInfo info = platform.connectionInfo();
     this.api = new ControlApi(info.httpUrl(), Files.readString(info.operatorToken()).strip());
     for (String[] board : HistoryWorkload.boards()) {
-      ControlApi.Reply reply = api.send("PUT", boards() + "/" + board[0], board[1]);
-      if (reply.status() != 200) {
-        throw new IllegalStateException("cannot define board " + board[0] + ": " + reply.problem());
-      }
+      defineBoard(board[0], board[1]);
+    }
+  }
+
+  /** Defines leaderboard {@code name} of the tenant with the JSON {@code definition}. */
+  void defineBoard(String name, String definition) {
+    ControlApi.Reply reply = api.send("PUT", boards() + "/" + name, definition);
+    if (reply.status() != 200) {
+      throw new IllegalStateException("cannot define board " + name + ": " + reply.problem());
     }
   }
 

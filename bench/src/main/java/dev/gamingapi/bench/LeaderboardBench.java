@@ -33,16 +33,7 @@ final class LeaderboardBench {
   }
 
   void run() throws Exception {
-    ControlApi.Reply defined =
-        platform
-            .api()
-            .send(
-                "PUT",
-                platform.boards() + "/" + BOARD,
-                "{\"stat\":\"scored.rating\",\"operator\":\"set\"}");
-    if (defined.status() != 200) {
-      throw new IllegalStateException("cannot define the board: " + defined.problem());
-    }
+    platform.defineBoard(BOARD, "{\"stat\":\"scored.rating\",\"operator\":\"set\"}");
     String url = platform.databaseUrl();
     if (url != null) {
       // One multi-row INSERT per batch instead of ten thousand: only for this bulk load.

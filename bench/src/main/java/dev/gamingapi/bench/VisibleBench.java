@@ -35,16 +35,7 @@ final class VisibleBench {
   }
 
   void run() throws Exception {
-    ControlApi.Reply defined =
-        platform
-            .api()
-            .send(
-                "PUT",
-                platform.boards() + "/probe",
-                "{\"stat\":\"scored.probe\",\"operator\":\"set\"}");
-    if (defined.status() != 200) {
-      throw new IllegalStateException("cannot define the probe board: " + defined.problem());
-    }
+    platform.defineBoard("probe", "{\"stat\":\"scored.probe\",\"operator\":\"set\"}");
     int total = (int) (RATE * RUN.toSeconds());
     int markers = total / MARKER_EVERY;
     AtomicLongArray published = new AtomicLongArray(markers);

@@ -181,9 +181,12 @@ public final class BoardStore {
                         new RankBlocks.Scope(account, rs.getString(1), rs.getString(2)),
                         new RankKey(rs.getDouble(3), rs.getLong(4), player)))
             .list();
+    java.util.Map<RankBlocks.Scope, BlockMap> maps = new java.util.HashMap<>();
     for (Entry entry : entries) {
-      blocks.remove(handle, entry.scope(), entry.key());
+      maps.computeIfAbsent(entry.scope(), scope -> new BlockMap(RankBlocks.load(handle, scope)))
+          .remove(entry.key());
     }
+    maps.forEach((scope, map) -> blocks.write(handle, scope, map.changes()));
     handle
         .createUpdate("DELETE FROM rm_board_entries WHERE account = :account AND player = :player")
         .bind("account", account)

@@ -11,8 +11,9 @@ import org.jdbi.v3.core.Handle;
  *
  * <p>A block starts at its {@code lo} key and holds every player from there up to the next block's
  * {@code lo}. Keys below the first block belong to it (its {@code lo} is lowered when one arrives).
- * Blocks are kept in the transaction that changes the scores, by the tenant's one writer; a block
- * that grows past {@link #maxPlayers} splits in two, an empty one goes.
+ * Blocks are kept in the transaction that changes the scores, by the tenant's one writer: a batch
+ * moves players between blocks in memory ({@link BlockMap}) and {@link #write}s the difference; a
+ * block that grows past {@link #maxPlayers} splits in two, an empty one goes.
  */
 final class RankBlocks {
   /** The size at which a block splits; the migration builds blocks of half of it. */
@@ -37,52 +38,6 @@ final class RankBlocks {
 
   /** Where a board period's rows are, for every statement of this class. */
   record Scope(String account, String board, String period) {}
-
-  /** Counts a player who now stands at {@code key}. The entry row must already be written. */
-  void add(Handle handle, Scope scope, RankKey key) {
-    Optional<Block> found = containing(handle, scope, key);
-    if (found.isEmpty()) {
-      Optional<Block> first = first(handle, scope);
-      if (first.isEmpty()) {
-        insert(handle, scope, key, 1);
-        return;
-      }
-      // Below every block: the first block now starts at this key.
-      delete(handle, scope, first.get().lo());
-      insert(handle, scope, key, first.get().players() + 1);
-      splitIfFull(handle, scope, new Block(key, first.get().players() + 1));
-      return;
-    }
-    Block block = found.get();
-    setPlayers(handle, scope, block.lo(), block.players() + 1);
-    splitIfFull(handle, scope, new Block(block.lo(), block.players() + 1));
-  }
-
-  /** Stops counting a player who stood at {@code key}. */
-  void remove(Handle handle, Scope scope, RankKey key) {
-    Block block =
-        containing(handle, scope, key)
-            .orElseThrow(() -> new IllegalStateException("no rank block holds " + key));
-    if (block.players() <= 1) {
-      delete(handle, scope, block.lo());
-    } else {
-      setPlayers(handle, scope, block.lo(), block.players() - 1);
-    }
-  }
-
-  /**
-   * Moves a player from {@code from} to {@code to}; nothing to write when both keys fall in the
-   * same block. The entry row must already be written with {@code to}.
-   */
-  void move(Handle handle, Scope scope, RankKey from, RankKey to) {
-    Optional<Block> old = containing(handle, scope, from);
-    Optional<Block> now = containing(handle, scope, to);
-    if (old.isPresent() && now.isPresent() && old.get().lo().equals(now.get().lo())) {
-      return;
-    }
-    remove(handle, scope, from);
-    add(handle, scope, to);
-  }
 
   /** How many players rank before {@code key}. */
   long ahead(Handle handle, Scope scope, RankKey key) {
@@ -160,10 +115,6 @@ final class RankBlocks {
         .execute();
   }
 
-  private void splitIfFull(Handle handle, Scope scope, Block block) {
-    split(handle, scope, block.lo(), block.players());
-  }
-
   /**
    * Splits the block at {@code lo} holding {@code players} in halves until every part holds at most
    * {@link #maxPlayers}; the entries must already be written.
@@ -234,17 +185,6 @@ final class RankBlocks {
                     + " LIMIT 1"),
             scope,
             key)
-        .map((rs, ctx) -> block(rs.getDouble(1), rs.getLong(2), rs.getString(3), rs.getLong(4)))
-        .findOne();
-  }
-
-  private Optional<Block> first(Handle handle, Scope scope) {
-    return bind(
-            handle.createQuery(
-                "SELECT lo_score, lo_seq, lo_player, players FROM rm_board_blocks"
-                    + WHERE
-                    + " ORDER BY lo_score, lo_seq, lo_player LIMIT 1"),
-            scope)
         .map((rs, ctx) -> block(rs.getDouble(1), rs.getLong(2), rs.getString(3), rs.getLong(4)))
         .findOne();
   }
