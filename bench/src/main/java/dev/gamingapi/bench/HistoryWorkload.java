@@ -18,41 +18,64 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The history benchmarks' events: a tenant's ordinary traffic over {@link #SERVERS} servers and
- * {@link #PLAYERS} players, with game time advancing 50 ms per event: heartbeats, connects and
- * disconnects, kills with their deaths, chat and scores. Every model and board has work to do.
+ * The history benchmarks' events: a tenant's ordinary traffic over {@link #SERVERS} servers of
+ * {@link #SLOTS} slots and {@link #PLAYERS} players who come and go, with game time advancing 50 ms
+ * per event: heartbeats, connects and disconnects, kills, deaths, chat and scores. Every model and
+ * board has work to do.
  */
 final class HistoryWorkload {
   static final int SERVERS = 10;
   static final int PLAYERS = 5_000;
+  static final int SLOTS = 64;
 
   private HistoryWorkload() {}
 
-  /** {@code count} events, the same for the same {@code seed}. */
+  /**
+   * {@code count} events, the same for the same {@code seed}. As on real servers, player events
+   * come from the players online: each server holds up to {@link #SLOTS} of them, players join and
+   * leave, and everything else is about someone who is there.
+   */
   static List<Event> events(int count, long seed) {
     Random random = new Random(seed);
     List<Event> events = new ArrayList<>(count);
+    List<List<String>> online = new ArrayList<>();
+    for (int s = 0; s < SERVERS; s++) {
+      online.add(new ArrayList<>());
+    }
+    java.util.Set<String> playing = new java.util.HashSet<>();
     Instant time = Instant.parse("2026-11-23T20:00:00Z");
     for (int i = 0; i < count; i++) {
       time = time.plusMillis(50);
-      String server = "s" + random.nextInt(SERVERS);
-      String player = "p" + random.nextInt(PLAYERS);
+      int index = random.nextInt(SERVERS);
+      String server = "s" + index;
+      List<String> here = online.get(index);
       int pick = random.nextInt(100);
       EventData data;
       if (pick < 5) {
-        data = new ServerHeartbeat(random.nextInt(64), 64, "de_dust2", 64.0);
-      } else if (pick < 12) {
+        data = new ServerHeartbeat(here.size(), SLOTS, "de_dust2", 64.0);
+      } else if (pick < 10 && here.size() < SLOTS || here.isEmpty()) {
+        String player = "p" + random.nextInt(PLAYERS);
+        while (!playing.add(player)) {
+          player = "p" + random.nextInt(PLAYERS);
+        }
+        here.add(player);
         data = new PlayerConnected(player, "Name " + player, null);
-      } else if (pick < 18) {
+      } else if (pick < 15) {
+        String player = here.remove(random.nextInt(here.size()));
+        playing.remove(player);
         data = new PlayerDisconnected(player, null);
-      } else if (pick < 50) {
-        data = new PlayerKilled(player, "p" + random.nextInt(PLAYERS), "ak47", null, null);
-      } else if (pick < 62) {
-        data = new PlayerDied(player, null, "fall");
-      } else if (pick < 80) {
-        data = new PlayerChatted(player, "Name " + player, "gg " + i, "global");
       } else {
-        data = new PlayerScored(player, "points", random.nextInt(100), ScoreOperator.INCR);
+        String player = here.get(random.nextInt(here.size()));
+        if (pick < 50) {
+          data =
+              new PlayerKilled(player, here.get(random.nextInt(here.size())), "ak47", null, null);
+        } else if (pick < 62) {
+          data = new PlayerDied(player, null, "fall");
+        } else if (pick < 80) {
+          data = new PlayerChatted(player, "Name " + player, "gg " + i, "global");
+        } else {
+          data = new PlayerScored(player, "points", random.nextInt(100), ScoreOperator.INCR);
+        }
       }
       events.add(
           new Event(
