@@ -27,6 +27,7 @@ import java.util.function.Consumer;
  */
 final class EventRoutes implements AutoCloseable {
   private static final String EVENTS = "/api/v1/accounts/{account}/events";
+  private static final String LAST_EVENT_ID = "Last-Event-ID";
   private static final int DEFAULT_LIMIT = 100;
   private static final int MAX_LIMIT = 1000;
 
@@ -70,7 +71,8 @@ final class EventRoutes implements AutoCloseable {
     }
     EventFilter filter = scope.narrow(requested);
     long after = afterText == null ? 0 : sequence(afterField, afterText);
-    Instant since = time(ctx.queryParam("since"));
+    // A reconnecting client sends Last-Event-ID to the same URL: the position wins over since.
+    Instant since = afterField.equals(LAST_EVENT_ID) ? null : time(ctx.queryParam("since"));
     if (after > 0 && since != null) {
       throw ApiException.invalid("since", "cannot be combined with a position to resume after");
     }
@@ -91,10 +93,10 @@ final class EventRoutes implements AutoCloseable {
       throw ApiException.notAcceptable("this route answers text/event-stream; send it in Accept");
     }
     // A reconnecting EventSource sends Last-Event-ID; a first request may name ?after=.
-    String lastEventId = blankToNull(ctx.header("Last-Event-ID"));
+    String lastEventId = blankToNull(ctx.header(LAST_EVENT_ID));
     Selection selection =
         lastEventId != null
-            ? select(ctx, "Last-Event-ID", lastEventId)
+            ? select(ctx, LAST_EVENT_ID, lastEventId)
             : select(ctx, "after", blankToNull(ctx.queryParam("after")));
     Caller caller = Requests.caller(ctx);
     String token = ctx.header("Authorization");
