@@ -78,7 +78,7 @@ async function showBoard(view, base, name) {
       { 'aria-labelledby': 'lb-view' },
       h('h2', { id: 'lb-view' }, `Leaderboard ${name}`),
       h('p', {}, `${board.stat} (${board.operator}, ${board.order === 'desc' ? 'highest first' : 'lowest first'}), ${board.server ? `server ${board.server}` : 'all servers'}, reset ${board.reset} (${board.time_zone}).`),
-      field('Period', period),
+      h('div', { class: 'narrow-field' }, field('Period', period)),
       standings,
       h('h3', {}, 'Find a player'),
       find,

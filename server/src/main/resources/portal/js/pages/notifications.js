@@ -63,13 +63,13 @@ export async function render({ body, account }) {
 
   async function deliveries(rule) {
     const page = await api.get(`${base}/${api.seg(rule.id)}/deliveries?limit=50`);
-    log.replaceChildren(
+    log.replaceChildren(h('section', { 'aria-labelledby': 'dl-h' },
       h('h2', { id: 'dl-h' }, `Delivery log of ${rule.name}`),
       table(`Deliveries of ${rule.name}, newest first`, ['When', 'Event', 'Attempt', 'Outcome', 'HTTP', 'Answer'], page.items.map((delivery) => [
         when(delivery.at), delivery.event_type, String(delivery.attempt), badge(delivery.outcome),
         delivery.http_status === null ? '—' : String(delivery.http_status), delivery.excerpt,
       ]), 'Nothing delivered yet.'),
-    );
+    ));
   }
 
   const form = h(

@@ -44,6 +44,18 @@ final class Browser implements AutoCloseable {
 
   /** A browser window of {@code width} x {@code height} CSS pixels. */
   static Browser start(int width, int height) throws IOException {
+    return start(width, height, false);
+  }
+
+  /**
+   * A phone-sized viewport ({@code width} CSS pixels may be below the smallest window Chromium
+   * opens, so it is emulated).
+   */
+  static Browser phone(int width, int height) throws IOException {
+    return start(width, height, true);
+  }
+
+  private static Browser start(int width, int height, boolean emulated) throws IOException {
     Assumptions.assumeTrue(
         Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
         "Chromium is not installed: sudo apt-get install -y chromium chromium-driver"
@@ -73,6 +85,11 @@ final class Browser implements AutoCloseable {
             downloads.toString(),
             "download.prompt_for_download",
             false));
+    if (emulated) {
+      options.setExperimentalOption(
+          "mobileEmulation",
+          Map.of("deviceMetrics", Map.of("width", width, "height", height, "pixelRatio", 1.0)));
+    }
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(DRIVER.toFile())
