@@ -147,6 +147,9 @@ final class TenantLogs implements AutoCloseable {
     return () -> connection.closeDispatcher(dispatcher);
   }
 
+  // The same consumers as the SDK's EventReader (its ReadConsumers), which cannot serve here: it is
+  // package-private and connects with a creds file, while the platform connects as an internal
+  // user.
   private static PushSubscribeOptions options(Start start, Duration heartbeat) {
     ConsumerConfiguration.Builder config = ConsumerConfiguration.builder();
     if (!heartbeat.isZero()) {

@@ -181,7 +181,6 @@ class PortalJourneyTest {
   @Order(5)
   void aTokenOfAnotherTenantSeesNoneOfIt() {
     String rival = world.accountWithOwner("rival", "mallory");
-    browser.find("#signout").click();
     signIn(rival);
     assertThat(browser.find("#who").getText()).contains("rival");
 
@@ -200,7 +199,6 @@ class PortalJourneyTest {
   @Order(6)
   void aRevokedTokenIsSignedOutWithAReadableMessage() {
     String bob = world.owner("arena", "bob");
-    browser.find("#signout").click();
     signIn(bob);
     page("Servers"); // polls the API: the next request after the revocation gets 401
     browser.waitForText("eu-1");
@@ -211,9 +209,38 @@ class PortalJourneyTest {
     assertThat(browser.script("return sessionStorage.getItem('gamingapi.token')")).isNull();
   }
 
+  @Test
+  @Order(7)
+  void theOperatorChangesAPlanAndOpensAnAccountWithTheOwnerPages() {
+    signIn(world.operatorToken);
+    assertThat(browser.find("#who").getText()).isEqualTo("Operator");
+    browser.waitForText("Accounts and plans");
+    assertEveryControlIsLabelled();
+    new Select(browser.find("select[aria-label='Plan of rival']")).selectByValue("free");
+    browser
+        .find("select[aria-label='Plan of rival']")
+        .findElement(By.xpath("following-sibling::button"))
+        .click();
+    browser.waitForText("rival is now on plan free.");
+    assertThat(world.operator("GET", "/accounts/rival", null).path("plan").asText())
+        .isEqualTo("free");
+
+    browser
+        .find("select[aria-label='Plan of arena']")
+        .findElement(By.xpath("ancestor::tr//button[text()='Open']"))
+        .click();
+    browser.waitForText("Usage of plan standard");
+    assertThat(browser.find("nav").getText()).contains("Account arena").contains("Live events");
+  }
+
+  /** Signs in with {@code token}, signing out first whoever is signed in. */
   private void signIn(String token) {
     if (!browser.driver.getCurrentUrl().startsWith(world.url())) {
       browser.open(world.url() + "/");
+    }
+    WebElement signOut = browser.find("#signout");
+    if (signOut.isDisplayed()) {
+      signOut.click();
     }
     WebElement field = browser.find("#token");
     field.clear();
@@ -224,12 +251,7 @@ class PortalJourneyTest {
 
   private void page(String title) {
     browser.until(d -> d.findElement(By.linkText(title))).click();
-    browser.until(
-        d -> d.findElement(By.cssSelector("#page h1")).getText().equals(pageTitle(title)));
-  }
-
-  private static String pageTitle(String link) {
-    return link;
+    browser.until(d -> d.findElement(By.cssSelector("#page h1")).getText().equals(title));
   }
 
   private void fill(String css, String text) {
