@@ -198,6 +198,21 @@ class EventsApiTest extends PlatformPerClass {
   }
 
   @Test
+  void theStreamEndsWhenItsTokenIsRevokedAndTheReconnectIsRefused() throws Exception {
+    PlatformFixture.Issued carol = fixture.user("ev", "{\"name\":\"carol\",\"kind\":\"owner\"}");
+    HttpResponse<InputStream> stream = open(carol.token(), null, "");
+    try (BufferedReader reader = reader(stream)) {
+      nextEvent(reader);
+      fixture.operator.delete("/api/v1/accounts/ev/users/carol");
+      // The next heartbeat checks the token again and ends the stream.
+      while (reader.readLine() != null) {
+        // the rest of the backlog and heartbeats until the end
+      }
+    }
+    assertThat(open(carol.token(), "1", "").statusCode()).isEqualTo(401);
+  }
+
+  @Test
   void whoamiTellsTheKindAccountAndScope() {
     JsonNode me = owner.get("/api/v1/whoami").json();
     assertThat(me.path("kind").asText()).isEqualTo("owner");
