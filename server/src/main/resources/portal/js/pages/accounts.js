@@ -29,7 +29,7 @@ export async function render({ body }) {
     return [
       account.name,
       account.description || '',
-      h('div', { class: 'inline' }, plan, change),
+      h('div', { class: 'inline nowrap' }, plan, change),
       when(account.created_at),
       open,
     ];
