@@ -18,6 +18,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A tenant's event log over HTTP: a replay page ({@code GET .../events}) and a live stream of
@@ -26,6 +28,7 @@ import java.util.function.Consumer;
  * nothing twice. What a token sees is its NATS scope ({@link EventScope}).
  */
 final class EventRoutes implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(EventRoutes.class);
   private static final String EVENTS = "/api/v1/accounts/{account}/events";
   private static final String LAST_EVENT_ID = "Last-Event-ID";
   private static final int DEFAULT_LIMIT = 100;
@@ -100,28 +103,31 @@ final class EventRoutes implements AutoCloseable {
             : select(ctx, "after", blankToNull(ctx.queryParam("after")));
     Caller caller = Requests.caller(ctx);
     String token = ctx.header("Authorization");
+    // Connects now, while a broker that cannot be reached can still be answered with a 503: once
+    // the stream has started, the status is 200 and a failure can only end it.
+    logs.connect(selection.account());
     new SseHandler(client -> follow(client, selection, caller, token)).handle(ctx);
   }
 
   private void follow(SseClient client, Selection selection, Caller caller, String authorization) {
-    AutoCloseable subscription =
-        logs.follow(
-            selection.account(),
-            selection.filter(),
-            selection.scope(),
-            selection.start(),
-            event -> send(client, event));
+    AutoCloseable subscription;
+    try {
+      subscription =
+          logs.follow(
+              selection.account(),
+              selection.filter(),
+              selection.scope(),
+              selection.start(),
+              event -> send(client, event));
+    } catch (RuntimeException e) {
+      // The client reconnects with its Last-Event-ID, and is told then if it still fails.
+      LOG.warn("events stream of {} not started: {}", selection.account(), e.getMessage());
+      client.close();
+      return;
+    }
     ScheduledFuture<?> beat =
         heartbeats.scheduleWithFixedDelay(
-            () -> {
-              synchronized (client) {
-                if (!stillAllowed(caller, authorization)) {
-                  client.close();
-                } else if (!client.terminated()) {
-                  client.sendComment("heartbeat");
-                }
-              }
-            },
+            () -> beat(client, caller, authorization),
             HEARTBEAT.toMillis(),
             HEARTBEAT.toMillis(),
             TimeUnit.MILLISECONDS);
@@ -138,6 +144,24 @@ final class EventRoutes implements AutoCloseable {
       client.sendComment("stream of " + selection.account());
     }
     client.keepAlive();
+  }
+
+  /** A heartbeat comment, or the end of the stream when the token no longer works. */
+  private void beat(SseClient client, Caller caller, String authorization) {
+    synchronized (client) {
+      try {
+        if (!stillAllowed(caller, authorization)) {
+          client.close();
+        } else if (!client.terminated()) {
+          client.sendComment("heartbeat");
+        }
+      } catch (RuntimeException e) {
+        // E.g. the database cannot say whether the token still works: end the stream rather than
+        // keep it without checks; the client reconnects.
+        LOG.warn("events stream heartbeat failed: {}", e.getMessage());
+        client.close();
+      }
+    }
   }
 
   private static void send(SseClient client, EventView event) {

@@ -189,6 +189,15 @@ final class TenantLogs implements AutoCloseable {
     return EventView.of(sequence, subject, id, time, message.getData());
   }
 
+  /**
+   * Opens the connection to {@code account} if it is not open yet.
+   *
+   * @throws BrokerException when the broker cannot be reached
+   */
+  void connect(String account) {
+    connection(account);
+  }
+
   private Connection connection(String account) {
     return connections.computeIfAbsent(
         account,
