@@ -113,6 +113,11 @@ async function route() {
 }
 
 window.addEventListener('hashchange', route);
+// The skip link must not go through the hash: that is the router's.
+document.querySelector('.skip').addEventListener('click', (event) => {
+  event.preventDefault();
+  $('main').focus();
+});
 $('signin').addEventListener('submit', (event) => {
   event.preventDefault();
   const token = $('token').value.trim();

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -34,6 +35,7 @@ import org.openqa.selenium.support.ui.Select;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PortalJourneyTest {
+  private static final String LOW_CONTRAST = resource("/portal/low-contrast.js");
   private PortalWorld world;
   private Browser browser;
   private String ownerToken;
@@ -73,7 +75,7 @@ class PortalJourneyTest {
     submit("form input[name=id]");
     browser.waitForText("Server eu-1 registered");
     browser.until(d -> d.findElement(By.cssSelector("table")).getText().contains("eu-1"));
-    assertEveryControlIsLabelled();
+    assertAccessible();
 
     page("Users");
     fill("form input[name=name]", "eu-1-host");
@@ -86,7 +88,7 @@ class PortalJourneyTest {
     assertThat(Files.readString(creds)).startsWith("-----BEGIN NATS USER JWT-----");
     assertThat(browser.find("#new-token").getAttribute("value")).startsWith("gapi_");
     browser.waitForText("Shown once");
-    assertEveryControlIsLabelled();
+    assertAccessible();
   }
 
   @Test
@@ -94,7 +96,7 @@ class PortalJourneyTest {
   void eventsPublishedWithThoseCredsShowLiveAndResumeAfterAPauseWithoutAGap() throws Exception {
     page("Live events");
     browser.until(d -> d.findElement(By.id("stream-state")).getText().startsWith("Live"));
-    assertEveryControlIsLabelled();
+    assertAccessible();
     game =
         GameServerClient.builder()
             .url(world.brokerUrl())
@@ -127,7 +129,7 @@ class PortalJourneyTest {
   @Order(3)
   void theLeaderboardPageShowsTheRankingAndFindsAPlayerAndThoseAroundHim() {
     page("Leaderboards");
-    assertEveryControlIsLabelled();
+    assertAccessible();
     WebElement define = browser.find("#lb-def").findElement(By.xpath(".."));
     define.findElement(By.cssSelector("input[name=name]")).sendKeys("kills");
     define.findElement(By.cssSelector("button[type=submit]")).click();
@@ -164,7 +166,7 @@ class PortalJourneyTest {
                 })
             .start()) {
       page("Commands");
-      assertEveryControlIsLabelled();
+      assertAccessible();
       new Select(browser.find("select[name=server]")).selectByValue("eu-1");
       fill("form input[name=name]", "kick");
       WebElement args = browser.find("textarea[name=args]");
@@ -215,7 +217,7 @@ class PortalJourneyTest {
     signIn(world.operatorToken);
     assertThat(browser.find("#who").getText()).isEqualTo("Operator");
     browser.waitForText("Accounts and plans");
-    assertEveryControlIsLabelled();
+    assertAccessible();
     new Select(browser.find("select[aria-label='Plan of rival']")).selectByValue("free");
     browser
         .find("select[aria-label='Plan of rival']")
@@ -231,6 +233,44 @@ class PortalJourneyTest {
         .click();
     browser.waitForText("Usage of plan standard");
     assertThat(browser.find("nav").getText()).contains("Account arena").contains("Live events");
+  }
+
+  @Test
+  @Order(8)
+  void onAPhoneTheKeyboardSignsInAndEveryPageFitsTheScreen() throws Exception {
+    try (Browser phone = Browser.phone(375, 812)) {
+      phone.open(world.url() + "/");
+      WebElement body = phone.find("body");
+      body.sendKeys(Keys.TAB);
+      assertThat(phone.script("return document.activeElement.className")).isEqualTo("skip");
+      phone.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+      assertThat(phone.script("return document.activeElement.id")).isEqualTo("main");
+      phone.driver.switchTo().activeElement().sendKeys(Keys.TAB);
+      assertThat(phone.script("return document.activeElement.id")).isEqualTo("token");
+      phone.driver.switchTo().activeElement().sendKeys(ownerToken, Keys.ENTER);
+      phone.until(d -> d.findElement(By.id("nav")).isDisplayed());
+
+      for (String page :
+          List.of(
+              "overview",
+              "servers",
+              "users",
+              "sharing",
+              "events",
+              "leaderboards/kills",
+              "players/p1",
+              "commands",
+              "notifications",
+              "audit")) {
+        phone.open(world.url() + "/#/" + page);
+        phone.until(d -> d.findElement(By.cssSelector("#page h1")).isDisplayed());
+        phone.until(d -> d.findElements(By.cssSelector("[aria-busy=true]")).isEmpty());
+        assertThat(phone.script("return document.documentElement.scrollWidth <= innerWidth"))
+            .as("the page %s scrolls sideways on a phone", page)
+            .isEqualTo(true);
+        assertAccessible(phone);
+      }
+    }
   }
 
   /** Signs in with {@code token}, signing out first whoever is signed in. */
@@ -272,9 +312,17 @@ class PortalJourneyTest {
     return browser.driver.findElements(By.cssSelector("#event-rows tr"));
   }
 
-  /** Every visible control has a label (or an aria-label) and every button a name. */
+  /**
+   * Every visible control has a label (or an aria-label), every button a name, and every text
+   * enough contrast with its background (WCAG AA).
+   */
   @SuppressWarnings("unchecked")
-  private void assertEveryControlIsLabelled() {
+  private void assertAccessible() {
+    assertAccessible(browser);
+  }
+
+  @SuppressWarnings("unchecked")
+  static void assertAccessible(Browser browser) {
     List<String> unlabelled =
         (List<String>)
             browser.script(
@@ -285,6 +333,15 @@ class PortalJourneyTest {
                     + " : !((e.labels && e.labels.length) || e.getAttribute('aria-label')))"
                     + ".map(e => e.outerHTML.slice(0, 120));");
     assertThat(unlabelled).isEmpty();
+    assertThat((List<String>) browser.script(LOW_CONTRAST)).isEmpty();
+  }
+
+  private static String resource(String name) {
+    try (var in = PortalJourneyTest.class.getResourceAsStream(name)) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static long size(Path path) {
