@@ -35,7 +35,6 @@ import org.openqa.selenium.support.ui.Select;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PortalJourneyTest {
-  private static final String LOW_CONTRAST = resource("/portal/low-contrast.js");
   private PortalWorld world;
   private Browser browser;
   private String ownerToken;
@@ -268,7 +267,7 @@ class PortalJourneyTest {
         assertThat(phone.script("return document.documentElement.scrollWidth <= innerWidth"))
             .as("the page %s scrolls sideways on a phone", page)
             .isEqualTo(true);
-        assertAccessible(phone);
+        Accessibility.check(phone);
       }
     }
   }
@@ -312,36 +311,8 @@ class PortalJourneyTest {
     return browser.driver.findElements(By.cssSelector("#event-rows tr"));
   }
 
-  /**
-   * Every visible control has a label (or an aria-label), every button a name, and every text
-   * enough contrast with its background (WCAG AA).
-   */
-  @SuppressWarnings("unchecked")
   private void assertAccessible() {
-    assertAccessible(browser);
-  }
-
-  @SuppressWarnings("unchecked")
-  static void assertAccessible(Browser browser) {
-    List<String> unlabelled =
-        (List<String>)
-            browser.script(
-                "return [...document.querySelectorAll('input, select, textarea, button')]"
-                    + ".filter(e => e.offsetParent !== null)"
-                    + ".filter(e => e.tagName === 'BUTTON'"
-                    + " ? !(e.textContent.trim() || e.getAttribute('aria-label'))"
-                    + " : !((e.labels && e.labels.length) || e.getAttribute('aria-label')))"
-                    + ".map(e => e.outerHTML.slice(0, 120));");
-    assertThat(unlabelled).isEmpty();
-    assertThat((List<String>) browser.script(LOW_CONTRAST)).isEmpty();
-  }
-
-  private static String resource(String name) {
-    try (var in = PortalJourneyTest.class.getResourceAsStream(name)) {
-      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    Accessibility.check(browser);
   }
 
   private static long size(Path path) {
