@@ -5,13 +5,16 @@ import java.util.List;
 /**
  * Command-line settings of a benchmark run.
  *
- * @param which {@code ingest}, {@code replay}, {@code control}, {@code commands} or {@code all}
+ * @param which {@code ingest}, {@code replay}, {@code control}, {@code commands}, {@code history}
+ *     or {@code all}
  * @param ingestEvents events per ingest round
  * @param replayEvents events stored and replayed
  * @param window in-flight publish window, the same for raw jnats and the SDK
  * @param rounds measured rounds per side (alternating), after one warm-up each
  * @param accounts tenant accounts on the node at the end of the control-plane benchmark
  * @param plan the plan of the control-plane benchmark's accounts: a built-in one or {@code tiny}
+ * @param historyEvents events stored for the read models' apply rate
+ * @param players ranked players of the leaderboard latency benchmark
  */
 record BenchArgs(
     String which,
@@ -20,7 +23,9 @@ record BenchArgs(
     int window,
     int rounds,
     int accounts,
-    String plan) {
+    String plan,
+    int historyEvents,
+    int players) {
   static BenchArgs parse(List<String> args) {
     String which = "all";
     int ingest = 200_000;
@@ -29,10 +34,14 @@ record BenchArgs(
     int rounds = 5;
     int accounts = 1_000;
     String plan = "tiny";
+    int historyEvents = 100_000;
+    int players = 1_000_000;
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       switch (arg) {
-        case "ingest", "replay", "control", "commands", "all" -> which = arg;
+        case "ingest", "replay", "control", "commands", "history", "all" -> which = arg;
+        case "--history-events" -> historyEvents = Integer.parseInt(args.get(++i));
+        case "--players" -> players = Integer.parseInt(args.get(++i));
         case "--ingest-events" -> ingest = Integer.parseInt(args.get(++i));
         case "--replay-events" -> replay = Integer.parseInt(args.get(++i));
         case "--window" -> window = Integer.parseInt(args.get(++i));
@@ -43,11 +52,13 @@ record BenchArgs(
             throw new IllegalArgumentException(
                 "unknown argument '"
                     + arg
-                    + "'; use [ingest|replay|control|commands|all] [--ingest-events N]"
-                    + " [--replay-events N] [--window W] [--rounds R] [--accounts N] [--plan P]");
+                    + "'; use [ingest|replay|control|commands|history|all] [--ingest-events N]"
+                    + " [--replay-events N] [--window W] [--rounds R] [--accounts N] [--plan P]"
+                    + " [--history-events N] [--players N]");
       }
     }
-    return new BenchArgs(which, ingest, replay, window, rounds, accounts, plan);
+    return new BenchArgs(
+        which, ingest, replay, window, rounds, accounts, plan, historyEvents, players);
   }
 
   boolean runs(String name) {

@@ -60,14 +60,25 @@ final class ControlApi {
     return send("PATCH", "/api/v1/accounts/" + account, "{\"plan\":\"" + plan + "\"}");
   }
 
-  private Reply send(String method, String path, String body) {
-    HttpRequest request =
+  /** A GET of {@code path}. */
+  Reply get(String path) {
+    return send("GET", path, null);
+  }
+
+  /** {@code method} on {@code path} with a JSON {@code body} (null: none). */
+  Reply send(String method, String path, String body) {
+    HttpRequest.Builder builder =
         HttpRequest.newBuilder(URI.create(baseUrl + path))
             .timeout(Duration.ofSeconds(60))
-            .header("Authorization", "Bearer " + token)
-            .header("Content-Type", "application/json")
-            .method(method, HttpRequest.BodyPublishers.ofString(body))
-            .build();
+            .header("Authorization", "Bearer " + token);
+    if (body == null) {
+      builder.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      builder
+          .header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(body));
+    }
+    HttpRequest request = builder.build();
     long start = System.nanoTime();
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

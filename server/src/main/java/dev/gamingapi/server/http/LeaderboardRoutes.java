@@ -12,10 +12,12 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** Leaderboards (docs/history.md): definitions and queries; part of {@link ReadModelRoutes}. */
 final class LeaderboardRoutes {
-  private static final String BOARD = "/api/v1/accounts/{account}/leaderboards/{board}";
+  private static final String BOARDS = "/api/v1/accounts/{account}/leaderboards";
+  private static final String BOARD = BOARDS + "/{board}";
 
   private final ControlPlane control;
   private final ReadModels readModels;
@@ -26,7 +28,15 @@ final class LeaderboardRoutes {
   }
 
   record Definition(
-      String stat, String operator, String order, String server, String reset, String timeZone) {}
+      String stat,
+      String operator,
+      String order,
+      String server,
+      String reset,
+      String cron,
+      String timeZone) {}
+
+  record Boards(List<Board> items) {}
 
   record Entries(String board, String period, List<Standing> items, String nextCursor) {}
 
@@ -37,7 +47,9 @@ final class LeaderboardRoutes {
   record Periods(String board, List<String> periods) {}
 
   void register(RoutesConfig routes) {
+    routes.get(BOARDS, ctx -> ctx.json(new Boards(readModels.boards(reader(ctx)))));
     routes.put(BOARD, this::define);
+    routes.delete(BOARD, this::delete);
     routes.get(BOARD, ctx -> ctx.json(board(ctx, reader(ctx))));
     routes.get(BOARD + "/entries", this::entries);
     routes.get(BOARD + "/players/{player}", this::standing);
@@ -65,9 +77,10 @@ final class LeaderboardRoutes {
     if (period == null) {
       return board.period(Instant.now());
     }
-    if (!period.matches("all|\\d{4}-\\d{2}(-\\d{2})?|\\d{4}-W\\d{2}")) {
+    if (!period.matches("all|\\d{4}-\\d{2}(-\\d{2}(T\\d{2}:\\d{2})?)?|\\d{4}-W\\d{2}")) {
       throw new InvalidRequestException(
-          "period", "must be all, YYYY-MM-DD, YYYY-Www or YYYY-MM, got '" + period + "'");
+          "period",
+          "must be all, YYYY-MM-DD, YYYY-Www, YYYY-MM or YYYY-MM-DDTHH:MM, got '" + period + "'");
     }
     return period;
   }
@@ -93,10 +106,27 @@ final class LeaderboardRoutes {
             body.order(),
             body.server(),
             body.reset(),
+            body.cron(),
             body.timeZone(),
             Instant.now());
-    readModels.define(account, board);
+    if (readModels.define(account, board)) {
+      control
+          .audit()
+          .record(Requests.actor(ctx), "leaderboard.defined", account, board.name(), Map.of());
+    }
     ctx.json(readModels.board(account, board.name()).orElseThrow());
+  }
+
+  private void delete(Context ctx) {
+    String account = ctx.pathParam("account");
+    Requests.caller(ctx).requireOwner(account);
+    control.accounts().get(account);
+    String name = ctx.pathParam("board");
+    if (!readModels.deleteBoard(account, name)) {
+      throw new NotFoundException("leaderboard", name);
+    }
+    control.audit().record(Requests.actor(ctx), "leaderboard.deleted", account, name, Map.of());
+    ctx.status(204);
   }
 
   private void entries(Context ctx) {

@@ -29,7 +29,8 @@ final class Erasure {
           "rm_player_stats",
           "rm_player_names",
           "rm_player_servers",
-          "rm_board_scores");
+          "rm_board_entries",
+          "rm_board_blocks");
 
   private static final List<String> PLAYER_TABLES =
       List.of(

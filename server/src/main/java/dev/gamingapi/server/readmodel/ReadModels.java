@@ -190,7 +190,13 @@ public final class ReadModels implements AutoCloseable {
                 brokerUrl,
                 accounts.internalUser(account, "forget a player", Duration.ofMinutes(5)),
                 player);
-        database.jdbi().useTransaction(handle -> Erasure.player(handle, account, player));
+        database
+            .jdbi()
+            .useTransaction(
+                handle -> {
+                  Erasure.player(handle, account, player);
+                  boards.erase(handle, account, player);
+                });
       } finally {
         if (running) {
           startTenant(account);
@@ -213,6 +219,31 @@ public final class ReadModels implements AutoCloseable {
       rebuild(account);
     }
     return changed;
+  }
+
+  /**
+   * Deletes leaderboard {@code name} with the scores of all its periods; no rebuild is needed.
+   *
+   * @return whether the board existed
+   */
+  public boolean deleteBoard(String account, String name) {
+    synchronized (this) {
+      // The consumer pauses: a batch in flight must not score the board after it is gone.
+      boolean running = tenants.containsKey(account);
+      stopTenant(account);
+      try {
+        return boards.delete(database.jdbi(), account, name);
+      } finally {
+        if (running) {
+          startTenant(account);
+        }
+      }
+    }
+  }
+
+  /** Every leaderboard of {@code account}, by name. */
+  public java.util.List<Board> boards(String account) {
+    return database.jdbi().withHandle(handle -> boards.all(handle, account));
   }
 
   /** The definition of leaderboard {@code name}. */

@@ -3,11 +3,13 @@ package dev.gamingapi.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gamingapi.contract.event.EventData;
 import dev.gamingapi.contract.event.PlayerConnected;
 import dev.gamingapi.contract.event.PlayerDisconnected;
 import dev.gamingapi.contract.event.PlayerKilled;
 import dev.gamingapi.contract.event.PlayerScored;
 import dev.gamingapi.contract.event.ScoreOperator;
+import dev.gamingapi.contract.event.ServerHeartbeat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -170,6 +172,11 @@ class LeaderboardApiTest extends PlatformPerClass {
     for (String bad :
         new String[] {
           "{\"stat\":\"kills\",\"reset\":\"0 0 * * *\"}",
+          "{\"stat\":\"kills\",\"reset\":\"cron\"}",
+          "{\"stat\":\"kills\",\"cron\":\"61 * * * *\"}",
+          "{\"stat\":\"kills\",\"cron\":\"0 0 31 2 *\"}",
+          "{\"stat\":\"kills\",\"cron\":\"0 0 * *\"}",
+          "{\"stat\":\"kills\",\"reset\":\"daily\",\"cron\":\"0 0 * * *\"}",
           "{\"stat\":\"kills\",\"time_zone\":\"Mars/Base\"}",
           "{\"stat\":\"score\"}",
           "{\"stat\":\"kills\",\"operator\":\"max\"}",
@@ -203,5 +210,126 @@ class LeaderboardApiTest extends PlatformPerClass {
       assertThat(other.api().get(path).status()).as(path).isEqualTo(404);
     }
     assertThat(other.api().send("PUT", base, ok, "application/json").status()).isEqualTo(404);
+    assertThat(other.api().send("DELETE", base, null, null).status()).isEqualTo(404);
+    assertThat(other.api().get("/api/v1/accounts/lx/leaderboards").status()).isEqualTo(404);
+    assertThat(app.api().send("DELETE", base, null, null).status()).isEqualTo(403);
+    assertThat(app.api().get("/api/v1/accounts/lx/leaderboards").status()).isEqualTo(200);
+  }
+
+  @Test
+  void aCronBoardStartsAPeriodAtEachFiringInItsZoneAndSplitsASessionThere() throws Exception {
+    fixture.account("lc", "standard");
+    String base = "/api/v1/accounts/lc/leaderboards/";
+    // Fridays at 18:00 in Paris (UTC+1 in November): 2026-11-20T17:00:00Z.
+    String friday = ",\"reset\":\"cron\",\"cron\":\"0 18 * * fri\",\"time_zone\":\"Europe/Paris\"}";
+    Api.Response kills =
+        fixture.operator.send(
+            "PUT", base + "kills", "{\"stat\":\"kills\"" + friday, "application/json");
+    assertThat(kills.status()).isEqualTo(200);
+    assertThat(kills.json().path("reset").asText()).isEqualTo("cron");
+    assertThat(kills.json().path("cron").asText()).isEqualTo("0 18 * * fri");
+    assertThat(
+            fixture
+                .operator
+                .send("PUT", base + "play", "{\"stat\":\"play_time\"" + friday, "application/json")
+                .status())
+        .isEqualTo(200);
+    Instant boundary = Instant.parse("2026-11-20T17:00:00Z");
+    java.util.TreeMap<Instant, EventData> events = new java.util.TreeMap<>();
+    // Heartbeats every 30 s: the server is never silent long enough to close the session.
+    for (int second = -1770; second < 1800; second += 30) {
+      events.put(boundary.plusSeconds(second), new ServerHeartbeat(1, null, null, null));
+    }
+    events.put(boundary.minusSeconds(1800), new PlayerConnected("ada", "Ada", null));
+    events.put(boundary.minusSeconds(61), new PlayerKilled("ada", "x", null, null, null));
+    events.put(boundary.minusSeconds(1), new PlayerKilled("bob", "x", null, null, null));
+    events.put(boundary, new PlayerKilled("bob", "x", null, null, null));
+    events.put(boundary.plusSeconds(61), new PlayerKilled("bob", "x", null, null, null));
+    events.put(boundary.plusSeconds(1800), new PlayerDisconnected("ada", null));
+    try (EventLog log = new EventLog(fixture.platform, "lc")) {
+      long last = 0;
+      for (var event : events.entrySet()) {
+        last = log.publish(EventLog.event("s1", event.getKey(), event.getValue()));
+      }
+      awaitApplied("lc", last);
+    }
+    assertThat(fixture.operator.get(base + "kills/periods").json().path("periods").toString())
+        .isEqualTo("[\"2026-11-20T18:00\",\"2026-11-13T18:00\"]");
+    assertThat(
+            ranks(
+                fixture
+                    .operator
+                    .get(base + "kills/entries?period=2026-11-13T18:00")
+                    .json()
+                    .path("items")))
+        .containsExactly("1:ada=1.0", "2:bob=1.0");
+    assertThat(
+            ranks(
+                fixture
+                    .operator
+                    .get(base + "kills/entries?period=2026-11-20T18:00")
+                    .json()
+                    .path("items")))
+        .containsExactly("1:bob=2.0");
+    for (String period : new String[] {"2026-11-13T18:00", "2026-11-20T18:00"}) {
+      assertThat(
+              fixture
+                  .operator
+                  .get(base + "play/players/ada?period=" + period)
+                  .json()
+                  .path("score")
+                  .asDouble())
+          .as(period)
+          .isEqualTo(1800.0);
+    }
+  }
+
+  @Test
+  void boardsAreListedDeletedWithTheirScoresAndForgetRemovesAPlayerFromThem() throws Exception {
+    fixture.account("ld", "standard");
+    String boards = "/api/v1/accounts/ld/leaderboards";
+    for (String name : new String[] {"kills", "deaths"}) {
+      assertThat(
+              fixture
+                  .operator
+                  .send(
+                      "PUT", boards + "/" + name, "{\"stat\":\"" + name + "\"}", "application/json")
+                  .status())
+          .isEqualTo(200);
+    }
+    Instant t = Instant.parse("2026-11-20T10:00:00Z");
+    try (EventLog log = new EventLog(fixture.platform, "ld")) {
+      log.publish(EventLog.event("s1", t, new PlayerKilled("ada", "bob", null, null, null)));
+      log.publish(
+          EventLog.event("s1", t.plusSeconds(1), new PlayerKilled("bob", "ada", null, null, null)));
+      awaitApplied(
+          "ld",
+          log.publish(
+              EventLog.event(
+                  "s1", t.plusSeconds(2), new PlayerKilled("cyd", "ada", null, null, null))));
+    }
+    JsonNode list = fixture.operator.get(boards).json().path("items");
+    assertThat(list).extracting(b -> b.path("name").asText()).containsExactly("deaths", "kills");
+
+    assertThat(
+            fixture.operator.send("DELETE", "/api/v1/accounts/ld/players/bob", null, null).status())
+        .isEqualTo(200);
+    assertThat(ranks(fixture.operator.get(boards + "/kills/entries").json().path("items")))
+        .containsExactly("1:ada=1.0", "2:cyd=1.0");
+    assertThat(fixture.operator.get(boards + "/kills/count").json().path("count").asLong())
+        .isEqualTo(2);
+    assertThat(fixture.operator.get(boards + "/kills/players/cyd").json().path("rank").asLong())
+        .isEqualTo(2);
+
+    assertThat(fixture.operator.send("DELETE", boards + "/deaths", null, null).status())
+        .isEqualTo(204);
+    assertThat(fixture.operator.send("DELETE", boards + "/deaths", null, null).status())
+        .isEqualTo(404);
+    assertThat(fixture.operator.get(boards + "/deaths/entries").status()).isEqualTo(404);
+    assertThat(fixture.operator.get(boards).json().path("items"))
+        .extracting(b -> b.path("name").asText())
+        .containsExactly("kills");
+    // Defined again: backfilled from the log, without the forgotten player.
+    fixture.operator.send("PUT", boards + "/deaths", "{\"stat\":\"deaths\"}", "application/json");
   }
 }

@@ -4,10 +4,15 @@ import dev.gamingapi.contract.ContractException;
 import dev.gamingapi.contract.cloudevents.CloudEventsCodec;
 import dev.gamingapi.contract.event.Event;
 import dev.gamingapi.contract.event.UnknownEventData;
+import dev.gamingapi.server.store.BatchSql;
 import dev.gamingapi.server.store.Database;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
@@ -90,7 +95,7 @@ public final class Applier {
 
   private long applyAll(Handle handle, String account, List<RawEvent> batch) {
     long position = stored(handle, account);
-    long applied = 0;
+    List<EventFold.Sequenced> decoded = new ArrayList<>(batch.size());
     for (RawEvent raw : batch) {
       if (raw.streamSeq() <= position) {
         continue; // applied before a restart; its ack was lost
@@ -107,14 +112,40 @@ public final class Applier {
         deadLetter(handle, account, raw, "unknown event type '" + event.type() + "'");
         continue;
       }
-      if (!firstTime(handle, account, event.id(), raw.streamSeq())) {
-        continue;
-      }
-      fold.apply(handle, account, event, raw.streamSeq());
-      applied++;
+      decoded.add(new EventFold.Sequenced(event, raw.streamSeq()));
     }
-    savePosition(handle, account, position, applied);
+    List<EventFold.Sequenced> fresh = firstTimes(handle, account, decoded);
+    fold.apply(handle, account, fresh);
+    savePosition(handle, account, position, fresh.size());
     return position;
+  }
+
+  // The events whose ids were never applied (nor earlier in the batch), recorded as applied now.
+  private static List<EventFold.Sequenced> firstTimes(
+      Handle handle, String account, List<EventFold.Sequenced> events) {
+    BatchSql sql = new BatchSql(handle);
+    Set<String> ids = new LinkedHashSet<>();
+    events.forEach(item -> ids.add(item.event().id()));
+    Set<String> applied =
+        new HashSet<>(
+            sql.in(
+                "SELECT event_id FROM rm_applied_ids WHERE account = ? AND event_id IN (%s)",
+                List.of(account), ids, rs -> rs.getString(1)));
+    List<EventFold.Sequenced> fresh = new ArrayList<>(events.size());
+    for (EventFold.Sequenced item : events) {
+      if (applied.add(item.event().id())) {
+        fresh.add(item);
+      }
+    }
+    sql.batch(
+        "INSERT INTO rm_applied_ids (account, event_id, stream_seq) VALUES (?, ?, ?)",
+        fresh,
+        (statement, item) -> {
+          statement.setString(1, account);
+          statement.setString(2, item.event().id());
+          statement.setLong(3, item.seq());
+        });
+    return fresh;
   }
 
   private static long stored(Handle handle, String account) {
@@ -124,18 +155,6 @@ public final class Applier {
         .mapTo(Long.class)
         .findOne()
         .orElse(0L);
-  }
-
-  private static boolean firstTime(Handle handle, String account, String id, long seq) {
-    return handle
-            .createUpdate(
-                "INSERT INTO rm_applied_ids (account, event_id, stream_seq)"
-                    + " VALUES (:account, :id, :seq) ON CONFLICT (account, event_id) DO NOTHING")
-            .bind("account", account)
-            .bind("id", id)
-            .bind("seq", seq)
-            .execute()
-        == 1;
   }
 
   private static void savePosition(Handle handle, String account, long position, long applied) {

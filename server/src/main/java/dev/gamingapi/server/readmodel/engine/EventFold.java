@@ -1,26 +1,35 @@
 package dev.gamingapi.server.readmodel.engine;
 
 import dev.gamingapi.contract.event.Event;
+import dev.gamingapi.contract.event.PlayerScored;
 import dev.gamingapi.contract.event.ServerStarted;
 import dev.gamingapi.contract.event.ServerStopped;
+import dev.gamingapi.server.readmodel.leaderboards.BoardBatch;
 import dev.gamingapi.server.readmodel.leaderboards.BoardStore;
 import dev.gamingapi.server.readmodel.profiles.ProfileStore;
 import dev.gamingapi.server.readmodel.status.ServerRow;
 import dev.gamingapi.server.readmodel.status.ServerStatusStore;
+import dev.gamingapi.server.store.BatchSql;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Applies one event to every read model, inside the batch's transaction. The order matters and is
- * the log's: a server's silence longer than {@code unresponsiveAfter} (measured between its event
- * times) closes its open sessions at its last sign of life before the next event counts.
+ * Applies a batch of events to every read model, inside the batch's transaction: the rows the batch
+ * touches are read at once, the events change them in memory one by one in the log's order, and
+ * what changed is written at once. The order matters: a server's silence longer than {@code
+ * unresponsiveAfter} (measured between its event times) closes its open sessions at its last sign
+ * of life before the next event counts.
  */
 public final class EventFold {
-  private final ServerStatusStore servers = new ServerStatusStore();
-  private final ProfileStore profiles;
   private final BoardStore boards;
   private final long unresponsiveMs;
+
+  /** An event with its stream sequence. */
+  public record Sequenced(Event event, long seq) {}
 
   /**
    * A fold that calls a server unresponsive after {@code unresponsiveAfter} without events and
@@ -29,30 +38,59 @@ public final class EventFold {
   public EventFold(Duration unresponsiveAfter, BoardStore boards) {
     this.unresponsiveMs = unresponsiveAfter.toMillis();
     this.boards = boards;
-    this.profiles = new ProfileStore(boards);
   }
 
-  /** Applies {@code event} of {@code account}, stored at stream sequence {@code seq}. */
-  public void apply(Handle handle, String account, Event event, long seq) {
+  /** Applies {@code events} of {@code account}, in order. */
+  public void apply(Handle handle, String account, List<Sequenced> events) {
+    if (events.isEmpty()) {
+      return;
+    }
+    BatchSql sql = new BatchSql(handle);
+    Set<String> servers = new LinkedHashSet<>();
+    Set<String> players = new LinkedHashSet<>();
+    Set<String> scorers = new LinkedHashSet<>();
+    for (Sequenced item : events) {
+      servers.add(item.event().serverId());
+      if (item.event().playerId() != null) {
+        players.add(item.event().playerId());
+      }
+      if (item.event().data() instanceof PlayerScored) {
+        scorers.add(item.event().playerId());
+      }
+    }
+    ServerStatusStore status = ServerStatusStore.load(sql, account, servers);
+    BoardBatch scores =
+        boards.batch(sql, handle, account, events.stream().map(Sequenced::event).toList(), players);
+    ProfileStore profiles = ProfileStore.load(sql, account, servers, scorers, scores);
+    for (Sequenced item : events) {
+      apply(status, profiles, scores, item.event(), item.seq());
+    }
+    status.flush(sql);
+    profiles.flush(sql);
+    scores.flush(handle);
+  }
+
+  private void apply(
+      ServerStatusStore status, ProfileStore profiles, BoardBatch scores, Event event, long seq) {
     long at = event.time().toEpochMilli();
-    Optional<ServerRow> before = servers.find(handle, account, event.serverId());
+    Optional<ServerRow> before = status.find(event.serverId());
     if (before.isPresent()) {
       long last = before.get().lastEventAt();
       if (at - last > unresponsiveMs) {
-        profiles.closeAll(handle, account, event.serverId(), last, seq);
+        profiles.closeAll(event.serverId(), last, seq);
       }
       if (event.data() instanceof ServerStarted) {
         // A start without a stop before it: the previous run's sessions end with its last event.
-        profiles.closeAll(handle, account, event.serverId(), last, seq);
+        profiles.closeAll(event.serverId(), last, seq);
       }
     }
     if (event.data() instanceof ServerStopped) {
-      profiles.closeAll(handle, account, event.serverId(), at, seq);
+      profiles.closeAll(event.serverId(), at, seq);
     }
-    servers.apply(handle, account, event);
+    status.apply(event);
     if (event.playerId() != null) {
-      profiles.apply(handle, account, event, seq);
-      boards.apply(handle, account, event, seq);
+      profiles.apply(event, seq);
+      scores.apply(event, seq);
     }
   }
 }

@@ -15,7 +15,10 @@ import java.util.Set;
  * @param operator how values combine into a score: best, set, incr, decr
  * @param order {@code desc} (highest first) or {@code asc}
  * @param server the one server counted, or null for every server of the tenant
- * @param reset {@code none}, {@code daily}, {@code weekly} (from Monday) or {@code monthly}
+ * @param reset {@code none}, {@code daily}, {@code weekly} (from Monday), {@code monthly} or {@code
+ *     cron}
+ * @param cron the five-field cron schedule that starts periods when {@code reset} is {@code cron},
+ *     else null
  * @param timeZone the IANA zone in which periods start
  */
 public record Board(
@@ -25,10 +28,11 @@ public record Board(
     String order,
     String server,
     String reset,
+    String cron,
     String timeZone,
     Instant createdAt) {
   private static final Set<String> OPERATORS = Set.of("best", "set", "incr", "decr");
-  private static final Set<String> RESETS = Set.of("none", "daily", "weekly", "monthly");
+  private static final Set<String> RESETS = Set.of("none", "daily", "weekly", "monthly", "cron");
 
   /** A definition with defaults filled in, checked field by field. */
   public static Board of(
@@ -38,6 +42,7 @@ public record Board(
       String order,
       String server,
       String reset,
+      String cron,
       String timeZone,
       Instant createdAt) {
     if (name == null || !name.matches("[a-z0-9][a-z0-9_-]{0,62}")) {
@@ -62,10 +67,23 @@ public record Board(
     if (server != null && !Ids.isValid(server)) {
       throw new InvalidRequestException("server", Ids.ID_RULE);
     }
-    String rst = reset == null ? "none" : reset;
+    String rst = reset == null ? (cron == null ? "none" : "cron") : reset;
     if (!RESETS.contains(rst)) {
+      throw new InvalidRequestException("reset", "must be none, daily, weekly, monthly or cron");
+    }
+    if (rst.equals("cron") != (cron != null)) {
       throw new InvalidRequestException(
-          "reset", "must be none, daily, weekly or monthly (cron schedules are not supported yet)");
+          "cron", "is required with reset cron, and only then (a schedule such as '0 18 * * 5')");
+    }
+    if (cron != null) {
+      if (cron.length() > 128) {
+        throw new InvalidRequestException("cron", "must be at most 128 characters");
+      }
+      try {
+        CronSchedule.parse(cron);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidRequestException("cron", e.getMessage());
+      }
     }
     String zone = timeZone == null ? "UTC" : timeZone;
     try {
@@ -74,7 +92,8 @@ public record Board(
       throw new InvalidRequestException(
           "time_zone", "must be an IANA time zone such as Europe/Paris");
     }
-    return new Board(name, stat, op, ord, server, rst, zone, createdAt);
+    String schedule = cron == null ? null : CronSchedule.parse(cron).text();
+    return new Board(name, stat, op, ord, server, rst, schedule, zone, createdAt);
   }
 
   /** Whether two definitions count the same scores (the creation time aside). */
@@ -84,11 +103,12 @@ public record Board(
         && order.equals(other.order)
         && java.util.Objects.equals(server, other.server)
         && reset.equals(other.reset)
+        && java.util.Objects.equals(cron, other.cron)
         && timeZone.equals(other.timeZone);
   }
 
   /** The period of {@code at}. */
   public String period(Instant at) {
-    return Periods.key(reset, ZoneId.of(timeZone), at);
+    return Periods.key(this, at);
   }
 }

@@ -1,11 +1,9 @@
 package dev.gamingapi.server.readmodel.leaderboards;
 
 import dev.gamingapi.contract.event.Event;
-import dev.gamingapi.contract.event.PlayerDied;
-import dev.gamingapi.contract.event.PlayerKilled;
-import dev.gamingapi.contract.event.PlayerScored;
+import dev.gamingapi.server.store.BatchSql;
 import java.time.Instant;
-import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,17 +17,18 @@ import org.jdbi.v3.core.Jdbi;
  * a new board is backfilled from the log.
  */
 public final class BoardStore {
-  private static final String SCORE =
-      """
-      INSERT INTO rm_board_scores (account, board, period, player, score, reached_seq)
-      VALUES (:account, :board, :period, :player, :initial, :seq)
-      ON CONFLICT (account, board, period, player) DO UPDATE SET
-        score = %1$s,
-        reached_seq = CASE WHEN %1$s <> rm_board_scores.score THEN excluded.reached_seq
-          ELSE rm_board_scores.reached_seq END
-      """;
-
   private final Map<String, List<Board>> cache = new ConcurrentHashMap<>();
+  private final RankBlocks blocks;
+
+  /** A store whose rank blocks split at {@link RankBlocks#DEFAULT_MAX_PLAYERS}. */
+  public BoardStore() {
+    this(RankBlocks.DEFAULT_MAX_PLAYERS);
+  }
+
+  /** A store whose rank blocks split beyond {@code maxBlockPlayers} (small in tests). */
+  public BoardStore(int maxBlockPlayers) {
+    this.blocks = new RankBlocks(maxBlockPlayers);
+  }
 
   /** Saves {@code board}; answers whether its rules changed (so that a rebuild is due). */
   public boolean define(Jdbi jdbi, String account, Board board) {
@@ -48,8 +47,8 @@ public final class BoardStore {
               handle
                   .createUpdate(
                       "INSERT INTO rm_boards (account, name, stat, operator, sort_order, server,"
-                          + " reset, time_zone, created_at) VALUES (:account, :name, :stat,"
-                          + " :operator, :order, :server, :reset, :zone, :at)")
+                          + " reset, cron, time_zone, created_at) VALUES (:account, :name, :stat,"
+                          + " :operator, :order, :server, :reset, :cron, :zone, :at)")
                   .bind("account", account)
                   .bind("name", board.name())
                   .bind("stat", board.stat())
@@ -57,6 +56,7 @@ public final class BoardStore {
                   .bind("order", board.order())
                   .bind("server", board.server())
                   .bind("reset", board.reset())
+                  .bind("cron", board.cron())
                   .bind("zone", board.timeZone())
                   .bind("at", board.createdAt().toEpochMilli())
                   .execute();
@@ -77,8 +77,8 @@ public final class BoardStore {
         a ->
             handle
                 .createQuery(
-                    "SELECT name, stat, operator, sort_order, server, reset, time_zone, created_at"
-                        + " FROM rm_boards WHERE account = :account ORDER BY name")
+                    "SELECT name, stat, operator, sort_order, server, reset, cron, time_zone,"
+                        + " created_at FROM rm_boards WHERE account = :account ORDER BY name")
                 .bind("account", a)
                 .map(
                     (rs, ctx) ->
@@ -90,7 +90,8 @@ public final class BoardStore {
                             rs.getString(5),
                             rs.getString(6),
                             rs.getString(7),
-                            Instant.ofEpochMilli(rs.getLong(8))))
+                            rs.getString(8),
+                            Instant.ofEpochMilli(rs.getLong(9))))
                 .list());
   }
 
@@ -99,88 +100,94 @@ public final class BoardStore {
     cache.remove(account);
   }
 
-  /** Adds player event {@code event} (stream sequence {@code seq}) to every board it counts on. */
-  public void apply(Handle handle, String account, Event event, long seq) {
-    List<Board> boards = boards(handle, account);
-    if (boards.isEmpty()) {
-      return;
-    }
-    for (Board board : boards) {
-      if (board.server() != null && !board.server().equals(event.serverId())) {
-        continue;
-      }
-      Double value =
-          switch (event.data()) {
-            case PlayerKilled killed when board.stat().equals("kills") -> 1.0;
-            case PlayerDied died when board.stat().equals("deaths") -> 1.0;
-            case PlayerScored scored when board.stat().equals("scored." + scored.stat()) ->
-                scored.value();
-            default -> null;
-          };
-      if (value != null) {
-        score(handle, account, board, board.period(event.time()), event.playerId(), value, seq);
-      }
-    }
+  /**
+   * The scores of one batch of {@code account}: those of {@code players} in the periods of {@code
+   * events}, on every board.
+   */
+  public BoardBatch batch(
+      BatchSql sql,
+      Handle handle,
+      String account,
+      Collection<Event> events,
+      Collection<String> players) {
+    return BoardBatch.load(sql, account, boards(handle, account), blocks, events, players);
+  }
+
+  /** Every board of {@code account}, by name. */
+  public List<Board> all(Handle handle, String account) {
+    return boards(handle, account);
+  }
+
+  /** Deletes board {@code name} with its scores of every period; answers whether it existed. */
+  public boolean delete(Jdbi jdbi, String account, String name) {
+    boolean existed =
+        jdbi.inTransaction(
+            handle -> {
+              for (String table : List.of("rm_board_entries", "rm_board_blocks")) {
+                handle
+                    .createUpdate(
+                        "DELETE FROM " + table + " WHERE account = :account AND board = :name")
+                    .bind("account", account)
+                    .bind("name", name)
+                    .execute();
+              }
+              return handle
+                      .createUpdate(
+                          "DELETE FROM rm_boards WHERE account = :account AND name = :name")
+                      .bind("account", account)
+                      .bind("name", name)
+                      .execute()
+                  == 1;
+            });
+    cache.remove(account);
+    return existed;
   }
 
   /**
-   * Adds a closed session to the play-time boards, split at their period boundaries (a session
-   * across midnight counts on both days).
+   * Rebuilds the rank index of every period of board {@code name} from its scores, in one
+   * transaction: after scores were loaded in bulk (the benchmark's million players), or to repair.
    */
-  public void session(
-      Handle handle, String account, String server, String player, long start, long end, long seq) {
-    for (Board board : boards(handle, account)) {
-      if (!board.stat().equals("play_time")
-          || board.server() != null && !board.server().equals(server)
-          || end <= start) {
-        continue;
-      }
-      ZoneId zone = ZoneId.of(board.timeZone());
-      long from = start;
-      while (from < end) {
-        Instant boundary = Periods.next(board.reset(), zone, Instant.ofEpochMilli(from));
-        long to = boundary == null ? end : Math.min(end, boundary.toEpochMilli());
-        String period = board.period(Instant.ofEpochMilli(from));
-        score(handle, account, board, period, player, (to - from) / 1000.0, seq);
-        from = to;
-      }
-    }
+  public void reindex(Jdbi jdbi, String account, String name) {
+    jdbi.useTransaction(
+        handle -> {
+          List<String> periods =
+              handle
+                  .createQuery(
+                      "SELECT DISTINCT period FROM rm_board_entries WHERE account = :account"
+                          + " AND board = :board")
+                  .bind("account", account)
+                  .bind("board", name)
+                  .mapTo(String.class)
+                  .list();
+          for (String period : periods) {
+            blocks.rebuild(handle, new RankBlocks.Scope(account, name, period));
+          }
+        });
   }
 
-  private static void score(
-      Handle handle,
-      String account,
-      Board board,
-      String period,
-      String player,
-      double value,
-      long seq) {
-    String current = "rm_board_scores.score";
-    String expression =
-        switch (board.operator()) {
-          case "best" ->
-              board.order().equals("asc")
-                  ? "CASE WHEN excluded.score < "
-                      + current
-                      + " THEN excluded.score ELSE "
-                      + current
-                      + " END"
-                  : "CASE WHEN excluded.score > "
-                      + current
-                      + " THEN excluded.score ELSE "
-                      + current
-                      + " END";
-          case "set" -> "excluded.score";
-          default -> current + " + excluded.score"; // incr, and decr with a negated value
-        };
+  /** Removes {@code player} from every board and period of {@code account}. */
+  public void erase(Handle handle, String account, String player) {
+    record Entry(RankBlocks.Scope scope, RankKey key) {}
+    List<Entry> entries =
+        handle
+            .createQuery(
+                "SELECT board, period, rank_score, reached_seq FROM rm_board_entries"
+                    + " WHERE account = :account AND player = :player")
+            .bind("account", account)
+            .bind("player", player)
+            .map(
+                (rs, ctx) ->
+                    new Entry(
+                        new RankBlocks.Scope(account, rs.getString(1), rs.getString(2)),
+                        new RankKey(rs.getDouble(3), rs.getLong(4), player)))
+            .list();
+    for (Entry entry : entries) {
+      blocks.remove(handle, entry.scope(), entry.key());
+    }
     handle
-        .createUpdate(SCORE.formatted(expression))
+        .createUpdate("DELETE FROM rm_board_entries WHERE account = :account AND player = :player")
         .bind("account", account)
-        .bind("board", board.name())
-        .bind("period", period)
         .bind("player", player)
-        .bind("initial", board.operator().equals("decr") ? 0.0 - value : value)
-        .bind("seq", seq)
         .execute();
   }
 }

@@ -7,199 +7,284 @@ import dev.gamingapi.contract.event.PlayerDied;
 import dev.gamingapi.contract.event.PlayerDisconnected;
 import dev.gamingapi.contract.event.PlayerKilled;
 import dev.gamingapi.contract.event.PlayerScored;
-import dev.gamingapi.server.readmodel.leaderboards.BoardStore;
+import dev.gamingapi.server.readmodel.leaderboards.BoardBatch;
+import dev.gamingapi.server.store.BatchSql;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import org.jdbi.v3.core.Handle;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * The player-profile model's SQL, applied event by event in log order. Sessions open on {@code
+ * The player-profile model of one batch: the open sessions of its servers and the stats of its
+ * scoring players are loaded at once and changed in memory event by event in log order; counters
+ * and first/last times are gathered as one change per row and written at once ({@link #flush}) as
+ * upserts that add to what is stored, so the batch never reads those rows. Sessions open on {@code
  * player.connected} (a second connect to the same server continues the open session) and close on
  * {@code player.disconnected}, {@code server.started}/{@code server.stopped} of their server, or
  * the server's silence ({@link #closeAll}); a closed session adds {@code max(0, end - start)}.
  */
 public final class ProfileStore {
-  private final BoardStore boards;
+  /** What the batch adds to a player's row: counters to add, times to widen, the last name. */
+  private static final class Player {
+    String name;
+    long firstSeen;
+    long lastSeen;
+    long sessions;
+    long playMs;
+    long kills;
+    long deaths;
+    long chats;
+  }
 
-  /** Profiles that report closed sessions to {@code boards} (play-time leaderboards). */
-  public ProfileStore(BoardStore boards) {
+  /** A (player, key) pair: a stat, a name, a server. */
+  private record Pair(String player, String key) {}
+
+  private final String account;
+  private final BoardBatch boards;
+  private final Map<String, Player> players = new LinkedHashMap<>();
+  private final Map<Pair, Double> stats = new HashMap<>();
+  private final Set<Pair> changedStats = new LinkedHashSet<>();
+  private final Map<Pair, long[]> names = new LinkedHashMap<>();
+  private final Map<Pair, long[]> servers = new LinkedHashMap<>();
+  // Open sessions by server, then player; and as loaded, to write only the difference.
+  private final Map<String, TreeMap<String, Long>> sessions = new HashMap<>();
+  private final Map<Pair, Long> loadedSessions = new HashMap<>();
+
+  private ProfileStore(String account, BoardBatch boards) {
+    this.account = account;
     this.boards = boards;
   }
 
-  private static final String TOUCH =
-      """
-      INSERT INTO rm_players (account, player, name, first_seen, last_seen, sessions, play_ms,
-        kills, deaths, chats)
-      VALUES (:account, :player, :name, :at, :at, 0, 0, :kills, :deaths, :chats)
-      ON CONFLICT (account, player) DO UPDATE SET
-        name = COALESCE(excluded.name, rm_players.name),
-        first_seen = CASE WHEN excluded.first_seen < rm_players.first_seen
-          THEN excluded.first_seen ELSE rm_players.first_seen END,
-        last_seen = CASE WHEN excluded.last_seen > rm_players.last_seen
-          THEN excluded.last_seen ELSE rm_players.last_seen END,
-        kills = rm_players.kills + excluded.kills,
-        deaths = rm_players.deaths + excluded.deaths,
-        chats = rm_players.chats + excluded.chats
-      """;
-
-  private static final String SEEN_ON =
-      """
-      INSERT INTO %s (account, player, %s, first_seen, last_seen)
-      VALUES (:account, :player, :key, :at, :at)
-      ON CONFLICT (account, player, %s) DO UPDATE SET
-        first_seen = CASE WHEN excluded.first_seen < %s.first_seen
-          THEN excluded.first_seen ELSE %s.first_seen END,
-        last_seen = CASE WHEN excluded.last_seen > %s.last_seen
-          THEN excluded.last_seen ELSE %s.last_seen END
-      """;
-
-  private static final String STAT =
-      """
-      INSERT INTO rm_player_stats (account, player, stat, value)
-      VALUES (:account, :player, :stat, :initial)
-      ON CONFLICT (account, player, stat) DO UPDATE SET value = %s
-      """;
+  /**
+   * The open sessions of {@code servers} and the stats of {@code scorers} (the players with a
+   * {@code player.scored} in the batch) of {@code account}, for one batch whose closed sessions
+   * score the play-time boards of {@code boards}.
+   */
+  public static ProfileStore load(
+      BatchSql sql,
+      String account,
+      Collection<String> servers,
+      Collection<String> scorers,
+      BoardBatch boards) {
+    ProfileStore store = new ProfileStore(account, boards);
+    for (String server : servers) {
+      store.sessions.put(server, new TreeMap<>());
+    }
+    sql.in(
+            "SELECT server, player, since FROM rm_sessions WHERE account = ? AND server IN (%s)",
+            List.of(account),
+            servers,
+            rs -> new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3)})
+        .forEach(
+            row -> {
+              String server = (String) row[0];
+              String player = (String) row[1];
+              store.sessions.get(server).put(player, (Long) row[2]);
+              store.loadedSessions.put(new Pair(player, server), (Long) row[2]);
+            });
+    sql.in(
+        "SELECT player, stat, value FROM rm_player_stats WHERE account = ? AND player IN (%s)",
+        List.of(account),
+        scorers,
+        rs -> store.stats.put(new Pair(rs.getString(1), rs.getString(2)), rs.getDouble(3)));
+    return store;
+  }
 
   /** Folds player event {@code event} (one with a player id) into the player's profile. */
-  public void apply(Handle handle, String account, Event event, long seq) {
-    String player = event.playerId();
+  public void apply(Event event, long seq) {
+    String id = event.playerId();
     long at = event.time().toEpochMilli();
     String name = null;
-    int kills = 0;
-    int deaths = 0;
-    int chats = 0;
+    Player player = player(id);
     switch (event.data()) {
       case PlayerConnected connected -> {
         name = connected.name();
-        handle
-            .createUpdate(
-                "INSERT INTO rm_sessions (account, server, player, since)"
-                    + " VALUES (:account, :server, :player, :at)"
-                    + " ON CONFLICT (account, server, player) DO NOTHING")
-            .bind("account", account)
-            .bind("server", event.serverId())
-            .bind("player", player)
-            .bind("at", at)
-            .execute();
+        sessions.computeIfAbsent(event.serverId(), s -> new TreeMap<>()).putIfAbsent(id, at);
       }
-      case PlayerDisconnected disconnected ->
-          close(handle, account, event.serverId(), player, at, seq);
-      case PlayerKilled killed -> kills = 1;
-      case PlayerDied died -> deaths = 1;
-      case PlayerChatted chatted -> chats = 1;
-      case PlayerScored scored -> stat(handle, account, player, scored);
+      case PlayerDisconnected disconnected -> close(event.serverId(), id, at, seq);
+      case PlayerKilled killed -> player.kills++;
+      case PlayerDied died -> player.deaths++;
+      case PlayerChatted chatted -> player.chats++;
+      case PlayerScored scored -> stat(id, scored);
       default -> {}
     }
-    handle
-        .createUpdate(TOUCH)
-        .bind("account", account)
-        .bind("player", player)
-        .bind("name", name)
-        .bind("at", at)
-        .bind("kills", kills)
-        .bind("deaths", deaths)
-        .bind("chats", chats)
-        .execute();
-    seenOn(handle, "rm_player_servers", "server", account, player, event.serverId(), at);
     if (name != null) {
-      seenOn(handle, "rm_player_names", "name", account, player, name, at);
+      player.name = name;
+      seen(names, new Pair(id, name), at);
+    }
+    player.firstSeen = Math.min(player.firstSeen, at);
+    player.lastSeen = Math.max(player.lastSeen, at);
+    seen(servers, new Pair(id, event.serverId()), at);
+  }
+
+  // The batch's change to a player's row; times start out of range, so they change nothing stored
+  // until an event of the player sets them.
+  private Player player(String id) {
+    return players.computeIfAbsent(
+        id,
+        key -> {
+          Player player = new Player();
+          player.firstSeen = Long.MAX_VALUE;
+          player.lastSeen = Long.MIN_VALUE;
+          return player;
+        });
+  }
+
+  private static void seen(Map<Pair, long[]> rows, Pair key, long at) {
+    long[] times = rows.get(key);
+    if (times == null) {
+      rows.put(key, new long[] {at, at});
+    } else {
+      times[0] = Math.min(times[0], at);
+      times[1] = Math.max(times[1], at);
     }
   }
 
-  private static void seenOn(
-      Handle handle,
-      String table,
-      String column,
-      String account,
-      String player,
-      String key,
-      long at) {
-    String sql = SEEN_ON.formatted(table, column, column, table, table, table, table);
-    handle
-        .createUpdate(sql)
-        .bind("account", account)
-        .bind("player", player)
-        .bind("key", key)
-        .bind("at", at)
-        .execute();
-  }
-
-  private static void stat(Handle handle, String account, String player, PlayerScored scored) {
-    String current = "rm_player_stats.value";
-    String update =
+  private void stat(String player, PlayerScored scored) {
+    Pair key = new Pair(player, scored.stat());
+    Double old = stats.get(key);
+    double value = scored.value();
+    double now =
         switch (scored.operator()) {
-          case BEST ->
-              "CASE WHEN excluded.value > "
-                  + current
-                  + " THEN excluded.value ELSE "
-                  + current
-                  + " END";
-          case SET -> "excluded.value";
-          case INCR -> current + " + excluded.value";
-          // excluded.value is the negated value (see initial)
-          case DECR -> current + " + excluded.value";
-        };
-    double initial =
-        switch (scored.operator()) {
+          case BEST -> old == null || value > old ? value : old;
+          case SET -> value;
+          case INCR -> old == null ? value : old + value;
           // 0 - v, not -v: a first decr of 0 stores 0.0, never -0.0 (PostgreSQL keeps the sign)
-          case DECR -> 0.0 - scored.value();
-          default -> scored.value();
+          case DECR -> old == null ? 0.0 - value : old + (0.0 - value);
         };
-    handle
-        .createUpdate(STAT.formatted(update))
-        .bind("account", account)
-        .bind("player", player)
-        .bind("stat", scored.stat())
-        .bind("initial", initial)
-        .execute();
+    stats.put(key, now);
+    changedStats.add(key);
   }
 
   /** Closes the open session of {@code player} on {@code server} at {@code end}, if any. */
-  public void close(
-      Handle handle, String account, String server, String player, long end, long seq) {
-    List<Long> since =
-        handle
-            .createQuery(
-                "SELECT since FROM rm_sessions"
-                    + " WHERE account = :account AND server = :server AND player = :player")
-            .bind("account", account)
-            .bind("server", server)
-            .bind("player", player)
-            .mapTo(Long.class)
-            .list();
-    if (since.isEmpty()) {
+  public void close(String server, String player, long end, long seq) {
+    TreeMap<String, Long> open = sessions.get(server);
+    Long since = open == null ? null : open.remove(player);
+    if (since == null) {
       return;
     }
-    handle
-        .createUpdate(
-            "DELETE FROM rm_sessions"
-                + " WHERE account = :account AND server = :server AND player = :player")
-        .bind("account", account)
-        .bind("server", server)
-        .bind("player", player)
-        .execute();
-    handle
-        .createUpdate(
-            "UPDATE rm_players SET sessions = sessions + 1, play_ms = play_ms + :ms"
-                + " WHERE account = :account AND player = :player")
-        .bind("ms", Math.max(0, end - since.get(0)))
-        .bind("account", account)
-        .bind("player", player)
-        .execute();
-    boards.session(handle, account, server, player, since.get(0), end, seq);
+    Player row = player(player);
+    row.sessions++;
+    row.playMs += Math.max(0, end - since);
+    boards.session(server, player, since, end, seq);
   }
 
   /** Closes every open session on {@code server} at {@code end} (stop, start, silence). */
-  public void closeAll(Handle handle, String account, String server, long end, long seq) {
-    List<String> players =
-        handle
-            .createQuery(
-                "SELECT player FROM rm_sessions WHERE account = :account AND server = :server")
-            .bind("account", account)
-            .bind("server", server)
-            .mapTo(String.class)
-            .list();
-    for (String player : players) {
-      close(handle, account, server, player, end, seq);
+  public void closeAll(String server, long end, long seq) {
+    TreeMap<String, Long> open = sessions.get(server);
+    if (open == null) {
+      return;
     }
+    for (String player : new ArrayList<>(open.keySet())) {
+      close(server, player, end, seq);
+    }
+  }
+
+  /** Writes what the batch changed. */
+  public void flush(BatchSql sql) {
+    sql.batch(
+        "INSERT INTO rm_players (account, player, name, first_seen, last_seen, sessions, play_ms,"
+            + " kills, deaths, chats) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (account, player) DO UPDATE SET"
+            + " name = COALESCE(excluded.name, rm_players.name),"
+            + " first_seen = CASE WHEN excluded.first_seen < rm_players.first_seen"
+            + " THEN excluded.first_seen ELSE rm_players.first_seen END,"
+            + " last_seen = CASE WHEN excluded.last_seen > rm_players.last_seen"
+            + " THEN excluded.last_seen ELSE rm_players.last_seen END,"
+            + " sessions = rm_players.sessions + excluded.sessions,"
+            + " play_ms = rm_players.play_ms + excluded.play_ms,"
+            + " kills = rm_players.kills + excluded.kills,"
+            + " deaths = rm_players.deaths + excluded.deaths,"
+            + " chats = rm_players.chats + excluded.chats",
+        players.entrySet(),
+        (statement, entry) -> {
+          Player p = entry.getValue();
+          statement.setString(1, account);
+          statement.setString(2, entry.getKey());
+          BatchSql.setString(statement, 3, p.name);
+          statement.setLong(4, p.firstSeen);
+          statement.setLong(5, p.lastSeen);
+          statement.setLong(6, p.sessions);
+          statement.setLong(7, p.playMs);
+          statement.setLong(8, p.kills);
+          statement.setLong(9, p.deaths);
+          statement.setLong(10, p.chats);
+        });
+    sql.batch(
+        "INSERT INTO rm_player_stats (account, player, stat, value) VALUES (?, ?, ?, ?)"
+            + " ON CONFLICT (account, player, stat) DO UPDATE SET value = excluded.value",
+        changedStats,
+        (statement, key) -> {
+          statement.setString(1, account);
+          statement.setString(2, key.player());
+          statement.setString(3, key.key());
+          statement.setDouble(4, stats.get(key));
+        });
+    writeSeen(sql, "rm_player_names", "name", names);
+    writeSeen(sql, "rm_player_servers", "server", servers);
+    flushSessions(sql);
+  }
+
+  private void writeSeen(BatchSql sql, String table, String column, Map<Pair, long[]> rows) {
+    sql.batch(
+        ("INSERT INTO %1$s (account, player, %2$s, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)"
+                + " ON CONFLICT (account, player, %2$s) DO UPDATE SET"
+                + " first_seen = CASE WHEN excluded.first_seen < %1$s.first_seen"
+                + " THEN excluded.first_seen ELSE %1$s.first_seen END,"
+                + " last_seen = CASE WHEN excluded.last_seen > %1$s.last_seen"
+                + " THEN excluded.last_seen ELSE %1$s.last_seen END")
+            .formatted(table, column),
+        rows.keySet(),
+        (statement, key) -> {
+          long[] times = rows.get(key);
+          statement.setString(1, account);
+          statement.setString(2, key.player());
+          statement.setString(3, key.key());
+          statement.setLong(4, times[0]);
+          statement.setLong(5, times[1]);
+        });
+  }
+
+  private void flushSessions(BatchSql sql) {
+    List<Pair> gone = new ArrayList<>();
+    List<Map.Entry<Pair, Long>> open = new ArrayList<>();
+    Map<Pair, Long> now = new HashMap<>();
+    sessions.forEach(
+        (server, players) -> players.forEach((p, since) -> now.put(new Pair(p, server), since)));
+    loadedSessions.forEach(
+        (key, since) -> {
+          if (!now.containsKey(key)) {
+            gone.add(key);
+          }
+        });
+    now.forEach(
+        (key, since) -> {
+          if (!since.equals(loadedSessions.get(key))) {
+            open.add(Map.entry(key, since));
+          }
+        });
+    sql.batch(
+        "DELETE FROM rm_sessions WHERE account = ? AND server = ? AND player = ?",
+        gone,
+        (statement, key) -> {
+          statement.setString(1, account);
+          statement.setString(2, key.key());
+          statement.setString(3, key.player());
+        });
+    sql.batch(
+        "INSERT INTO rm_sessions (account, server, player, since) VALUES (?, ?, ?, ?)"
+            + " ON CONFLICT (account, server, player) DO UPDATE SET since = excluded.since",
+        open,
+        (statement, entry) -> {
+          statement.setString(1, account);
+          statement.setString(2, entry.getKey().key());
+          statement.setString(3, entry.getKey().player());
+          statement.setLong(4, entry.getValue());
+        });
   }
 }

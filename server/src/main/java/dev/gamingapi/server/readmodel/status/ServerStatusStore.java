@@ -4,114 +4,138 @@ import dev.gamingapi.contract.event.Event;
 import dev.gamingapi.contract.event.ServerHeartbeat;
 import dev.gamingapi.contract.event.ServerStarted;
 import dev.gamingapi.contract.event.ServerStopped;
+import dev.gamingapi.server.store.BatchSql;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
+import java.util.Set;
 
 /**
- * The server-status model's SQL: one row per game server that sent an event, updated by every event
- * of that server in log order. Times are the events' own; {@code last_event_at} only moves forward,
- * so an event with an older timestamp never makes a server look older.
+ * The server-status model of one batch: the rows of the batch's servers, loaded at once, changed in
+ * memory event by event in log order, and written back at once ({@link #flush}). Times are the
+ * events' own; {@code last_event_at} only moves forward, so an event with an older timestamp never
+ * makes a server look older.
  */
 public final class ServerStatusStore {
-  private static final String UPSERT =
-      """
-      INSERT INTO rm_servers (account, server, state, game, map, version, max_players,
-        started_at, stopped_at, last_event_at, last_event_type)
-      VALUES (:account, :server, :state, :game, :map, :version, :maxPlayers,
-        :startedAt, :stoppedAt, :at, :type)
-      ON CONFLICT (account, server) DO UPDATE SET
-        state = COALESCE(:newState, rm_servers.state),
-        game = COALESCE(excluded.game, rm_servers.game),
-        map = COALESCE(excluded.map, rm_servers.map),
-        version = COALESCE(excluded.version, rm_servers.version),
-        max_players = COALESCE(excluded.max_players, rm_servers.max_players),
-        started_at = COALESCE(excluded.started_at, rm_servers.started_at),
-        stopped_at = CASE WHEN :clearStopped THEN NULL
-          ELSE COALESCE(excluded.stopped_at, rm_servers.stopped_at) END,
-        last_event_at = CASE WHEN excluded.last_event_at > rm_servers.last_event_at
-          THEN excluded.last_event_at ELSE rm_servers.last_event_at END,
-        last_event_type = excluded.last_event_type
-      """;
+  private final String account;
+  private final Map<String, ServerRow> rows = new HashMap<>();
+  private final Set<String> changed = new LinkedHashSet<>();
 
-  /** The stored row of {@code server}, if it ever sent an event. */
-  public Optional<ServerRow> find(Handle handle, String account, String server) {
-    return handle
-        .createQuery(
+  private ServerStatusStore(String account) {
+    this.account = account;
+  }
+
+  /** The rows of {@code servers} of {@code account}, for one batch. */
+  public static ServerStatusStore load(BatchSql sql, String account, Collection<String> servers) {
+    ServerStatusStore store = new ServerStatusStore(account);
+    sql.in(
             "SELECT server, state, game, map, version, max_players, started_at, stopped_at,"
-                + " last_event_at, last_event_type FROM rm_servers"
-                + " WHERE account = :account AND server = :server")
-        .bind("account", account)
-        .bind("server", server)
-        .map(
-            (rs, ctx) ->
+                + " last_event_at, last_event_type FROM rm_servers WHERE account = ?"
+                + " AND server IN (%s)",
+            List.of(account),
+            servers,
+            rs ->
                 new ServerRow(
                     rs.getString(1),
                     rs.getString(2),
                     rs.getString(3),
                     rs.getString(4),
                     rs.getString(5),
-                    rs.getObject(6) == null ? null : rs.getInt(6),
-                    nullableLong(rs, 7),
-                    nullableLong(rs, 8),
+                    BatchSql.getInt(rs, 6),
+                    BatchSql.getLong(rs, 7),
+                    BatchSql.getLong(rs, 8),
                     rs.getLong(9),
                     rs.getString(10)))
-        .findOne();
+        .forEach(row -> store.rows.put(row.server(), row));
+    return store;
   }
 
-  // getObject(i, Long.class) fails on SQLite's NULL; getLong answers 0 for it.
-  private static Long nullableLong(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
-    long value = rs.getLong(column);
-    return rs.wasNull() ? null : value;
+  /** The row of {@code server} as the batch left it so far, if it ever sent an event. */
+  public Optional<ServerRow> find(String server) {
+    return Optional.ofNullable(rows.get(server));
   }
 
   /** Folds {@code event} into its server's row. */
-  public void apply(Handle handle, String account, Event event) {
+  public void apply(Event event) {
     long at = event.time().toEpochMilli();
-    String newState = null; // unchanged
-    String game = null;
-    String map = null;
-    String version = null;
-    Integer maxPlayers = null;
-    Long startedAt = null;
-    Long stoppedAt = null;
-    boolean clearStopped = false;
+    ServerRow old = rows.get(event.serverId());
+    String state = old == null ? ServerRow.ONLINE : old.state();
+    String game = old == null ? null : old.game();
+    String map = old == null ? null : old.map();
+    String version = old == null ? null : old.version();
+    Integer maxPlayers = old == null ? null : old.maxPlayers();
+    Long startedAt = old == null ? null : old.startedAt();
+    Long stoppedAt = old == null ? null : old.stoppedAt();
     switch (event.data()) {
       case ServerStarted started -> {
-        newState = ServerRow.ONLINE;
-        game = started.game();
-        map = started.map();
-        version = started.version();
-        maxPlayers = started.maxPlayers();
+        state = ServerRow.ONLINE;
+        game = orElse(started.game(), game);
+        map = orElse(started.map(), map);
+        version = orElse(started.version(), version);
+        maxPlayers = orElse(started.maxPlayers(), maxPlayers);
         startedAt = at;
-        clearStopped = true;
+        stoppedAt = null;
       }
       case ServerStopped stopped -> {
-        newState = ServerRow.STOPPED;
+        state = ServerRow.STOPPED;
         stoppedAt = at;
       }
       case ServerHeartbeat heartbeat -> {
-        newState = ServerRow.ONLINE;
-        map = heartbeat.map();
-        maxPlayers = heartbeat.maxPlayers();
-        clearStopped = true;
+        state = ServerRow.ONLINE;
+        map = orElse(heartbeat.map(), map);
+        maxPlayers = orElse(heartbeat.maxPlayers(), maxPlayers);
+        stoppedAt = null;
       }
       default -> {}
     }
-    handle
-        .createUpdate(UPSERT)
-        .bind("account", account)
-        .bind("server", event.serverId())
-        .bind("state", newState == null ? ServerRow.ONLINE : newState)
-        .bind("newState", newState)
-        .bind("game", game)
-        .bind("map", map)
-        .bind("version", version)
-        .bind("maxPlayers", maxPlayers)
-        .bind("startedAt", startedAt)
-        .bind("stoppedAt", stoppedAt)
-        .bind("clearStopped", clearStopped)
-        .bind("at", at)
-        .bind("type", event.type())
-        .execute();
+    long lastEventAt = old == null ? at : Math.max(old.lastEventAt(), at);
+    rows.put(
+        event.serverId(),
+        new ServerRow(
+            event.serverId(),
+            state,
+            game,
+            map,
+            version,
+            maxPlayers,
+            startedAt,
+            stoppedAt,
+            lastEventAt,
+            event.type()));
+    changed.add(event.serverId());
+  }
+
+  private static <T> T orElse(T value, T fallback) {
+    return value != null ? value : fallback;
+  }
+
+  /** Writes the changed rows. */
+  public void flush(BatchSql sql) {
+    sql.batch(
+        "INSERT INTO rm_servers (account, server, state, game, map, version, max_players,"
+            + " started_at, stopped_at, last_event_at, last_event_type)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (account, server) DO UPDATE SET state = excluded.state,"
+            + " game = excluded.game, map = excluded.map, version = excluded.version,"
+            + " max_players = excluded.max_players, started_at = excluded.started_at,"
+            + " stopped_at = excluded.stopped_at, last_event_at = excluded.last_event_at,"
+            + " last_event_type = excluded.last_event_type",
+        changed.stream().map(rows::get).toList(),
+        (statement, row) -> {
+          statement.setString(1, account);
+          statement.setString(2, row.server());
+          statement.setString(3, row.state());
+          BatchSql.setString(statement, 4, row.game());
+          BatchSql.setString(statement, 5, row.map());
+          BatchSql.setString(statement, 6, row.version());
+          BatchSql.setInt(statement, 7, row.maxPlayers());
+          BatchSql.setLong(statement, 8, row.startedAt());
+          BatchSql.setLong(statement, 9, row.stoppedAt());
+          statement.setLong(10, row.lastEventAt());
+          statement.setString(11, row.lastEventType());
+        });
   }
 }

@@ -1,5 +1,6 @@
 package dev.gamingapi.server.readmodel.status;
 
+import dev.gamingapi.server.store.BatchSql;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -12,7 +13,6 @@ public final class StatusQueries {
 
   private final Jdbi jdbi;
   private final Duration unresponsiveAfter;
-  private final ServerStatusStore store = new ServerStatusStore();
 
   /** Queries over {@code jdbi}, a server silent for {@code unresponsiveAfter} is unresponsive. */
   public StatusQueries(Jdbi jdbi, Duration unresponsiveAfter) {
@@ -24,7 +24,8 @@ public final class StatusQueries {
   public ServerStatus status(String account, String server, Instant now) {
     return jdbi.withHandle(
         handle -> {
-          Optional<ServerRow> found = store.find(handle, account, server);
+          Optional<ServerRow> found =
+              ServerStatusStore.load(new BatchSql(handle), account, List.of(server)).find(server);
           if (found.isEmpty()) {
             return new ServerStatus(
                 server, "offline", null, null, null, null, 0, List.of(), null, null, null, null,

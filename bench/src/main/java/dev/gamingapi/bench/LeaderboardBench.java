@@ -1,0 +1,146 @@
+package dev.gamingapi.bench;
+
+import dev.gamingapi.server.readmodel.leaderboards.Board;
+import dev.gamingapi.server.readmodel.leaderboards.BoardQueries;
+import dev.gamingapi.server.readmodel.leaderboards.BoardStore;
+import dev.gamingapi.server.store.Database;
+import dev.gamingapi.server.tenancy.PageRequest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.Random;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Leaderboard query latency with a million ranked players: the board's scores are loaded in bulk
+ * into the platform's database (scores with many ties, as kill counts have) and its rank index
+ * built by {@link BoardStore#reindex}, then one client asks, one request at a time, for the top
+ * 100, a random player's rank, the 10 players on each side of a random player, and the count. Each
+ * query is timed twice: over REST (HTTP, auth and JSON included) and straight through the query
+ * code on the same database.
+ */
+final class LeaderboardBench {
+  private static final String BOARD = "million";
+  private static final int WARMUP = 200;
+  private static final int MEASURED = 2_000;
+  private static final double TARGET_MS = 10;
+
+  private final HistoryPlatform platform;
+  private final int players;
+
+  LeaderboardBench(HistoryPlatform platform, int players) {
+    this.platform = platform;
+    this.players = players;
+  }
+
+  void run() throws Exception {
+    ControlApi.Reply defined =
+        platform
+            .api()
+            .send(
+                "PUT",
+                platform.boards() + "/" + BOARD,
+                "{\"stat\":\"scored.rating\",\"operator\":\"set\"}");
+    if (defined.status() != 200) {
+      throw new IllegalStateException("cannot define the board: " + defined.problem());
+    }
+    String url = platform.databaseUrl();
+    if (url != null) {
+      // One multi-row INSERT per batch instead of ten thousand: only for this bulk load.
+      url += (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
+    }
+    try (Database database = Database.open(url, platform.dataDir())) {
+      long start = System.nanoTime();
+      load(database.jdbi());
+      new BoardStore().reindex(database.jdbi(), HistoryPlatform.ACCOUNT, BOARD);
+      System.out.printf(
+          "  leaderboard: %,d ranked players loaded and indexed in %.1f s%n",
+          players, (System.nanoTime() - start) / 1e9);
+      Board board = Board.of(BOARD, "scored.rating", "set", "desc", null, null, null, null, null);
+      BoardQueries queries = new BoardQueries(database.jdbi());
+      String base = platform.boards() + "/" + BOARD;
+      Random random = new Random(3);
+      measure(
+          "top 100 (first page)",
+          () -> check(platform.api().get(base + "/entries?limit=100")),
+          () -> queries.top(HistoryPlatform.ACCOUNT, board, "all", new PageRequest(100, null)));
+      measure(
+          "a player's rank",
+          () -> check(platform.api().get(base + "/players/m" + random.nextInt(players))),
+          () ->
+              queries.standing(
+                  HistoryPlatform.ACCOUNT, board, "all", "m" + random.nextInt(players)));
+      measure(
+          "10 around a player",
+          () ->
+              check(
+                  platform
+                      .api()
+                      .get(base + "/players/m" + random.nextInt(players) + "/around?n=10")),
+          () ->
+              queries.around(
+                  HistoryPlatform.ACCOUNT, board, "all", "m" + random.nextInt(players), 10));
+      measure(
+          "count",
+          () -> check(platform.api().get(base + "/count")),
+          () -> queries.count(HistoryPlatform.ACCOUNT, board, "all"));
+    }
+  }
+
+  private static void check(ControlApi.Reply reply) {
+    if (reply.status() != 200) {
+      throw new IllegalStateException("query answered " + reply.problem());
+    }
+  }
+
+  private static void measure(String name, Runnable rest, Runnable direct) {
+    Latencies overRest = new Latencies();
+    Latencies inProcess = new Latencies();
+    for (int i = 0; i < WARMUP + MEASURED; i++) {
+      long start = System.nanoTime();
+      rest.run();
+      long middle = System.nanoTime();
+      direct.run();
+      long end = System.nanoTime();
+      if (i >= WARMUP) {
+        overRest.add(middle - start);
+        inProcess.add(end - middle);
+      }
+    }
+    System.out.printf(
+        "    %-22s REST %s | query %s | p99 target < %.0f ms: %s%n",
+        name,
+        overRest.summary(),
+        inProcess.summary(),
+        TARGET_MS,
+        overRest.quantileMillis(0.99) < TARGET_MS ? "OK" : "MISSED");
+  }
+
+  // Scores 0..10,000 skewed low (many ties at the bottom, few at the top); a distinct sequence
+  // each, in random order, as if reached by a million different events.
+  private void load(Jdbi jdbi) throws java.sql.SQLException {
+    Random random = new Random(11);
+    jdbi.useTransaction(
+        handle -> {
+          Connection connection = handle.getConnection();
+          try (PreparedStatement insert =
+              connection.prepareStatement(
+                  "INSERT INTO rm_board_entries (account, board, period, player, score,"
+                      + " rank_score, reached_seq) VALUES (?, ?, 'all', ?, ?, ?, ?)")) {
+            for (int i = 0; i < players; i++) {
+              double score = Math.floor(Math.pow(random.nextDouble(), 3) * 10_000);
+              insert.setString(1, HistoryPlatform.ACCOUNT);
+              insert.setString(2, BOARD);
+              insert.setString(3, "m" + i);
+              insert.setDouble(4, score);
+              insert.setDouble(5, 0.0 - score);
+              insert.setLong(6, 1 + random.nextInt(Integer.MAX_VALUE));
+              insert.addBatch();
+              if (i % 10_000 == 9_999) {
+                insert.executeBatch();
+              }
+            }
+            insert.executeBatch();
+          }
+        });
+  }
+}

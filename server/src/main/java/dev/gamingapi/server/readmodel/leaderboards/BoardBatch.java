@@ -1,0 +1,241 @@
+package dev.gamingapi.server.readmodel.leaderboards;
+
+import dev.gamingapi.contract.event.Event;
+import dev.gamingapi.contract.event.PlayerDied;
+import dev.gamingapi.contract.event.PlayerKilled;
+import dev.gamingapi.contract.event.PlayerScored;
+import dev.gamingapi.server.store.BatchSql;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The leaderboards of one batch: the scores the batch's players hold in the periods its events fall
+ * in, loaded at once, changed in memory in log order, and written back at once with the rank index
+ * ({@link #flush}). A score outside what was loaded (a play-time session that began in an earlier
+ * period) is read when first needed.
+ */
+public final class BoardBatch {
+  /** A player's score on a board in a period, and its rank key as loaded (null: new). */
+  private static final class Entry {
+    double score;
+    long reached;
+    RankKey loaded;
+    boolean changed;
+  }
+
+  private record Key(String board, String period, String player) {}
+
+  private record Scope(String board, String period) {}
+
+  private final String account;
+  private final List<Board> boards;
+  private final RankBlocks blocks;
+  private final BatchSql sql;
+  private final Map<Key, Entry> entries = new HashMap<>();
+  // (board, period) pairs loaded for every player of the batch: a key missing there is new.
+  private final Set<Scope> loadedScopes = new HashSet<>();
+  private final Set<String> loadedPlayers;
+
+  private BoardBatch(
+      String account, List<Board> boards, RankBlocks blocks, BatchSql sql, Set<String> players) {
+    this.account = account;
+    this.boards = boards;
+    this.blocks = blocks;
+    this.sql = sql;
+    this.loadedPlayers = players;
+  }
+
+  /** The scores of {@code players} on {@code boards} in the periods of {@code events}. */
+  static BoardBatch load(
+      BatchSql sql,
+      String account,
+      List<Board> boards,
+      RankBlocks blocks,
+      Collection<Event> events,
+      Collection<String> players) {
+    BoardBatch batch = new BoardBatch(account, boards, blocks, sql, new HashSet<>(players));
+    if (boards.isEmpty() || players.isEmpty()) {
+      return batch;
+    }
+    Set<Scope> scopes = new HashSet<>();
+    Set<Instant> seen = new HashSet<>();
+    for (Event event : events) {
+      if (seen.add(event.time())) {
+        for (Board board : boards) {
+          scopes.add(new Scope(board.name(), board.period(event.time())));
+        }
+      }
+    }
+    for (Scope scope : scopes) {
+      sql.in(
+          "SELECT player, score, rank_score, reached_seq FROM rm_board_entries"
+              + " WHERE account = ? AND board = ? AND period = ? AND player IN (%s)",
+          List.of(account, scope.board(), scope.period()),
+          players,
+          rs -> {
+            Entry entry = new Entry();
+            entry.score = rs.getDouble(2);
+            entry.reached = rs.getLong(4);
+            entry.loaded = new RankKey(rs.getDouble(3), entry.reached, rs.getString(1));
+            batch.entries.put(new Key(scope.board(), scope.period(), rs.getString(1)), entry);
+            return entry;
+          });
+      batch.loadedScopes.add(scope);
+    }
+    return batch;
+  }
+
+  /** Adds player event {@code event} (stream sequence {@code seq}) to every board it counts on. */
+  public void apply(Event event, long seq) {
+    for (Board board : boards) {
+      if (board.server() != null && !board.server().equals(event.serverId())) {
+        continue;
+      }
+      Double value =
+          switch (event.data()) {
+            case PlayerKilled killed when board.stat().equals("kills") -> 1.0;
+            case PlayerDied died when board.stat().equals("deaths") -> 1.0;
+            case PlayerScored scored when board.stat().equals("scored." + scored.stat()) ->
+                scored.value();
+            default -> null;
+          };
+      if (value != null) {
+        score(board, board.period(event.time()), event.playerId(), value, seq);
+      }
+    }
+  }
+
+  /**
+   * Adds a closed session to the play-time boards, split at their period boundaries (a session
+   * across midnight counts on both days).
+   */
+  public void session(String server, String player, long start, long end, long seq) {
+    for (Board board : boards) {
+      if (!board.stat().equals("play_time")
+          || board.server() != null && !board.server().equals(server)
+          || end <= start) {
+        continue;
+      }
+      long from = start;
+      while (from < end) {
+        Instant boundary = Periods.next(board, Instant.ofEpochMilli(from));
+        long to = boundary == null ? end : Math.min(end, boundary.toEpochMilli());
+        score(board, board.period(Instant.ofEpochMilli(from)), player, (to - from) / 1000.0, seq);
+        from = to;
+      }
+    }
+  }
+
+  // The score after one more value, as the board's operator combines them.
+  private static double combine(Board board, double current, double value) {
+    return switch (board.operator()) {
+      case "best" ->
+          board.order().equals("asc") ? Math.min(current, value) : Math.max(current, value);
+      case "set" -> value;
+      case "decr" -> current - value;
+      default -> current + value; // incr
+    };
+  }
+
+  private void score(Board board, String period, String player, double value, long seq) {
+    Key key = new Key(board.name(), period, player);
+    Entry entry = entries.get(key);
+    if (entry == null
+        && !(loadedScopes.contains(new Scope(board.name(), period))
+            && loadedPlayers.contains(player))) {
+      entry = loadOne(key);
+    }
+    if (entry == null) {
+      entry = new Entry();
+      entry.score = board.operator().equals("decr") ? 0.0 - value : value;
+      entry.reached = seq;
+      entry.changed = true;
+      entries.put(key, entry);
+      return;
+    }
+    double score = combine(board, entry.score, value);
+    if (score == entry.score) {
+      return; // the same score: who reached it first keeps their place
+    }
+    entry.score = score;
+    entry.reached = seq;
+    entry.changed = true;
+  }
+
+  private Entry loadOne(Key key) {
+    List<Entry> found =
+        sql.query(
+            "SELECT score, rank_score, reached_seq FROM rm_board_entries WHERE account = ?"
+                + " AND board = ? AND period = ? AND player = ?",
+            List.of(account, key.board(), key.period(), key.player()),
+            rs -> {
+              Entry entry = new Entry();
+              entry.score = rs.getDouble(1);
+              entry.reached = rs.getLong(3);
+              entry.loaded = new RankKey(rs.getDouble(2), entry.reached, key.player());
+              return entry;
+            });
+    if (found.isEmpty()) {
+      return null;
+    }
+    entries.put(key, found.get(0));
+    return found.get(0);
+  }
+
+  /** Writes the changed scores, then the rank index of every board period they are in. */
+  public void flush(Handle handle) {
+    Map<String, Board> byName = new HashMap<>();
+    boards.forEach(board -> byName.put(board.name(), board));
+    List<Map.Entry<Key, Entry>> changed = new ArrayList<>();
+    Map<Scope, List<Map.Entry<Key, Entry>>> byScope = new LinkedHashMap<>();
+    entries.forEach(
+        (key, entry) -> {
+          if (entry.changed) {
+            changed.add(Map.entry(key, entry));
+            byScope
+                .computeIfAbsent(new Scope(key.board(), key.period()), s -> new ArrayList<>())
+                .add(Map.entry(key, entry));
+          }
+        });
+    sql.batch(
+        "INSERT INTO rm_board_entries (account, board, period, player, score, rank_score,"
+            + " reached_seq) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account, board, period,"
+            + " player) DO UPDATE SET score = excluded.score, rank_score = excluded.rank_score,"
+            + " reached_seq = excluded.reached_seq",
+        changed,
+        (statement, item) -> {
+          Board board = byName.get(item.getKey().board());
+          statement.setString(1, account);
+          statement.setString(2, item.getKey().board());
+          statement.setString(3, item.getKey().period());
+          statement.setString(4, item.getKey().player());
+          statement.setDouble(5, item.getValue().score);
+          statement.setDouble(6, RankKey.rankScore(board, item.getValue().score));
+          statement.setLong(7, item.getValue().reached);
+        });
+    byScope.forEach(
+        (scope, items) -> {
+          RankBlocks.Scope where = new RankBlocks.Scope(account, scope.board(), scope.period());
+          BlockMap map = new BlockMap(RankBlocks.load(handle, where));
+          Board board = byName.get(scope.board());
+          for (Map.Entry<Key, Entry> item : items) {
+            Entry entry = item.getValue();
+            RankKey now = RankKey.of(board, entry.score, entry.reached, item.getKey().player());
+            if (entry.loaded == null) {
+              map.add(now);
+            } else {
+              map.move(entry.loaded, now);
+            }
+          }
+          blocks.write(handle, where, map.changes());
+        });
+  }
+}

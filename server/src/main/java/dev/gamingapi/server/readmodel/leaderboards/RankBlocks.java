@@ -1,0 +1,305 @@
+package dev.gamingapi.server.readmodel.leaderboards;
+
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The rank index of the leaderboards ({@code rm_board_blocks}, see migration V7): each board period
+ * in rank order is cut into consecutive blocks that count their players, so that a rank is the sum
+ * of the blocks before the player's own (at most a thousand rows at a million players) plus the
+ * players ahead inside it (at most {@link #maxPlayers}), instead of a count over the whole board.
+ *
+ * <p>A block starts at its {@code lo} key and holds every player from there up to the next block's
+ * {@code lo}. Keys below the first block belong to it (its {@code lo} is lowered when one arrives).
+ * Blocks are kept in the transaction that changes the scores, by the tenant's one writer; a block
+ * that grows past {@link #maxPlayers} splits in two, an empty one goes.
+ */
+final class RankBlocks {
+  /** The size at which a block splits; the migration builds blocks of half of it. */
+  static final int DEFAULT_MAX_PLAYERS = 2048;
+
+  private static final String WHERE =
+      " WHERE account = :account AND board = :board AND period = :period";
+  private static final String LO = "(lo_score, lo_seq, lo_player)";
+  private static final String KEY = "(rank_score, reached_seq, player)";
+
+  private final int maxPlayers;
+
+  RankBlocks(int maxPlayers) {
+    if (maxPlayers < 2) {
+      throw new IllegalArgumentException("a block must hold 2 players or more: " + maxPlayers);
+    }
+    this.maxPlayers = maxPlayers;
+  }
+
+  /** A block: where it starts and how many players it holds. */
+  private record Block(RankKey lo, long players) {}
+
+  /** Where a board period's rows are, for every statement of this class. */
+  record Scope(String account, String board, String period) {}
+
+  /** Counts a player who now stands at {@code key}. The entry row must already be written. */
+  void add(Handle handle, Scope scope, RankKey key) {
+    Optional<Block> found = containing(handle, scope, key);
+    if (found.isEmpty()) {
+      Optional<Block> first = first(handle, scope);
+      if (first.isEmpty()) {
+        insert(handle, scope, key, 1);
+        return;
+      }
+      // Below every block: the first block now starts at this key.
+      delete(handle, scope, first.get().lo());
+      insert(handle, scope, key, first.get().players() + 1);
+      splitIfFull(handle, scope, new Block(key, first.get().players() + 1));
+      return;
+    }
+    Block block = found.get();
+    setPlayers(handle, scope, block.lo(), block.players() + 1);
+    splitIfFull(handle, scope, new Block(block.lo(), block.players() + 1));
+  }
+
+  /** Stops counting a player who stood at {@code key}. */
+  void remove(Handle handle, Scope scope, RankKey key) {
+    Block block =
+        containing(handle, scope, key)
+            .orElseThrow(() -> new IllegalStateException("no rank block holds " + key));
+    if (block.players() <= 1) {
+      delete(handle, scope, block.lo());
+    } else {
+      setPlayers(handle, scope, block.lo(), block.players() - 1);
+    }
+  }
+
+  /**
+   * Moves a player from {@code from} to {@code to}; nothing to write when both keys fall in the
+   * same block. The entry row must already be written with {@code to}.
+   */
+  void move(Handle handle, Scope scope, RankKey from, RankKey to) {
+    Optional<Block> old = containing(handle, scope, from);
+    Optional<Block> now = containing(handle, scope, to);
+    if (old.isPresent() && now.isPresent() && old.get().lo().equals(now.get().lo())) {
+      return;
+    }
+    remove(handle, scope, from);
+    add(handle, scope, to);
+  }
+
+  /** How many players rank before {@code key}. */
+  long ahead(Handle handle, Scope scope, RankKey key) {
+    Optional<Block> block = containing(handle, scope, key);
+    if (block.isEmpty()) {
+      return 0;
+    }
+    RankKey lo = block.get().lo();
+    long before =
+        bind(
+                handle.createQuery(
+                    "SELECT COALESCE(SUM(players), 0) FROM rm_board_blocks"
+                        + WHERE
+                        + " AND "
+                        + LO
+                        + " < (:s, :r, :p)"),
+                scope,
+                lo)
+            .mapTo(Long.class)
+            .one();
+    long inside =
+        bind(
+                handle.createQuery(
+                    "SELECT COUNT(*) FROM rm_board_entries"
+                        + WHERE
+                        + " AND "
+                        + KEY
+                        + " >= (:s, :r, :p) AND "
+                        + KEY
+                        + " < (:ks, :kr, :kp)"),
+                scope,
+                lo)
+            .bind("ks", key.rankScore())
+            .bind("kr", key.reachedSeq())
+            .bind("kp", key.player())
+            .mapTo(Long.class)
+            .one();
+    return before + inside;
+  }
+
+  /** How many players the board period ranks. */
+  long count(Handle handle, Scope scope) {
+    return bind(
+            handle.createQuery("SELECT COALESCE(SUM(players), 0) FROM rm_board_blocks" + WHERE),
+            scope)
+        .mapTo(Long.class)
+        .one();
+  }
+
+  /**
+   * Builds the blocks of a board period again from its entries, in blocks of half {@link
+   * #maxPlayers}: after a bulk load, or to repair. The same statement as migration V7's.
+   */
+  void rebuild(Handle handle, Scope scope) {
+    bind(handle.createUpdate("DELETE FROM rm_board_blocks" + WHERE), scope).execute();
+    bind(
+            handle.createUpdate(
+                """
+                INSERT INTO rm_board_blocks
+                  (account, board, period, lo_score, lo_seq, lo_player, players)
+                SELECT account, board, period, rank_score, reached_seq, player,
+                       CASE WHEN total - position + 1 < :size THEN total - position + 1
+                            ELSE :size END
+                FROM (
+                  SELECT account, board, period, rank_score, reached_seq, player,
+                         ROW_NUMBER() OVER (ORDER BY rank_score, reached_seq, player) AS position,
+                         COUNT(*) OVER () AS total
+                  FROM rm_board_entries
+                  WHERE account = :account AND board = :board AND period = :period
+                ) ranked
+                WHERE (position - 1) % :size = 0
+                """),
+            scope)
+        .bind("size", Math.max(1, maxPlayers / 2))
+        .execute();
+  }
+
+  private void splitIfFull(Handle handle, Scope scope, Block block) {
+    split(handle, scope, block.lo(), block.players());
+  }
+
+  /**
+   * Splits the block at {@code lo} holding {@code players} in halves until every part holds at most
+   * {@link #maxPlayers}; the entries must already be written.
+   */
+  void split(Handle handle, Scope scope, RankKey lo, long players) {
+    if (players <= maxPlayers) {
+      return;
+    }
+    long half = players / 2;
+    RankKey middle =
+        bind(
+                handle.createQuery(
+                    "SELECT rank_score, reached_seq, player FROM rm_board_entries"
+                        + WHERE
+                        + " AND "
+                        + KEY
+                        + " >= (:s, :r, :p) ORDER BY rank_score, reached_seq, player"
+                        + " LIMIT 1 OFFSET :half"),
+                scope,
+                lo)
+            .bind("half", half)
+            .map((rs, ctx) -> new RankKey(rs.getDouble(1), rs.getLong(2), rs.getString(3)))
+            .one();
+    setPlayers(handle, scope, lo, half);
+    insert(handle, scope, middle, players - half);
+    split(handle, scope, lo, half);
+    split(handle, scope, middle, players - half);
+  }
+
+  /** Every block of a board period: first key and player count. */
+  static java.util.Map<RankKey, Long> load(Handle handle, Scope scope) {
+    java.util.Map<RankKey, Long> blocks = new java.util.HashMap<>();
+    bind(
+            handle.createQuery(
+                "SELECT lo_score, lo_seq, lo_player, players FROM rm_board_blocks" + WHERE),
+            scope)
+        .map((rs, ctx) -> block(rs.getDouble(1), rs.getLong(2), rs.getString(3), rs.getLong(4)))
+        .forEach(block -> blocks.put(block.lo(), block.players()));
+    return blocks;
+  }
+
+  /**
+   * Writes what a batch changed in a board period's blocks, then splits the blocks that grew too
+   * big (the batch's entries must already be written).
+   */
+  void write(Handle handle, Scope scope, BlockMap.Changes changes) {
+    for (RankKey lo : changes.deleted()) {
+      delete(handle, scope, lo);
+    }
+    changes
+        .written()
+        .forEach(
+            (lo, players) -> {
+              delete(handle, scope, lo);
+              insert(handle, scope, lo, players);
+            });
+    changes.written().forEach((lo, players) -> split(handle, scope, lo, players));
+  }
+
+  private Optional<Block> containing(Handle handle, Scope scope, RankKey key) {
+    return bind(
+            handle.createQuery(
+                "SELECT lo_score, lo_seq, lo_player, players FROM rm_board_blocks"
+                    + WHERE
+                    + " AND "
+                    + LO
+                    + " <= (:s, :r, :p) ORDER BY lo_score DESC, lo_seq DESC, lo_player DESC"
+                    + " LIMIT 1"),
+            scope,
+            key)
+        .map((rs, ctx) -> block(rs.getDouble(1), rs.getLong(2), rs.getString(3), rs.getLong(4)))
+        .findOne();
+  }
+
+  private Optional<Block> first(Handle handle, Scope scope) {
+    return bind(
+            handle.createQuery(
+                "SELECT lo_score, lo_seq, lo_player, players FROM rm_board_blocks"
+                    + WHERE
+                    + " ORDER BY lo_score, lo_seq, lo_player LIMIT 1"),
+            scope)
+        .map((rs, ctx) -> block(rs.getDouble(1), rs.getLong(2), rs.getString(3), rs.getLong(4)))
+        .findOne();
+  }
+
+  private static Block block(double score, long seq, String player, long players) {
+    return new Block(new RankKey(score, seq, player), players);
+  }
+
+  private static void insert(Handle handle, Scope scope, RankKey lo, long players) {
+    bind(
+            handle.createUpdate(
+                "INSERT INTO rm_board_blocks (account, board, period, lo_score, lo_seq, lo_player,"
+                    + " players) VALUES (:account, :board, :period, :s, :r, :p, :players)"),
+            scope,
+            lo)
+        .bind("players", players)
+        .execute();
+  }
+
+  private static void setPlayers(Handle handle, Scope scope, RankKey lo, long players) {
+    bind(
+            handle.createUpdate(
+                "UPDATE rm_board_blocks SET players = :players"
+                    + WHERE
+                    + " AND lo_score = :s AND lo_seq = :r AND lo_player = :p"),
+            scope,
+            lo)
+        .bind("players", players)
+        .execute();
+  }
+
+  private static void delete(Handle handle, Scope scope, RankKey lo) {
+    bind(
+            handle.createUpdate(
+                "DELETE FROM rm_board_blocks"
+                    + WHERE
+                    + " AND lo_score = :s AND lo_seq = :r AND lo_player = :p"),
+            scope,
+            lo)
+        .execute();
+  }
+
+  private static <T extends org.jdbi.v3.core.statement.SqlStatement<T>> T bind(
+      T statement, Scope scope) {
+    return statement
+        .bind("account", scope.account())
+        .bind("board", scope.board())
+        .bind("period", scope.period());
+  }
+
+  private static <T extends org.jdbi.v3.core.statement.SqlStatement<T>> T bind(
+      T statement, Scope scope, RankKey key) {
+    return bind(statement, scope)
+        .bind("s", key.rankScore())
+        .bind("r", key.reachedSeq())
+        .bind("p", key.player());
+  }
+}

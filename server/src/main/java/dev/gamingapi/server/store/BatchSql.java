@@ -1,0 +1,175 @@
+package dev.gamingapi.server.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Plain JDBC for the read models' batch path, on the connection of the batch's transaction. Jdbi's
+ * per-statement machinery (binding by name, argument factories, contexts) cost more than the
+ * database itself when a batch reads and writes thousands of rows; here a batch costs one query per
+ * table to load (ids in chunks of {@link #CHUNK}) and one JDBC batch per table to write.
+ */
+public final class BatchSql {
+  /** Ids per {@code IN (...)} list: well under both databases' parameter limits. */
+  public static final int CHUNK = 500;
+
+  private final Connection connection;
+  private final boolean postgres;
+
+  /** SQL on the connection of {@code handle}'s transaction. */
+  public BatchSql(Handle handle) {
+    this.connection = handle.getConnection();
+    try {
+      this.postgres = connection.getMetaData().getURL().startsWith("jdbc:postgresql:");
+    } catch (SQLException e) {
+      throw new SqlFailure(e);
+    }
+  }
+
+  /** Reads one row of a result. */
+  @FunctionalInterface
+  public interface Row<T> {
+    T read(ResultSet rs) throws SQLException;
+  }
+
+  /** Writes one row's parameters. */
+  @FunctionalInterface
+  public interface Binder<T> {
+    void bind(PreparedStatement statement, T row) throws SQLException;
+  }
+
+  /**
+   * The rows of {@code sql} whose last condition is {@code IN (%s)} over {@code ids} (on SQLite in
+   * chunks, on PostgreSQL as {@code = ANY (?)} with one array); the leading parameters are {@code
+   * leading}.
+   */
+  public <T> List<T> in(String sql, List<Object> leading, Collection<String> ids, Row<T> row) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    if (postgres) {
+      // One array parameter: PostgreSQL plans a list of hundreds of parameters on every call.
+      try {
+        List<Object> parameters = new ArrayList<>(leading);
+        parameters.add(connection.createArrayOf("varchar", ids.toArray()));
+        return query(sql.replace("IN (%s)", "= ANY (?)"), parameters, row);
+      } catch (SQLException e) {
+        throw new SqlFailure(e);
+      }
+    }
+    List<T> rows = new ArrayList<>();
+    List<String> all = new ArrayList<>(ids);
+    for (int from = 0; from < all.size(); from += CHUNK) {
+      List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+      String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+      try (PreparedStatement statement = connection.prepareStatement(sql.formatted(marks))) {
+        int i = 1;
+        for (Object value : leading) {
+          statement.setObject(i++, value);
+        }
+        for (String id : chunk) {
+          statement.setString(i++, id);
+        }
+        try (ResultSet rs = statement.executeQuery()) {
+          while (rs.next()) {
+            rows.add(row.read(rs));
+          }
+        }
+      } catch (SQLException e) {
+        throw new SqlFailure(e);
+      }
+    }
+    return rows;
+  }
+
+  /** The rows of {@code sql} with {@code parameters}. */
+  public <T> List<T> query(String sql, List<Object> parameters, Row<T> row) {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      int i = 1;
+      for (Object value : parameters) {
+        statement.setObject(i++, value);
+      }
+      List<T> rows = new ArrayList<>();
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          rows.add(row.read(rs));
+        }
+      }
+      return rows;
+    } catch (SQLException e) {
+      throw new SqlFailure(e);
+    }
+  }
+
+  /** Runs {@code sql} once per row of {@code rows}, as one JDBC batch. */
+  public <T> void batch(String sql, Collection<T> rows, Binder<T> binder) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (T row : rows) {
+        binder.bind(statement, row);
+        statement.addBatch();
+      }
+      statement.executeBatch();
+    } catch (SQLException e) {
+      throw new SqlFailure(e);
+    }
+  }
+
+  /** Sets a nullable BIGINT. */
+  public static void setLong(PreparedStatement statement, int index, Long value)
+      throws SQLException {
+    if (value == null) {
+      statement.setNull(index, Types.BIGINT);
+    } else {
+      statement.setLong(index, value);
+    }
+  }
+
+  /** Sets a nullable INTEGER. */
+  public static void setInt(PreparedStatement statement, int index, Integer value)
+      throws SQLException {
+    if (value == null) {
+      statement.setNull(index, Types.INTEGER);
+    } else {
+      statement.setInt(index, value);
+    }
+  }
+
+  /** Sets a nullable text. */
+  public static void setString(PreparedStatement statement, int index, String value)
+      throws SQLException {
+    if (value == null) {
+      statement.setNull(index, Types.VARCHAR);
+    } else {
+      statement.setString(index, value);
+    }
+  }
+
+  /** A nullable BIGINT (SQLite's getObject fails on NULL for Long, getLong answers 0). */
+  public static Long getLong(ResultSet rs, int column) throws SQLException {
+    long value = rs.getLong(column);
+    return rs.wasNull() ? null : value;
+  }
+
+  /** A nullable INTEGER. */
+  public static Integer getInt(ResultSet rs, int column) throws SQLException {
+    int value = rs.getInt(column);
+    return rs.wasNull() ? null : value;
+  }
+
+  /** An SQL failure inside a batch: the batch's transaction rolls back (and retries alone). */
+  public static final class SqlFailure extends RuntimeException {
+    SqlFailure(SQLException cause) {
+      super(cause.getMessage(), cause);
+    }
+  }
+}
