@@ -1,41 +1,55 @@
-// Leaderboards: define one, open it, browse its periods, find a player and those around him.
-// The API has no list of boards, so the boards opened or defined in this tab are remembered here.
+// Leaderboards: the account's boards, define one, open it, browse its periods, find a player and
+// those around him, delete one.
 
 import * as api from '../api.js';
 import { field, h, input, onSubmit, select, show, statusLine, table } from '../dom.js';
-
-const KNOWN_KEY = 'gamingapi.boards';
-const known = () => JSON.parse(sessionStorage.getItem(KNOWN_KEY) || '[]');
-const remember = (name) => sessionStorage.setItem(KNOWN_KEY, JSON.stringify([...new Set([name, ...known()])].slice(0, 20)));
 
 export async function render({ body, account, me, args }) {
   const base = `/accounts/${api.seg(account)}/leaderboards`;
   const view = h('div');
   const line = statusLine();
+  const owner = me.kind !== 'app';
+  const boards = (await api.get(base)).items;
 
-  const openForm = h(
-    'form',
-    { class: 'inline-form' },
-    field('Leaderboard name', input('board', { required: true, list: 'known-boards', autocomplete: 'off', value: args[0] || '' })),
-    h('datalist', { id: 'known-boards' }, ...known().map((name) => h('option', { value: name }))),
-    h('button', { type: 'submit' }, 'Open'),
+  const listing = table(
+    'Leaderboards',
+    ['Name', 'Statistic', 'Servers', 'Reset', ''],
+    boards.map((board) => [
+      h('a', { href: `#/leaderboards/${encodeURIComponent(board.name)}`, 'aria-current': board.name === args[0] ? 'page' : null }, board.name),
+      `${board.stat} (${board.operator}, ${board.order === 'desc' ? 'highest first' : 'lowest first'})`,
+      board.server || 'all',
+      board.reset === 'cron' ? `cron ${board.cron} (${board.time_zone})` : `${board.reset} (${board.time_zone})`,
+      owner ? deleteButton(base, board.name, line) : '',
+    ]),
+    'No leaderboard yet: define one below.',
   );
-  onSubmit(openForm, line, async (data) => {
-    location.hash = `#/leaderboards/${encodeURIComponent(data.get('board').trim())}`;
-  });
 
   const sections = [
-    h('section', { 'aria-labelledby': 'lb-open' }, h('h2', { id: 'lb-open' }, 'Open a leaderboard'), openForm, line),
+    h('section', { 'aria-labelledby': 'lb-all' }, h('h2', { id: 'lb-all' }, 'All leaderboards'), listing, line),
     view,
   ];
-  if (me.kind !== 'app') sections.push(defineSection(base, account));
+  if (owner) sections.push(defineSection(base));
   body.replaceChildren(...sections);
   if (args[0]) await showBoard(view, base, args[0]);
 }
 
+function deleteButton(base, name, line) {
+  const button = h('button', { type: 'button', class: 'danger', 'aria-label': `Delete the leaderboard ${name}` }, 'Delete');
+  button.addEventListener('click', async () => {
+    if (!confirm(`Delete the leaderboard ${name} and its standings?`)) return;
+    try {
+      await api.del(`${base}/${api.seg(name)}`);
+      location.hash = '#/leaderboards';
+      show(line, `Leaderboard ${name} deleted.`);
+    } catch (error) {
+      show(line, error);
+    }
+  });
+  return button;
+}
+
 async function showBoard(view, base, name) {
   const board = await api.get(`${base}/${api.seg(name)}`);
-  remember(name);
   const path = `${base}/${api.seg(name)}`;
   const { periods } = await api.get(`${path}/periods`);
   const period = select('period', periods.length ? periods : [board.reset === 'none' ? 'all' : '']);
@@ -77,7 +91,7 @@ async function showBoard(view, base, name) {
       'section',
       { 'aria-labelledby': 'lb-view' },
       h('h2', { id: 'lb-view' }, `Leaderboard ${name}`),
-      h('p', {}, `${board.stat} (${board.operator}, ${board.order === 'desc' ? 'highest first' : 'lowest first'}), ${board.server ? `server ${board.server}` : 'all servers'}, reset ${board.reset} (${board.time_zone}).`),
+      h('p', {}, `${board.stat} (${board.operator}, ${board.order === 'desc' ? 'highest first' : 'lowest first'}), ${board.server ? `server ${board.server}` : 'all servers'}, reset ${board.reset === 'cron' ? `on cron ${board.cron}` : board.reset} (${board.time_zone}).`),
       h('div', { class: 'narrow-field' }, field('Period', period)),
       standings,
       h('h3', {}, 'Find a player'),
@@ -89,7 +103,7 @@ async function showBoard(view, base, name) {
   await load();
 }
 
-function defineSection(base, account) {
+function defineSection(base) {
   const line = statusLine();
   const form = h(
     'form',
@@ -100,7 +114,8 @@ function defineSection(base, account) {
     field('Combine values by', select('operator', ['incr', 'decr', 'best', 'set'])),
     field('Order', select('order', [['desc', 'highest first'], ['asc', 'lowest first']])),
     field('Server (optional)', input('server', { autocomplete: 'off' }), 'Empty: every server of the account.'),
-    field('Reset', select('reset', ['none', 'daily', 'weekly', 'monthly'])),
+    field('Reset', select('reset', ['none', 'daily', 'weekly', 'monthly', ['cron', 'on a cron schedule']])),
+    field('Cron schedule (with a cron reset)', input('cron', { autocomplete: 'off', placeholder: '0 18 * * 5' }), 'minute hour day-of-month month day-of-week, e.g. 0 18 * * 5 for Fridays at 18:00'),
     field('Time zone', input('time_zone', { value: 'UTC', autocomplete: 'off' })),
     h('button', { type: 'submit' }, 'Define leaderboard'),
   );
@@ -114,8 +129,8 @@ function defineSection(base, account) {
       time_zone: data.get('time_zone').trim() || 'UTC',
     };
     if (data.get('server').trim()) definition.server = data.get('server').trim();
+    if (definition.reset === 'cron') definition.cron = data.get('cron').trim();
     await api.put(`${base}/${api.seg(name)}`, definition);
-    remember(name);
     show(line, `Leaderboard ${name} defined; past events are being counted.`);
     location.hash = `#/leaderboards/${encodeURIComponent(name)}`;
   });

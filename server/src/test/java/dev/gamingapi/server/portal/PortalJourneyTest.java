@@ -144,7 +144,9 @@ class PortalJourneyTest {
           d.navigate().refresh();
           return false;
         });
-    assertThat(browser.find("table tbody tr").getText()).isEqualTo("1 p1 2");
+    WebElement board = browser.find("#lb-view").findElement(By.xpath(".."));
+    assertThat(board.findElement(By.cssSelector("table tbody tr")).getText()).isEqualTo("1 p1 2");
+    assertThat(browser.find("#lb-all").findElement(By.xpath("..")).getText()).contains("kills");
 
     WebElement find = browser.find("input[name=player]");
     find.sendKeys("p2");
