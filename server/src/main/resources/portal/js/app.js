@@ -11,6 +11,9 @@ const $ = (id) => document.getElementById(id);
 
 let me = null;
 let cleanup = null;
+// Counts navigations: a page that finishes rendering after the user has moved on is stopped at
+// once instead of leaving its stream or polling running behind the new page.
+let generation = 0;
 
 const currentAccount = () => me?.account ?? pickedAccount();
 
@@ -83,6 +86,7 @@ function pageFor(hash) {
 }
 
 function stopPage() {
+  generation++;
   if (typeof cleanup === 'function') {
     try {
       cleanup();
@@ -105,8 +109,14 @@ async function route() {
   container.replaceChildren(title, body);
   document.title = `${page.title} · GamingAPI portal`;
   title.focus();
+  const current = ++generation;
   try {
-    cleanup = await page.module.render({ body, me, account: currentAccount(), args });
+    const stop = await page.module.render({ body, me, account: currentAccount(), args });
+    if (current === generation) {
+      cleanup = stop;
+    } else if (typeof stop === 'function') {
+      stop();
+    }
   } catch (error) {
     body.replaceChildren(h('p', { class: 'status error', role: 'alert' }, error.message));
   }

@@ -4,7 +4,7 @@ import * as api from '../api.js';
 import { bytes, field, h, input, onSubmit, select, show, statusLine, table, when } from '../dom.js';
 import { pickAccount } from '../session.js';
 
-export async function render({ body }) {
+export async function render({ body }, notice = '') {
   const [plans, accounts] = await Promise.all([api.get('/plans'), api.all('/accounts')]);
   const names = plans.items.map((plan) => plan.name);
   const line = statusLine();
@@ -48,10 +48,9 @@ export async function render({ body }) {
     const body = { name: data.get('name'), plan: data.get('plan') };
     if (data.get('description')) body.description = data.get('description');
     await api.post('/accounts', body);
-    show(created, `Account ${body.name} created.`);
-    form.reset();
-    render({ body: bodyOf(form) });
+    await render({ body: bodyOf(form) }, `Account ${body.name} created.`);
   });
+  show(created, notice);
 
   body.replaceChildren(
     h('section', { 'aria-labelledby': 'acc-h' }, h('h2', { id: 'acc-h' }, 'Accounts'), line,

@@ -227,6 +227,11 @@ class PortalJourneyTest {
     browser.waitForText("rival is now on plan free.");
     assertThat(world.operator("GET", "/accounts/rival", null).path("plan").asText())
         .isEqualTo("free");
+    fill("form input[name=name]", "newco");
+    submit("form input[name=name]");
+    browser.waitForText("Account newco created.");
+    assertThat(world.operator("GET", "/accounts/newco", null).path("plan").asText())
+        .isEqualTo("free");
 
     browser
         .find("select[aria-label='Plan of arena']")
