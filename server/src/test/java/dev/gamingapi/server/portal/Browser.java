@@ -31,6 +31,11 @@ final class Browser implements AutoCloseable {
   private static final Path DRIVER =
       Path.of(System.getenv().getOrDefault("GAMINGAPI_CHROMEDRIVER", "/usr/bin/chromedriver"));
   private static final Duration WAIT = Duration.ofSeconds(20);
+  // The tests use WebDriver only, never the DevTools protocol, for which Selenium ships bindings of
+  // a few Chrome versions and warns at every start about Debian's; kept in a field so that the
+  // logger (and its level) is not garbage-collected.
+  private static final java.util.logging.Logger DEVTOOLS_LOG =
+      quiet("org.openqa.selenium.devtools");
 
   final WebDriver driver;
   final Path downloads;
@@ -96,6 +101,12 @@ final class Browser implements AutoCloseable {
             .usingAnyFreePort()
             .build();
     return new Browser(new ChromeDriver(service, options), downloads, profile);
+  }
+
+  private static java.util.logging.Logger quiet(String name) {
+    java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+    logger.setLevel(java.util.logging.Level.SEVERE);
+    return logger;
   }
 
   void open(String url) {
