@@ -43,6 +43,25 @@ ensure_nats_server() { # installs Debian's nats-server when it is missing
   exit 1
 }
 
+ensure_chromium() { # installs Debian's chromium and chromium-driver for the portal's browser tests
+  if { command -v chromium >/dev/null || [ -x "${GAMINGAPI_CHROMIUM:-/usr/bin/chromium}" ]; } \
+    && { command -v chromedriver >/dev/null || [ -x "${GAMINGAPI_CHROMEDRIVER:-/usr/bin/chromedriver}" ]; }; then
+    return 0
+  fi
+  if command -v apt-get >/dev/null; then
+    say "Chromium is missing (the portal's tests drive it): installing Debian's chromium and chromium-driver..."
+    if as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null 2>&1 \
+      || { as_root apt-get update -qq >/dev/null 2>&1 && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null 2>&1; }; then
+      return 0
+    fi
+  fi
+  # Fatal, like nats-server: CI must not pass with the browser tests skipped. (Run alone through
+  # Maven, the portal's tests skip with this advice when Chromium is absent.)
+  say "Chromium is missing and could not be installed here. Run:"
+  say "  sudo apt-get install -y chromium chromium-driver"
+  exit 1
+}
+
 pg_bindir() { # prints the directory of the newest PostgreSQL server binaries, or nothing
   local dir
   dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)

@@ -201,7 +201,8 @@ public final class Platform implements AutoCloseable {
               VERSION,
               notifier,
               commands,
-              readModels);
+              readModels,
+              url);
       readModels.start(http.metrics());
       int httpPort = http.start(controlConfig.httpHost(), controlConfig.httpPort());
       String httpUrl = "http://" + hostForUrl(controlConfig.httpHost()) + ":" + httpPort;

@@ -37,6 +37,10 @@ final class ApiException extends RuntimeException {
         new Problem.FieldError(field, message));
   }
 
+  static ApiException notAcceptable(String detail) {
+    return new ApiException(406, "not-acceptable", "Not acceptable", detail, null);
+  }
+
   static ApiException rateLimited(String detail) {
     return new ApiException(429, "rate-limited", "Too many requests", detail, null);
   }

@@ -34,6 +34,7 @@ public final class HttpApi implements AutoCloseable {
 
   private final Javalin app;
   private final PrometheusMeterRegistry metrics;
+  private final EventRoutes events;
 
   /**
    * @param brokerUp whether the platform's broker connection is up, for the health route
@@ -42,6 +43,7 @@ public final class HttpApi implements AutoCloseable {
    * @param notifier notification rules and deliveries
    * @param commands commands to game servers
    * @param readModels the historical database, for its routes
+   * @param brokerUrl the broker's client URL, for the events routes
    */
   public HttpApi(
       ControlPlane control,
@@ -50,17 +52,20 @@ public final class HttpApi implements AutoCloseable {
       String version,
       Notifier notifier,
       Commands commands,
-      ReadModels readModels) {
+      ReadModels readModels,
+      String brokerUrl) {
     this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Auth auth = new Auth(control);
     AccountRoutes accounts = new AccountRoutes(control);
     MemberRoutes members = new MemberRoutes(control);
+    this.events = new EventRoutes(control, brokerUrl);
     this.app =
         Javalin.create(
             config -> {
               config.jsonMapper(new JavalinJackson(ApiJson.MAPPER, false));
               config.http.maxRequestSize = MAX_BODY;
               config.startup.showJavalinBanner = false;
+              PortalFiles.serve(config.staticFiles);
               config.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
               config.routes.before("/api/v1/*", auth::authenticate);
               config.routes.get(
@@ -74,6 +79,8 @@ public final class HttpApi implements AutoCloseable {
               new NotificationRoutes(notifier).register(config.routes);
               new CommandRoutes(commands).register(config.routes);
               new ReadModelRoutes(control, readModels).register(config.routes);
+              events.register(config.routes);
+              new WhoAmIRoutes().register(config.routes);
               config.routes.after(this::count);
               config.routes.exception(
                   ApiException.class, (e, ctx) -> problem(ctx, e.problem(ctx.path())));
@@ -187,5 +194,6 @@ public final class HttpApi implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+    events.close();
   }
 }
