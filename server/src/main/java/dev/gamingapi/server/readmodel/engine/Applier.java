@@ -54,13 +54,15 @@ public final class Applier {
   /**
    * Applies {@code batch} (in stream order) and returns the new position. When the batch fails as a
    * whole, its events are applied one by one and the one that fails alone is dead-lettered, so a
-   * poison event never stops the tenant; a database that is down fails the call instead.
+   * poison event never stops the tenant. A database that is down, busy or locked (another writer, a
+   * serialization conflict, a lost connection) fails the call instead, for the consumer to try
+   * again: a good event is never dead-lettered for the database's trouble.
    */
   public long apply(String account, List<RawEvent> batch) {
     try {
       return database.jdbi().inTransaction(handle -> applyAll(handle, account, batch));
     } catch (RuntimeException batchFailure) {
-      if (!database.isUp()) {
+      if (!database.isUp() || Transience.of(batchFailure)) {
         throw batchFailure;
       }
       long position = 0;
@@ -69,7 +71,7 @@ public final class Applier {
           position =
               database.jdbi().inTransaction(handle -> applyAll(handle, account, List.of(event)));
         } catch (RuntimeException e) {
-          if (!database.isUp()) {
+          if (!database.isUp() || Transience.of(e)) {
             throw e;
           }
           LOG.warn(
