@@ -64,10 +64,10 @@ public final class ReadModels implements AutoCloseable {
     this.brokerUrl = brokerUrl;
     this.config = config;
     this.applier = new Applier(database, new EventFold(config.unresponsiveAfter(), boards));
-    this.boardQueries = new BoardQueries(database.jdbi());
-    this.status = new StatusQueries(database.jdbi(), config.unresponsiveAfter());
-    this.profiles = new ProfileQueries(database.jdbi());
-    this.deadLetters = new DeadLetterQueries(database.jdbi());
+    this.boardQueries = new BoardQueries(database.readJdbi());
+    this.status = new StatusQueries(database.readJdbi(), config.unresponsiveAfter());
+    this.profiles = new ProfileQueries(database.readJdbi());
+    this.deadLetters = new DeadLetterQueries(database.readJdbi());
     this.audit = audit;
   }
 
@@ -132,7 +132,7 @@ public final class ReadModels implements AutoCloseable {
   public ReadModelState state(String account) {
     Tenant tenant = tenants.get(account);
     return database
-        .jdbi()
+        .readJdbi()
         .withHandle(
             handle -> {
               long[] position =
@@ -243,12 +243,12 @@ public final class ReadModels implements AutoCloseable {
 
   /** Every leaderboard of {@code account}, by name. */
   public java.util.List<Board> boards(String account) {
-    return database.jdbi().withHandle(handle -> boards.all(handle, account));
+    return database.readJdbi().withHandle(handle -> boards.all(handle, account));
   }
 
   /** The definition of leaderboard {@code name}. */
   public Optional<Board> board(String account, String name) {
-    return database.jdbi().withHandle(handle -> boards.find(handle, account, name));
+    return database.readJdbi().withHandle(handle -> boards.find(handle, account, name));
   }
 
   /** Leaderboard queries. */

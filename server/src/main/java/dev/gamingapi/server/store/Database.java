@@ -15,7 +15,9 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class Database implements AutoCloseable {
   private final HikariDataSource dataSource;
+  private final HikariDataSource readers;
   private final Jdbi jdbi;
+  private final Jdbi readJdbi;
   private final Dialect dialect;
 
   /** The SQL dialects the platform speaks. */
@@ -33,10 +35,12 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  private Database(HikariDataSource dataSource, Dialect dialect) {
+  private Database(HikariDataSource dataSource, HikariDataSource readers, Dialect dialect) {
     this.dataSource = dataSource;
+    this.readers = readers;
     this.dialect = dialect;
     this.jdbi = Jdbi.create(dataSource);
+    this.readJdbi = readers == null ? jdbi : Jdbi.create(readers);
   }
 
   /**
@@ -79,7 +83,26 @@ public final class Database implements AutoCloseable {
       throw new StoreException(
           "cannot migrate the database " + redact(url) + ": " + rootMessage(e), e);
     }
-    return new Database(dataSource, dialect);
+    HikariDataSource readers = null;
+    if (dialect == Dialect.SQLITE) {
+      // Queries of the read models on connections of their own: in WAL mode a reader sees the
+      // last commit while a writer works, so a REST read never waits for a batch's transaction.
+      // Only reads go through them (a read that turned into a write could meet the writer).
+      HikariConfig reading = new HikariConfig();
+      reading.setJdbcUrl(url);
+      reading.setPoolName("gamingapi-sqlite-readers");
+      reading.setMaximumPoolSize(4);
+      reading.setMinimumIdle(0);
+      reading.setConnectionTimeout(10_000);
+      try {
+        readers = new HikariDataSource(reading);
+      } catch (RuntimeException e) {
+        dataSource.close();
+        throw new StoreException(
+            "cannot open the database " + redact(url) + ": " + rootMessage(e), e);
+      }
+    }
+    return new Database(dataSource, readers, dialect);
   }
 
   private static String sqliteUrl(Path file) {
@@ -92,6 +115,14 @@ public final class Database implements AutoCloseable {
   /** Jdbi over the pool, for the stores of each capability. */
   public Jdbi jdbi() {
     return jdbi;
+  }
+
+  /**
+   * Jdbi for read-only queries: on SQLite a pool of its own that never waits for the writer's
+   * transaction; on PostgreSQL the same pool as {@link #jdbi()}.
+   */
+  public Jdbi readJdbi() {
+    return readJdbi;
   }
 
   /** Which SQL this database speaks. */
@@ -110,6 +141,9 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    if (readers != null) {
+      readers.close();
+    }
     dataSource.close();
   }
 
