@@ -79,6 +79,35 @@ final class HistoryPlatform implements AutoCloseable {
     }
   }
 
+  /**
+   * A rebuild's figures: from the request to the first batch committed, and the rate from there to
+   * the last event.
+   */
+  record Rebuilt(long startNanos, double rate) {}
+
+  /** Rebuilds the read models and times them until they stand at {@code seq}. */
+  Rebuilt rebuildAndTime(long seq, Duration timeout) throws InterruptedException {
+    long requested = System.nanoTime();
+    rebuild();
+    long deadline = requested + timeout.toNanos();
+    long firstAt = 0;
+    long firstPosition = 0;
+    while (System.nanoTime() < deadline) {
+      ControlApi.Reply state = api.get("/api/v1/accounts/" + ACCOUNT + "/read-models");
+      long now = System.nanoTime();
+      long position = state.status() == 200 ? state.json().path("position").asLong() : 0;
+      if (position > 0 && firstAt == 0) {
+        firstAt = now;
+        firstPosition = position;
+      }
+      if (position >= seq) {
+        return new Rebuilt(firstAt - requested, (seq - firstPosition) / ((now - firstAt) / 1e9));
+      }
+      Thread.sleep(5);
+    }
+    throw new IllegalStateException("read models did not reach " + seq + " in " + timeout);
+  }
+
   /** Waits until the read models stand at stream sequence {@code seq}. */
   void awaitApplied(long seq, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
