@@ -76,8 +76,8 @@ final class BlockMap {
     add(to);
   }
 
-  /** What to write: blocks gone, and blocks new or with another count. */
-  record Changes(List<RankKey> deleted, Map<RankKey, Long> written) {}
+  /** What to write: blocks gone, blocks with another count, new blocks. */
+  record Changes(List<RankKey> deleted, Map<RankKey, Long> updated, Map<RankKey, Long> inserted) {}
 
   Changes changes() {
     List<RankKey> deleted = new ArrayList<>();
@@ -86,13 +86,17 @@ final class BlockMap {
         deleted.add(lo);
       }
     }
-    Map<RankKey, Long> written = new TreeMap<>(ORDER);
+    Map<RankKey, Long> updated = new TreeMap<>(ORDER);
+    Map<RankKey, Long> inserted = new TreeMap<>(ORDER);
     blocks.forEach(
         (lo, players) -> {
-          if (!players.equals(loaded.get(lo))) {
-            written.put(lo, players);
+          Long before = loaded.get(lo);
+          if (before == null) {
+            inserted.put(lo, players);
+          } else if (!players.equals(before)) {
+            updated.put(lo, players);
           }
         });
-    return new Changes(deleted, written);
+    return new Changes(deleted, updated, inserted);
   }
 }

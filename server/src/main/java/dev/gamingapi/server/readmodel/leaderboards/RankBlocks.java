@@ -164,14 +164,10 @@ final class RankBlocks {
     for (RankKey lo : changes.deleted()) {
       delete(handle, scope, lo);
     }
-    changes
-        .written()
-        .forEach(
-            (lo, players) -> {
-              delete(handle, scope, lo);
-              insert(handle, scope, lo, players);
-            });
-    changes.written().forEach((lo, players) -> split(handle, scope, lo, players));
+    changes.updated().forEach((lo, players) -> setPlayers(handle, scope, lo, players));
+    changes.inserted().forEach((lo, players) -> insert(handle, scope, lo, players));
+    changes.updated().forEach((lo, players) -> split(handle, scope, lo, players));
+    changes.inserted().forEach((lo, players) -> split(handle, scope, lo, players));
   }
 
   private Optional<Block> containing(Handle handle, Scope scope, RankKey key) {
