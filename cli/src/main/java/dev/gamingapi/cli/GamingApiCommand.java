@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
     description = "Event platform for game servers on NATS JetStream.",
     subcommands = {
       UpCommand.class,
+      InitCommand.class,
       EventsCommand.class,
       AccountCommand.class,
       PlanCommand.class,

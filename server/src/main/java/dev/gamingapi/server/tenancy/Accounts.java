@@ -98,7 +98,7 @@ public final class Accounts {
       throw e;
     }
     try {
-      resolver.push(jwt);
+      jwts.pushNew(jwt);
     } catch (RuntimeException e) {
       store.delete(name);
       throw e;
@@ -228,11 +228,12 @@ public final class Accounts {
     return new Usage(
         name,
         plan.name(),
-        new Usage.Quota(stats.getMemory(), plan.memoryStorage()),
-        new Usage.Quota(stats.getStorage(), plan.diskStorage()),
+        new Usage.Quota(stats.getMemory(), plan.memoryStorage() * broker.replicas()),
+        new Usage.Quota(stats.getStorage(), plan.diskStorage() * broker.replicas()),
         new Usage.Quota(stats.getStreams(), plan.streams()),
         new Usage.Quota(stats.getConsumers(), plan.consumers()),
-        new Usage.Quota(connections.count(account.publicKey()), plan.connections()));
+        new Usage.Quota(connections.count(account.publicKey()), plan.connections()),
+        broker.replicas());
   }
 
   /** The JWT of account {@code name} as last pushed. */
