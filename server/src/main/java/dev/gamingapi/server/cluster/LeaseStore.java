@@ -48,7 +48,7 @@ public final class LeaseStore {
                         "UPDATE leases SET expires_at = :expires,"
                             + " token = CASE WHEN holder = :holder THEN token ELSE token + 1 END,"
                             + " holder = :holder"
-                            + " WHERE name = :name AND (holder = :holder OR expires_at < :now)")
+                            + " WHERE name = :name AND (holder = :holder OR expires_at <= :now)")
                     .bind("name", name)
                     .bind("holder", holder)
                     .bind("expires", expires)
@@ -101,7 +101,7 @@ public final class LeaseStore {
         handle ->
             handle
                 .createQuery(
-                    "SELECT COUNT(*) FROM leases WHERE name LIKE :prefix AND expires_at >= :now")
+                    "SELECT COUNT(*) FROM leases WHERE name LIKE :prefix AND expires_at > :now")
                 .bind("prefix", prefix + "%")
                 .bind("now", System.currentTimeMillis())
                 .mapTo(Integer.class)
