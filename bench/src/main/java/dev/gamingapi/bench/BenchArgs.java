@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * Command-line settings of a benchmark run.
  *
- * @param which {@code ingest}, {@code replay}, {@code control}, {@code commands} or {@code all}
+ * @param which {@code ingest}, {@code replay}, {@code control}, {@code commands}, {@code cluster}
+ *     or {@code all}
  * @param ingestEvents events per ingest round
  * @param replayEvents events stored and replayed
  * @param window in-flight publish window, the same for raw jnats and the SDK
@@ -32,7 +33,7 @@ record BenchArgs(
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       switch (arg) {
-        case "ingest", "replay", "control", "commands", "all" -> which = arg;
+        case "ingest", "replay", "control", "commands", "cluster", "all" -> which = arg;
         case "--ingest-events" -> ingest = Integer.parseInt(args.get(++i));
         case "--replay-events" -> replay = Integer.parseInt(args.get(++i));
         case "--window" -> window = Integer.parseInt(args.get(++i));
@@ -43,7 +44,7 @@ record BenchArgs(
             throw new IllegalArgumentException(
                 "unknown argument '"
                     + arg
-                    + "'; use [ingest|replay|control|commands|all] [--ingest-events N]"
+                    + "'; use [ingest|replay|control|commands|cluster|all] [--ingest-events N]"
                     + " [--replay-events N] [--window W] [--rounds R] [--accounts N] [--plan P]");
       }
     }

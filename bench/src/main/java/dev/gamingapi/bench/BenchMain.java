@@ -6,7 +6,7 @@ import java.util.Locale;
 /**
  * Runs the benchmarks and prints figures: ingest and replay as ratios against raw jnats measured on
  * the same run and the same nats-server, the control plane as latencies, rates and memory. Usage:
- * {@code bench [ingest|replay|control|commands|all] [--ingest-events N] [--replay-events N]
+ * {@code bench [ingest|replay|control|commands|cluster|all] [--ingest-events N] [--replay-events N]
  * [--window W] [--rounds R] [--accounts N] [--plan P]}.
  */
 public final class BenchMain {
@@ -27,6 +27,9 @@ public final class BenchMain {
     }
     if (parsed.runs("commands")) {
       new CommandBench().run();
+    }
+    if (parsed.runs("cluster")) {
+      new ClusterBench(parsed).run();
     }
   }
 }
