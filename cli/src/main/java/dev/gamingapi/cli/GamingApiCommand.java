@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       UpCommand.class,
       InitCommand.class,
+      dev.gamingapi.cli.streams.StreamsCommand.class,
       EventsCommand.class,
       AccountCommand.class,
       PlanCommand.class,

@@ -70,9 +70,19 @@ public final class TenantLeases implements TenantOwnership {
 
   @Override
   public void register(TenantWorker worker) {
-    workers.add(worker);
     try {
-      rounds.submit(this::round).get(); // the first round before start() returns
+      // On the rounds' thread: the worker starts on the tenants held already (taken for a worker
+      // registered before), then a round runs before this returns.
+      rounds
+          .submit(
+              () -> {
+                synchronized (this) {
+                  workers.add(worker);
+                  held.keySet().forEach(account -> worker.start(account, false));
+                }
+                round();
+              })
+          .get();
     } catch (Exception e) {
       throw new IllegalStateException("the first round of tenant leases failed", e);
     }

@@ -91,8 +91,12 @@ public final class ReadModels implements AutoCloseable {
    * Starts a consumer for every tenant, and follows tenants created and deleted from now on; their
    * lag gauges go to {@code metrics}.
    */
-  public synchronized ReadModels start(MeterRegistry metrics) {
-    this.metrics = metrics;
+  public ReadModels start(MeterRegistry metrics) {
+    synchronized (this) {
+      this.metrics = metrics;
+    }
+    // Not under this object's lock: the ownership starts tenants from a thread of its own, and
+    // startTenant takes that lock.
     ownership.register(
         new TenantWorker() {
           @Override

@@ -15,6 +15,7 @@ import dev.gamingapi.server.app.InvalidConfigException;
 import dev.gamingapi.server.app.OperatorSetup;
 import dev.gamingapi.server.app.Platform;
 import dev.gamingapi.server.app.PlatformConfig;
+import dev.gamingapi.server.http.Api;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,6 +106,22 @@ class DeployFilesTest {
         assertThat(platform.streamReplicas()).isEqualTo(3);
         assertThat(platform.controlPlane().accounts().usage(Platform.DEFAULT_ACCOUNT).replicas())
             .isEqualTo(3);
+        // The default tenant's read models run under its lease: an event published reaches them.
+        var info = platform.connectionInfo();
+        try (io.nats.client.Connection owner =
+            io.nats.client.Nats.connect(
+                io.nats.client.Options.builder()
+                    .server(broker.url())
+                    .authHandler(io.nats.client.Nats.credentials(info.ownerCreds().toString()))
+                    .build())) {
+          owner.jetStream().publish("v1.servers.demo.events.server.started", "{}".getBytes());
+        }
+        Api api = new Api(info.httpUrl(), Files.readString(info.operatorToken()).strip());
+        BrokerFailoverTest.await(
+            () ->
+                api.get("/api/v1/accounts/default/read-models").json().path("position").asLong()
+                    == 1,
+            "the read models to apply the event");
       }
     }
   }
