@@ -79,7 +79,10 @@ public record PlatformConfig(
         dataDir, natsPort, null, null, null, null, null, DEFAULT_DUPLICATE_WINDOW, 1);
   }
 
-  /** An external broker at {@code brokerUrl}, managed with the given operator and system creds. */
+  /**
+   * An external broker at {@code brokerUrl}, managed with the given operator and system creds;
+   * stream replicas auto (3 on a cluster of 3+ nodes, else 1).
+   */
   public static PlatformConfig external(
       Path dataDir,
       String brokerUrl,
@@ -95,7 +98,7 @@ public record PlatformConfig(
         systemCreds,
         null,
         DEFAULT_DUPLICATE_WINDOW,
-        1);
+        0);
   }
 
   /**

@@ -60,8 +60,7 @@ public record ControlPlane(
         new AccountJwts(
             accountStore, shareStore, vault, operatorSigner, resolver, plans, replicas, jwtWriter);
     Accounts accounts =
-        new Accounts(
-            accountStore, shareStore, jwts, vault, plans, broker, resolver, connections, audit);
+        new Accounts(accountStore, shareStore, jwts, vault, plans, broker, connections, audit);
     Servers servers = new Servers(jdbi, accounts, audit);
     Users users = new Users(new UserStore(jdbi), accountStore, accounts, servers, jwts, audit);
     Shares shares = new Shares(shareStore, accounts, servers, jwts, audit);
