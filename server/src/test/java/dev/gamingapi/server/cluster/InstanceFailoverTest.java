@@ -91,6 +91,7 @@ class InstanceFailoverTest {
       JsonNode state = api.get(BASE + "/read-models").json();
       assertThat(state.path("dead_letters").asLong()).isEqualTo(fold.deadLetters);
       assertThat(instances.holder("tenant:default", true)).isEqualTo(survivor);
+      assertThat(killedAt).as("killed before the last event was applied").isLessThan(last);
       System.out.printf(
           "instance failover (%s): %s killed at position %d of %d; %s finished, boards match%n",
           instances.database, victim, killedAt, last, survivor);
