@@ -103,6 +103,25 @@ class InstanceFailoverTest {
       throws Exception {
     try (TwoInstances instances = new TwoInstances(tmp)) {
       Api a = instances.api("a");
+      // Four tenants over two instances: each takes its fair share of two.
+      for (String tenant : List.of("t1", "t2", "t3")) {
+        assertThat(
+                a.post("/api/v1/accounts", "{\"name\":\"" + tenant + "\",\"plan\":\"free\"}")
+                    .status())
+            .isEqualTo(201);
+      }
+      BrokerFailoverTest.await(
+          () -> {
+            try {
+              List<String> holders = instances.holders("tenant:");
+              return holders.size() == 4
+                  && java.util.Collections.frequency(holders, "a") == 2
+                  && java.util.Collections.frequency(holders, "b") == 2;
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+          },
+          "two tenants on each instance");
       assertThat(a.post(BASE + "/users", "{\"name\":\"spin\",\"kind\":\"owner\"}").status())
           .isEqualTo(201);
       AtomicInteger rotations = new AtomicInteger();

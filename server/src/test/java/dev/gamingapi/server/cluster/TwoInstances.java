@@ -81,8 +81,22 @@ final class TwoInstances implements AutoCloseable {
     assertThat(ready).as("instance %s did not start", id).startsWith("READY ");
     String token = Files.readString(dataDir.resolve("operator.token")).strip();
     apis.put(id, new Api(ready.split(" ")[1], token));
-    // Keep draining its output, so that it never blocks on a full pipe.
-    Thread.ofVirtual().start(() -> out.lines().forEach(line -> {}));
+    // Keep draining its output (so that it never blocks on a full pipe) into target/, where a
+    // failed run can be read.
+    Path log = Path.of("target", "instance-" + id + ".log");
+    Thread.ofVirtual()
+        .start(
+            () -> {
+              try (var writer = Files.newBufferedWriter(log)) {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                  writer.write(line);
+                  writer.newLine();
+                  writer.flush();
+                }
+              } catch (java.io.IOException e) {
+                // the child is gone
+              }
+            });
   }
 
   Api api(String id) {
@@ -99,13 +113,20 @@ final class TwoInstances implements AutoCloseable {
     children.get(id).destroyForcibly().waitFor();
   }
 
-  /** The holder of lease {@code name} and whether it is unexpired now, or null when none. */
-  String holder(String name, boolean onlyUnexpired) throws Exception {
-    String url =
-        database.url() != null ? database.url() : "jdbc:sqlite:" + dataDir.resolve("gamingapi.db");
-    try (Connection sql = DriverManager.getConnection(url);
-        PreparedStatement query =
-            sql.prepareStatement("SELECT holder, expires_at FROM leases WHERE name = ?")) {
+  /**
+   * The holder of lease {@code name}, or null when nobody holds it ({@code onlyUnexpired}: or when
+   * it has expired). One connection, kept open, so that polling is fast.
+   */
+  synchronized String holder(String name, boolean onlyUnexpired) throws Exception {
+    if (sql == null) {
+      String url =
+          database.url() != null
+              ? database.url()
+              : "jdbc:sqlite:" + dataDir.resolve("gamingapi.db");
+      sql = DriverManager.getConnection(url);
+    }
+    try (PreparedStatement query =
+        sql.prepareStatement("SELECT holder, expires_at FROM leases WHERE name = ?")) {
       query.setString(1, name);
       try (ResultSet row = query.executeQuery()) {
         if (!row.next()) {
@@ -114,6 +135,24 @@ final class TwoInstances implements AutoCloseable {
         boolean live = row.getLong(2) > System.currentTimeMillis();
         return onlyUnexpired && !live ? null : row.getString(1);
       }
+    }
+  }
+
+  /** The holders of the unexpired leases whose name starts with {@code prefix}, one per lease. */
+  synchronized java.util.List<String> holders(String prefix) throws Exception {
+    holder("none", false); // opens the connection
+    try (PreparedStatement query =
+        sql.prepareStatement(
+            "SELECT holder FROM leases WHERE name LIKE ? AND expires_at > ? ORDER BY name")) {
+      query.setString(1, prefix + "%");
+      query.setLong(2, System.currentTimeMillis());
+      java.util.List<String> holders = new java.util.ArrayList<>();
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          holders.add(rows.getString(1));
+        }
+      }
+      return holders;
     }
   }
 
