@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * Command-line settings of a benchmark run.
  *
- * @param which {@code ingest}, {@code replay}, {@code control}, {@code commands}, {@code history}
- *     or {@code all}
+ * @param which {@code ingest}, {@code replay}, {@code control}, {@code commands}, {@code history},
+ *     {@code cluster} or {@code all}
  * @param ingestEvents events per ingest round
  * @param replayEvents events stored and replayed
  * @param window in-flight publish window, the same for raw jnats and the SDK
@@ -39,7 +39,7 @@ record BenchArgs(
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       switch (arg) {
-        case "ingest", "replay", "control", "commands", "history", "all" -> which = arg;
+        case "ingest", "replay", "control", "commands", "history", "cluster", "all" -> which = arg;
         case "--history-events" -> historyEvents = Integer.parseInt(args.get(++i));
         case "--players" -> players = Integer.parseInt(args.get(++i));
         case "--ingest-events" -> ingest = Integer.parseInt(args.get(++i));
@@ -52,7 +52,7 @@ record BenchArgs(
             throw new IllegalArgumentException(
                 "unknown argument '"
                     + arg
-                    + "'; use [ingest|replay|control|commands|history|all] [--ingest-events N]"
+                    + "'; use [ingest|replay|control|commands|history|cluster|all] [--ingest-events N]"
                     + " [--replay-events N] [--window W] [--rounds R] [--accounts N] [--plan P]"
                     + " [--history-events N] [--players N]");
       }

@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
     description = "Event platform for game servers on NATS JetStream.",
     subcommands = {
       UpCommand.class,
+      InitCommand.class,
+      dev.gamingapi.cli.streams.StreamsCommand.class,
       EventsCommand.class,
       AccountCommand.class,
       PlanCommand.class,

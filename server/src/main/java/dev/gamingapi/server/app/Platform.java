@@ -4,6 +4,11 @@ import dev.gamingapi.server.broker.BrokerConfig;
 import dev.gamingapi.server.broker.BrokerConnections;
 import dev.gamingapi.server.broker.EmbeddedBroker;
 import dev.gamingapi.server.broker.NatsServerExecutable;
+import dev.gamingapi.server.cluster.LeaseStore;
+import dev.gamingapi.server.cluster.SharedKeys;
+import dev.gamingapi.server.cluster.SingleWriter;
+import dev.gamingapi.server.cluster.TenantLeases;
+import dev.gamingapi.server.cluster.TenantOwnership;
 import dev.gamingapi.server.commands.Commands;
 import dev.gamingapi.server.control.KeyVault;
 import dev.gamingapi.server.control.MasterKey;
@@ -62,6 +67,9 @@ public final class Platform implements AutoCloseable {
   private final PlatformConfig config;
   private final ControlPlaneConfig controlConfig;
   private final NotifyConfig notifyConfig;
+  private final ClusterConfig clusterConfig;
+  private TenantOwnership ownership;
+  private int replicas;
   private Notifier notifier;
   private EmbeddedBroker broker;
   private Connection system;
@@ -94,9 +102,26 @@ public final class Platform implements AutoCloseable {
   /** A platform with notification settings of its own (tests: local endpoints allowed). */
   public Platform(
       PlatformConfig config, ControlPlaneConfig controlConfig, NotifyConfig notifyConfig) {
+    this(config, controlConfig, notifyConfig, clusterConfigFromEnvironment());
+  }
+
+  /**
+   * A platform sharing work with other instances as {@code clusterConfig} says (external broker
+   * only); nothing happens until {@link #start()}.
+   */
+  public Platform(
+      PlatformConfig config,
+      ControlPlaneConfig controlConfig,
+      NotifyConfig notifyConfig,
+      ClusterConfig clusterConfig) {
     this.config = config;
     this.controlConfig = controlConfig;
     this.notifyConfig = notifyConfig;
+    this.clusterConfig = clusterConfig;
+  }
+
+  private static ClusterConfig clusterConfigFromEnvironment() {
+    return ClusterConfig.fromEnvironment(System.getenv());
   }
 
   private static NotifyConfig notifyConfigFromEnvironment() {
@@ -123,10 +148,11 @@ public final class Platform implements AutoCloseable {
       Path dataDir = config.dataDir();
       Files.createDirectories(dataDir);
       PlanCatalog plans = controlConfig.plans();
-      KeyVault vault = KeyVault.open(dataDir.resolve("keys.json"), masterKey(dataDir));
       OperatorContext operator;
+      KeyVault vault;
       String url;
       if (config.embeddedBroker()) {
+        vault = KeyVault.open(dataDir.resolve("keys.json"), masterKey(dataDir, true));
         Path natsDir = dataDir.resolve("nats");
         operator = OperatorContext.embedded(vault, natsDir);
         int port = config.natsPort() == 0 ? freePort() : config.natsPort();
@@ -140,16 +166,20 @@ public final class Platform implements AutoCloseable {
                 operator.systemAccountJwt());
         broker = EmbeddedBroker.start(brokerConfig, NatsServerExecutable.find());
         url = broker.url();
+        database = Database.open(controlConfig.databaseUrl(), dataDir);
       } else {
         operator = OperatorContext.external(config);
         url = config.brokerUrl();
+        database = Database.open(controlConfig.databaseUrl(), dataDir);
+        vault = sharedVault(dataDir);
       }
       operatorPublicKey = operator.operatorPublicKey();
       system = BrokerConnections.connect(url, operator.systemAuth(), "gamingapi-system", true);
       resolver = new ResolverClient(system, operator.trustedSigners(), REQUEST_TIMEOUT);
       repusher = startRepushing(resolver);
-      database = Database.open(controlConfig.databaseUrl(), dataDir);
-      TenantBroker tenants = new TenantBroker(url, config.duplicateWindow(), config.replicas());
+      replicas = StreamReplicas.choose(config, resolver);
+      TenantBroker tenants = new TenantBroker(url, config.duplicateWindow(), replicas);
+      LeaseStore leases = new LeaseStore(database.jdbi());
       controlPlane =
           ControlPlane.create(
               database,
@@ -160,8 +190,15 @@ public final class Platform implements AutoCloseable {
               tenants,
               system,
               new ConnectionCounter(system, REQUEST_TIMEOUT),
-              config.replicas(),
-              controlConfig.quotaSuspension());
+              replicas,
+              controlConfig.quotaSuspension(),
+              config.embeddedBroker()
+                  ? SingleWriter.local()
+                  : SingleWriter.leased(
+                      leases,
+                      SingleWriter.JWT_WRITER,
+                      clusterConfig.instanceId(),
+                      clusterConfig.leaseTtl()));
       int pushed = controlPlane.accounts().reconcile();
       if (pushed > 0) {
         LOG.info("reconciled the resolver with the database: {} account(s) pushed", pushed);
@@ -184,7 +221,15 @@ public final class Platform implements AutoCloseable {
               credsDir.resolve(DEMO_SERVER + ".creds"));
       Path operatorToken = dataDir.resolve("operator.token");
       controlPlane.operatorToken().ensure(operatorToken);
-      notifier = Notifier.start(database, controlPlane.accounts(), url, notifyConfig);
+      ownership =
+          config.embeddedBroker()
+              ? TenantOwnership.all(controlPlane.accounts())
+              : new TenantLeases(
+                  leases,
+                  controlPlane.accounts(),
+                  clusterConfig.instanceId(),
+                  clusterConfig.leaseTtl());
+      notifier = Notifier.start(database, controlPlane.accounts(), url, notifyConfig, ownership);
       commands = Commands.start(controlPlane, database, url);
       readModels =
           new ReadModels(
@@ -192,7 +237,8 @@ public final class Platform implements AutoCloseable {
               controlPlane.accounts(),
               controlPlane.audit(),
               url,
-              ReadModelConfig.fromEnv(System.getenv()));
+              ReadModelConfig.fromEnv(System.getenv()),
+              ownership);
       http =
           new HttpApi(
               controlPlane,
@@ -210,10 +256,12 @@ public final class Platform implements AutoCloseable {
           new ConnectionInfo(
               url, owner, Map.of(DEMO_SERVER, demo), dataDir, httpUrl, operatorToken);
       LOG.info(
-          "platform started: broker {}, REST API {}, data in {}",
+          "platform started: broker {} (stream replicas {}), REST API {}, data in {}{}",
           url,
+          replicas,
           httpUrl,
-          dataDir.toAbsolutePath());
+          dataDir.toAbsolutePath(),
+          config.embeddedBroker() ? "" : ", instance " + clusterConfig.instanceId());
       return this;
     } catch (IOException e) {
       close();
@@ -252,12 +300,33 @@ public final class Platform implements AutoCloseable {
     return executor;
   }
 
-  private MasterKey masterKey(Path dataDir) {
+  private MasterKey masterKey(Path dataDir, boolean firstStart) {
     if (config.masterKey() != null) {
       return MasterKey.fromBase64(config.masterKey(), "GAMINGAPI_MASTER_KEY");
     }
     return MasterKey.fromFile(
-        dataDir.resolve("master.key"), !Files.exists(dataDir.resolve("keys.json")));
+        dataDir.resolve("master.key"), firstStart && !Files.exists(dataDir.resolve("keys.json")));
+  }
+
+  /**
+   * External broker: the key vault in the database, shared by every instance, with the entries of a
+   * former {@code keys.json} copied in once. Every instance needs the same master key.
+   */
+  private KeyVault sharedVault(Path dataDir) {
+    SharedKeys shared = new SharedKeys(database.jdbi());
+    boolean empty = shared.names().isEmpty();
+    MasterKey key = masterKey(dataDir, empty);
+    int copied = shared.importMissing(KeyVault.readFile(dataDir.resolve("keys.json")));
+    if (copied > 0) {
+      LOG.info("copied {} key(s) from {} into the database", copied, dataDir.resolve("keys.json"));
+    }
+    return KeyVault.shared(shared, key);
+  }
+
+  /** The replicas of the tenants' streams, as chosen at start. */
+  public synchronized int streamReplicas() {
+    requireStarted();
+    return replicas;
   }
 
   private static int freePort() throws IOException {
@@ -345,6 +414,10 @@ public final class Platform implements AutoCloseable {
     if (readModels != null) {
       readModels.close();
       readModels = null;
+    }
+    if (ownership != null) {
+      ownership.close(); // releases this instance's tenants: the others take them at once
+      ownership = null;
     }
     if (controlPlane != null) {
       controlPlane.connectionWatch().close();

@@ -20,7 +20,8 @@ import java.util.Map;
  * @param masterKey base64 of the 256-bit key encrypting seeds at rest, or null to use (and create
  *     on first start) {@code DATA/master.key}
  * @param duplicateWindow the {@code EVENTS} stream's de-duplication window
- * @param replicas the {@code EVENTS} stream's replicas
+ * @param replicas the replicas of the tenants' streams ({@code EVENTS}, {@code COMMANDS}); 0 =
+ *     auto: 1 on the embedded broker or a single node, 3 on a cluster of 3+ JetStream nodes
  */
 public record PlatformConfig(
     Path dataDir,
@@ -67,8 +68,8 @@ public record PlatformConfig(
     if (duplicateWindow == null || duplicateWindow.isNegative() || duplicateWindow.isZero()) {
       throw new InvalidConfigException("duplicateWindow must be positive, got " + duplicateWindow);
     }
-    if (replicas < 1 || replicas > 5) {
-      throw new InvalidConfigException("replicas must be 1..5, got " + replicas);
+    if (replicas < 0 || replicas > 5) {
+      throw new InvalidConfigException("replicas must be 0 (auto) or 1..5, got " + replicas);
     }
   }
 
@@ -78,7 +79,10 @@ public record PlatformConfig(
         dataDir, natsPort, null, null, null, null, null, DEFAULT_DUPLICATE_WINDOW, 1);
   }
 
-  /** An external broker at {@code brokerUrl}, managed with the given operator and system creds. */
+  /**
+   * An external broker at {@code brokerUrl}, managed with the given operator and system creds;
+   * stream replicas auto (3 on a cluster of 3+ nodes, else 1).
+   */
   public static PlatformConfig external(
       Path dataDir,
       String brokerUrl,
@@ -94,14 +98,14 @@ public record PlatformConfig(
         systemCreds,
         null,
         DEFAULT_DUPLICATE_WINDOW,
-        1);
+        0);
   }
 
   /**
    * Reads {@code GAMINGAPI_DATA_DIR}, {@code GAMINGAPI_NATS_PORT}, {@code GAMINGAPI_BROKER_URL},
    * {@code GAMINGAPI_OPERATOR_SIGNING_SEED_FILE}, {@code GAMINGAPI_OPERATOR_JWT_FILE}, {@code
    * GAMINGAPI_SYSTEM_CREDS_FILE}, {@code GAMINGAPI_MASTER_KEY}, {@code GAMINGAPI_DUPLICATE_WINDOW}
-   * (ISO-8601, e.g. PT2M) and {@code GAMINGAPI_REPLICAS}.
+   * (ISO-8601, e.g. PT2M) and {@code GAMINGAPI_REPLICAS} ({@code auto} or 0 by default, else 1..5).
    *
    * @param dataDir used when {@code GAMINGAPI_DATA_DIR} is not set
    */
@@ -115,7 +119,7 @@ public record PlatformConfig(
         path(env, "GAMINGAPI_SYSTEM_CREDS_FILE", null),
         env.get("GAMINGAPI_MASTER_KEY"),
         duration(env, "GAMINGAPI_DUPLICATE_WINDOW", DEFAULT_DUPLICATE_WINDOW),
-        integer(env, "GAMINGAPI_REPLICAS", 1));
+        replicas(env));
   }
 
   /** A copy with {@code masterKey} (base64). */
@@ -212,6 +216,13 @@ public record PlatformConfig(
   private static Path path(Map<String, String> env, String key, Path fallback) {
     String value = env.get(key);
     return value == null || value.isBlank() ? fallback : Path.of(value);
+  }
+
+  private static int replicas(Map<String, String> env) {
+    String value = env.get("GAMINGAPI_REPLICAS");
+    return value != null && value.strip().equalsIgnoreCase("auto")
+        ? 0
+        : integer(env, "GAMINGAPI_REPLICAS", 0);
   }
 
   private static int integer(Map<String, String> env, String key, int fallback) {

@@ -26,17 +26,42 @@ public final class KeyVault {
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final Path file;
+  private final Storage storage;
   private final MasterKey masterKey;
-  private final TreeMap<String, StoredKey> entries;
 
-  /** One stored key: its public key and its encrypted seed (base64 of nonce + ciphertext). */
-  record StoredKey(String publicKey, String sealedSeed) {}
+  /**
+   * One stored key: its public key and its encrypted seed (base64 of nonce + ciphertext).
+   *
+   * @param publicKey the key's public key
+   * @param sealedSeed the seed, AES-GCM sealed under the master key and bound to the entry's name
+   */
+  public record StoredKey(String publicKey, String sealedSeed) {}
 
-  private KeyVault(Path file, MasterKey masterKey, TreeMap<String, StoredKey> entries) {
-    this.file = file;
+  /**
+   * Where the vault's entries live: the {@code keys.json} file of one instance, or a database table
+   * that several instances share.
+   */
+  public interface Storage {
+    /** The entry {@code name}, if any; read where it lives, so another instance's are seen. */
+    Optional<StoredKey> read(String name);
+
+    /** Every entry's name. */
+    java.util.Set<String> names();
+
+    /**
+     * Stores {@code key} under {@code name} unless an entry exists already.
+     *
+     * @return the entry now stored (another instance's, when it created one first)
+     */
+    StoredKey putIfAbsent(String name, StoredKey key);
+
+    /** Removes the entry {@code name}, if any. */
+    void remove(String name);
+  }
+
+  private KeyVault(Storage storage, MasterKey masterKey) {
+    this.storage = storage;
     this.masterKey = masterKey;
-    this.entries = entries;
   }
 
   /**
@@ -45,24 +70,29 @@ public final class KeyVault {
    * @throws WrongMasterKeyException if {@code masterKey} cannot decrypt the stored seeds
    */
   public static KeyVault open(Path file, MasterKey masterKey) {
-    TreeMap<String, StoredKey> entries = new TreeMap<>();
-    if (Files.exists(file)) {
-      try {
-        entries.putAll(
-            JSON.readValue(file.toFile(), new TypeReference<TreeMap<String, StoredKey>>() {}));
-      } catch (IOException e) {
-        throw new KeyVaultException("cannot read the key vault " + file, e);
-      }
-    }
-    KeyVault vault = new KeyVault(file, masterKey, entries);
+    return shared(new FileStorage(file), masterKey);
+  }
+
+  /**
+   * Opens the vault in {@code storage} and checks that {@code masterKey} decrypts every entry.
+   *
+   * @throws WrongMasterKeyException if {@code masterKey} cannot decrypt the stored seeds
+   */
+  public static KeyVault shared(Storage storage, MasterKey masterKey) {
+    KeyVault vault = new KeyVault(storage, masterKey);
     // Fail at start, with a clear message, rather than on the first use of some key.
-    entries.keySet().forEach(vault::get);
+    storage.names().forEach(name -> vault.get(name, storage.read(name).orElseThrow()));
     return vault;
+  }
+
+  /** The entries of the file {@code keys.json} (empty when absent), for moving them elsewhere. */
+  public static java.util.Map<String, StoredKey> readFile(Path file) {
+    return new FileStorage(file).entries;
   }
 
   /** The key stored under {@code name}, if any. */
   public synchronized Optional<NKey> find(String name) {
-    return entries.containsKey(name) ? Optional.of(get(name)) : Optional.empty();
+    return storage.read(name).map(stored -> get(name, stored));
   }
 
   /** The key stored under {@code name}, created (of {@code type}) and stored when missing. */
@@ -72,49 +102,85 @@ public final class KeyVault {
       return existing.get();
     }
     NKey created = create(type);
-    put(name, created);
-    return created;
+    byte[] seed = new String(created.getSeed()).getBytes(StandardCharsets.US_ASCII);
+    String sealed = Base64.getEncoder().encodeToString(masterKey.encrypt(seed, name));
+    return get(name, storage.putIfAbsent(name, new StoredKey(publicKeyOf(created), sealed)));
   }
 
   /** Forgets the key stored under {@code name} (an account's keys when it is deleted). */
   public synchronized void remove(String name) {
-    StoredKey removed = entries.remove(name);
-    if (removed == null) {
-      return;
-    }
-    try {
-      SecretFiles.replace(file, JSON.writeValueAsString(entries));
-    } catch (IOException e) {
-      entries.put(name, removed);
-      throw new KeyVaultException("cannot write the key vault " + file, e);
-    }
+    storage.remove(name);
   }
 
   /** The public key stored under {@code name}, if any, without decrypting anything. */
   public synchronized Optional<String> publicKey(String name) {
-    return Optional.ofNullable(entries.get(name)).map(StoredKey::publicKey);
+    return storage.read(name).map(StoredKey::publicKey);
   }
 
-  private NKey get(String name) {
-    StoredKey stored = entries.get(name);
+  private NKey get(String name, StoredKey stored) {
     byte[] plain = masterKey.decrypt(Base64.getDecoder().decode(stored.sealedSeed()), name);
     NKey key = NKey.fromSeed(new String(plain, StandardCharsets.US_ASCII).toCharArray());
     if (!publicKeyOf(key).equals(stored.publicKey())) {
-      throw new KeyVaultException(
-          "key '" + name + "' in " + file + " does not match its public key");
+      throw new KeyVaultException("key '" + name + "' does not match its public key");
     }
     return key;
   }
 
-  private void put(String name, NKey key) {
-    byte[] seed = new String(key.getSeed()).getBytes(StandardCharsets.US_ASCII);
-    String sealed = Base64.getEncoder().encodeToString(masterKey.encrypt(seed, name));
-    entries.put(name, new StoredKey(publicKeyOf(key), sealed));
-    try {
-      SecretFiles.replace(file, JSON.writeValueAsString(entries));
-    } catch (IOException e) {
-      entries.remove(name);
-      throw new KeyVaultException("cannot write the key vault " + file, e);
+  /** {@code keys.json}: the whole vault in memory, the file replaced atomically at each change. */
+  private static final class FileStorage implements Storage {
+    private final Path file;
+    private final TreeMap<String, StoredKey> entries = new TreeMap<>();
+
+    FileStorage(Path file) {
+      this.file = file;
+      if (Files.exists(file)) {
+        try {
+          entries.putAll(
+              JSON.readValue(file.toFile(), new TypeReference<TreeMap<String, StoredKey>>() {}));
+        } catch (IOException e) {
+          throw new KeyVaultException("cannot read the key vault " + file, e);
+        }
+      }
+    }
+
+    @Override
+    public Optional<StoredKey> read(String name) {
+      return Optional.ofNullable(entries.get(name));
+    }
+
+    @Override
+    public java.util.Set<String> names() {
+      return java.util.Set.copyOf(entries.keySet());
+    }
+
+    @Override
+    public StoredKey putIfAbsent(String name, StoredKey key) {
+      StoredKey existing = entries.get(name);
+      if (existing != null) {
+        return existing;
+      }
+      entries.put(name, key);
+      try {
+        SecretFiles.replace(file, JSON.writeValueAsString(entries));
+      } catch (IOException e) {
+        entries.remove(name);
+        throw new KeyVaultException("cannot write the key vault " + file, e);
+      }
+      return key;
+    }
+
+    @Override
+    public void remove(String name) {
+      StoredKey removed = entries.remove(name);
+      if (removed == null) {
+        return;
+      }
+      try {
+        SecretFiles.replace(file, JSON.writeValueAsString(entries));
+      } catch (IOException e) {
+        entries.put(name, removed);
+        throw new KeyVaultException("cannot write the key vault " + file, e);
+      }
     }
   }
 

@@ -216,6 +216,14 @@ public final class ResolverClient {
     LOG.info("deleted account {} from the resolver", accountPublicKey);
   }
 
+  /**
+   * The {@code server_name}s of the broker's JetStream nodes (the meta group, down nodes included):
+   * how many replicas a stream can have.
+   */
+  public java.util.SortedSet<String> jetStreamNodes() {
+    return ClusterNodes.ask(system, timeout);
+  }
+
   /** The ids of the accounts the resolver holds. */
   public Set<String> listAccounts() {
     JsonNode reply = request("$SYS.REQ.CLAIMS.LIST", "");

@@ -3,6 +3,7 @@ package dev.gamingapi.server.http;
 import dev.gamingapi.server.PlatformException;
 import dev.gamingapi.server.broker.BrokerException;
 import dev.gamingapi.server.broker.StreamProvisioningException;
+import dev.gamingapi.server.cluster.LeaseLostException;
 import dev.gamingapi.server.commands.Commands;
 import dev.gamingapi.server.control.ResolverException;
 import dev.gamingapi.server.notify.Notifier;
@@ -98,6 +99,8 @@ public final class HttpApi implements AutoCloseable {
                   (e, ctx) -> problem(ctx, 403, "forbidden", "Forbidden", e));
               config.routes.exception(BrokerException.class, (e, ctx) -> unavailable(ctx, e));
               config.routes.exception(ResolverException.class, (e, ctx) -> unavailable(ctx, e));
+              // Another instance held the account-JWT writer lease too long: retry later.
+              config.routes.exception(LeaseLostException.class, (e, ctx) -> unavailable(ctx, e));
               // The broker refusing a stream (e.g. no room for the plan's storage, 10047).
               config.routes.exception(
                   StreamProvisioningException.class, (e, ctx) -> unavailable(ctx, e));

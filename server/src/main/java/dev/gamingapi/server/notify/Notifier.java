@@ -2,8 +2,9 @@ package dev.gamingapi.server.notify;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gamingapi.server.cluster.TenantOwnership;
+import dev.gamingapi.server.cluster.TenantWorker;
 import dev.gamingapi.server.store.Database;
-import dev.gamingapi.server.tenancy.Account;
 import dev.gamingapi.server.tenancy.Accounts;
 import dev.gamingapi.server.tenancy.Page;
 import dev.gamingapi.server.tenancy.PageRequest;
@@ -56,17 +57,32 @@ public final class Notifier implements AutoCloseable {
    */
   public static Notifier start(
       Database database, Accounts accounts, String brokerUrl, NotifyConfig config) {
+    return start(database, accounts, brokerUrl, config, TenantOwnership.all(accounts));
+  }
+
+  /**
+   * Starts delivering for the tenants that {@code ownership} gives this instance, as it gives and
+   * takes them.
+   */
+  public static Notifier start(
+      Database database,
+      Accounts accounts,
+      String brokerUrl,
+      NotifyConfig config,
+      TenantOwnership ownership) {
     Notifier notifier = new Notifier(database, accounts, brokerUrl, config);
-    accounts.onChange(notifier::accountChanged);
-    PageRequest page = new PageRequest(200, null);
-    while (true) {
-      Page<Account> batch = accounts.list(page, null);
-      batch.items().forEach(account -> notifier.startFeed(account.name(), false));
-      if (batch.nextCursor() == null) {
-        break;
-      }
-      page = PageRequest.of("200", batch.nextCursor());
-    }
+    ownership.register(
+        new TenantWorker() {
+          @Override
+          public void start(String account, boolean fresh) {
+            notifier.startFeed(account, fresh);
+          }
+
+          @Override
+          public void stop(String account) {
+            notifier.stopFeed(account);
+          }
+        });
     return notifier;
   }
 
@@ -104,14 +120,10 @@ public final class Notifier implements AutoCloseable {
     return log.page(id, new PageRequest(1, null)).items().get(0);
   }
 
-  private void accountChanged(Account account, boolean created) {
-    if (created) {
-      startFeed(account.name(), true);
-    } else {
-      TenantFeed feed = feeds.remove(account.name());
-      if (feed != null) {
-        feed.close();
-      }
+  private void stopFeed(String account) {
+    TenantFeed feed = feeds.remove(account);
+    if (feed != null) {
+      feed.close();
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.gamingapi.server.readmodel;
 
+import dev.gamingapi.server.cluster.TenantOwnership;
+import dev.gamingapi.server.cluster.TenantWorker;
 import dev.gamingapi.server.readmodel.engine.Applier;
 import dev.gamingapi.server.readmodel.engine.DeadLetterQueries;
 import dev.gamingapi.server.readmodel.engine.EventFold;
@@ -10,12 +12,9 @@ import dev.gamingapi.server.readmodel.leaderboards.BoardStore;
 import dev.gamingapi.server.readmodel.profiles.ProfileQueries;
 import dev.gamingapi.server.readmodel.status.StatusQueries;
 import dev.gamingapi.server.store.Database;
-import dev.gamingapi.server.tenancy.Account;
 import dev.gamingapi.server.tenancy.Accounts;
 import dev.gamingapi.server.tenancy.Actor;
 import dev.gamingapi.server.tenancy.AuditLog;
-import dev.gamingapi.server.tenancy.Page;
-import dev.gamingapi.server.tenancy.PageRequest;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -48,6 +47,7 @@ public final class ReadModels implements AutoCloseable {
   private final BoardQueries boardQueries;
   private final AuditLog audit;
   private final Map<String, Tenant> tenants = new ConcurrentHashMap<>();
+  private final TenantOwnership ownership;
   private volatile boolean closed;
 
   private record Tenant(TenantConsumer consumer, Gauge gauge) {}
@@ -59,11 +59,27 @@ public final class ReadModels implements AutoCloseable {
       AuditLog audit,
       String brokerUrl,
       ReadModelConfig config) {
+    this(database, accounts, audit, brokerUrl, config, TenantOwnership.all(accounts));
+  }
+
+  /**
+   * The read models over {@code database}, of the tenants that {@code ownership} gives this
+   * instance; nothing runs until {@link #start}.
+   */
+  public ReadModels(
+      Database database,
+      Accounts accounts,
+      AuditLog audit,
+      String brokerUrl,
+      ReadModelConfig config,
+      TenantOwnership ownership) {
+    this.ownership = ownership;
     this.database = database;
     this.accounts = accounts;
     this.brokerUrl = brokerUrl;
     this.config = config;
-    this.applier = new Applier(database, new EventFold(config.unresponsiveAfter(), boards));
+    this.applier =
+        new Applier(database, new EventFold(config.unresponsiveAfter(), boards), ownership::check);
     this.boardQueries = new BoardQueries(database.readJdbi());
     this.status = new StatusQueries(database.readJdbi(), config.unresponsiveAfter());
     this.profiles = new ProfileQueries(database.readJdbi());
@@ -75,25 +91,24 @@ public final class ReadModels implements AutoCloseable {
    * Starts a consumer for every tenant, and follows tenants created and deleted from now on; their
    * lag gauges go to {@code metrics}.
    */
-  public synchronized ReadModels start(MeterRegistry metrics) {
-    this.metrics = metrics;
-    accounts.onChange(
-        (account, created) -> {
-          if (created) {
-            startTenant(account.name());
-          } else {
-            stopTenant(account.name());
+  public ReadModels start(MeterRegistry metrics) {
+    synchronized (this) {
+      this.metrics = metrics;
+    }
+    // Not under this object's lock: the ownership starts tenants from a thread of its own, and
+    // startTenant takes that lock.
+    ownership.register(
+        new TenantWorker() {
+          @Override
+          public void start(String account, boolean fresh) {
+            startTenant(account);
+          }
+
+          @Override
+          public void stop(String account) {
+            stopTenant(account);
           }
         });
-    PageRequest page = new PageRequest(200, null);
-    while (true) {
-      Page<Account> all = accounts.list(page, null);
-      all.items().forEach(account -> startTenant(account.name()));
-      if (all.nextCursor() == null) {
-        break;
-      }
-      page = PageRequest.of("200", all.nextCursor());
-    }
     return this;
   }
 
@@ -165,9 +180,17 @@ public final class ReadModels implements AutoCloseable {
   public void rebuild(String account) {
     synchronized (this) {
       stopTenant(account);
-      database.jdbi().useTransaction(handle -> Erasure.models(handle, account));
+      database
+          .jdbi()
+          .useTransaction(
+              handle -> {
+                Erasure.models(handle, account);
+                ownership.restart(handle, account); // the owner, if another instance
+              });
       boards.forget(account);
-      startTenant(account);
+      if (ownership.owns(account)) {
+        startTenant(account);
+      }
     }
     LOG.info("read models of {} rebuilding from the log", account);
   }
@@ -196,9 +219,10 @@ public final class ReadModels implements AutoCloseable {
                 handle -> {
                   Erasure.player(handle, account, player);
                   boards.erase(handle, account, player);
+                  ownership.restart(handle, account); // the owner, if another instance
                 });
       } finally {
-        if (running) {
+        if (running && ownership.owns(account)) {
           startTenant(account);
         }
       }
@@ -232,9 +256,16 @@ public final class ReadModels implements AutoCloseable {
       boolean running = tenants.containsKey(account);
       stopTenant(account);
       try {
-        return boards.delete(database.jdbi(), account, name);
+        return database
+            .jdbi()
+            .inTransaction(
+                handle -> {
+                  boolean existed = boards.delete(handle, account, name);
+                  ownership.restart(handle, account); // the owner, if another instance
+                  return existed;
+                });
       } finally {
-        if (running) {
+        if (running && ownership.owns(account)) {
           startTenant(account);
         }
       }

@@ -1,5 +1,6 @@
 package dev.gamingapi.server.tenancy;
 
+import dev.gamingapi.server.cluster.SingleWriter;
 import dev.gamingapi.server.control.AccountClaims;
 import dev.gamingapi.server.control.KeyVault;
 import dev.gamingapi.server.control.Plan;
@@ -18,10 +19,11 @@ import java.util.TreeSet;
  * database first; {@link #publish} then builds the JWT from the database, pushes it (the resolver
  * client verifies the signature first and reads the JWT back after) and stores it.
  *
- * <p>Two guards against a lost update (nats-server keeps the last push even when it is older):
- * within this process one lock serialises writers; across platform instances the JWT's {@code iat}
- * is a version, strictly increasing per account, and the stored JWT is replaced only if it is still
- * the one this writer started from. A writer that loses rebuilds from the newer state.
+ * <p>Two guards against a lost update (nats-server keeps the last push even when it is older): one
+ * {@link SingleWriter} serialises writers (a lock in this process, and a short {@code jwt-writer}
+ * lease per write when several instances share the database); the JWT's {@code iat} is a version,
+ * strictly increasing per account, and the stored JWT is replaced only if it is still the one this
+ * writer started from. A writer that loses rebuilds from the newer state.
  */
 final class AccountJwts {
   private final AccountStore accounts;
@@ -31,6 +33,7 @@ final class AccountJwts {
   private final ResolverClient resolver;
   private final PlanCatalog plans;
   private final int replicas;
+  private final SingleWriter writer;
 
   AccountJwts(
       AccountStore accounts,
@@ -39,7 +42,8 @@ final class AccountJwts {
       NKey operatorSigner,
       ResolverClient resolver,
       PlanCatalog plans,
-      int replicas) {
+      int replicas,
+      SingleWriter writer) {
     this.accounts = accounts;
     this.shares = shares;
     this.vault = vault;
@@ -47,6 +51,7 @@ final class AccountJwts {
     this.resolver = resolver;
     this.plans = plans;
     this.replicas = replicas;
+    this.writer = writer;
   }
 
   /** The JWT of {@code account} as it should be now, issued at {@code iat}. */
@@ -110,18 +115,27 @@ final class AccountJwts {
    *
    * @throws ConflictException when other writers kept winning
    */
-  synchronized String publish(String name) {
-    for (int attempt = 0; attempt < 3; attempt++) {
-      AccountRow row =
-          accounts.find(name).orElseThrow(() -> new NotFoundException("account", name));
-      long iat = nextIssuedAt(row.jwtIssuedAt());
-      String jwt = build(row.account(), iat);
-      resolver.push(jwt);
-      if (accounts.replaceJwt(name, jwt, iat, row.jwtIssuedAt())) {
-        return jwt;
-      }
-    }
-    throw new ConflictException("account " + name + " is being changed by another writer; retry");
+  String publish(String name) {
+    return writer.run(
+        () -> {
+          for (int attempt = 0; attempt < 3; attempt++) {
+            AccountRow row =
+                accounts.find(name).orElseThrow(() -> new NotFoundException("account", name));
+            long iat = nextIssuedAt(row.jwtIssuedAt());
+            String jwt = build(row.account(), iat);
+            resolver.push(jwt);
+            if (accounts.replaceJwt(name, jwt, iat, row.jwtIssuedAt())) {
+              return jwt;
+            }
+          }
+          throw new ConflictException(
+              "account " + name + " is being changed by another writer; retry");
+        });
+  }
+
+  /** Pushes the first JWT of a new account (already stored), as the one writer. */
+  void pushNew(String jwt) {
+    writer.run(() -> resolver.push(jwt));
   }
 
   /**
@@ -132,6 +146,10 @@ final class AccountJwts {
    * @return how many accounts were pushed
    */
   int reconcile() {
+    return writer.run(this::reconcileNow);
+  }
+
+  private int reconcileNow() {
     int pushed = 0;
     Set<String> held = resolver.listAccounts();
     for (AccountRow row : accounts.all()) {
@@ -148,10 +166,12 @@ final class AccountJwts {
 
   /** Removes the account from the resolver: its connections drop, its JWT is gone. */
   void delete(String accountPublicKey) {
-    resolver.delete(
-        accountPublicKey,
-        AccountClaims.deletion(
-            operatorSigner, accountPublicKey, System.currentTimeMillis() / 1000));
+    writer.run(
+        () ->
+            resolver.delete(
+                accountPublicKey,
+                AccountClaims.deletion(
+                    operatorSigner, accountPublicKey, System.currentTimeMillis() / 1000)));
   }
 
   /** Strictly after {@code previous}, and never before now: the JWT's version. */

@@ -4,7 +4,6 @@ import dev.gamingapi.server.control.CredsIssuer;
 import dev.gamingapi.server.control.KeyVault;
 import dev.gamingapi.server.control.Plan;
 import dev.gamingapi.server.control.PlanCatalog;
-import dev.gamingapi.server.control.ResolverClient;
 import io.nats.client.AuthHandler;
 import io.nats.client.NKey;
 import io.nats.client.api.AccountStatistics;
@@ -36,7 +35,6 @@ public final class Accounts {
   private final KeyVault vault;
   private final PlanCatalog plans;
   private final TenantBroker broker;
-  private final ResolverClient resolver;
   private final ConnectionCounter connections;
   private final AuditLog audit;
   private final List<BiConsumer<Account, Boolean>> listeners = new CopyOnWriteArrayList<>();
@@ -48,7 +46,6 @@ public final class Accounts {
       KeyVault vault,
       PlanCatalog plans,
       TenantBroker broker,
-      ResolverClient resolver,
       ConnectionCounter connections,
       AuditLog audit) {
     this.store = store;
@@ -57,7 +54,6 @@ public final class Accounts {
     this.vault = vault;
     this.plans = plans;
     this.broker = broker;
-    this.resolver = resolver;
     this.connections = connections;
     this.audit = audit;
   }
@@ -98,7 +94,7 @@ public final class Accounts {
       throw e;
     }
     try {
-      resolver.push(jwt);
+      jwts.pushNew(jwt);
     } catch (RuntimeException e) {
       store.delete(name);
       throw e;
@@ -228,11 +224,12 @@ public final class Accounts {
     return new Usage(
         name,
         plan.name(),
-        new Usage.Quota(stats.getMemory(), plan.memoryStorage()),
-        new Usage.Quota(stats.getStorage(), plan.diskStorage()),
+        new Usage.Quota(stats.getMemory(), plan.memoryStorage() * broker.replicas()),
+        new Usage.Quota(stats.getStorage(), plan.diskStorage() * broker.replicas()),
         new Usage.Quota(stats.getStreams(), plan.streams()),
         new Usage.Quota(stats.getConsumers(), plan.consumers()),
-        new Usage.Quota(connections.count(account.publicKey()), plan.connections()));
+        new Usage.Quota(connections.count(account.publicKey()), plan.connections()),
+        broker.replicas());
   }
 
   /** The JWT of account {@code name} as last pushed. */

@@ -1,5 +1,6 @@
 package dev.gamingapi.server.tenancy;
 
+import dev.gamingapi.server.cluster.SingleWriter;
 import dev.gamingapi.server.control.KeyVault;
 import dev.gamingapi.server.control.PlanCatalog;
 import dev.gamingapi.server.control.ResolverClient;
@@ -37,6 +38,7 @@ public record ControlPlane(
    *     this, because nats-server 2.9 charges every replica to the account
    * @param quotaSuspension how long a user that takes its tenant over the connection quota is
    *     suspended; zero to only report it
+   * @param jwtWriter serialises account-JWT writes, across instances when there are several
    */
   public static ControlPlane create(
       Database database,
@@ -48,16 +50,17 @@ public record ControlPlane(
       Connection system,
       ConnectionCounter connections,
       int replicas,
-      Duration quotaSuspension) {
+      Duration quotaSuspension,
+      SingleWriter jwtWriter) {
     var jdbi = database.jdbi();
     AccountStore accountStore = new AccountStore(jdbi);
     ShareStore shareStore = new ShareStore(jdbi);
     AuditLog audit = new AuditLog(jdbi);
     AccountJwts jwts =
-        new AccountJwts(accountStore, shareStore, vault, operatorSigner, resolver, plans, replicas);
+        new AccountJwts(
+            accountStore, shareStore, vault, operatorSigner, resolver, plans, replicas, jwtWriter);
     Accounts accounts =
-        new Accounts(
-            accountStore, shareStore, jwts, vault, plans, broker, resolver, connections, audit);
+        new Accounts(accountStore, shareStore, jwts, vault, plans, broker, connections, audit);
     Servers servers = new Servers(jdbi, accounts, audit);
     Users users = new Users(new UserStore(jdbi), accountStore, accounts, servers, jwts, audit);
     Shares shares = new Shares(shareStore, accounts, servers, jwts, audit);

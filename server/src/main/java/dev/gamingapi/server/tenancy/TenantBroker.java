@@ -56,6 +56,11 @@ public final class TenantBroker {
         });
   }
 
+  /** The replicas of the account's streams. */
+  int replicas() {
+    return replicas;
+  }
+
   /** Bytes, streams and consumers the account uses, as JetStream counts them. */
   AccountStatistics statistics(CredsIssuer account) {
     return as(

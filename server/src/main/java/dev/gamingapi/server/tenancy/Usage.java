@@ -10,6 +10,9 @@ package dev.gamingapi.server.tenancy;
  * @param streams streams
  * @param consumers consumers (the broker limits them per stream; this is the total)
  * @param connections open client connections
+ * @param replicas the replicas of the account's streams (1 on a single node, 3 on a cluster);
+ *     memory and disk count every replica, as the broker charges them, so their limits are the
+ *     plan's times this
  */
 public record Usage(
     String account,
@@ -18,7 +21,8 @@ public record Usage(
     Quota disk,
     Quota streams,
     Quota consumers,
-    Quota connections) {
+    Quota connections,
+    int replicas) {
   /**
    * One measure against its limit.
    *

@@ -14,7 +14,7 @@ import java.time.Duration;
  * A REST client for tests that checks every exchange against the OpenAPI document: a response the
  * document does not describe fails the test that got it.
  */
-final class Api {
+public final class Api {
   private static final OpenApiContract CONTRACT = OpenApiContract.load();
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP =
@@ -23,7 +23,7 @@ final class Api {
   private final String baseUrl;
   private final String token;
 
-  Api(String baseUrl, String token) {
+  public Api(String baseUrl, String token) {
     this.baseUrl = baseUrl;
     this.token = token;
   }
@@ -34,13 +34,13 @@ final class Api {
   }
 
   /** A response: status, headers and body (JSON when it is JSON). */
-  record Response(int status, HttpResponse<String> raw, JsonNode json) {
+  public record Response(int status, HttpResponse<String> raw, JsonNode json) {
     String header(String name) {
       return raw.headers().firstValue(name).orElse(null);
     }
   }
 
-  Response get(String path) {
+  public Response get(String path) {
     return send("GET", path, null, "application/json");
   }
 
@@ -48,7 +48,7 @@ final class Api {
     return send("DELETE", path, null, "application/json");
   }
 
-  Response post(String path, String body) {
+  public Response post(String path, String body) {
     return send("POST", path, body, "application/json");
   }
 
@@ -60,11 +60,11 @@ final class Api {
    * Sends without checking against the document: for requests that are wrong on purpose at the HTTP
    * level.
    */
-  Response sendUnchecked(String method, String path, String body, String contentType) {
+  public Response sendUnchecked(String method, String path, String body, String contentType) {
     return exchange(method, path, body, contentType, false);
   }
 
-  Response send(String method, String path, String body, String contentType) {
+  public Response send(String method, String path, String body, String contentType) {
     return exchange(method, path, body, contentType, true);
   }
 

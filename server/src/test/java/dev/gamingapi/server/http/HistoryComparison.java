@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 
 /** Compares what the platform answers over REST with a {@link HistoryFold}, field by field. */
-final class HistoryComparison {
+public final class HistoryComparison {
   private static final String BASE = "/api/v1/accounts/default";
 
   private HistoryComparison() {}
 
-  static void profilesAndStatuses(Api api, HistoryFold fold) {
+  public static void profilesAndStatuses(Api api, HistoryFold fold) {
     assertThat(fold.players).hasSizeGreaterThan(1000);
     for (Map.Entry<String, HistoryFold.Server> entry : fold.servers.entrySet()) {
       HistoryFold.Server want = entry.getValue();
@@ -55,7 +55,7 @@ final class HistoryComparison {
     }
   }
 
-  static void leaderboards(Api api, HistoryFold fold, List<HistoryFold.Board> boards) {
+  public static void leaderboards(Api api, HistoryFold fold, List<HistoryFold.Board> boards) {
     for (HistoryFold.Board board : boards) {
       java.util.Set<String> periods = fold.scores.getOrDefault(board.name(), Map.of()).keySet();
       assertThat(periods).as(board.name()).isNotEmpty();

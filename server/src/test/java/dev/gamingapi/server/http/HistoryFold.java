@@ -27,7 +27,7 @@ import java.util.function.Function;
  * The rules of docs/history.md as a plain in-memory fold over the messages of a log, written
  * without the platform's code, to check what the platform computed.
  */
-final class HistoryFold {
+public final class HistoryFold {
   static final class Server {
     String state;
     String game;
@@ -54,9 +54,10 @@ final class HistoryFold {
   }
 
   /** A leaderboard: stat, operator best or incr, order, daily/weekly/none reset, time zone. */
-  record Board(String name, String stat, String operator, boolean asc, String reset, ZoneId zone) {}
+  public record Board(
+      String name, String stat, String operator, boolean asc, String reset, ZoneId zone) {}
 
-  final List<Board> boards = new ArrayList<>();
+  public final List<Board> boards = new ArrayList<>();
   // board -> period -> player -> {score, reached seq}
   final Map<String, Map<String, Map<String, double[]>>> scores = new TreeMap<>();
   private long seq;
@@ -65,14 +66,15 @@ final class HistoryFold {
   final Map<String, Player> players = new TreeMap<>();
   private final Set<String> ids = new HashSet<>();
   private final long unresponsiveMs;
-  int deadLetters;
+  public int deadLetters;
 
-  HistoryFold(long unresponsiveMs) {
+  public HistoryFold(long unresponsiveMs) {
     this.unresponsiveMs = unresponsiveMs;
   }
 
   /** Folds one message of the log. */
-  void message(long streamSeq, String subject, Function<String, String> header, byte[] body) {
+  public void message(
+      long streamSeq, String subject, Function<String, String> header, byte[] body) {
     seq = streamSeq;
     Event event;
     try {

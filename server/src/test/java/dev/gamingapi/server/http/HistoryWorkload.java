@@ -37,7 +37,7 @@ import java.util.concurrent.CompletableFuture;
  * than the unresponsive time, a few custom events and a few malformed messages. Its times end in
  * the future, so that no server turns unresponsive while the test reads the statuses.
  */
-final class HistoryWorkload {
+public final class HistoryWorkload {
   private static final int SERVERS = 10;
   private static final int PLAYERS = 2_000;
   private static final String[] STATS = {"score", "best_lap", "gold", "level"};
@@ -45,7 +45,7 @@ final class HistoryWorkload {
   private HistoryWorkload() {}
 
   /** Publishes {@code count} messages to the log through {@code js}, 2,000 in flight at most. */
-  static void publish(JetStream js, int count, long seed) throws Exception {
+  public static void publish(JetStream js, int count, long seed) throws Exception {
     Random random = new Random(seed);
     long step = 100;
     long time =

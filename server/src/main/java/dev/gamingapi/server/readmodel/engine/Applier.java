@@ -4,6 +4,7 @@ import dev.gamingapi.contract.ContractException;
 import dev.gamingapi.contract.cloudevents.CloudEventsCodec;
 import dev.gamingapi.contract.event.Event;
 import dev.gamingapi.contract.event.UnknownEventData;
+import dev.gamingapi.server.cluster.LeaseLostException;
 import dev.gamingapi.server.store.BatchSql;
 import dev.gamingapi.server.store.Database;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,11 +32,22 @@ public final class Applier {
 
   private final Database database;
   private final EventFold fold;
+  private final BiConsumer<Handle, String> fence;
 
-  /** An applier writing to {@code database} with {@code fold}. */
+  /** An applier writing to {@code database} with {@code fold}, for the only instance. */
   public Applier(Database database, EventFold fold) {
+    this(database, fold, (handle, account) -> {});
+  }
+
+  /**
+   * An applier whose every transaction first runs {@code fence} (which throws {@link
+   * LeaseLostException} when this instance no longer owns the tenant), so that an instance that
+   * lost a tenant to another never commits a batch of it.
+   */
+  public Applier(Database database, EventFold fold, BiConsumer<Handle, String> fence) {
     this.database = database;
     this.fold = fold;
+    this.fence = fence;
   }
 
   /** The stream sequence of the last event applied for {@code account}, 0 before the first. */
@@ -61,6 +74,8 @@ public final class Applier {
   public long apply(String account, List<RawEvent> batch) {
     try {
       return database.jdbi().inTransaction(handle -> applyAll(handle, account, batch));
+    } catch (LeaseLostException lost) {
+      throw lost;
     } catch (RuntimeException batchFailure) {
       if (!database.isUp() || Transience.of(batchFailure)) {
         throw batchFailure;
@@ -70,6 +85,8 @@ public final class Applier {
         try {
           position =
               database.jdbi().inTransaction(handle -> applyAll(handle, account, List.of(event)));
+        } catch (LeaseLostException lost) {
+          throw lost;
         } catch (RuntimeException e) {
           if (!database.isUp() || Transience.of(e)) {
             throw e;
@@ -81,6 +98,7 @@ public final class Applier {
                   .jdbi()
                   .inTransaction(
                       handle -> {
+                        fence.accept(handle, account);
                         long stored = stored(handle, account);
                         if (event.streamSeq() <= stored) {
                           return stored;
@@ -96,6 +114,7 @@ public final class Applier {
   }
 
   private long applyAll(Handle handle, String account, List<RawEvent> batch) {
+    fence.accept(handle, account);
     long position = stored(handle, account);
     List<EventFold.Sequenced> decoded = new ArrayList<>(batch.size());
     for (RawEvent raw : batch) {

@@ -68,31 +68,35 @@ public final class BoardStore {
 
   /** The definition of {@code name}. */
   public Optional<Board> find(Handle handle, String account, String name) {
-    return boards(handle, account).stream().filter(b -> b.name().equals(name)).findFirst();
+    return load(handle, account).stream().filter(b -> b.name().equals(name)).findFirst();
   }
 
+  // The fold's view: cached, because every event looks at the boards; the tenant's owner clears it
+  // when definitions change (here, or on another instance through a restart of the tenant).
   private List<Board> boards(Handle handle, String account) {
-    return cache.computeIfAbsent(
-        account,
-        a ->
-            handle
-                .createQuery(
-                    "SELECT name, stat, operator, sort_order, server, reset, cron, time_zone,"
-                        + " created_at FROM rm_boards WHERE account = :account ORDER BY name")
-                .bind("account", a)
-                .map(
-                    (rs, ctx) ->
-                        new Board(
-                            rs.getString(1),
-                            rs.getString(2),
-                            rs.getString(3),
-                            rs.getString(4),
-                            rs.getString(5),
-                            rs.getString(6),
-                            rs.getString(7),
-                            rs.getString(8),
-                            Instant.ofEpochMilli(rs.getLong(9))))
-                .list());
+    return cache.computeIfAbsent(account, a -> load(handle, a));
+  }
+
+  // Straight from the table: what REST reads and definitions compare against, on any instance.
+  private static List<Board> load(Handle handle, String a) {
+    return handle
+        .createQuery(
+            "SELECT name, stat, operator, sort_order, server, reset, cron, time_zone,"
+                + " created_at FROM rm_boards WHERE account = :account ORDER BY name")
+        .bind("account", a)
+        .map(
+            (rs, ctx) ->
+                new Board(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5),
+                    rs.getString(6),
+                    rs.getString(7),
+                    rs.getString(8),
+                    Instant.ofEpochMilli(rs.getLong(9))))
+        .list();
   }
 
   /** Forgets the cached definitions of {@code account} (a rebuild, a deleted tenant). */
@@ -115,30 +119,28 @@ public final class BoardStore {
 
   /** Every board of {@code account}, by name. */
   public List<Board> all(Handle handle, String account) {
-    return boards(handle, account);
+    return load(handle, account);
   }
 
-  /** Deletes board {@code name} with its scores of every period; answers whether it existed. */
-  public boolean delete(Jdbi jdbi, String account, String name) {
+  /**
+   * Deletes board {@code name} with its scores of every period, in {@code handle}'s transaction;
+   * answers whether it existed.
+   */
+  public boolean delete(Handle handle, String account, String name) {
+    for (String table : List.of("rm_board_entries", "rm_board_blocks")) {
+      handle
+          .createUpdate("DELETE FROM " + table + " WHERE account = :account AND board = :name")
+          .bind("account", account)
+          .bind("name", name)
+          .execute();
+    }
     boolean existed =
-        jdbi.inTransaction(
-            handle -> {
-              for (String table : List.of("rm_board_entries", "rm_board_blocks")) {
-                handle
-                    .createUpdate(
-                        "DELETE FROM " + table + " WHERE account = :account AND board = :name")
-                    .bind("account", account)
-                    .bind("name", name)
-                    .execute();
-              }
-              return handle
-                      .createUpdate(
-                          "DELETE FROM rm_boards WHERE account = :account AND name = :name")
-                      .bind("account", account)
-                      .bind("name", name)
-                      .execute()
-                  == 1;
-            });
+        handle
+                .createUpdate("DELETE FROM rm_boards WHERE account = :account AND name = :name")
+                .bind("account", account)
+                .bind("name", name)
+                .execute()
+            == 1;
     cache.remove(account);
     return existed;
   }

@@ -1,0 +1,68 @@
+package dev.gamingapi.server.cluster;
+
+import dev.gamingapi.server.tenancy.Account;
+import dev.gamingapi.server.tenancy.Accounts;
+import dev.gamingapi.server.tenancy.Page;
+import dev.gamingapi.server.tenancy.PageRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jdbi.v3.core.Handle;
+
+/** The single-instance case: every tenant, from start and as tenants come and go. */
+final class AllTenants implements TenantOwnership {
+  private final Accounts accounts;
+  private final List<TenantWorker> workers = new CopyOnWriteArrayList<>();
+
+  AllTenants(Accounts accounts) {
+    this.accounts = accounts;
+    accounts.onChange(
+        (account, created) -> {
+          for (TenantWorker worker : workers) {
+            if (created) {
+              worker.start(account.name(), true);
+            } else {
+              worker.stop(account.name());
+            }
+          }
+        });
+  }
+
+  @Override
+  public void register(TenantWorker worker) {
+    workers.add(worker);
+    for (Account account : accounts(accounts)) {
+      worker.start(account.name(), false);
+    }
+  }
+
+  /** Every account, page by page. */
+  static List<Account> accounts(Accounts accounts) {
+    List<Account> all = new ArrayList<>();
+    PageRequest page = new PageRequest(200, null);
+    while (true) {
+      Page<Account> batch = accounts.list(page, null);
+      all.addAll(batch.items());
+      if (batch.nextCursor() == null) {
+        return all;
+      }
+      page = PageRequest.of("200", batch.nextCursor());
+    }
+  }
+
+  @Override
+  public boolean owns(String account) {
+    return true;
+  }
+
+  @Override
+  public void check(Handle handle, String account) {}
+
+  @Override
+  public void restart(Handle handle, String account) {
+    // The caller stops and starts the tenant itself, in this process.
+  }
+
+  @Override
+  public void close() {}
+}

@@ -1,0 +1,255 @@
+package dev.gamingapi.server.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gamingapi.server.http.Api;
+import dev.gamingapi.server.http.HistoryComparison;
+import dev.gamingapi.server.http.HistoryFold;
+import dev.gamingapi.server.http.HistoryWorkload;
+import io.nats.client.Connection;
+import io.nats.client.JetStreamSubscription;
+import io.nats.client.Message;
+import io.nats.client.Nats;
+import io.nats.client.Options;
+import io.nats.client.PullSubscribeOptions;
+import io.nats.client.api.ConsumerConfiguration;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two platform instances on one broker cluster and one database, one of them killed with SIGKILL:
+ * the survivor carries on with the dead one's tenants, and with account-JWT writes.
+ */
+class InstanceFailoverTest {
+  private static final int EVENTS = Integer.getInteger("gamingapi.failover.events", 50_000);
+  private static final String BASE = "/api/v1/accounts/default";
+  private static final List<HistoryFold.Board> BOARDS =
+      List.of(
+          new HistoryFold.Board("kills", "kills", "incr", false, "none", ZoneId.of("UTC")),
+          new HistoryFold.Board(
+              "lap", "scored.best_lap", "best", true, "daily", ZoneId.of("America/New_York")));
+
+  @TempDir Path tmp;
+
+  @Test
+  void theInstanceApplyingATenantKilledMidwayLeavesItToTheOtherAndEveryBoardEqualsTheFold()
+      throws Exception {
+    try (TwoInstances instances = new TwoInstances(tmp)) {
+      Api viaB = instances.api("b"); // REST answers on either instance
+      for (int server = 0; server < 10; server++) {
+        assertThat(viaB.post(BASE + "/servers", "{\"id\":\"s" + server + "\"}").status())
+            .isEqualTo(201);
+      }
+      for (HistoryFold.Board board : BOARDS) {
+        String definition =
+            "{\"stat\":\"%s\",\"operator\":\"%s\",\"order\":\"%s\",\"reset\":\"%s\",\"time_zone\":\"%s\"}"
+                .formatted(
+                    board.stat(),
+                    board.operator(),
+                    board.asc() ? "asc" : "desc",
+                    board.reset(),
+                    board.zone());
+        assertThat(
+                viaB.send(
+                        "PUT",
+                        BASE + "/leaderboards/" + board.name(),
+                        definition,
+                        "application/json")
+                    .status())
+            .isEqualTo(200);
+      }
+      Thread publisher =
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    try (Connection owner = connect(instances, instances.ownerCreds())) {
+                      HistoryWorkload.publish(owner.jetStream(), EVENTS, 7);
+                    } catch (Exception e) {
+                      throw new IllegalStateException(e);
+                    }
+                  });
+      long killedAt = awaitPosition(viaB, EVENTS / 4);
+      String victim = awaitHolder(instances, "tenant:default");
+      instances.kill(victim);
+      publisher.join();
+
+      String survivor = TwoInstances.other(victim);
+      Api api = instances.api(survivor);
+      HistoryFold fold = new HistoryFold(Duration.ofSeconds(90).toMillis());
+      fold.boards.addAll(BOARDS);
+      long last = readLog(instances, fold);
+      awaitPosition(api, last);
+      HistoryComparison.profilesAndStatuses(api, fold);
+      HistoryComparison.leaderboards(api, fold, BOARDS);
+      JsonNode state = api.get(BASE + "/read-models").json();
+      assertThat(state.path("dead_letters").asLong()).isEqualTo(fold.deadLetters);
+      assertThat(instances.holder("tenant:default", true)).isEqualTo(survivor);
+      assertThat(killedAt).as("killed before the last event was applied").isLessThan(last);
+      System.out.printf(
+          "instance failover (%s): %s killed at position %d of %d; %s finished, boards match%n",
+          instances.database, victim, killedAt, last, survivor);
+    }
+  }
+
+  @Test
+  void theJwtWriterKilledMidWriteIsTakenOverAndUsersChangedAfterwardsWorkOnEveryNode()
+      throws Exception {
+    try (TwoInstances instances = new TwoInstances(tmp)) {
+      Api a = instances.api("a");
+      // Four tenants over two instances: each takes its fair share of two.
+      for (String tenant : List.of("t1", "t2", "t3")) {
+        assertThat(
+                a.post("/api/v1/accounts", "{\"name\":\"" + tenant + "\",\"plan\":\"free\"}")
+                    .status())
+            .isEqualTo(201);
+      }
+      BrokerFailoverTest.await(
+          () -> {
+            try {
+              List<String> holders = instances.holders("tenant:");
+              return holders.size() == 4
+                  && java.util.Collections.frequency(holders, "a") == 2
+                  && java.util.Collections.frequency(holders, "b") == 2;
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+          },
+          "two tenants on each instance");
+      assertThat(a.post(BASE + "/users", "{\"name\":\"spin\",\"kind\":\"owner\"}").status())
+          .isEqualTo(201);
+      AtomicInteger rotations = new AtomicInteger();
+      // Each rotation revokes the old key: an account-JWT write under the writer lease.
+      Thread writer =
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    for (int i = 0; i < 500; i++) {
+                      try {
+                        if (a.sendUnchecked(
+                                    "POST", BASE + "/users/spin/rotate", "", "application/json")
+                                .status()
+                            != 200) {
+                          return;
+                        }
+                      } catch (RuntimeException killed) {
+                        return;
+                      }
+                      rotations.incrementAndGet();
+                    }
+                  });
+      // Killed while it holds the writer lease (seen in the table): the survivor must wait for the
+      // lease to expire and take it over.
+      long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+      while (!"a".equals(instances.holder(SingleWriter.JWT_WRITER, true))
+          && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
+      instances.kill("a");
+      boolean diedHolding = "a".equals(instances.holder(SingleWriter.JWT_WRITER, true));
+      writer.join();
+
+      Api b = instances.api("b");
+      Api.Response rotated = b.post(BASE + "/users/spin/rotate", "");
+      assertThat(rotated.status()).isEqualTo(200);
+      Api.Response after = b.post(BASE + "/users", "{\"name\":\"after\",\"kind\":\"owner\"}");
+      assertThat(after.status()).isEqualTo(201);
+      for (Api.Response issued : List.of(rotated, after)) {
+        Path creds =
+            Files.writeString(tmp.resolve("user.creds"), issued.json().path("creds").asText());
+        for (int node = 0; node < 3; node++) {
+          assertThat(publishThrough(instances.cluster.node(node).url(), creds))
+              .as("node %d", node)
+              .isPositive();
+        }
+      }
+      assertThat(instances.holder(SingleWriter.JWT_WRITER, false)).isEqualTo("b");
+      System.out.printf(
+          "jwt writer failover (%s): a killed after %d rotations, %s the writer lease; b wrote next%n",
+          instances.database, rotations.get(), diedHolding ? "holding" : "no longer holding");
+    }
+  }
+
+  private static long publishThrough(String url, Path creds) throws Exception {
+    try (Connection connection =
+        Nats.connect(
+            Options.builder()
+                .server(url)
+                .authHandler(Nats.credentials(creds.toString()))
+                .build())) {
+      return connection
+          .jetStream()
+          .publish("v1.servers.s1.events.server.started", "{}".getBytes())
+          .getSeqno();
+    }
+  }
+
+  private static String awaitHolder(TwoInstances instances, String lease) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+    while (System.nanoTime() < deadline) {
+      String holder = instances.holder(lease, true);
+      if (holder != null) {
+        return holder;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("nobody holds " + lease);
+  }
+
+  private static Connection connect(TwoInstances instances, Path creds) throws Exception {
+    return Nats.connect(
+        Options.builder()
+            .server(instances.cluster.url())
+            .authHandler(Nats.credentials(creds.toString()))
+            .build());
+  }
+
+  /** Waits for the position to reach {@code seq}; answers the position seen. */
+  private static long awaitPosition(Api api, long seq) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+    while (System.nanoTime() < deadline) {
+      long position = api.get(BASE + "/read-models").json().path("position").asLong();
+      if (position >= seq) {
+        return position;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the read models did not reach " + seq);
+  }
+
+  /** Folds every message of the log; answers the last stream sequence. */
+  private static long readLog(TwoInstances instances, HistoryFold fold) throws Exception {
+    try (Connection owner = connect(instances, instances.ownerCreds())) {
+      JetStreamSubscription sub =
+          owner
+              .jetStream()
+              .subscribe(
+                  "v1.servers.>",
+                  PullSubscribeOptions.builder().stream("EVENTS")
+                      .configuration(ConsumerConfiguration.builder().build())
+                      .build());
+      long last = 0;
+      while (true) {
+        List<Message> batch = sub.fetch(1000, Duration.ofSeconds(2));
+        if (batch.isEmpty()) {
+          return last;
+        }
+        for (Message message : batch) {
+          last = message.metaData().streamSequence();
+          fold.message(
+              last,
+              message.getSubject(),
+              name -> message.getHeaders() == null ? null : message.getHeaders().getFirst(name),
+              message.getData());
+          message.ack();
+        }
+      }
+    }
+  }
+}
