@@ -190,7 +190,7 @@ class InstanceFailoverTest {
     }
   }
 
-  private static String awaitHolder(TwoInstances instances, String lease) throws Exception {
+  static String awaitHolder(TwoInstances instances, String lease) throws Exception {
     long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
     while (System.nanoTime() < deadline) {
       String holder = instances.holder(lease, true);
@@ -202,7 +202,7 @@ class InstanceFailoverTest {
     throw new AssertionError("nobody holds " + lease);
   }
 
-  private static Connection connect(TwoInstances instances, Path creds) throws Exception {
+  static Connection connect(TwoInstances instances, Path creds) throws Exception {
     return Nats.connect(
         Options.builder()
             .server(instances.cluster.url())

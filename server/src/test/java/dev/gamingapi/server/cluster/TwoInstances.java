@@ -57,7 +57,7 @@ final class TwoInstances implements AutoCloseable {
 
   private void start(String id) throws Exception {
     String url = database.url();
-    Process child =
+    ProcessBuilder builder =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp",
@@ -69,8 +69,10 @@ final class TwoInstances implements AutoCloseable {
                 operatorDir.toString(),
                 id,
                 LEASE_TTL)
-            .redirectError(ProcessBuilder.Redirect.INHERIT)
-            .start();
+            .redirectError(ProcessBuilder.Redirect.INHERIT);
+    // Webhooks to the tests' local endpoint (loopback, plain http).
+    builder.environment().put("GAMINGAPI_NOTIFY_ALLOW_PRIVATE", "true");
+    Process child = builder.start();
     children.put(id, child);
     BufferedReader out =
         new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));

@@ -10,11 +10,12 @@ import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsMessage;
 
 /** Publishes events into a tenant's log as a game server would, for notification tests. */
-final class NotifyEvents {
+public final class NotifyEvents {
   private NotifyEvents() {}
 
   /** Publishes {@code data} of server {@code server}, stored by JetStream; answers its event id. */
-  static String publish(Connection connection, String server, EventData data) throws Exception {
+  public static String publish(Connection connection, String server, EventData data)
+      throws Exception {
     EncodedEvent encoded = CloudEventsCodec.encode(Event.of(server, data));
     Headers headers = new Headers();
     encoded.headers().forEach(headers::add);
