@@ -8,12 +8,8 @@ import dev.gamingapi.server.http.HistoryComparison;
 import dev.gamingapi.server.http.HistoryFold;
 import dev.gamingapi.server.http.HistoryWorkload;
 import io.nats.client.Connection;
-import io.nats.client.JetStreamSubscription;
-import io.nats.client.Message;
 import io.nats.client.Nats;
 import io.nats.client.Options;
-import io.nats.client.PullSubscribeOptions;
-import io.nats.client.api.ConsumerConfiguration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -226,30 +222,7 @@ class InstanceFailoverTest {
   /** Folds every message of the log; answers the last stream sequence. */
   private static long readLog(TwoInstances instances, HistoryFold fold) throws Exception {
     try (Connection owner = connect(instances, instances.ownerCreds())) {
-      JetStreamSubscription sub =
-          owner
-              .jetStream()
-              .subscribe(
-                  "v1.servers.>",
-                  PullSubscribeOptions.builder().stream("EVENTS")
-                      .configuration(ConsumerConfiguration.builder().build())
-                      .build());
-      long last = 0;
-      while (true) {
-        List<Message> batch = sub.fetch(1000, Duration.ofSeconds(2));
-        if (batch.isEmpty()) {
-          return last;
-        }
-        for (Message message : batch) {
-          last = message.metaData().streamSequence();
-          fold.message(
-              last,
-              message.getSubject(),
-              name -> message.getHeaders() == null ? null : message.getHeaders().getFirst(name),
-              message.getData());
-          message.ack();
-        }
-      }
+      return fold.foldLog(owner);
     }
   }
 }

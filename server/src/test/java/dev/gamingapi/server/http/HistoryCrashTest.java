@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gamingapi.server.store.TestDatabase;
 import io.nats.client.Connection;
-import io.nats.client.JetStreamSubscription;
-import io.nats.client.Message;
 import io.nats.client.Nats;
 import io.nats.client.Options;
-import io.nats.client.PullSubscribeOptions;
-import io.nats.client.api.ConsumerConfiguration;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -177,30 +173,7 @@ class HistoryCrashTest {
   /** Folds every message of the log; answers the last stream sequence. */
   private long readLog(HistoryFold fold, String broker) throws Exception {
     try (Connection owner = connect(broker)) {
-      JetStreamSubscription sub =
-          owner
-              .jetStream()
-              .subscribe(
-                  "v1.servers.>",
-                  PullSubscribeOptions.builder().stream("EVENTS")
-                      .configuration(ConsumerConfiguration.builder().build())
-                      .build());
-      long last = 0;
-      while (true) {
-        List<Message> batch = sub.fetch(1000, Duration.ofSeconds(2));
-        if (batch.isEmpty()) {
-          return last;
-        }
-        for (Message message : batch) {
-          last = message.metaData().streamSequence();
-          fold.message(
-              message.metaData().streamSequence(),
-              message.getSubject(),
-              name -> message.getHeaders() == null ? null : message.getHeaders().getFirst(name),
-              message.getData());
-          message.ack();
-        }
-      }
+      return fold.foldLog(owner);
     }
   }
 }

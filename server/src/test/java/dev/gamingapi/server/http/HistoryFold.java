@@ -241,4 +241,35 @@ public final class HistoryFold {
     }
     return entries;
   }
+
+  /**
+   * Folds every message of the tenant's {@code EVENTS} stream, read with {@code owner}'s connection
+   * by a pull consumer of its own; answers the last stream sequence.
+   */
+  public long foldLog(io.nats.client.Connection owner) throws Exception {
+    io.nats.client.JetStreamSubscription sub =
+        owner
+            .jetStream()
+            .subscribe(
+                "v1.servers.>",
+                io.nats.client.PullSubscribeOptions.builder().stream("EVENTS")
+                    .configuration(io.nats.client.api.ConsumerConfiguration.builder().build())
+                    .build());
+    long last = 0;
+    while (true) {
+      List<io.nats.client.Message> batch = sub.fetch(1000, java.time.Duration.ofSeconds(2));
+      if (batch.isEmpty()) {
+        return last;
+      }
+      for (io.nats.client.Message message : batch) {
+        last = message.metaData().streamSequence();
+        message(
+            last,
+            message.getSubject(),
+            name -> message.getHeaders() == null ? null : message.getHeaders().getFirst(name),
+            message.getData());
+        message.ack();
+      }
+    }
+  }
 }
