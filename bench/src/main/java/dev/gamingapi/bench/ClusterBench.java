@@ -1,19 +1,14 @@
 package dev.gamingapi.bench;
 
 import dev.gamingapi.contract.event.EventData;
-import dev.gamingapi.sdk.GameServerClient;
 import dev.gamingapi.server.broker.EventStreamSpec;
 import dev.gamingapi.server.broker.StreamProvisioner;
 import dev.gamingapi.testkit.NatsCluster;
 import dev.gamingapi.testkit.NatsServerProcess;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -57,9 +52,9 @@ final class ClusterBench {
     System.out.printf(
         "cluster: 1 node R1 %s | 3-node cluster R3 %s | ratio R3/R1 %.2f (median of %d paired"
             + " rounds)%n",
-        Figures.perSecond(median(single)),
-        Figures.perSecond(median(replicated)),
-        median(ratios),
+        Figures.perSecond(Figures.median(single)),
+        Figures.perSecond(Figures.median(replicated)),
+        Figures.median(ratios),
         ratios.size());
   }
 
@@ -67,33 +62,9 @@ final class ClusterBench {
     try (Connection connection = BenchEvents.connect(url)) {
       recreate(connection, replicas);
     }
-    Path journal = Files.createTempDirectory("bench-journal-");
-    long elapsed;
-    try (GameServerClient client =
-        GameServerClient.builder()
-            .url(url)
-            .serverId(BenchEvents.SERVER)
-            .journalDir(journal)
-            .maxInFlight(args.window())
-            .build()) {
-      long start = System.nanoTime();
-      for (EventData event : data) {
-        client.publish(event);
-      }
-      client.flush(Duration.ofMinutes(5));
-      elapsed = System.nanoTime() - start;
-    } finally {
-      try (var paths = Files.walk(journal)) {
-        paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
-    }
+    long elapsed = BenchEvents.publishWithSdk(url, data, args.window());
     try (Connection connection = BenchEvents.connect(url)) {
-      long stored =
-          connection.jetStreamManagement().getStreamInfo("EVENTS").getStreamState().getMsgCount();
-      if (stored != data.size()) {
-        throw new IllegalStateException(
-            "stream holds " + stored + " events, expected " + data.size());
-      }
+      BenchEvents.checkStored(connection, data.size());
     }
     return Figures.rate(data.size(), elapsed);
   }
@@ -107,14 +78,5 @@ final class ClusterBench {
     StreamProvisioner.provisionEvents(
         connection,
         new EventStreamSpec(Duration.ofMinutes(2), Duration.ofDays(7), 8L << 30, replicas));
-  }
-
-  private static double median(List<Double> values) {
-    List<Double> sorted = new ArrayList<>(values);
-    Collections.sort(sorted);
-    int middle = sorted.size() / 2;
-    return sorted.size() % 2 == 1
-        ? sorted.get(middle)
-        : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
   }
 }

@@ -50,7 +50,8 @@ final class Figures {
     return String.format("%,.0f events/s", rate);
   }
 
-  private static double median(List<Double> values) {
+  /** The median of {@code values}. */
+  static double median(List<Double> values) {
     List<Double> sorted = new ArrayList<>(values);
     Collections.sort(sorted);
     int middle = sorted.size() / 2;

@@ -2,15 +2,11 @@ package dev.gamingapi.bench;
 
 import dev.gamingapi.contract.cloudevents.EncodedEvent;
 import dev.gamingapi.contract.event.EventData;
-import dev.gamingapi.sdk.GameServerClient;
 import dev.gamingapi.testkit.NatsServerProcess;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.api.PublishAck;
 import io.nats.client.impl.NatsMessage;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,41 +70,14 @@ final class IngestBench {
       inFlight.poll().join();
     }
     long elapsed = System.nanoTime() - start;
-    check(connection, messages.size());
+    BenchEvents.checkStored(connection, messages.size());
     return Figures.rate(messages.size(), elapsed);
   }
 
   private double sdk(Connection connection, String url, List<EventData> data) throws Exception {
     BenchEvents.recreateStream(connection);
-    Path journal = Files.createTempDirectory("bench-journal-");
-    long elapsed;
-    try (GameServerClient client =
-        GameServerClient.builder()
-            .url(url)
-            .serverId(BenchEvents.SERVER)
-            .journalDir(journal)
-            .maxInFlight(args.window())
-            .build()) {
-      long start = System.nanoTime();
-      for (EventData event : data) {
-        client.publish(event);
-      }
-      client.flush(Duration.ofMinutes(5));
-      elapsed = System.nanoTime() - start;
-    } finally {
-      Files.walk(journal)
-          .sorted(java.util.Comparator.reverseOrder())
-          .forEach(p -> p.toFile().delete());
-    }
-    check(connection, data.size());
+    long elapsed = BenchEvents.publishWithSdk(url, data, args.window());
+    BenchEvents.checkStored(connection, data.size());
     return Figures.rate(data.size(), elapsed);
-  }
-
-  private static void check(Connection connection, int expected) throws Exception {
-    long stored =
-        connection.jetStreamManagement().getStreamInfo("EVENTS").getStreamState().getMsgCount();
-    if (stored != expected) {
-      throw new IllegalStateException("stream holds " + stored + " events, expected " + expected);
-    }
   }
 }
