@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gamingapi.server.http.Api;
+import dev.gamingapi.server.http.EventLog;
 import dev.gamingapi.server.http.HistoryComparison;
 import dev.gamingapi.server.http.HistoryFold;
 import dev.gamingapi.server.http.HistoryWorkload;
@@ -71,7 +72,7 @@ class InstanceFailoverTest {
                       throw new IllegalStateException(e);
                     }
                   });
-      long killedAt = awaitPosition(viaB, EVENTS / 4);
+      long killedAt = EventLog.awaitPosition(viaB, "default", EVENTS / 4, Duration.ofMinutes(10));
       String victim = awaitHolder(instances, "tenant:default");
       instances.kill(victim);
       publisher.join();
@@ -81,7 +82,7 @@ class InstanceFailoverTest {
       HistoryFold fold = new HistoryFold(Duration.ofSeconds(90).toMillis());
       fold.boards.addAll(BOARDS);
       long last = readLog(instances, fold);
-      awaitPosition(api, last);
+      EventLog.awaitPosition(api, "default", last, Duration.ofMinutes(10));
       HistoryComparison.profilesAndStatuses(api, fold);
       HistoryComparison.leaderboards(api, fold, BOARDS);
       JsonNode state = api.get(BASE + "/read-models").json();
@@ -204,19 +205,6 @@ class InstanceFailoverTest {
             .server(instances.cluster.url())
             .authHandler(Nats.credentials(creds.toString()))
             .build());
-  }
-
-  /** Waits for the position to reach {@code seq}; answers the position seen. */
-  private static long awaitPosition(Api api, long seq) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-    while (System.nanoTime() < deadline) {
-      long position = api.get(BASE + "/read-models").json().path("position").asLong();
-      if (position >= seq) {
-        return position;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("the read models did not reach " + seq);
   }
 
   /** Folds every message of the log; answers the last stream sequence. */

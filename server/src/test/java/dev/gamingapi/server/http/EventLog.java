@@ -19,7 +19,7 @@ import java.util.Map;
 /**
  * Publishes events to a tenant's EVENTS stream as an internal user of the tenant, as tests need.
  */
-final class EventLog implements AutoCloseable {
+public final class EventLog implements AutoCloseable {
   private final Connection connection;
   private final JetStream js;
   private long last;
@@ -77,11 +77,21 @@ final class EventLog implements AutoCloseable {
 
   /** Waits until the read models of {@code account} applied stream sequence {@code seq}. */
   static void awaitApplied(Api operator, String account, long seq) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    awaitPosition(operator, account, seq, Duration.ofSeconds(30));
+  }
+
+  /**
+   * Waits until {@code account}'s read models stand at {@code seq} or beyond; answers the position
+   * seen.
+   */
+  public static long awaitPosition(Api api, String account, long seq, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
-      JsonNode state = operator.get("/api/v1/accounts/" + account + "/read-models").json();
-      if (state.path("position").asLong() >= seq) {
-        return;
+      JsonNode state = api.get("/api/v1/accounts/" + account + "/read-models").json();
+      long position = state.path("position").asLong();
+      if (position >= seq) {
+        return position;
       }
       Thread.sleep(20);
     }

@@ -105,7 +105,7 @@ class HistoryCrashTest {
                         throw new IllegalStateException(e);
                       }
                     });
-        killedAt = awaitPosition(api, EVENTS / 4);
+        killedAt = EventLog.awaitPosition(api, "default", EVENTS / 4, Duration.ofMinutes(10));
         child.destroyForcibly().waitFor(); // SIGKILL: no close, no shutdown hook
         publisher.join(); // the orphaned broker keeps taking the rest
         restarting = true;
@@ -119,7 +119,7 @@ class HistoryCrashTest {
         HistoryFold fold = new HistoryFold(Duration.ofSeconds(90).toMillis());
         fold.boards.addAll(BOARDS);
         last = readLog(fold, fixture.brokerUrl());
-        awaitPosition(fixture.operator, last);
+        EventLog.awaitPosition(fixture.operator, "default", last, Duration.ofMinutes(10));
         HistoryComparison.profilesAndStatuses(fixture.operator, fold);
         HistoryComparison.leaderboards(fixture.operator, fold, BOARDS);
         JsonNode state = fixture.operator.get(BASE + "/read-models").json();
@@ -155,19 +155,6 @@ class HistoryCrashTest {
             .server(broker)
             .authHandler(Nats.credentials(dataDir.resolve("creds/owner.creds").toString()))
             .build());
-  }
-
-  /** Waits for the position to reach {@code seq}; answers the position seen. */
-  private static long awaitPosition(Api api, long seq) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-    while (System.nanoTime() < deadline) {
-      long position = api.get(BASE + "/read-models").json().path("position").asLong();
-      if (position >= seq) {
-        return position;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("the read models did not reach " + seq);
   }
 
   /** Folds every message of the log; answers the last stream sequence. */

@@ -32,9 +32,6 @@ final class Transience {
           return true;
         }
       }
-      if (cause.getCause() == cause) {
-        break;
-      }
     }
     return false;
   }

@@ -29,6 +29,15 @@ public final class BoardBatch {
     long reached;
     RankKey loaded;
     boolean changed;
+
+    /** An entry as stored. */
+    static Entry stored(double score, double rankScore, long reached, String player) {
+      Entry entry = new Entry();
+      entry.score = score;
+      entry.reached = reached;
+      entry.loaded = new RankKey(rankScore, reached, player);
+      return entry;
+    }
   }
 
   private record Key(String board, String period, String player) {}
@@ -75,19 +84,16 @@ public final class BoardBatch {
       }
     }
     for (Scope scope : scopes) {
-      sql.in(
-          "SELECT player, score, rank_score, reached_seq FROM rm_board_entries"
-              + " WHERE account = ? AND board = ? AND period = ? AND player IN (%s)",
-          List.of(account, scope.board(), scope.period()),
-          players,
-          rs -> {
-            Entry entry = new Entry();
-            entry.score = rs.getDouble(2);
-            entry.reached = rs.getLong(4);
-            entry.loaded = new RankKey(rs.getDouble(3), entry.reached, rs.getString(1));
-            batch.entries.put(new Key(scope.board(), scope.period(), rs.getString(1)), entry);
-            return entry;
-          });
+      for (Entry entry :
+          sql.in(
+              "SELECT score, rank_score, reached_seq, player FROM rm_board_entries"
+                  + " WHERE account = ? AND board = ? AND period = ? AND player IN (%s)",
+              List.of(account, scope.board(), scope.period()),
+              players,
+              rs ->
+                  Entry.stored(rs.getDouble(1), rs.getDouble(2), rs.getLong(3), rs.getString(4)))) {
+        batch.entries.put(new Key(scope.board(), scope.period(), entry.loaded.player()), entry);
+      }
       batch.loadedScopes.add(scope);
     }
     return batch;
@@ -176,13 +182,7 @@ public final class BoardBatch {
             "SELECT score, rank_score, reached_seq FROM rm_board_entries WHERE account = ?"
                 + " AND board = ? AND period = ? AND player = ?",
             List.of(account, key.board(), key.period(), key.player()),
-            rs -> {
-              Entry entry = new Entry();
-              entry.score = rs.getDouble(1);
-              entry.reached = rs.getLong(3);
-              entry.loaded = new RankKey(rs.getDouble(2), entry.reached, key.player());
-              return entry;
-            });
+            rs -> Entry.stored(rs.getDouble(1), rs.getDouble(2), rs.getLong(3), key.player()));
     if (found.isEmpty()) {
       return null;
     }

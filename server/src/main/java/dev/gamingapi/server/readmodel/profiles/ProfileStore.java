@@ -75,23 +75,25 @@ public final class ProfileStore {
     for (String server : servers) {
       store.sessions.put(server, new TreeMap<>());
     }
-    sql.in(
-            "SELECT server, player, since FROM rm_sessions WHERE account = ? AND server IN (%s)",
+    record Row(Pair key, double value) {}
+    for (Row open :
+        sql.in(
+            "SELECT player, server, since FROM rm_sessions WHERE account = ? AND server IN (%s)",
             List.of(account),
             servers,
-            rs -> new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3)})
-        .forEach(
-            row -> {
-              String server = (String) row[0];
-              String player = (String) row[1];
-              store.sessions.get(server).put(player, (Long) row[2]);
-              store.loadedSessions.put(new Pair(player, server), (Long) row[2]);
-            });
-    sql.in(
-        "SELECT player, stat, value FROM rm_player_stats WHERE account = ? AND player IN (%s)",
-        List.of(account),
-        scorers,
-        rs -> store.stats.put(new Pair(rs.getString(1), rs.getString(2)), rs.getDouble(3)));
+            rs -> new Row(new Pair(rs.getString(1), rs.getString(2)), rs.getLong(3)))) {
+      long since = (long) open.value();
+      store.sessions.get(open.key().key()).put(open.key().player(), since);
+      store.loadedSessions.put(open.key(), since);
+    }
+    for (Row stat :
+        sql.in(
+            "SELECT player, stat, value FROM rm_player_stats WHERE account = ? AND player IN (%s)",
+            List.of(account),
+            scorers,
+            rs -> new Row(new Pair(rs.getString(1), rs.getString(2)), rs.getDouble(3)))) {
+      store.stats.put(stat.key(), stat.value());
+    }
     return store;
   }
 
