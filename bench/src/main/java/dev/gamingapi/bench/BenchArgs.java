@@ -15,6 +15,10 @@ import java.util.List;
  * @param plan the plan of the control-plane benchmark's accounts: a built-in one or {@code tiny}
  * @param historyEvents events stored for the read models' apply rate
  * @param players ranked players of the leaderboard latency benchmark
+ * @param historyParts the parts of the history benchmark to run: {@code apply}, {@code visible},
+ *     {@code leaderboard} (all by default)
+ * @param historyDatabases the databases of the history benchmark: {@code sqlite}, {@code postgres}
+ *     (both by default; PostgreSQL only when a URL is set)
  */
 record BenchArgs(
     String which,
@@ -25,7 +29,9 @@ record BenchArgs(
     int accounts,
     String plan,
     int historyEvents,
-    int players) {
+    int players,
+    List<String> historyParts,
+    List<String> historyDatabases) {
   static BenchArgs parse(List<String> args) {
     String which = "all";
     int ingest = 200_000;
@@ -36,6 +42,8 @@ record BenchArgs(
     String plan = "tiny";
     int historyEvents = 100_000;
     int players = 1_000_000;
+    List<String> parts = List.of("apply", "visible", "leaderboard");
+    List<String> databases = List.of("sqlite", "postgres");
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       switch (arg) {
@@ -48,17 +56,30 @@ record BenchArgs(
         case "--rounds" -> rounds = Integer.parseInt(args.get(++i));
         case "--accounts" -> accounts = Integer.parseInt(args.get(++i));
         case "--plan" -> plan = args.get(++i);
+        case "--history-parts" -> parts = List.of(args.get(++i).split(","));
+        case "--history-databases" -> databases = List.of(args.get(++i).split(","));
         default ->
             throw new IllegalArgumentException(
                 "unknown argument '"
                     + arg
                     + "'; use [ingest|replay|control|commands|history|cluster|all] [--ingest-events N]"
                     + " [--replay-events N] [--window W] [--rounds R] [--accounts N] [--plan P]"
-                    + " [--history-events N] [--players N]");
+                    + " [--history-events N] [--players N] [--history-parts apply,visible,leaderboard]"
+                    + " [--history-databases sqlite,postgres]");
       }
     }
     return new BenchArgs(
-        which, ingest, replay, window, rounds, accounts, plan, historyEvents, players);
+        which,
+        ingest,
+        replay,
+        window,
+        rounds,
+        accounts,
+        plan,
+        historyEvents,
+        players,
+        parts,
+        databases);
   }
 
   boolean runs(String name) {

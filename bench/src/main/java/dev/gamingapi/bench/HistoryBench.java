@@ -21,9 +21,13 @@ final class HistoryBench {
 
   void run() throws Exception {
     List<String> databases = new ArrayList<>();
-    databases.add(null);
+    if (args.historyDatabases().contains("sqlite")) {
+      databases.add(null);
+    }
     String postgres = System.getenv(DATABASE_ENV);
-    if (postgres != null && !postgres.isBlank()) {
+    if (!args.historyDatabases().contains("postgres")) {
+      // not asked for
+    } else if (postgres != null && !postgres.isBlank()) {
       databases.add(postgres);
     } else {
       System.out.println("history: " + DATABASE_ENV + " is unset: SQLite only");
@@ -32,10 +36,16 @@ final class HistoryBench {
       try (HistoryPlatform platform = new HistoryPlatform(url)) {
         System.out.printf(
             "history on %s (one embedded platform, nats-server child):%n", platform.database());
-        new ApplyBench(platform, args.historyEvents(), args.rounds()).run();
-        new VisibleBench(platform).run();
-        platform.awaitCaughtUp(java.time.Duration.ofMinutes(5));
-        new LeaderboardBench(platform, args.players()).run();
+        if (args.historyParts().contains("apply")) {
+          new ApplyBench(platform, args.historyEvents(), args.rounds()).run();
+        }
+        if (args.historyParts().contains("visible")) {
+          new VisibleBench(platform).run();
+        }
+        if (args.historyParts().contains("leaderboard")) {
+          platform.awaitCaughtUp(java.time.Duration.ofMinutes(5));
+          new LeaderboardBench(platform, args.players()).run();
+        }
       }
     }
   }

@@ -18,7 +18,6 @@ import dev.gamingapi.contract.subject.EventSubject;
 import dev.gamingapi.contract.subject.Subjects;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -154,7 +153,7 @@ public final class CloudEventsCodec {
 
   private static Instant parseTime(String time) {
     try {
-      return OffsetDateTime.parse(time).toInstant();
+      return Rfc3339.parse(time);
     } catch (DateTimeParseException e) {
       throw new InvalidEventException("ce-time '" + time + "' is not an RFC 3339 time");
     }

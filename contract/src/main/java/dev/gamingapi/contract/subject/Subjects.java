@@ -80,22 +80,41 @@ public final class Subjects {
    * @throws InvalidIdException when its server or player token breaks the id rule
    */
   public static EventSubject parseEvent(String subject) {
-    String[] tokens = subject == null ? new String[0] : subject.split("\\.", -1);
-    if (tokens.length >= 5
-        && tokens[0].equals("v1")
-        && tokens[1].equals("servers")
-        && !java.util.Arrays.asList(tokens).contains("")) {
-      if (tokens[3].equals("events")) {
-        return new EventSubject(Ids.server(tokens[2]), null, join(tokens, 4));
+    // By hand rather than split and join: every event read parses its subject.
+    int[] dots = new int[6];
+    int found = 0;
+    boolean emptyToken =
+        subject == null
+            || subject.isEmpty()
+            || subject.charAt(0) == '.'
+            || subject.charAt(subject.length() - 1) == '.'
+            || subject.contains("..");
+    for (int at = emptyToken ? -1 : subject.indexOf('.');
+        at >= 0 && found < dots.length;
+        at = subject.indexOf('.', at + 1)) {
+      dots[found++] = at;
+    }
+    if (!emptyToken
+        && found >= 4
+        && token(subject, dots, 0).equals("v1")
+        && token(subject, dots, 1).equals("servers")) {
+      String server = token(subject, dots, 2);
+      String kind = token(subject, dots, 3);
+      if (kind.equals("events")) {
+        return new EventSubject(Ids.server(server), null, subject.substring(dots[3] + 1));
       }
-      if (tokens.length >= 7 && tokens[3].equals("players") && tokens[5].equals("events")) {
-        return new EventSubject(Ids.server(tokens[2]), Ids.player(tokens[4]), join(tokens, 6));
+      if (found >= 6 && kind.equals("players") && token(subject, dots, 5).equals("events")) {
+        return new EventSubject(
+            Ids.server(server),
+            Ids.player(token(subject, dots, 4)),
+            subject.substring(dots[5] + 1));
       }
     }
     throw new InvalidEventException("'" + subject + "' is not a v1 event subject");
   }
 
-  private static String join(String[] tokens, int from) {
-    return String.join(".", java.util.Arrays.copyOfRange(tokens, from, tokens.length));
+  // Token number index (from 0) of a subject whose first dots are at dots.
+  private static String token(String subject, int[] dots, int index) {
+    return subject.substring(index == 0 ? 0 : dots[index - 1] + 1, dots[index]);
   }
 }

@@ -205,9 +205,7 @@ public final class TenantConsumer implements AutoCloseable {
     Map<String, String> headers = new HashMap<>();
     Headers all = message.getHeaders();
     if (all != null) {
-      for (String key : all.keySet()) {
-        headers.put(key, all.getFirst(key));
-      }
+      all.forEach((key, values) -> headers.put(key, values.isEmpty() ? null : values.get(0)));
     }
     byte[] body = message.getData() == null ? new byte[0] : message.getData();
     return new RawEvent(message.metaData().streamSequence(), message.getSubject(), headers, body);

@@ -52,6 +52,7 @@ public final class BoardBatch {
   // (board, period) pairs loaded for every player of the batch: a key missing there is new.
   private final Set<Scope> loadedScopes = new HashSet<>();
   private final Set<String> loadedPlayers;
+  private final Periods.Memo periods = new Periods.Memo();
 
   private BoardBatch(
       String account, List<Board> boards, RankBlocks blocks, BatchSql sql, Set<String> players) {
@@ -75,12 +76,9 @@ public final class BoardBatch {
       return batch;
     }
     Set<Scope> scopes = new HashSet<>();
-    Set<Instant> seen = new HashSet<>();
     for (Event event : events) {
-      if (seen.add(event.time())) {
-        for (Board board : boards) {
-          scopes.add(new Scope(board.name(), board.period(event.time())));
-        }
+      for (Board board : boards) {
+        scopes.add(new Scope(board.name(), batch.period(board, event.time())));
       }
     }
     for (Scope scope : scopes) {
@@ -114,7 +112,7 @@ public final class BoardBatch {
             default -> null;
           };
       if (value != null) {
-        score(board, board.period(event.time()), event.playerId(), value, seq);
+        score(board, period(board, event.time()), event.playerId(), value, seq);
       }
     }
   }
@@ -132,12 +130,16 @@ public final class BoardBatch {
       }
       long from = start;
       while (from < end) {
-        Instant boundary = Periods.next(board, Instant.ofEpochMilli(from));
-        long to = boundary == null ? end : Math.min(end, boundary.toEpochMilli());
-        score(board, board.period(Instant.ofEpochMilli(from)), player, (to - from) / 1000.0, seq);
+        Periods.Span span = periods.span(board, Instant.ofEpochMilli(from));
+        long to = span.end() == null ? end : Math.min(end, span.end().toEpochMilli());
+        score(board, span.key(), player, (to - from) / 1000.0, seq);
         from = to;
       }
     }
+  }
+
+  private String period(Board board, Instant at) {
+    return periods.span(board, at).key();
   }
 
   // The score after one more value, as the board's operator combines them.

@@ -1,10 +1,12 @@
 package dev.gamingapi.server.readmodel.leaderboards;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.zone.ZoneOffsetTransition;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
@@ -77,7 +79,9 @@ final class CronSchedule {
 
   /** The last time the schedule fired at or before {@code at} (the start of its period). */
   Instant previous(ZoneId zone, Instant at) {
-    LocalDateTime local = LocalDateTime.ofInstant(at, zone);
+    // Just after clocks go back, wall-clock times later than at's own already fired (their first
+    // occurrence, before the change): start looking from at's wall-clock time plus the change.
+    LocalDateTime local = LocalDateTime.ofInstant(at, zone).plus(repeated(zone, at));
     LocalDate day = local.toLocalDate();
     for (int back = 0; back <= HORIZON_DAYS; back++, day = day.minusDays(1)) {
       if (!matches(day)) {
@@ -138,6 +142,12 @@ final class CronSchedule {
       }
     }
     return null;
+  }
+
+  // How far clocks went back at the last change before at (zero when they went forward).
+  private static Duration repeated(ZoneId zone, Instant at) {
+    ZoneOffsetTransition change = zone.getRules().previousTransition(at.plusNanos(1));
+    return change != null && change.isOverlap() ? change.getDuration().negated() : Duration.ZERO;
   }
 
   // The instant of a wall-clock time, or null when a daylight-saving gap skips it; in an overlap

@@ -25,6 +25,58 @@ final class Periods {
 
   private Periods() {}
 
+  /**
+   * A period of a board: its key and the instants it spans, from {@code start} (null: the beginning
+   * of time) up to but excluding {@code end} (null: never ends).
+   */
+  record Span(String key, Instant start, Instant end) {
+    boolean contains(Instant at) {
+      return (start == null || !at.isBefore(start)) && (end == null || at.isBefore(end));
+    }
+  }
+
+  /**
+   * The period of a board that holds {@code at}. Every instant of the span has the same key, so a
+   * batch computes a board's period once per period rather than once per event ({@link Memo}).
+   */
+  static Span span(Board board, Instant at) {
+    ZoneId zone = ZoneId.of(board.timeZone());
+    if (board.reset().equals("cron")) {
+      Instant start = schedule(board).previous(zone, at);
+      Instant end = schedule(board).next(zone, at);
+      return start.equals(Instant.MIN)
+          ? new Span("all", null, end)
+          : new Span(CRON_KEY.format(LocalDateTime.ofInstant(start, zone)), start, end);
+    }
+    LocalDate day = at.atZone(zone).toLocalDate();
+    LocalDate first =
+        switch (board.reset()) {
+          case "daily" -> day;
+          case "weekly" -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+          case "monthly" -> day.withDayOfMonth(1);
+          default -> null;
+        };
+    return first == null
+        ? new Span("all", null, null)
+        : new Span(key(board, at), first.atStartOfDay(zone).toInstant(), next(board, at));
+  }
+
+  /** The last span of each board asked for: consecutive events mostly fall in the same one. */
+  static final class Memo {
+    private final Map<String, Span> last = new java.util.HashMap<>();
+
+    /** The span of {@code board} that holds {@code at}. */
+    Span span(Board board, Instant at) {
+      Span known = last.get(board.name());
+      if (known != null && known.contains(at)) {
+        return known;
+      }
+      Span span = Periods.span(board, at);
+      last.put(board.name(), span);
+      return span;
+    }
+  }
+
   static String key(Board board, Instant at) {
     ZoneId zone = ZoneId.of(board.timeZone());
     if (board.reset().equals("cron")) {

@@ -62,6 +62,9 @@ class CronScheduleTest {
     // 2026-10-25: 02:30 happens twice in Paris; the period starts at the first (00:30Z).
     assertThat(twoThirty.previous(PARIS, at("2026-10-25T01:45:00Z")))
         .isEqualTo(at("2026-10-25T00:30:00Z"));
+    // 01:10Z is 02:10 the second time round, after the first 02:30 (found by PeriodsTest).
+    assertThat(twoThirty.previous(PARIS, at("2026-10-25T01:10:00Z")))
+        .isEqualTo(at("2026-10-25T00:30:00Z"));
     assertThat(twoThirty.next(PARIS, at("2026-10-25T00:30:00Z")))
         .isEqualTo(at("2026-10-26T01:30:00Z"));
   }
