@@ -21,6 +21,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +49,12 @@ public final class ReadModels implements AutoCloseable {
   private final BoardQueries boardQueries;
   private final AuditLog audit;
   private final Map<String, Tenant> tenants = new ConcurrentHashMap<>();
+  // Batches are written here while their consumers read the next: as many writers as cores, since
+  // a write is mostly computing (and SQLite takes one writer at a time anyway).
+  private final ExecutorService writers =
+      Executors.newFixedThreadPool(
+          Math.max(2, Runtime.getRuntime().availableProcessors()),
+          Thread.ofPlatform().name("gamingapi-readmodel-writer-", 1).daemon().factory());
   private final TenantOwnership ownership;
   private volatile boolean closed;
 
@@ -123,7 +131,8 @@ public final class ReadModels implements AutoCloseable {
                 () -> accounts.internalUser(account, "read models", config.credentialsLifetime()),
                 config.credentialsLifetime().dividedBy(2),
                 config.batchSize(),
-                applier)
+                applier,
+                writers)
             .start();
     Gauge gauge =
         Gauge.builder(LAG, consumer, TenantConsumer::lag)
@@ -309,5 +318,6 @@ public final class ReadModels implements AutoCloseable {
     for (String account : tenants.keySet()) {
       stopTenant(account);
     }
+    writers.shutdown();
   }
 }

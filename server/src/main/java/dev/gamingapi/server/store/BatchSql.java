@@ -124,6 +124,36 @@ public final class BatchSql {
     }
   }
 
+  /**
+   * Runs {@code sql}, an insert that skips a row already stored ({@code ON CONFLICT DO NOTHING}),
+   * once per row of {@code rows} as one JDBC batch, and returns the rows it inserted (both drivers
+   * count each statement of a batch: 1 inserted, 0 skipped). A row repeated in {@code rows} is
+   * inserted once, the first time.
+   */
+  public <T> List<T> insertNew(String sql, List<T> rows, Binder<T> binder) {
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (T row : rows) {
+        binder.bind(statement, row);
+        statement.addBatch();
+      }
+      int[] counts = statement.executeBatch();
+      List<T> inserted = new ArrayList<>(rows.size());
+      for (int i = 0; i < counts.length; i++) {
+        if (counts[i] == 1) {
+          inserted.add(rows.get(i));
+        } else if (counts[i] != 0) {
+          throw new IllegalStateException("insert count " + counts[i] + " where 0 or 1 was due");
+        }
+      }
+      return inserted;
+    } catch (SQLException e) {
+      throw new SqlFailure(e);
+    }
+  }
+
   /** Sets a nullable BIGINT. */
   public static void setLong(PreparedStatement statement, int index, Long value)
       throws SQLException {

@@ -13,13 +13,14 @@ import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.ConsumerInfo;
 import io.nats.client.api.DeliverPolicy;
-import io.nats.client.impl.Headers;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -50,6 +51,7 @@ public final class TenantConsumer implements AutoCloseable {
   private final Duration renewAfter;
   private final int batchSize;
   private final Applier applier;
+  private final Executor writers;
   private final AtomicLong lag = new AtomicLong();
   private final Thread thread;
   private volatile boolean running = true;
@@ -57,6 +59,8 @@ public final class TenantConsumer implements AutoCloseable {
   /**
    * @param credentials a fresh short-lived internal user of the tenant at each connection
    * @param renewAfter when to reconnect with fresh credentials (before they expire)
+   * @param writers the threads that write batches (shared by the tenants: a consumer has at most
+   *     one batch written at a time)
    */
   public TenantConsumer(
       String account,
@@ -64,13 +68,15 @@ public final class TenantConsumer implements AutoCloseable {
       Supplier<AuthHandler> credentials,
       Duration renewAfter,
       int batchSize,
-      Applier applier) {
+      Applier applier,
+      Executor writers) {
     this.account = account;
     this.url = url;
     this.credentials = credentials;
     this.renewAfter = renewAfter;
     this.batchSize = batchSize;
     this.applier = applier;
+    this.writers = writers;
     this.thread =
         Thread.ofPlatform().name("gamingapi-readmodel-" + account).daemon().unstarted(this::run);
   }
@@ -116,6 +122,8 @@ public final class TenantConsumer implements AutoCloseable {
       recreate(stream, position);
       refreshLag(stream);
       long lagCheckedAt = System.nanoTime();
+      // One batch is written (on a writer thread) while the next is read and decoded here.
+      Writing writing = Writing.NONE;
       try (IterableConsumer messages =
           stream
               .getConsumerContext(DURABLE)
@@ -125,6 +133,7 @@ public final class TenantConsumer implements AutoCloseable {
           Message first = messages.nextMessage(WAIT);
           if (first == null) {
             if (System.nanoTime() - lagCheckedAt > LAG_CHECK.toNanos()) {
+              writing.await();
               refreshLag(stream);
               lagCheckedAt = System.nanoTime();
             }
@@ -137,8 +146,11 @@ public final class TenantConsumer implements AutoCloseable {
             batch.add(next);
           }
           List<RawEvent> raws = new ArrayList<>(batch.size());
+          boolean gap = false;
+          long pending = 0;
           for (Message message : batch) {
-            long consumerSeq = message.metaData().consumerSequence();
+            Delivery delivery = Delivery.of(message);
+            long consumerSeq = delivery.consumerSeq();
             if (consumerSeq != expected) {
               // Apply what came in order, then start over from the database's position.
               LOG.warn(
@@ -146,19 +158,82 @@ public final class TenantConsumer implements AutoCloseable {
                   account,
                   consumerSeq,
                   expected);
-              applyAndAck(raws, batch.subList(0, raws.size()));
-              return;
+              gap = true;
+              break;
             }
             expected++;
-            raws.add(raw(message));
+            raws.add(raw(message, delivery.streamSeq()));
+            pending = delivery.pending();
           }
-          applyAndAck(raws, batch);
-          lag.set(batch.get(batch.size() - 1).metaData().pendingCount());
+          writing = write(writing, raws, batch.subList(0, raws.size()), pending);
+          if (gap) {
+            writing.await();
+            return;
+          }
         }
+        writing.await();
+      } finally {
+        writing.awaitQuietly();
       }
     } finally {
       BrokerConnections.closeQuietly(connection);
     }
+  }
+
+  /**
+   * The write of a batch in progress on a writer thread: its commit, then the ack-all on its last
+   * message. A failed write makes the consumer start over from the database's position.
+   */
+  private record Writing(Future<?> done) {
+    static final Writing NONE = new Writing(CompletableFuture.completedFuture(null));
+
+    /** Waits for the write; its failure is thrown here. */
+    void await() throws InterruptedException {
+      try {
+        done.get();
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException failure) {
+          throw failure;
+        }
+        throw new IllegalStateException(e.getCause());
+      }
+    }
+
+    /** Waits for the write, whatever becomes of it (on the way out after another failure). */
+    void awaitQuietly() {
+      try {
+        done.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (ExecutionException e) {
+        // thrown by await() on the normal way; here another failure is already on its way up
+      }
+    }
+  }
+
+  // Decodes the batch here, waits for the previous write (one at a time, in order: ack-all
+  // covers every earlier message), then hands this one to a writer thread. pending: the messages
+  // not delivered yet when the batch's last one was.
+  private Writing write(Writing previous, List<RawEvent> raws, List<Message> messages, long pending)
+      throws InterruptedException {
+    if (raws.isEmpty()) {
+      return previous;
+    }
+    List<Applier.Decoded> decoded = Applier.decode(raws);
+    previous.await();
+    Message last = messages.get(messages.size() - 1);
+    lag.set(pending + raws.size());
+    return new Writing(
+        CompletableFuture.runAsync(
+            () -> {
+              applier.applyDecoded(account, decoded);
+              // Ack-all on the batch's last message: safe because the batch has no gap in consumer
+              // sequences (checked as it was read), and one ack instead of thousands spares the
+              // broker and the client.
+              last.ack();
+              lag.set(pending);
+            },
+            writers));
   }
 
   // Between deliveries, the lag is what the consumer has not delivered or not had acked yet (the
@@ -166,16 +241,6 @@ public final class TenantConsumer implements AutoCloseable {
   private void refreshLag(StreamContext stream) throws IOException, JetStreamApiException {
     ConsumerInfo info = stream.getConsumerInfo(DURABLE);
     lag.set(info.getNumPending() + info.getNumAckPending());
-  }
-
-  private void applyAndAck(List<RawEvent> raws, List<Message> messages) {
-    if (raws.isEmpty()) {
-      return;
-    }
-    applier.apply(account, raws);
-    // Ack-all on the batch's last message: safe because the batch has no gap in consumer sequences
-    // (checked as it was read), and one ack instead of thousands spares the broker and the client.
-    messages.get(messages.size() - 1).ack();
   }
 
   private static void recreate(StreamContext stream, long position)
@@ -201,14 +266,10 @@ public final class TenantConsumer implements AutoCloseable {
     stream.createOrUpdateConsumer(config.build());
   }
 
-  private static RawEvent raw(Message message) {
-    Map<String, String> headers = new HashMap<>();
-    Headers all = message.getHeaders();
-    if (all != null) {
-      all.forEach((key, values) -> headers.put(key, values.isEmpty() ? null : values.get(0)));
-    }
+  private static RawEvent raw(Message message, long streamSeq) {
     byte[] body = message.getData() == null ? new byte[0] : message.getData();
-    return new RawEvent(message.metaData().streamSequence(), message.getSubject(), headers, body);
+    return new RawEvent(
+        streamSeq, message.getSubject(), new FirstValues(message.getHeaders()), body);
   }
 
   /** Stops consuming and waits for the batch in hand to finish. */
