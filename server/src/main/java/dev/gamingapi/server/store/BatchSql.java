@@ -125,30 +125,79 @@ public final class BatchSql {
   }
 
   /**
-   * Runs {@code sql}, an insert that skips a row already stored ({@code ON CONFLICT DO NOTHING}),
-   * once per row of {@code rows} as one JDBC batch, and returns the rows it inserted (both drivers
-   * count each statement of a batch: 1 inserted, 0 skipped). A row repeated in {@code rows} is
-   * inserted once, the first time.
+   * Records the keys of {@code rows} in a table whose primary key they are, and returns the rows
+   * whose key was not there before, in order (a key repeated in {@code rows} counts the first
+   * time). {@code table} and {@code columns} name the table and its columns; {@code key} gives a
+   * row's key (the second column), {@code values} its columns after the first two (BIGINT), and
+   * {@code first} is the first column's value for every row (the account).
+   *
+   * <p>One statement either way: on SQLite a JDBC batch of {@code INSERT ... ON CONFLICT DO
+   * NOTHING} whose update counts say which rows went in; on PostgreSQL (whose batches are rewritten
+   * into multi-row inserts without counts) one {@code INSERT ... SELECT FROM unnest(...) ON
+   * CONFLICT DO NOTHING RETURNING} key.
    */
-  public <T> List<T> insertNew(String sql, List<T> rows, Binder<T> binder) {
-    if (rows.isEmpty()) {
+  public <T> List<T> insertNew(
+      String table,
+      List<String> columns,
+      String first,
+      List<T> rows,
+      java.util.function.Function<T, String> key,
+      java.util.function.Function<T, Long> value) {
+    java.util.Map<String, T> unique = new java.util.LinkedHashMap<>();
+    for (T row : rows) {
+      unique.putIfAbsent(key.apply(row), row);
+    }
+    if (unique.isEmpty()) {
       return List.of();
     }
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      for (T row : rows) {
-        binder.bind(statement, row);
-        statement.addBatch();
+    String conflict = " ON CONFLICT (" + columns.get(0) + ", " + columns.get(1) + ") DO NOTHING";
+    String names = String.join(", ", columns);
+    try {
+      if (postgres) {
+        Long[] values = unique.values().stream().map(value).toArray(Long[]::new);
+        List<String> inserted =
+            query(
+                "INSERT INTO "
+                    + table
+                    + " ("
+                    + names
+                    + ") SELECT ?, k, v FROM unnest(?, ?) AS t(k, v)"
+                    + conflict
+                    + " RETURNING "
+                    + columns.get(1),
+                List.of(
+                    first,
+                    connection.createArrayOf("varchar", unique.keySet().toArray()),
+                    connection.createArrayOf("bigint", values)),
+                rs -> rs.getString(1));
+        java.util.Set<String> fresh = new java.util.HashSet<>(inserted);
+        return unique.entrySet().stream()
+            .filter(entry -> fresh.contains(entry.getKey()))
+            .map(java.util.Map.Entry::getValue)
+            .toList();
       }
-      int[] counts = statement.executeBatch();
-      List<T> inserted = new ArrayList<>(rows.size());
-      for (int i = 0; i < counts.length; i++) {
-        if (counts[i] == 1) {
-          inserted.add(rows.get(i));
-        } else if (counts[i] != 0) {
-          throw new IllegalStateException("insert count " + counts[i] + " where 0 or 1 was due");
+      try (PreparedStatement statement =
+          connection.prepareStatement(
+              "INSERT INTO " + table + " (" + names + ") VALUES (?, ?, ?)" + conflict)) {
+        for (java.util.Map.Entry<String, T> entry : unique.entrySet()) {
+          statement.setString(1, first);
+          statement.setString(2, entry.getKey());
+          statement.setLong(3, value.apply(entry.getValue()));
+          statement.addBatch();
         }
+        int[] counts = statement.executeBatch();
+        List<T> inserted = new ArrayList<>(unique.size());
+        int i = 0;
+        for (T row : unique.values()) {
+          if (counts[i] == 1) {
+            inserted.add(row);
+          } else if (counts[i] != 0) {
+            throw new IllegalStateException("insert count " + counts[i] + " where 0 or 1 was due");
+          }
+          i++;
+        }
+        return inserted;
       }
-      return inserted;
     } catch (SQLException e) {
       throw new SqlFailure(e);
     }

@@ -24,7 +24,8 @@ class DatabaseTest {
             .isEqualTo(
                 kind.equals("SQLite") ? Database.Dialect.SQLITE : Database.Dialect.POSTGRESQL);
         assertThat(database.isUp()).isTrue();
-        assertThat(migrations(database)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
+        assertThat(migrations(database))
+            .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
         database
             .jdbi()
             .useHandle(h -> h.execute("INSERT INTO settings (name, value) VALUES ('probe', 'x')"));
@@ -38,10 +39,61 @@ class DatabaseTest {
       }
       try (Database again = Database.open(test.url(), dataDir)) {
         // A second open finds the schema up to date: no migration runs twice, the rows stay.
-        assertThat(migrations(again)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
+        assertThat(migrations(again)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
         assertThat(one(again, "SELECT value FROM settings WHERE name = 'probe'", String.class))
             .isEqualTo("x");
         assertThat(one(again, "SELECT id FROM audit", Long.class)).isEqualTo(1L);
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"SQLite", "PostgreSQL"})
+  void deletingAnAccountDeletesItsReadModelRowsAndNoOthers(String kind) {
+    // On PostgreSQL the busiest read-model tables have no foreign key (V9) but a trigger.
+    List<String> rows =
+        List.of(
+            "INSERT INTO rm_applied_ids VALUES ('%s', 'e1', 1)",
+            "INSERT INTO rm_board_entries VALUES ('%s', 'b', 'all', 'p1', 1, -1, 1)",
+            "INSERT INTO rm_players VALUES ('%s', 'p1', 'Ann', 1, 1, 0, 0, 0, 0, 0)",
+            "INSERT INTO rm_player_names VALUES ('%s', 'p1', 'Ann', 1, 1)",
+            "INSERT INTO rm_player_servers VALUES ('%s', 'p1', 's1', 1, 1)",
+            "INSERT INTO rm_player_stats VALUES ('%s', 'p1', 'goals', 1)",
+            "INSERT INTO rm_sessions VALUES ('%s', 's1', 'p1', 1)");
+    try (TestDatabase test =
+            kind.equals("SQLite") ? TestDatabase.sqlite() : TestDatabase.postgres();
+        Database database = Database.open(test.url(), dataDir)) {
+      database
+          .jdbi()
+          .useHandle(
+              h -> {
+                for (String account : List.of("gone", "kept")) {
+                  h.execute(
+                      "INSERT INTO accounts (name, plan, description, public_key, jwt,"
+                          + " jwt_issued_at, created_at, updated_at)"
+                          + " VALUES (?, 'free', '', ?, 'jwt', 1, 1, 1)",
+                      account,
+                      "key-" + account);
+                  rows.forEach(row -> h.execute(row.formatted(account)));
+                }
+                h.execute("DELETE FROM accounts WHERE name = 'gone'");
+              });
+      for (String row : rows) {
+        String table = row.split(" ")[2];
+        assertThat(
+                one(
+                    database,
+                    "SELECT COUNT(*) FROM " + table + " WHERE account = 'gone'",
+                    Long.class))
+            .as(table)
+            .isZero();
+        assertThat(
+                one(
+                    database,
+                    "SELECT COUNT(*) FROM " + table + " WHERE account = 'kept'",
+                    Long.class))
+            .as(table)
+            .isOne();
       }
     }
   }

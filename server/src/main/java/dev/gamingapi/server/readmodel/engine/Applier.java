@@ -142,6 +142,14 @@ public final class Applier {
   }
 
   private long applyAll(Handle handle, String account, List<Decoded> batch) {
+    if (database.dialect() == Database.Dialect.POSTGRESQL) {
+      // The commit returns before its WAL is on disk. Safe here, and only here: the batch and the
+      // position it moves to are one transaction, so a PostgreSQL crash can only lose the last
+      // batches whole (never half), the position goes back with them, and the consumer, which
+      // always starts again from the stored position, applies them again from the log. Spares
+      // a disk flush per batch, most of the wait between an event and its visibility.
+      handle.execute("SET LOCAL synchronous_commit TO OFF");
+    }
     fence.accept(handle, account);
     long position = stored(handle, account);
     List<EventFold.Sequenced> decoded = new ArrayList<>(batch.size());
@@ -164,19 +172,17 @@ public final class Applier {
   }
 
   // The events whose ids were never applied (nor earlier in the batch), recorded as applied now:
-  // one insert per event that skips the ids already there, rather than a read then a write.
+  // one insert that skips the ids already there, rather than a read then a write.
   private static List<EventFold.Sequenced> firstTimes(
       Handle handle, String account, List<EventFold.Sequenced> events) {
     return new BatchSql(handle)
         .insertNew(
-            "INSERT INTO rm_applied_ids (account, event_id, stream_seq) VALUES (?, ?, ?)"
-                + " ON CONFLICT (account, event_id) DO NOTHING",
+            "rm_applied_ids",
+            List.of("account", "event_id", "stream_seq"),
+            account,
             events,
-            (statement, item) -> {
-              statement.setString(1, account);
-              statement.setString(2, item.event().id());
-              statement.setLong(3, item.seq());
-            });
+            item -> item.event().id(),
+            EventFold.Sequenced::seq);
   }
 
   private static long stored(Handle handle, String account) {
