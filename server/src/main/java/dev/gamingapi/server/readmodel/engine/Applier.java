@@ -100,10 +100,31 @@ public final class Applier {
   /** {@link #apply} of a batch already {@link #decode}d. */
   public long applyDecoded(String account, List<Decoded> batch) {
     try {
-      return database.jdbi().inTransaction(handle -> applyAll(handle, account, batch));
+      return applyCommitted(account, batch);
+    } catch (RuntimeException failure) {
+      fold.forget(account); // the lease lost, the database down: start afresh
+      throw failure;
+    }
+  }
+
+  // One transaction, then what the fold does once it committed.
+  private long applyInOne(String account, List<Decoded> batch) {
+    List<Runnable> committed = new ArrayList<>(1);
+    long position =
+        database.jdbi().inTransaction(handle -> applyAll(handle, account, batch, committed));
+    committed.forEach(Runnable::run);
+    return position;
+  }
+
+  private long applyCommitted(String account, List<Decoded> batch) {
+    try {
+      return applyInOne(account, batch);
     } catch (LeaseLostException lost) {
       throw lost;
     } catch (RuntimeException batchFailure) {
+      // A failed commit may still have happened (a connection lost during COMMIT): what the fold
+      // cached can no longer be trusted, after any failure.
+      fold.forget(account);
       if (!database.isUp() || Transience.of(batchFailure)) {
         throw batchFailure;
       }
@@ -111,11 +132,11 @@ public final class Applier {
       for (Decoded item : batch) {
         RawEvent event = item.raw();
         try {
-          position =
-              database.jdbi().inTransaction(handle -> applyAll(handle, account, List.of(item)));
+          position = applyInOne(account, List.of(item));
         } catch (LeaseLostException lost) {
           throw lost;
         } catch (RuntimeException e) {
+          fold.forget(account);
           if (!database.isUp() || Transience.of(e)) {
             throw e;
           }
@@ -141,7 +162,8 @@ public final class Applier {
     }
   }
 
-  private long applyAll(Handle handle, String account, List<Decoded> batch) {
+  private long applyAll(
+      Handle handle, String account, List<Decoded> batch, List<Runnable> committed) {
     if (database.dialect() == Database.Dialect.POSTGRESQL) {
       // The commit returns before its WAL is on disk. Safe here, and only here: the batch and the
       // position it moves to are one transaction, so a PostgreSQL crash can only lose the last
@@ -166,7 +188,7 @@ public final class Applier {
       }
     }
     List<EventFold.Sequenced> fresh = firstTimes(handle, account, decoded);
-    fold.apply(handle, account, fresh);
+    committed.add(fold.apply(handle, account, fresh));
     savePosition(handle, account, position, fresh.size());
     return position;
   }

@@ -40,10 +40,13 @@ public final class EventFold {
     this.boards = boards;
   }
 
-  /** Applies {@code events} of {@code account}, in order. */
-  public void apply(Handle handle, String account, List<Sequenced> events) {
+  /**
+   * Applies {@code events} of {@code account}, in order; returns what to do once the transaction
+   * has committed (and only then: the leaderboards' score cache learns the new scores).
+   */
+  public Runnable apply(Handle handle, String account, List<Sequenced> events) {
     if (events.isEmpty()) {
-      return;
+      return () -> {};
     }
     BatchSql sql = new BatchSql(handle);
     Set<String> servers = new LinkedHashSet<>();
@@ -68,6 +71,12 @@ public final class EventFold {
     status.flush(sql);
     profiles.flush(sql);
     scores.flush(handle);
+    return scores.committed();
+  }
+
+  /** Forgets what is cached of {@code account}'s models: a batch of it failed. */
+  public void forget(String account) {
+    boards.forget(account);
   }
 
   private void apply(

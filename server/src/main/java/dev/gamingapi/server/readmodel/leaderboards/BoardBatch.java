@@ -40,7 +40,11 @@ public final class BoardBatch {
     }
   }
 
-  private record Key(String board, String period, String player) {}
+  private record Key(String board, String period, String player) {
+    EntryCache.Key cached() {
+      return new EntryCache.Key(board, period, player);
+    }
+  }
 
   private record Scope(String board, String period) {}
 
@@ -52,26 +56,39 @@ public final class BoardBatch {
   // (board, period) pairs loaded for every player of the batch: a key missing there is new.
   private final Set<Scope> loadedScopes = new HashSet<>();
   private final Set<String> loadedPlayers;
+  private final EntryCache cache;
+  // Keys read one by one and found empty (a play-time session from an earlier period).
+  private final Set<Key> absent = new HashSet<>();
   private final Periods.Memo periods = new Periods.Memo();
 
   private BoardBatch(
-      String account, List<Board> boards, RankBlocks blocks, BatchSql sql, Set<String> players) {
+      String account,
+      List<Board> boards,
+      RankBlocks blocks,
+      BatchSql sql,
+      Set<String> players,
+      EntryCache cache) {
     this.account = account;
+    this.cache = cache;
     this.boards = boards;
     this.blocks = blocks;
     this.sql = sql;
     this.loadedPlayers = players;
   }
 
-  /** The scores of {@code players} on {@code boards} in the periods of {@code events}. */
+  /**
+   * The scores of {@code players} on {@code boards} in the periods of {@code events}: from {@code
+   * cache} when it knows them, else from the database.
+   */
   static BoardBatch load(
       BatchSql sql,
       String account,
       List<Board> boards,
       RankBlocks blocks,
       Collection<Event> events,
-      Collection<String> players) {
-    BoardBatch batch = new BoardBatch(account, boards, blocks, sql, new HashSet<>(players));
+      Collection<String> players,
+      EntryCache cache) {
+    BoardBatch batch = new BoardBatch(account, boards, blocks, sql, new HashSet<>(players), cache);
     if (boards.isEmpty() || players.isEmpty()) {
       return batch;
     }
@@ -82,12 +99,23 @@ public final class BoardBatch {
       }
     }
     for (Scope scope : scopes) {
+      List<String> unknown = new ArrayList<>();
+      for (String player : players) {
+        Key key = new Key(scope.board(), scope.period(), player);
+        EntryCache.Stored stored = cache.get(key.cached());
+        if (stored == null) {
+          unknown.add(player);
+        } else if (stored != EntryCache.ABSENT) {
+          batch.entries.put(
+              key, Entry.stored(stored.score(), stored.rankScore(), stored.reached(), player));
+        }
+      }
       for (Entry entry :
           sql.in(
               "SELECT score, rank_score, reached_seq, player FROM rm_board_entries"
                   + " WHERE account = ? AND board = ? AND period = ? AND player IN (%s)",
               List.of(account, scope.board(), scope.period()),
-              players,
+              unknown,
               rs ->
                   Entry.stored(rs.getDouble(1), rs.getDouble(2), rs.getLong(3), rs.getString(4)))) {
         batch.entries.put(new Key(scope.board(), scope.period(), entry.loaded.player()), entry);
@@ -179,17 +207,54 @@ public final class BoardBatch {
   }
 
   private Entry loadOne(Key key) {
-    List<Entry> found =
-        sql.query(
-            "SELECT score, rank_score, reached_seq FROM rm_board_entries WHERE account = ?"
-                + " AND board = ? AND period = ? AND player = ?",
-            List.of(account, key.board(), key.period(), key.player()),
-            rs -> Entry.stored(rs.getDouble(1), rs.getDouble(2), rs.getLong(3), key.player()));
-    if (found.isEmpty()) {
+    EntryCache.Stored stored = cache.get(key.cached());
+    if (stored == EntryCache.ABSENT) {
       return null;
     }
-    entries.put(key, found.get(0));
-    return found.get(0);
+    Entry entry =
+        stored != null
+            ? Entry.stored(stored.score(), stored.rankScore(), stored.reached(), key.player())
+            : sql
+                .query(
+                    "SELECT score, rank_score, reached_seq FROM rm_board_entries WHERE account = ?"
+                        + " AND board = ? AND period = ? AND player = ?",
+                    List.of(account, key.board(), key.period(), key.player()),
+                    rs ->
+                        Entry.stored(rs.getDouble(1), rs.getDouble(2), rs.getLong(3), key.player()))
+                .stream()
+                .findFirst()
+                .orElse(null);
+    if (entry == null) {
+      absent.add(key);
+    } else {
+      entries.put(key, entry);
+    }
+    return entry;
+  }
+
+  /**
+   * What to do once the batch's transaction has committed: tell the cache what is now stored for
+   * every score the batch read or wrote (and for the players it found without one).
+   */
+  public Runnable committed() {
+    Map<String, Board> byName = new HashMap<>();
+    boards.forEach(board -> byName.put(board.name(), board));
+    Map<EntryCache.Key, EntryCache.Stored> stored = new HashMap<>();
+    for (Scope scope : loadedScopes) {
+      for (String player : loadedPlayers) {
+        stored.put(new EntryCache.Key(scope.board(), scope.period(), player), EntryCache.ABSENT);
+      }
+    }
+    absent.forEach(key -> stored.put(key.cached(), EntryCache.ABSENT));
+    entries.forEach(
+        (key, entry) ->
+            stored.put(
+                key.cached(),
+                new EntryCache.Stored(
+                    entry.score,
+                    RankKey.rankScore(byName.get(key.board()), entry.score),
+                    entry.reached)));
+    return () -> cache.putAll(stored);
   }
 
   /** Writes the changed scores, then the rank index of every board period they are in. */

@@ -17,7 +17,11 @@ import org.jdbi.v3.core.Jdbi;
  * a new board is backfilled from the log.
  */
 public final class BoardStore {
+  /** Scores kept in memory per tenant (about 150 bytes each). */
+  static final int CACHED_SCORES = 100_000;
+
   private final Map<String, List<Board>> cache = new ConcurrentHashMap<>();
+  private final Map<String, EntryCache> scores = new ConcurrentHashMap<>();
   private final RankBlocks blocks;
 
   /** A store whose rank blocks split at {@link RankBlocks#DEFAULT_MAX_PLAYERS}. */
@@ -62,7 +66,7 @@ public final class BoardStore {
                   .execute();
               return true;
             });
-    cache.remove(account);
+    forget(account);
     return changed;
   }
 
@@ -99,9 +103,13 @@ public final class BoardStore {
         .list();
   }
 
-  /** Forgets the cached definitions of {@code account} (a rebuild, a deleted tenant). */
+  /**
+   * Forgets the cached definitions and scores of {@code account} (a rebuild, a deleted tenant, a
+   * stopped consumer, a batch that failed).
+   */
   public void forget(String account) {
     cache.remove(account);
+    scores.remove(account);
   }
 
   /**
@@ -114,7 +122,14 @@ public final class BoardStore {
       String account,
       Collection<Event> events,
       Collection<String> players) {
-    return BoardBatch.load(sql, account, boards(handle, account), blocks, events, players);
+    return BoardBatch.load(
+        sql,
+        account,
+        boards(handle, account),
+        blocks,
+        events,
+        players,
+        scores.computeIfAbsent(account, a -> new EntryCache(CACHED_SCORES)));
   }
 
   /** Every board of {@code account}, by name. */
@@ -141,7 +156,7 @@ public final class BoardStore {
                 .bind("name", name)
                 .execute()
             == 1;
-    cache.remove(account);
+    forget(account);
     return existed;
   }
 
@@ -150,6 +165,7 @@ public final class BoardStore {
    * transaction: after scores were loaded in bulk (the benchmark's million players), or to repair.
    */
   public void reindex(Jdbi jdbi, String account, String name) {
+    forget(account);
     jdbi.useTransaction(
         handle -> {
           List<String> periods =
@@ -169,6 +185,7 @@ public final class BoardStore {
 
   /** Removes {@code player} from every board and period of {@code account}. */
   public void erase(Handle handle, String account, String player) {
+    forget(account);
     record Entry(RankBlocks.Scope scope, RankKey key) {}
     List<Entry> entries =
         handle

@@ -134,20 +134,25 @@ class RankIndexTest {
   }
 
   private void flush(Jdbi jdbi, BoardStore store) {
-    jdbi.useTransaction(
-        h -> {
-          BoardBatch batch =
-              store.batch(
-                  new BatchSql(h),
-                  h,
-                  ACCOUNT,
-                  pending,
-                  pending.stream().map(Event::playerId).distinct().toList());
-          for (int i = 0; i < pending.size(); i++) {
-            batch.apply(pending.get(i), pendingSeqs.get(i));
-          }
-          batch.flush(h);
-        });
+    // As the applier does: the scores go to the store's cache once the transaction committed, so
+    // the next batches read them from there (and must rank as if read from the database).
+    Runnable committed =
+        jdbi.inTransaction(
+            h -> {
+              BoardBatch batch =
+                  store.batch(
+                      new BatchSql(h),
+                      h,
+                      ACCOUNT,
+                      pending,
+                      pending.stream().map(Event::playerId).distinct().toList());
+              for (int i = 0; i < pending.size(); i++) {
+                batch.apply(pending.get(i), pendingSeqs.get(i));
+              }
+              batch.flush(h);
+              return batch.committed();
+            });
+    committed.run();
     pending.clear();
     pendingSeqs.clear();
   }
