@@ -47,7 +47,7 @@ public final class BatchSql {
 
   /**
    * The rows of {@code sql} whose last condition is {@code IN (%s)} over {@code ids} (on SQLite in
-   * chunks, on PostgreSQL as {@code = ANY (?)} with one array); the leading parameters are {@code
+   * chunks, on PostgreSQL one lookup per id of an array); the leading parameters are {@code
    * leading}.
    */
   public <T> List<T> in(String sql, List<Object> leading, Collection<String> ids, Row<T> row) {
@@ -55,11 +55,19 @@ public final class BatchSql {
       return List.of();
     }
     if (postgres) {
-      // One array parameter: PostgreSQL plans a list of hundreds of parameters on every call.
+      // One array parameter (PostgreSQL plans a list of hundreds of parameters on every call),
+      // each id looked up on its own through the index: with "= ANY (?)" the planner may read a
+      // whole board period and filter it (it did, under a generic plan or fresh statistics).
       try {
-        List<Object> parameters = new ArrayList<>(leading);
+        List<Object> parameters = new ArrayList<>();
         parameters.add(connection.createArrayOf("varchar", ids.toArray()));
-        return query(sql.replace("IN (%s)", "= ANY (?)"), parameters, row);
+        parameters.addAll(leading);
+        return query(
+            "SELECT found.* FROM unnest(?) AS wanted(id) CROSS JOIN LATERAL ("
+                + sql.replace("IN (%s)", "= wanted.id")
+                + ") found",
+            parameters,
+            row);
       } catch (SQLException e) {
         throw new SqlFailure(e);
       }
