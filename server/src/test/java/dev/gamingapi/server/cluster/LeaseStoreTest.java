@@ -60,6 +60,49 @@ class LeaseStoreTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Timeout(30) // a renewal that waited would never end: a failure, not a hang
+  void aTakeoverWaitsForTheGuardedTransactionInProgressAndARenewalDoesNot() throws Exception {
+    Lease held = leases.tryAcquire("tenant:acme", "a", Duration.ofMillis(300)).orElseThrow();
+    java.util.concurrent.CountDownLatch checked = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch finish = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.ExecutorService threads =
+        java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      java.util.concurrent.Future<?> guarded =
+          threads.submit(
+              () -> {
+                database
+                    .jdbi()
+                    .useTransaction(
+                        h -> {
+                          LeaseStore.check(h, held);
+                          checked.countDown();
+                          finish.await();
+                        });
+                return null;
+              });
+      checked.await();
+      if (database.dialect() == Database.Dialect.POSTGRESQL) {
+        // (On SQLite the one connection is the transaction's: everything else waits.)
+        assertThat(leases.renewAll("a", "tenant:", Duration.ofMillis(300))).containsExactly(held);
+      }
+      Thread.sleep(400); // expired
+      java.util.concurrent.Future<Optional<Lease>> takeover =
+          threads.submit(() -> leases.tryAcquire("tenant:acme", "b", LONG));
+      Thread.sleep(500);
+      assertThat(takeover).as("the takeover waits for the guarded transaction").isNotDone();
+      finish.countDown();
+      guarded.get();
+      assertThat(takeover.get().orElseThrow().token()).isGreaterThan(held.token());
+      assertThatThrownBy(() -> database.jdbi().useTransaction(h -> LeaseStore.check(h, held)))
+          .isInstanceOf(LeaseLostException.class);
+    } finally {
+      finish.countDown();
+      threads.shutdownNow();
+    }
+  }
+
+  @Test
   void aReleasedLeaseIsFreeAtOnceAndARevokedOneFencesItsHolder() {
     Lease held = leases.tryAcquire("tenant:acme", "a", LONG).orElseThrow();
     leases.release(held);

@@ -1,5 +1,8 @@
 package dev.gamingapi.server.readmodel.leaderboards;
 
+import dev.gamingapi.server.store.BatchSql;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -161,13 +164,43 @@ final class RankBlocks {
    * big (the batch's entries must already be written).
    */
   void write(Handle handle, Scope scope, BlockMap.Changes changes) {
-    for (RankKey lo : changes.deleted()) {
-      delete(handle, scope, lo);
-    }
-    changes.updated().forEach((lo, players) -> setPlayers(handle, scope, lo, players));
-    changes.inserted().forEach((lo, players) -> insert(handle, scope, lo, players));
+    // One JDBC batch per kind of change: a round trip each rather than one per block.
+    BatchSql sql = new BatchSql(handle);
+    String where =
+        " WHERE account = ? AND board = ? AND period = ? AND lo_score = ? AND lo_seq = ?"
+            + " AND lo_player = ?";
+    sql.batch(
+        "DELETE FROM rm_board_blocks" + where,
+        changes.deleted(),
+        (statement, lo) -> bindBlock(statement, 1, scope, lo));
+    sql.batch(
+        "UPDATE rm_board_blocks SET players = ?" + where,
+        changes.updated().entrySet(),
+        (statement, block) -> {
+          statement.setLong(1, block.getValue());
+          bindBlock(statement, 2, scope, block.getKey());
+        });
+    sql.batch(
+        "INSERT INTO rm_board_blocks (account, board, period, lo_score, lo_seq, lo_player, players)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        changes.inserted().entrySet(),
+        (statement, block) -> {
+          bindBlock(statement, 1, scope, block.getKey());
+          statement.setLong(7, block.getValue());
+        });
     changes.updated().forEach((lo, players) -> split(handle, scope, lo, players));
     changes.inserted().forEach((lo, players) -> split(handle, scope, lo, players));
+  }
+
+  // The six parameters that name a block, from index first on.
+  private static void bindBlock(PreparedStatement statement, int first, Scope scope, RankKey lo)
+      throws SQLException {
+    statement.setString(first, scope.account());
+    statement.setString(first + 1, scope.board());
+    statement.setString(first + 2, scope.period());
+    statement.setDouble(first + 3, lo.rankScore());
+    statement.setLong(first + 4, lo.reachedSeq());
+    statement.setString(first + 5, lo.player());
   }
 
   private Optional<Block> containing(Handle handle, Scope scope, RankKey key) {
@@ -209,17 +242,6 @@ final class RankBlocks {
             scope,
             lo)
         .bind("players", players)
-        .execute();
-  }
-
-  private static void delete(Handle handle, Scope scope, RankKey lo) {
-    bind(
-            handle.createUpdate(
-                "DELETE FROM rm_board_blocks"
-                    + WHERE
-                    + " AND lo_score = :s AND lo_seq = :r AND lo_player = :p"),
-            scope,
-            lo)
         .execute();
   }
 
