@@ -1,5 +1,6 @@
 package db.migration;
 
+import dev.gamingapi.server.store.Database;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
@@ -30,7 +31,7 @@ public class V9__read_model_rows_without_foreign_keys extends BaseJavaMigration 
   @Override
   public void migrate(Context context) throws Exception {
     Connection connection = context.getConnection();
-    if (!connection.getMetaData().getURL().startsWith("jdbc:postgresql:")) {
+    if (Database.Dialect.of(connection) != Database.Dialect.POSTGRESQL) {
       return;
     }
     StringBuilder deletes = new StringBuilder();

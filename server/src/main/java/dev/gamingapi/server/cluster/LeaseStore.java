@@ -1,5 +1,6 @@
 package dev.gamingapi.server.cluster;
 
+import dev.gamingapi.server.store.Database;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -194,10 +195,6 @@ public final class LeaseStore {
   }
 
   private static boolean postgres(Handle handle) {
-    try {
-      return handle.getConnection().getMetaData().getURL().startsWith("jdbc:postgresql:");
-    } catch (java.sql.SQLException e) {
-      throw new IllegalStateException("cannot tell the database of a connection", e);
-    }
+    return Database.Dialect.of(handle.getConnection()) == Database.Dialect.POSTGRESQL;
   }
 }

@@ -26,11 +26,7 @@ public final class BatchSql {
   /** SQL on the connection of {@code handle}'s transaction. */
   public BatchSql(Handle handle) {
     this.connection = handle.getConnection();
-    try {
-      this.postgres = connection.getMetaData().getURL().startsWith("jdbc:postgresql:");
-    } catch (SQLException e) {
-      throw new SqlFailure(e);
-    }
+    this.postgres = Database.Dialect.of(connection) == Database.Dialect.POSTGRESQL;
   }
 
   /** Reads one row of a result. */

@@ -33,6 +33,17 @@ public final class Database implements AutoCloseable {
       this.identity = identity;
       this.binaryCollation = binaryCollation;
     }
+
+    /** The dialect of the database behind {@code connection} (code that has no Database). */
+    public static Dialect of(java.sql.Connection connection) {
+      try {
+        return connection.getMetaData().getURL().startsWith("jdbc:postgresql:")
+            ? POSTGRESQL
+            : SQLITE;
+      } catch (java.sql.SQLException e) {
+        throw new StoreException("cannot tell the database of a connection: " + e.getMessage(), e);
+      }
+    }
   }
 
   private Database(HikariDataSource dataSource, HikariDataSource readers, Dialect dialect) {
