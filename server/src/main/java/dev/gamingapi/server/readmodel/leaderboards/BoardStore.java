@@ -17,8 +17,14 @@ import org.jdbi.v3.core.Jdbi;
  * a new board is backfilled from the log.
  */
 public final class BoardStore {
-  /** Scores kept in memory per tenant (about 150 bytes each). */
-  static final int CACHED_SCORES = 100_000;
+  /**
+   * Scores kept in memory for all the tenants of this instance (about 150 bytes each): a tenant's
+   * cache, made when its consumer starts, gets an equal share of it among the tenants running then,
+   * and at least {@link #MIN_CACHED_SCORES}.
+   */
+  static final int CACHED_SCORES = 500_000;
+
+  static final int MIN_CACHED_SCORES = 2_000;
 
   private final Map<String, List<Board>> cache = new ConcurrentHashMap<>();
   private final Map<String, EntryCache> scores = new ConcurrentHashMap<>();
@@ -129,7 +135,11 @@ public final class BoardStore {
         blocks,
         events,
         players,
-        scores.computeIfAbsent(account, a -> new EntryCache(CACHED_SCORES)));
+        scores.computeIfAbsent(
+            account,
+            a ->
+                new EntryCache(
+                    Math.max(MIN_CACHED_SCORES, CACHED_SCORES / Math.max(1, scores.size())))));
   }
 
   /** Every board of {@code account}, by name. */
