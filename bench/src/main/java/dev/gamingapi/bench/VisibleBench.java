@@ -37,8 +37,9 @@ final class VisibleBench {
 
   void run() throws Exception {
     platform.defineBoard("probe", "{\"stat\":\"scored.probe\",\"operator\":\"set\"}");
-    // A new board rebuilds the tenant's models from its log (the apply benchmark's events): the
-    // figure is the steady state at the given rate, so the clock starts once that is done.
+    // A new board is backfilled from the tenant's log (the apply benchmark's events) while the
+    // consumer pauses: the figure is the steady state at the given rate, so the clock starts once
+    // that is done.
     platform.awaitCaughtUp(Duration.ofMinutes(5));
     int total = (int) (RATE * RUN.toSeconds());
     int markers = total / MARKER_EVERY;

@@ -36,7 +36,34 @@ final class LeaderboardRoutes {
       String cron,
       String timeZone) {}
 
-  record Boards(List<Board> items) {}
+  record Boards(List<BoardView> items) {}
+
+  /** A definition as the API shows it: with whether its backfill from the log is still due. */
+  record BoardView(
+      String name,
+      String stat,
+      String operator,
+      String order,
+      String server,
+      String reset,
+      String cron,
+      String timeZone,
+      Instant createdAt,
+      boolean backfilling) {
+    static BoardView of(Board board, boolean backfilling) {
+      return new BoardView(
+          board.name(),
+          board.stat(),
+          board.operator(),
+          board.order(),
+          board.server(),
+          board.reset(),
+          board.cron(),
+          board.timeZone(),
+          board.createdAt(),
+          backfilling);
+    }
+  }
 
   record Entries(String board, String period, List<Standing> items, String nextCursor) {}
 
@@ -47,15 +74,26 @@ final class LeaderboardRoutes {
   record Periods(String board, List<String> periods) {}
 
   void register(RoutesConfig routes) {
-    routes.get(BOARDS, ctx -> ctx.json(new Boards(readModels.boards(reader(ctx)))));
+    routes.get(BOARDS, this::list);
     routes.put(BOARD, this::define);
     routes.delete(BOARD, this::delete);
-    routes.get(BOARD, ctx -> ctx.json(board(ctx, reader(ctx))));
+    routes.get(BOARD, ctx -> ctx.json(view(reader(ctx), board(ctx, reader(ctx)))));
     routes.get(BOARD + "/entries", this::entries);
     routes.get(BOARD + "/players/{player}", this::standing);
     routes.get(BOARD + "/players/{player}/around", this::around);
     routes.get(BOARD + "/count", this::count);
     routes.get(BOARD + "/periods", this::periods);
+  }
+
+  private void list(Context ctx) {
+    String account = reader(ctx);
+    ctx.json(
+        new Boards(
+            readModels.boards(account).stream().map(board -> view(account, board)).toList()));
+  }
+
+  private BoardView view(String account, Board board) {
+    return BoardView.of(board, readModels.backfilling(account, board.name()));
   }
 
   private String reader(Context ctx) {
@@ -114,7 +152,7 @@ final class LeaderboardRoutes {
           .audit()
           .record(Requests.actor(ctx), "leaderboard.defined", account, board.name(), Map.of());
     }
-    ctx.json(readModels.board(account, board.name()).orElseThrow());
+    ctx.json(view(account, readModels.board(account, board.name()).orElseThrow()));
   }
 
   private void delete(Context ctx) {

@@ -3,6 +3,7 @@ package dev.gamingapi.server.readmodel;
 import dev.gamingapi.server.cluster.TenantOwnership;
 import dev.gamingapi.server.cluster.TenantWorker;
 import dev.gamingapi.server.readmodel.engine.Applier;
+import dev.gamingapi.server.readmodel.engine.Backfill;
 import dev.gamingapi.server.readmodel.engine.DeadLetterQueries;
 import dev.gamingapi.server.readmodel.engine.EventFold;
 import dev.gamingapi.server.readmodel.engine.TenantConsumer;
@@ -42,6 +43,8 @@ public final class ReadModels implements AutoCloseable {
   private final ReadModelConfig config;
   private MeterRegistry metrics;
   private final Applier applier;
+  private final Backfill backfill;
+  private static final Duration BACKFILL_WAIT = Duration.ofSeconds(30);
   private final StatusQueries status;
   private final ProfileQueries profiles;
   private final DeadLetterQueries deadLetters;
@@ -86,8 +89,9 @@ public final class ReadModels implements AutoCloseable {
     this.accounts = accounts;
     this.brokerUrl = brokerUrl;
     this.config = config;
-    this.applier =
-        new Applier(database, new EventFold(config.unresponsiveAfter(), boards), ownership::check);
+    EventFold fold = new EventFold(config.unresponsiveAfter(), boards);
+    this.applier = new Applier(database, fold, ownership::check);
+    this.backfill = new Backfill(database, fold, boards, ownership::check);
     this.boardQueries = new BoardQueries(database.readJdbi());
     this.status = new StatusQueries(database.readJdbi(), config.unresponsiveAfter());
     this.profiles = new ProfileQueries(database.readJdbi());
@@ -132,6 +136,7 @@ public final class ReadModels implements AutoCloseable {
                 config.credentialsLifetime().dividedBy(2),
                 config.batchSize(),
                 applier,
+                backfill,
                 writers)
             .start();
     Gauge gauge =
@@ -241,17 +246,58 @@ public final class ReadModels implements AutoCloseable {
   }
 
   /**
-   * Defines (or redefines) a leaderboard. A new board, or new rules for an old one, rebuilds the
-   * tenant's models from the log: that is how a board defined today counts past events.
+   * Defines (or redefines) a leaderboard. A new board, or new rules for an old one, is backfilled
+   * from the log by the tenant's consumer before it applies new events (the other models stay as
+   * they are): that is how a board defined today counts past events.
    *
    * @return whether the rules changed (and a rebuild started)
    */
   public boolean define(String account, Board board) {
-    boolean changed = boards.define(database.jdbi(), account, board);
-    if (changed) {
-      rebuild(account);
+    boolean changed = saveDefinition(account, board);
+    Tenant tenant = tenants.get(account);
+    if (changed && tenant != null) {
+      try {
+        // Most backfills take well under a second; a long one goes on after the answer.
+        tenant.consumer().awaitPrepared(BACKFILL_WAIT);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     return changed;
+  }
+
+  /** Whether board {@code name} of {@code account} still waits for (or is in) its backfill. */
+  public boolean backfilling(String account, String name) {
+    return database
+        .readJdbi()
+        .withHandle(
+            handle ->
+                boards.pendingBackfill(handle, account).stream()
+                    .anyMatch(board -> board.name().equals(name)));
+  }
+
+  private boolean saveDefinition(String account, Board board) {
+    synchronized (this) {
+      // The consumer pauses and starts again: first thing, it backfills the board from the log.
+      boolean running = tenants.containsKey(account);
+      stopTenant(account);
+      try {
+        return database
+            .jdbi()
+            .inTransaction(
+                handle -> {
+                  boolean changed = boards.define(handle, account, board);
+                  if (changed) {
+                    ownership.restart(handle, account); // the owner, if another instance
+                  }
+                  return changed;
+                });
+      } finally {
+        if (running && ownership.owns(account)) {
+          startTenant(account);
+        }
+      }
+    }
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.gamingapi.contract.event.Event;
 import dev.gamingapi.contract.event.PlayerScored;
 import dev.gamingapi.contract.event.ServerStarted;
 import dev.gamingapi.contract.event.ServerStopped;
+import dev.gamingapi.server.readmodel.leaderboards.Board;
 import dev.gamingapi.server.readmodel.leaderboards.BoardBatch;
 import dev.gamingapi.server.readmodel.leaderboards.BoardStore;
 import dev.gamingapi.server.readmodel.profiles.ProfileStore;
@@ -72,6 +73,38 @@ public final class EventFold {
     profiles.flush(sql);
     scores.flush(handle);
     return scores.committed();
+  }
+
+  /**
+   * A replay of a tenant's log from its start onto {@code boards} alone (their backfill): server
+   * status and sessions are followed in memory from nothing, by the same rules as {@link #apply},
+   * and only the boards' scores are kept, for {@link BoardStore#writeBackfill}.
+   */
+  public final class Replay {
+    private final ServerStatusStore status;
+    private final ProfileStore profiles;
+    private final BoardBatch scores;
+
+    private Replay(String account, List<Board> only) {
+      this.scores = boards.fresh(account, only);
+      this.status = ServerStatusStore.empty(account);
+      this.profiles = ProfileStore.empty(account, scores);
+    }
+
+    /** Folds the next event of the log (in log order, each counted event once). */
+    public void add(Sequenced item) {
+      apply(status, profiles, scores, item.event(), item.seq());
+    }
+
+    /** The boards' scores after the events added so far. */
+    public BoardBatch scores() {
+      return scores;
+    }
+  }
+
+  /** A replay of {@code account}'s log onto {@code only}, to backfill them. */
+  public Replay replay(String account, List<Board> only) {
+    return new Replay(account, only);
   }
 
   /** Forgets what is cached of {@code account}'s models: a batch of it failed. */

@@ -51,14 +51,18 @@ public final class TenantConsumer implements AutoCloseable {
   private final Duration renewAfter;
   private final int batchSize;
   private final Applier applier;
+  private final Backfill backfill;
   private final Executor writers;
   private final AtomicLong lag = new AtomicLong();
+  private final java.util.concurrent.CountDownLatch prepared =
+      new java.util.concurrent.CountDownLatch(1);
   private final Thread thread;
   private volatile boolean running = true;
 
   /**
    * @param credentials a fresh short-lived internal user of the tenant at each connection
    * @param renewAfter when to reconnect with fresh credentials (before they expire)
+   * @param backfill backfills the boards defined since the consumer last ran, before it consumes
    * @param writers the threads that write batches (shared by the tenants: a consumer has at most
    *     one batch written at a time)
    */
@@ -69,6 +73,7 @@ public final class TenantConsumer implements AutoCloseable {
       Duration renewAfter,
       int batchSize,
       Applier applier,
+      Backfill backfill,
       Executor writers) {
     this.account = account;
     this.url = url;
@@ -76,6 +81,7 @@ public final class TenantConsumer implements AutoCloseable {
     this.renewAfter = renewAfter;
     this.batchSize = batchSize;
     this.applier = applier;
+    this.backfill = backfill;
     this.writers = writers;
     this.thread =
         Thread.ofPlatform().name("gamingapi-readmodel-" + account).daemon().unstarted(this::run);
@@ -85,6 +91,14 @@ public final class TenantConsumer implements AutoCloseable {
   public TenantConsumer start() {
     thread.start();
     return this;
+  }
+
+  /**
+   * Waits until the consumer has backfilled the boards that were pending when it started (and is
+   * about to consume), at most {@code timeout}; answers whether it has.
+   */
+  public boolean awaitPrepared(Duration timeout) throws InterruptedException {
+    return prepared.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
   }
 
   /** Events in the stream not applied yet, as of the last delivered message. */
@@ -119,6 +133,8 @@ public final class TenantConsumer implements AutoCloseable {
     try {
       StreamContext stream = connection.getStreamContext(EventStreamSpec.NAME);
       long position = applier.position(account);
+      backfill.run(account, stream, position);
+      prepared.countDown();
       recreate(stream, position);
       refreshLag(stream);
       long lagCheckedAt = System.nanoTime();
@@ -266,7 +282,7 @@ public final class TenantConsumer implements AutoCloseable {
     stream.createOrUpdateConsumer(config.build());
   }
 
-  private static RawEvent raw(Message message, long streamSeq) {
+  static RawEvent raw(Message message, long streamSeq) {
     byte[] body = message.getData() == null ? new byte[0] : message.getData();
     return new RawEvent(
         streamSeq, message.getSubject(), new FirstValues(message.getHeaders()), body);

@@ -125,6 +125,14 @@ public final class BoardBatch {
     return batch;
   }
 
+  /**
+   * Scores of {@code boards} that have none stored yet (a backfill from the log): nothing is read
+   * from the database, every score starts from nothing.
+   */
+  static BoardBatch fresh(String account, List<Board> boards, RankBlocks blocks) {
+    return new BoardBatch(account, boards, blocks, null, new HashSet<>(), EntryCache.empty());
+  }
+
   /** Adds player event {@code event} (stream sequence {@code seq}) to every board it counts on. */
   public void apply(Event event, long seq) {
     for (Board board : boards) {
@@ -259,6 +267,16 @@ public final class BoardBatch {
 
   /** Writes the changed scores, then the rank index of every board period they are in. */
   public void flush(Handle handle) {
+    writeScores(handle, true);
+  }
+
+  /** Writes the scores alone; the caller builds the rank index (a backfill: in bulk). */
+  void writeScoresOnly(Handle handle) {
+    writeScores(handle, false);
+  }
+
+  private void writeScores(Handle handle, boolean withBlocks) {
+    BatchSql sql = new BatchSql(handle);
     Map<String, Board> byName = new HashMap<>();
     boards.forEach(board -> byName.put(board.name(), board));
     List<Map.Entry<Key, Entry>> changed = new ArrayList<>();
@@ -288,6 +306,9 @@ public final class BoardBatch {
           statement.setDouble(6, RankKey.rankScore(board, item.getValue().score));
           statement.setLong(7, item.getValue().reached);
         });
+    if (!withBlocks) {
+      return;
+    }
     byScope.forEach(
         (scope, items) -> {
           RankBlocks.Scope where = new RankBlocks.Scope(account, scope.board(), scope.period());

@@ -13,8 +13,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Leaderboard definitions and the scores' SQL. Definitions are cached per tenant (every event looks
- * at them); a change of definition clears the cache and rebuilds the tenant's models, which is how
- * a new board is backfilled from the log.
+ * at them); a new or changed definition clears the cache and is marked for backfill, which the
+ * tenant's consumer does from the log before it applies new events.
  */
 public final class BoardStore {
   /**
@@ -40,40 +40,46 @@ public final class BoardStore {
     this.blocks = new RankBlocks(maxBlockPlayers);
   }
 
-  /** Saves {@code board}; answers whether its rules changed (so that a rebuild is due). */
+  /**
+   * Saves {@code board}; answers whether its rules changed (its scores then go, and it is marked
+   * for a backfill from the log).
+   */
   public boolean define(Jdbi jdbi, String account, Board board) {
-    boolean changed =
-        jdbi.inTransaction(
-            handle -> {
-              Optional<Board> old = find(handle, account, board.name());
-              if (old.isPresent() && old.get().sameRules(board)) {
-                return false;
-              }
-              handle
-                  .createUpdate("DELETE FROM rm_boards WHERE account = :account AND name = :name")
-                  .bind("account", account)
-                  .bind("name", board.name())
-                  .execute();
-              handle
-                  .createUpdate(
-                      "INSERT INTO rm_boards (account, name, stat, operator, sort_order, server,"
-                          + " reset, cron, time_zone, created_at) VALUES (:account, :name, :stat,"
-                          + " :operator, :order, :server, :reset, :cron, :zone, :at)")
-                  .bind("account", account)
-                  .bind("name", board.name())
-                  .bind("stat", board.stat())
-                  .bind("operator", board.operator())
-                  .bind("order", board.order())
-                  .bind("server", board.server())
-                  .bind("reset", board.reset())
-                  .bind("cron", board.cron())
-                  .bind("zone", board.timeZone())
-                  .bind("at", board.createdAt().toEpochMilli())
-                  .execute();
-              return true;
-            });
+    return jdbi.inTransaction(handle -> define(handle, account, board));
+  }
+
+  /** {@link #define(Jdbi, String, Board)} in {@code handle}'s transaction. */
+  public boolean define(Handle handle, String account, Board board) {
     forget(account);
-    return changed;
+    Optional<Board> old = find(handle, account, board.name());
+    if (old.isPresent() && old.get().sameRules(board)) {
+      return false;
+    }
+    // New rules: the old scores go, and the tenant's consumer backfills the board from the log
+    // before it applies anything new (Backfill).
+    deleteScores(handle, account, board.name());
+    handle
+        .createUpdate("DELETE FROM rm_boards WHERE account = :account AND name = :name")
+        .bind("account", account)
+        .bind("name", board.name())
+        .execute();
+    handle
+        .createUpdate(
+            "INSERT INTO rm_boards (account, name, stat, operator, sort_order, server, reset, cron,"
+                + " time_zone, created_at, backfill_pending) VALUES (:account, :name, :stat,"
+                + " :operator, :order, :server, :reset, :cron, :zone, :at, 1)")
+        .bind("account", account)
+        .bind("name", board.name())
+        .bind("stat", board.stat())
+        .bind("operator", board.operator())
+        .bind("order", board.order())
+        .bind("server", board.server())
+        .bind("reset", board.reset())
+        .bind("cron", board.cron())
+        .bind("zone", board.timeZone())
+        .bind("at", board.createdAt().toEpochMilli())
+        .execute();
+    return true;
   }
 
   /** The definition of {@code name}. */
@@ -152,13 +158,7 @@ public final class BoardStore {
    * answers whether it existed.
    */
   public boolean delete(Handle handle, String account, String name) {
-    for (String table : List.of("rm_board_entries", "rm_board_blocks")) {
-      handle
-          .createUpdate("DELETE FROM " + table + " WHERE account = :account AND board = :name")
-          .bind("account", account)
-          .bind("name", name)
-          .execute();
-    }
+    deleteScores(handle, account, name);
     boolean existed =
         handle
                 .createUpdate("DELETE FROM rm_boards WHERE account = :account AND name = :name")
@@ -170,27 +170,77 @@ public final class BoardStore {
     return existed;
   }
 
+  // Every score of board name, in every period, with its rank index.
+  private static void deleteScores(Handle handle, String account, String name) {
+    for (String table : List.of("rm_board_entries", "rm_board_blocks")) {
+      handle
+          .createUpdate("DELETE FROM " + table + " WHERE account = :account AND board = :name")
+          .bind("account", account)
+          .bind("name", name)
+          .execute();
+    }
+  }
+
+  /** The boards of {@code account} defined since its consumer last ran: to backfill. */
+  public List<Board> pendingBackfill(Handle handle, String account) {
+    List<String> names =
+        handle
+            .createQuery(
+                "SELECT name FROM rm_boards WHERE account = :account AND backfill_pending = 1")
+            .bind("account", account)
+            .mapTo(String.class)
+            .list();
+    return load(handle, account).stream().filter(board -> names.contains(board.name())).toList();
+  }
+
+  /** Scores of {@code boards} of {@code account} from nothing, for a backfill. */
+  public BoardBatch fresh(String account, List<Board> boards) {
+    return BoardBatch.fresh(account, boards, blocks);
+  }
+
+  /**
+   * Writes a backfill: the scores of {@code batch} (replacing any the boards have), their rank
+   * index, and the boards marked as backfilled; in {@code handle}'s transaction.
+   */
+  public void writeBackfill(Handle handle, String account, List<Board> boards, BoardBatch batch) {
+    for (Board board : boards) {
+      deleteScores(handle, account, board.name());
+    }
+    batch.writeScoresOnly(handle);
+    for (Board board : boards) {
+      rebuildBlocks(handle, account, board.name());
+      handle
+          .createUpdate(
+              "UPDATE rm_boards SET backfill_pending = 0 WHERE account = :account AND name = :name")
+          .bind("account", account)
+          .bind("name", board.name())
+          .execute();
+    }
+    forget(account);
+  }
+
   /**
    * Rebuilds the rank index of every period of board {@code name} from its scores, in one
    * transaction: after scores were loaded in bulk (the benchmark's million players), or to repair.
    */
   public void reindex(Jdbi jdbi, String account, String name) {
     forget(account);
-    jdbi.useTransaction(
-        handle -> {
-          List<String> periods =
-              handle
-                  .createQuery(
-                      "SELECT DISTINCT period FROM rm_board_entries WHERE account = :account"
-                          + " AND board = :board")
-                  .bind("account", account)
-                  .bind("board", name)
-                  .mapTo(String.class)
-                  .list();
-          for (String period : periods) {
-            blocks.rebuild(handle, new RankBlocks.Scope(account, name, period));
-          }
-        });
+    jdbi.useTransaction(handle -> rebuildBlocks(handle, account, name));
+  }
+
+  private void rebuildBlocks(Handle handle, String account, String name) {
+    List<String> periods =
+        handle
+            .createQuery(
+                "SELECT DISTINCT period FROM rm_board_entries WHERE account = :account"
+                    + " AND board = :board")
+            .bind("account", account)
+            .bind("board", name)
+            .mapTo(String.class)
+            .list();
+    for (String period : periods) {
+      blocks.rebuild(handle, new RankBlocks.Scope(account, name, period));
+    }
   }
 
   /** Removes {@code player} from every board and period of {@code account}. */

@@ -24,9 +24,20 @@ final class EntryCache {
 
   private final int capacity;
   private final Map<Key, Stored> scores;
+  private final boolean unknownIsAbsent;
+
+  /** A cache that answers {@link #ABSENT} for every score it was not told: nothing is stored. */
+  static EntryCache empty() {
+    return new EntryCache(Integer.MAX_VALUE, true);
+  }
 
   EntryCache(int capacity) {
+    this(capacity, false);
+  }
+
+  private EntryCache(int capacity, boolean unknownIsAbsent) {
     this.capacity = capacity;
+    this.unknownIsAbsent = unknownIsAbsent;
     this.scores =
         new LinkedHashMap<>(1024, 0.75f, true) {
           @Override
@@ -38,7 +49,8 @@ final class EntryCache {
 
   /** What is stored under {@code key}: a score, {@link #ABSENT}, or null when not known here. */
   synchronized Stored get(Key key) {
-    return scores.get(key);
+    Stored stored = scores.get(key);
+    return stored == null && unknownIsAbsent ? ABSENT : stored;
   }
 
   /** Records what a committed batch left stored. */

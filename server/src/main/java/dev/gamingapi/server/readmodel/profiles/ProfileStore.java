@@ -61,6 +61,14 @@ public final class ProfileStore {
   }
 
   /**
+   * No session open and no stat yet: a replay of the log from its start (a board's backfill), whose
+   * closed sessions score {@code boards}. Nothing of it is ever written.
+   */
+  public static ProfileStore empty(String account, BoardBatch boards) {
+    return new ProfileStore(account, boards);
+  }
+
+  /**
    * The open sessions of {@code servers} and the stats of {@code scorers} (the players with a
    * {@code player.scored} in the batch) of {@code account}, for one batch whose closed sessions
    * score the play-time boards of {@code boards}.

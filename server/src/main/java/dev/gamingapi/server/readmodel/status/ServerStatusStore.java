@@ -28,6 +28,11 @@ public final class ServerStatusStore {
     this.account = account;
   }
 
+  /** No server known yet: a replay of the log from its start (a board's backfill). */
+  public static ServerStatusStore empty(String account) {
+    return new ServerStatusStore(account);
+  }
+
   /** The rows of {@code servers} of {@code account}, for one batch. */
   public static ServerStatusStore load(BatchSql sql, String account, Collection<String> servers) {
     ServerStatusStore store = new ServerStatusStore(account);
