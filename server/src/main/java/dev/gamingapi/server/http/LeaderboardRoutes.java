@@ -1,5 +1,6 @@
 package dev.gamingapi.server.http;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.gamingapi.contract.subject.Ids;
 import dev.gamingapi.server.readmodel.ReadModels;
 import dev.gamingapi.server.readmodel.leaderboards.Board;
@@ -39,31 +40,7 @@ final class LeaderboardRoutes {
   record Boards(List<BoardView> items) {}
 
   /** A definition as the API shows it: with whether its backfill from the log is still due. */
-  record BoardView(
-      String name,
-      String stat,
-      String operator,
-      String order,
-      String server,
-      String reset,
-      String cron,
-      String timeZone,
-      Instant createdAt,
-      boolean backfilling) {
-    static BoardView of(Board board, boolean backfilling) {
-      return new BoardView(
-          board.name(),
-          board.stat(),
-          board.operator(),
-          board.order(),
-          board.server(),
-          board.reset(),
-          board.cron(),
-          board.timeZone(),
-          board.createdAt(),
-          backfilling);
-    }
-  }
+  record BoardView(@JsonUnwrapped Board board, boolean backfilling) {}
 
   record Entries(String board, String period, List<Standing> items, String nextCursor) {}
 
@@ -93,7 +70,7 @@ final class LeaderboardRoutes {
   }
 
   private BoardView view(String account, Board board) {
-    return BoardView.of(board, readModels.backfilling(account, board.name()));
+    return new BoardView(board, readModels.backfilling(account, board.name()));
   }
 
   private String reader(Context ctx) {

@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.jdbi.v3.core.HandleCallback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -277,21 +278,26 @@ public final class ReadModels implements AutoCloseable {
   }
 
   private boolean saveDefinition(String account, Board board) {
+    // First thing when it starts again, the consumer backfills the board from the log.
+    return whilePaused(
+        account,
+        handle -> {
+          boolean changed = boards.define(handle, account, board);
+          if (changed) {
+            ownership.restart(handle, account); // the owner, if another instance
+          }
+          return changed;
+        });
+  }
+
+  // Runs work in one transaction while the tenant's consumer (if here) is stopped, so that no
+  // batch in flight sees the change half-way; the consumer starts again after.
+  private <T> T whilePaused(String account, HandleCallback<T, RuntimeException> work) {
     synchronized (this) {
-      // The consumer pauses and starts again: first thing, it backfills the board from the log.
       boolean running = tenants.containsKey(account);
       stopTenant(account);
       try {
-        return database
-            .jdbi()
-            .inTransaction(
-                handle -> {
-                  boolean changed = boards.define(handle, account, board);
-                  if (changed) {
-                    ownership.restart(handle, account); // the owner, if another instance
-                  }
-                  return changed;
-                });
+        return database.jdbi().inTransaction(work);
       } finally {
         if (running && ownership.owns(account)) {
           startTenant(account);
@@ -306,25 +312,14 @@ public final class ReadModels implements AutoCloseable {
    * @return whether the board existed
    */
   public boolean deleteBoard(String account, String name) {
-    synchronized (this) {
-      // The consumer pauses: a batch in flight must not score the board after it is gone.
-      boolean running = tenants.containsKey(account);
-      stopTenant(account);
-      try {
-        return database
-            .jdbi()
-            .inTransaction(
-                handle -> {
-                  boolean existed = boards.delete(handle, account, name);
-                  ownership.restart(handle, account); // the owner, if another instance
-                  return existed;
-                });
-      } finally {
-        if (running && ownership.owns(account)) {
-          startTenant(account);
-        }
-      }
-    }
+    // Paused: a batch in flight must not score the board after it is gone.
+    return whilePaused(
+        account,
+        handle -> {
+          boolean existed = boards.delete(handle, account, name);
+          ownership.restart(handle, account); // the owner, if another instance
+          return existed;
+        });
   }
 
   /** Every leaderboard of {@code account}, by name. */
