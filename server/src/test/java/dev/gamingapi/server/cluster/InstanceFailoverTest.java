@@ -45,14 +45,7 @@ class InstanceFailoverTest {
             .isEqualTo(201);
       }
       for (HistoryFold.Board board : BOARDS) {
-        String definition =
-            "{\"stat\":\"%s\",\"operator\":\"%s\",\"order\":\"%s\",\"reset\":\"%s\",\"time_zone\":\"%s\"}"
-                .formatted(
-                    board.stat(),
-                    board.operator(),
-                    board.asc() ? "asc" : "desc",
-                    board.reset(),
-                    board.zone());
+        String definition = board.definition();
         assertThat(
                 viaB.send(
                         "PUT",

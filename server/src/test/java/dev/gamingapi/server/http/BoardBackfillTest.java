@@ -59,7 +59,7 @@ class BoardBackfillTest {
             fixture.operator.send(
                 "PUT",
                 BASE + "/leaderboards/" + board.name(),
-                definition(board),
+                board.definition(),
                 "application/json");
         assertThat(defined.status()).isEqualTo(200);
         assertThat(defined.json().path("backfilling").asBoolean()).isFalse();
@@ -82,13 +82,6 @@ class BoardBackfillTest {
       HistoryComparison.leaderboards(fixture.operator, again, BOARDS);
       HistoryComparison.profilesAndStatuses(fixture.operator, again);
     }
-  }
-
-  private static String definition(HistoryFold.Board board) {
-    return String.format(
-        "{\"stat\":\"%s\",\"operator\":\"%s\",\"order\":\"%s\",\"reset\":\"%s\","
-            + "\"time_zone\":\"%s\"}",
-        board.stat(), board.operator(), board.asc() ? "asc" : "desc", board.reset(), board.zone());
   }
 
   private Connection connect(PlatformFixture fixture) throws Exception {

@@ -77,15 +77,7 @@ class HistoryCrashTest {
               .isEqualTo(201);
         }
         for (HistoryFold.Board board : BOARDS) {
-          String definition =
-              String.format(
-                  "{\"stat\":\"%s\",\"operator\":\"%s\",\"order\":\"%s\",\"reset\":\"%s\","
-                      + "\"time_zone\":\"%s\"}",
-                  board.stat(),
-                  board.operator(),
-                  board.asc() ? "asc" : "desc",
-                  board.reset(),
-                  board.zone());
+          String definition = board.definition();
           assertThat(
                   api.send(
                           "PUT",

@@ -55,7 +55,15 @@ public final class HistoryFold {
 
   /** A leaderboard: stat, operator best or incr, order, daily/weekly/none reset, time zone. */
   public record Board(
-      String name, String stat, String operator, boolean asc, String reset, ZoneId zone) {}
+      String name, String stat, String operator, boolean asc, String reset, ZoneId zone) {
+    /** The body of the {@code PUT} that defines this board over REST. */
+    public String definition() {
+      return String.format(
+          "{\"stat\":\"%s\",\"operator\":\"%s\",\"order\":\"%s\",\"reset\":\"%s\","
+              + "\"time_zone\":\"%s\"}",
+          stat, operator, asc ? "asc" : "desc", reset, zone);
+    }
+  }
 
   public final List<Board> boards = new ArrayList<>();
   // board -> period -> player -> {score, reached seq}
