@@ -40,21 +40,7 @@ class InstanceFailoverTest {
       throws Exception {
     try (TwoInstances instances = new TwoInstances(tmp)) {
       Api viaB = instances.api("b"); // REST answers on either instance
-      for (int server = 0; server < 10; server++) {
-        assertThat(viaB.post(BASE + "/servers", "{\"id\":\"s" + server + "\"}").status())
-            .isEqualTo(201);
-      }
-      for (HistoryFold.Board board : BOARDS) {
-        String definition = board.definition();
-        assertThat(
-                viaB.send(
-                        "PUT",
-                        BASE + "/leaderboards/" + board.name(),
-                        definition,
-                        "application/json")
-                    .status())
-            .isEqualTo(200);
-      }
+      HistoryWorkload.setUp(viaB, BOARDS);
       Thread publisher =
           Thread.ofPlatform()
               .start(

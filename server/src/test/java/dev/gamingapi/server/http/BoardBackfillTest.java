@@ -42,11 +42,7 @@ class BoardBackfillTest {
     try (TestDatabase database = database();
         PlatformFixture fixture = PlatformFixture.start(dataDir, database);
         Connection owner = connect(fixture)) {
-      for (int server = 0; server < 10; server++) {
-        assertThat(
-                fixture.operator.post(BASE + "/servers", "{\"id\":\"s" + server + "\"}").status())
-            .isEqualTo(201);
-      }
+      HistoryWorkload.setUp(fixture.operator, List.of()); // the boards come after the events
       HistoryWorkload.publish(owner.jetStream(), 20_000, 7);
       HistoryFold fold = new HistoryFold(Duration.ofSeconds(90).toMillis());
       fold.boards.addAll(BOARDS);
@@ -55,12 +51,7 @@ class BoardBackfillTest {
       JsonNode before = fixture.operator.get(BASE + "/read-models").json();
 
       for (HistoryFold.Board board : BOARDS) {
-        Api.Response defined =
-            fixture.operator.send(
-                "PUT",
-                BASE + "/leaderboards/" + board.name(),
-                board.definition(),
-                "application/json");
+        Api.Response defined = board.define(fixture.operator);
         assertThat(defined.status()).isEqualTo(200);
         assertThat(defined.json().path("backfilling").asBoolean()).isFalse();
       }

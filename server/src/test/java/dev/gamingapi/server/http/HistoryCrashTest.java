@@ -72,21 +72,7 @@ class HistoryCrashTest {
         assertThat(ready).as("the child platform did not start").startsWith("READY ");
         String[] urls = ready.split(" ");
         Api api = new Api(urls[1], token());
-        for (int server = 0; server < 10; server++) {
-          assertThat(api.post(BASE + "/servers", "{\"id\":\"s" + server + "\"}").status())
-              .isEqualTo(201);
-        }
-        for (HistoryFold.Board board : BOARDS) {
-          String definition = board.definition();
-          assertThat(
-                  api.send(
-                          "PUT",
-                          BASE + "/leaderboards/" + board.name(),
-                          definition,
-                          "application/json")
-                      .status())
-              .isEqualTo(200);
-        }
+        HistoryWorkload.setUp(api, BOARDS);
         Thread publisher =
             Thread.ofPlatform()
                 .start(

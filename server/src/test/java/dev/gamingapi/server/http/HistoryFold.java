@@ -63,6 +63,12 @@ public final class HistoryFold {
               + "\"time_zone\":\"%s\"}",
           stat, operator, asc ? "asc" : "desc", reset, zone);
     }
+
+    /** Defines this board on the default tenant through {@code api}. */
+    public Api.Response define(Api api) {
+      return api.send(
+          "PUT", "/api/v1/accounts/default/leaderboards/" + name, definition(), "application/json");
+    }
   }
 
   public final List<Board> boards = new ArrayList<>();

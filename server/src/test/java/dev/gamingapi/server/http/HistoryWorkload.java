@@ -45,6 +45,21 @@ public final class HistoryWorkload {
   private HistoryWorkload() {}
 
   /** Publishes {@code count} messages to the log through {@code js}, 2,000 in flight at most. */
+  /**
+   * Registers the workload's game servers on the default tenant through {@code api}, then defines
+   * {@code boards} there; fails the test on any other answer than success.
+   */
+  public static void setUp(Api api, List<HistoryFold.Board> boards) {
+    for (int server = 0; server < SERVERS; server++) {
+      org.assertj.core.api.Assertions.assertThat(
+              api.post("/api/v1/accounts/default/servers", "{\"id\":\"s" + server + "\"}").status())
+          .isEqualTo(201);
+    }
+    for (HistoryFold.Board board : boards) {
+      org.assertj.core.api.Assertions.assertThat(board.define(api).status()).isEqualTo(200);
+    }
+  }
+
   public static void publish(JetStream js, int count, long seed) throws Exception {
     Random random = new Random(seed);
     long step = 100;
