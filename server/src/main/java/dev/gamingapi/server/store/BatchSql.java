@@ -54,16 +54,15 @@ public final class BatchSql {
       // One array parameter (PostgreSQL plans a list of hundreds of parameters on every call),
       // each id looked up on its own through the index: with "= ANY (?)" the planner may read a
       // whole board period and filter it (it did, under a generic plan or fresh statistics).
+      // OFFSET 0 keeps the lateral subquery from being flattened into a join, which the planner
+      // then made a hash join over every row of the tenant (10 ms a batch for a few thousand
+      // player stats, seen with pg_stat_statements; it grows with the tenant): a nested loop of
+      // index lookups costs a few microseconds per id whatever the tenant's size.
       try {
         List<Object> parameters = new ArrayList<>();
         parameters.add(connection.createArrayOf("varchar", ids.toArray()));
         parameters.addAll(leading);
-        return query(
-            "SELECT found.* FROM unnest(?) AS wanted(id) CROSS JOIN LATERAL ("
-                + sql.replace("IN (%s)", "= wanted.id")
-                + ") found",
-            parameters,
-            row);
+        return query(perId(sql), parameters, row);
       } catch (SQLException e) {
         throw new SqlFailure(e);
       }
@@ -91,6 +90,16 @@ public final class BatchSql {
       }
     }
     return rows;
+  }
+
+  /**
+   * The PostgreSQL statement {@link #in} runs for {@code sql}: its first parameter is the array of
+   * ids, then come {@code sql}'s leading ones.
+   */
+  public static String perId(String sql) {
+    return "SELECT found.* FROM unnest(?) AS wanted(id) CROSS JOIN LATERAL ("
+        + sql.replace("IN (%s)", "= wanted.id")
+        + " OFFSET 0) found";
   }
 
   /** The rows of {@code sql} with {@code parameters}. */
