@@ -48,6 +48,11 @@ public final class BoardBatch {
 
   private record Scope(String board, String period) {}
 
+  /** The scores of some players in a board period ({@link BatchSql#in}). */
+  static final String LOAD =
+      "SELECT score, rank_score, reached_seq, player FROM rm_board_entries"
+          + " WHERE account = ? AND board = ? AND period = ? AND player IN (%s)";
+
   private final String account;
   private final List<Board> boards;
   private final RankBlocks blocks;
@@ -112,8 +117,7 @@ public final class BoardBatch {
       }
       for (Entry entry :
           sql.in(
-              "SELECT score, rank_score, reached_seq, player FROM rm_board_entries"
-                  + " WHERE account = ? AND board = ? AND period = ? AND player IN (%s)",
+              LOAD,
               List.of(account, scope.board(), scope.period()),
               unknown,
               rs ->

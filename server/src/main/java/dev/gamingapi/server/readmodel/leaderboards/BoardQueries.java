@@ -97,7 +97,12 @@ public final class BoardQueries {
     var query =
         handle
             .createQuery(
-                "SELECT rank_score, reached_seq, player" + FROM + where + order + " LIMIT :limit")
+                "SELECT rank_score, reached_seq, player"
+                    + FROM
+                    + RankKey.RANKED
+                    + where
+                    + order
+                    + " LIMIT :limit")
             .bind("account", account)
             .bind("board", board.name())
             .bind("period", period)

@@ -66,6 +66,7 @@ final class RankBlocks {
                 handle.createQuery(
                     "SELECT COUNT(*) FROM rm_board_entries"
                         + WHERE
+                        + RankKey.RANKED
                         + " AND "
                         + KEY
                         + " >= (:s, :r, :p) AND "
@@ -92,7 +93,8 @@ final class RankBlocks {
 
   /**
    * Builds the blocks of a board period again from its entries, in blocks of half {@link
-   * #maxPlayers}: after a bulk load, or to repair. The same statement as migration V7's.
+   * #maxPlayers}: after a bulk load, or to repair. The same statement as migration V7's (with
+   * {@link RankKey#RANKED}, for the rank index).
    */
   void rebuild(Handle handle, Scope scope) {
     bind(handle.createUpdate("DELETE FROM rm_board_blocks" + WHERE), scope).execute();
@@ -110,6 +112,7 @@ final class RankBlocks {
                          COUNT(*) OVER () AS total
                   FROM rm_board_entries
                   WHERE account = :account AND board = :board AND period = :period
+                    AND reached_seq > 0
                 ) ranked
                 WHERE (position - 1) % :size = 0
                 """),
@@ -132,6 +135,7 @@ final class RankBlocks {
                 handle.createQuery(
                     "SELECT rank_score, reached_seq, player FROM rm_board_entries"
                         + WHERE
+                        + RankKey.RANKED
                         + " AND "
                         + KEY
                         + " >= (:s, :r, :p) ORDER BY rank_score, reached_seq, player"

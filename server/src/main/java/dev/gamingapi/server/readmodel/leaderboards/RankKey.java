@@ -10,6 +10,13 @@ package dev.gamingapi.server.readmodel.leaderboards;
  * @param player the player's id, the last tie-break
  */
 record RankKey(double rankScore, long reachedSeq, String player) {
+  /**
+   * The condition every read of {@code rm_board_entries} in rank order carries (always true: a
+   * stream sequence is 1 or more): the rank index is partial on it (migration V11), so that lookups
+   * by player cannot take that index.
+   */
+  static final String RANKED = " AND reached_seq > 0";
+
   /** The key of {@code score} on {@code board}. */
   static RankKey of(Board board, double score, long reachedSeq, String player) {
     return new RankKey(rankScore(board, score), reachedSeq, player);
