@@ -51,20 +51,16 @@ public final class EventFold {
     }
     BatchSql sql = new BatchSql(handle);
     Set<String> servers = new LinkedHashSet<>();
-    Set<String> players = new LinkedHashSet<>();
     Set<String> scorers = new LinkedHashSet<>();
     for (Sequenced item : events) {
       servers.add(item.event().serverId());
-      if (item.event().playerId() != null) {
-        players.add(item.event().playerId());
-      }
       if (item.event().data() instanceof PlayerScored) {
         scorers.add(item.event().playerId());
       }
     }
     ServerStatusStore status = ServerStatusStore.load(sql, account, servers);
     BoardBatch scores =
-        boards.batch(sql, handle, account, events.stream().map(Sequenced::event).toList(), players);
+        boards.batch(sql, handle, account, events.stream().map(Sequenced::event).toList());
     ProfileStore profiles = ProfileStore.load(sql, account, servers, scorers, scores);
     for (Sequenced item : events) {
       apply(status, profiles, scores, item.event(), item.seq());

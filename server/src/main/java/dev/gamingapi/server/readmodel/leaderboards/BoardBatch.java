@@ -2,6 +2,7 @@ package dev.gamingapi.server.readmodel.leaderboards;
 
 import dev.gamingapi.contract.event.Event;
 import dev.gamingapi.contract.event.PlayerDied;
+import dev.gamingapi.contract.event.PlayerDisconnected;
 import dev.gamingapi.contract.event.PlayerKilled;
 import dev.gamingapi.contract.event.PlayerScored;
 import dev.gamingapi.server.store.BatchSql;
@@ -11,6 +12,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,32 +60,28 @@ public final class BoardBatch {
   private final RankBlocks blocks;
   private final BatchSql sql;
   private final Map<Key, Entry> entries = new HashMap<>();
-  // (board, period) pairs loaded for every player of the batch: a key missing there is new.
-  private final Set<Scope> loadedScopes = new HashSet<>();
-  private final Set<String> loadedPlayers;
+  // The scores loaded at once for the batch: a key loaded and not in entries has no score.
+  private final Set<Key> loaded = new HashSet<>();
   private final EntryCache cache;
   // Keys read one by one and found empty (a play-time session from an earlier period).
   private final Set<Key> absent = new HashSet<>();
   private final Periods.Memo periods = new Periods.Memo();
 
   private BoardBatch(
-      String account,
-      List<Board> boards,
-      RankBlocks blocks,
-      BatchSql sql,
-      Set<String> players,
-      EntryCache cache) {
+      String account, List<Board> boards, RankBlocks blocks, BatchSql sql, EntryCache cache) {
     this.account = account;
     this.cache = cache;
     this.boards = boards;
     this.blocks = blocks;
     this.sql = sql;
-    this.loadedPlayers = players;
   }
 
   /**
-   * The scores of {@code players} on {@code boards} in the periods of {@code events}: from {@code
-   * cache} when it knows them, else from the database.
+   * The scores the player events of {@code events} count on, each on its board in its event's
+   * period: from {@code cache} when it knows them, else from the database. Only those: loading
+   * every player of the batch on every board period cost more than the rest of the fold. A score
+   * the batch needs beyond them (sessions a server's stop closes, a session begun in an earlier
+   * period) is read when first needed.
    */
   static BoardBatch load(
       BatchSql sql,
@@ -91,42 +89,70 @@ public final class BoardBatch {
       List<Board> boards,
       RankBlocks blocks,
       Collection<Event> events,
-      Collection<String> players,
       EntryCache cache) {
-    BoardBatch batch = new BoardBatch(account, boards, blocks, sql, new HashSet<>(players), cache);
-    if (boards.isEmpty() || players.isEmpty()) {
-      return batch;
-    }
-    Set<Scope> scopes = new HashSet<>();
+    BoardBatch batch = new BoardBatch(account, boards, blocks, sql, cache);
+    Map<Scope, Set<String>> wanted = new LinkedHashMap<>();
     for (Event event : events) {
-      for (Board board : boards) {
-        scopes.add(new Scope(board.name(), batch.period(board, event.time())));
+      if (event.playerId() == null) {
+        continue;
       }
-    }
-    for (Scope scope : scopes) {
-      List<String> unknown = new ArrayList<>();
-      for (String player : players) {
-        Key key = new Key(scope.board(), scope.period(), player);
-        EntryCache.Stored stored = cache.get(key.cached());
-        if (stored == null) {
-          unknown.add(player);
-        } else if (stored != EntryCache.ABSENT) {
-          batch.entries.put(
-              key, Entry.stored(stored.score(), stored.rankScore(), stored.reached(), player));
+      for (Board board : boards) {
+        if (counts(board, event)) {
+          wanted
+              .computeIfAbsent(
+                  new Scope(board.name(), batch.period(board, event.time())),
+                  scope -> new LinkedHashSet<>())
+              .add(event.playerId());
         }
       }
-      for (Entry entry :
-          sql.in(
-              LOAD,
-              List.of(account, scope.board(), scope.period()),
-              unknown,
-              rs ->
-                  Entry.stored(rs.getDouble(1), rs.getDouble(2), rs.getLong(3), rs.getString(4)))) {
-        batch.entries.put(new Key(scope.board(), scope.period(), entry.loaded.player()), entry);
-      }
-      batch.loadedScopes.add(scope);
     }
+    wanted.forEach(
+        (scope, players) -> {
+          List<String> unknown = new ArrayList<>();
+          for (String player : players) {
+            Key key = new Key(scope.board(), scope.period(), player);
+            batch.loaded.add(key);
+            EntryCache.Stored stored = cache.get(key.cached());
+            if (stored == null) {
+              unknown.add(player);
+            } else if (stored != EntryCache.ABSENT) {
+              batch.entries.put(
+                  key, Entry.stored(stored.score(), stored.rankScore(), stored.reached(), player));
+            }
+          }
+          for (Entry entry :
+              sql.in(
+                  LOAD,
+                  List.of(account, scope.board(), scope.period()),
+                  unknown,
+                  rs ->
+                      Entry.stored(
+                          rs.getDouble(1), rs.getDouble(2), rs.getLong(3), rs.getString(4)))) {
+            batch.entries.put(new Key(scope.board(), scope.period(), entry.loaded.player()), entry);
+          }
+        });
     return batch;
+  }
+
+  // Whether player event event changes a score on board: a value of the board's stat, or the end
+  // of a session on a play-time board.
+  private static boolean counts(Board board, Event event) {
+    if (board.server() != null && !board.server().equals(event.serverId())) {
+      return false;
+    }
+    return value(board, event) != null
+        || board.stat().equals("play_time") && event.data() instanceof PlayerDisconnected;
+  }
+
+  // What event adds to board's stat, null when nothing.
+  private static Double value(Board board, Event event) {
+    return switch (event.data()) {
+      case PlayerKilled killed when board.stat().equals("kills") -> 1.0;
+      case PlayerDied died when board.stat().equals("deaths") -> 1.0;
+      case PlayerScored scored when board.stat().equals("scored." + scored.stat()) ->
+          scored.value();
+      default -> null;
+    };
   }
 
   /**
@@ -134,7 +160,7 @@ public final class BoardBatch {
    * from the database, every score starts from nothing.
    */
   static BoardBatch fresh(String account, List<Board> boards, RankBlocks blocks) {
-    return new BoardBatch(account, boards, blocks, null, new HashSet<>(), EntryCache.empty());
+    return new BoardBatch(account, boards, blocks, null, EntryCache.empty());
   }
 
   /** Adds player event {@code event} (stream sequence {@code seq}) to every board it counts on. */
@@ -143,14 +169,7 @@ public final class BoardBatch {
       if (board.server() != null && !board.server().equals(event.serverId())) {
         continue;
       }
-      Double value =
-          switch (event.data()) {
-            case PlayerKilled killed when board.stat().equals("kills") -> 1.0;
-            case PlayerDied died when board.stat().equals("deaths") -> 1.0;
-            case PlayerScored scored when board.stat().equals("scored." + scored.stat()) ->
-                scored.value();
-            default -> null;
-          };
+      Double value = value(board, event);
       if (value != null) {
         score(board, period(board, event.time()), event.playerId(), value, seq);
       }
@@ -196,9 +215,7 @@ public final class BoardBatch {
   private void score(Board board, String period, String player, double value, long seq) {
     Key key = new Key(board.name(), period, player);
     Entry entry = entries.get(key);
-    if (entry == null
-        && !(loadedScopes.contains(new Scope(board.name(), period))
-            && loadedPlayers.contains(player))) {
+    if (entry == null && !loaded.contains(key)) {
       entry = loadOne(key);
     }
     if (entry == null) {
@@ -252,11 +269,7 @@ public final class BoardBatch {
     Map<String, Board> byName = new HashMap<>();
     boards.forEach(board -> byName.put(board.name(), board));
     Map<EntryCache.Key, EntryCache.Stored> stored = new HashMap<>();
-    for (Scope scope : loadedScopes) {
-      for (String player : loadedPlayers) {
-        stored.put(new EntryCache.Key(scope.board(), scope.period(), player), EntryCache.ABSENT);
-      }
-    }
+    loaded.forEach(key -> stored.put(key.cached(), EntryCache.ABSENT));
     absent.forEach(key -> stored.put(key.cached(), EntryCache.ABSENT));
     entries.forEach(
         (key, entry) ->

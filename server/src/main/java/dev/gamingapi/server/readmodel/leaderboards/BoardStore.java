@@ -124,23 +124,14 @@ public final class BoardStore {
     scores.remove(account);
   }
 
-  /**
-   * The scores of one batch of {@code account}: those of {@code players} in the periods of {@code
-   * events}, on every board.
-   */
-  public BoardBatch batch(
-      BatchSql sql,
-      Handle handle,
-      String account,
-      Collection<Event> events,
-      Collection<String> players) {
+  /** The scores of one batch of {@code account}: those its {@code events} count on. */
+  public BoardBatch batch(BatchSql sql, Handle handle, String account, Collection<Event> events) {
     return BoardBatch.load(
         sql,
         account,
         boards(handle, account),
         blocks,
         events,
-        players,
         scores.computeIfAbsent(
             account,
             a ->

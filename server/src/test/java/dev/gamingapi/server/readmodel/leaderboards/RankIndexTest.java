@@ -139,13 +139,7 @@ class RankIndexTest {
     Runnable committed =
         jdbi.inTransaction(
             h -> {
-              BoardBatch batch =
-                  store.batch(
-                      new BatchSql(h),
-                      h,
-                      ACCOUNT,
-                      pending,
-                      pending.stream().map(Event::playerId).distinct().toList());
+              BoardBatch batch = store.batch(new BatchSql(h), h, ACCOUNT, pending);
               for (int i = 0; i < pending.size(); i++) {
                 batch.apply(pending.get(i), pendingSeqs.get(i));
               }
