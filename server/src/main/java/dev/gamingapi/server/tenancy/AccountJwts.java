@@ -67,7 +67,10 @@ final class AccountJwts {
                             + " is on plan '"
                             + account.plan()
                             + "', which the configuration no longer has"));
-    String signingKey = vault.publicKey(AccountKeys.signing(account.name())).orElseThrow();
+    String signingKey =
+        vault
+            .publicKey(AccountKeys.signing(account.name()))
+            .orElseThrow(() -> missingKey(account.name()));
     return AccountClaims.tenant(
         operatorSigner,
         account.publicKey(),
@@ -79,6 +82,17 @@ final class AccountJwts {
         grants(account));
   }
 
+  // The database knows the account but the key store does not: seen when a platform with a new
+  // data directory (whose keys.json holds the account keys) was pointed at an existing PostgreSQL.
+  private static IllegalStateException missingKey(String account) {
+    return new IllegalStateException(
+        "the keys of account "
+            + account
+            + " are not in this platform's key store: was the database set up with another data"
+            + " directory? Start the platform with the data directory the database was set up"
+            + " with");
+  }
+
   private TenantGrants grants(Account account) {
     TreeSet<String> exports = new TreeSet<>();
     for (Share share : shares.grantedBy(account.name())) {
@@ -86,7 +100,10 @@ final class AccountJwts {
     }
     List<StreamImport> imports = new ArrayList<>();
     for (Share share : shares.grantedTo(account.name())) {
-      NKey exporterKey = vault.find(AccountKeys.identity(share.account())).orElseThrow();
+      NKey exporterKey =
+          vault
+              .find(AccountKeys.identity(share.account()))
+              .orElseThrow(() -> missingKey(share.account()));
       String exporter = KeyVault.publicKeyOf(exporterKey);
       for (String server : share.servers()) {
         String subject = eventsOf(server);
