@@ -150,12 +150,21 @@ public final class ReadModels implements AutoCloseable {
   }
 
   private synchronized void stopTenant(String account) {
-    Tenant tenant = tenants.remove(account);
-    if (tenant != null) {
-      tenant.consumer().close();
-      metrics.remove(tenant.gauge());
+    if (pauseTenant(account)) {
       boards.forget(account);
     }
+  }
+
+  // Stops the tenant's consumer, keeping what the boards know (for a change whose own code says
+  // what it invalidates); answers whether it was running.
+  private synchronized boolean pauseTenant(String account) {
+    Tenant tenant = tenants.remove(account);
+    if (tenant == null) {
+      return false;
+    }
+    tenant.consumer().close();
+    metrics.remove(tenant.gauge());
+    return true;
   }
 
   /** Where the read models of {@code account} stand. */
@@ -291,11 +300,12 @@ public final class ReadModels implements AutoCloseable {
   }
 
   // Runs work in one transaction while the tenant's consumer (if here) is stopped, so that no
-  // batch in flight sees the change half-way; the consumer starts again after.
+  // batch in flight sees the change half-way; the consumer starts again after. The boards' cached
+  // scores stay: defining or deleting a board drops that board's alone (BoardStore), and the other
+  // boards' scores do not change meanwhile, so their batches need not read them all again.
   private <T> T whilePaused(String account, HandleCallback<T, RuntimeException> work) {
     synchronized (this) {
-      boolean running = tenants.containsKey(account);
-      stopTenant(account);
+      boolean running = pauseTenant(account);
       try {
         return database.jdbi().inTransaction(work);
       } finally {

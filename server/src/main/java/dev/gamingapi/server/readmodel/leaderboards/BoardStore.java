@@ -50,7 +50,7 @@ public final class BoardStore {
 
   /** {@link #define(Jdbi, String, Board)} in {@code handle}'s transaction. */
   public boolean define(Handle handle, String account, Board board) {
-    forget(account);
+    forget(account, board.name());
     Optional<Board> old = find(handle, account, board.name());
     if (old.isPresent() && old.get().sameRules(board)) {
       return false;
@@ -124,6 +124,16 @@ public final class BoardStore {
     scores.remove(account);
   }
 
+  // Forgets the cached definitions of account and the scores of its board name only: the board is
+  // defined again, deleted or backfilled, and nothing else changes.
+  private void forget(String account, String name) {
+    cache.remove(account);
+    EntryCache known = scores.get(account);
+    if (known != null) {
+      known.removeBoard(name);
+    }
+  }
+
   /** The scores of one batch of {@code account}: those its {@code events} count on. */
   public BoardBatch batch(BatchSql sql, Handle handle, String account, Collection<Event> events) {
     return BoardBatch.load(
@@ -157,7 +167,7 @@ public final class BoardStore {
                 .bind("name", name)
                 .execute()
             == 1;
-    forget(account);
+    forget(account, name);
     return existed;
   }
 
@@ -207,7 +217,7 @@ public final class BoardStore {
           .bind("name", board.name())
           .execute();
     }
-    forget(account);
+    boards.forEach(board -> forget(account, board.name()));
   }
 
   /**

@@ -7,10 +7,11 @@ import java.util.Map;
  * A tenant's leaderboard scores as last committed, so that a batch reads from the database only the
  * players it has not met lately: the batches of a tenant are written by one writer at a time (the
  * holder of its lease), which is also the only one to change its scores, and everything else that
- * changes them (a new definition, a deleted board, a forgotten player, a rebuild, the tenant moving
- * to another instance) stops the tenant's consumer and drops the cache ({@link BoardStore#forget}).
- * A batch publishes its scores here only after its transaction committed; a batch that fails drops
- * the cache. Kept to {@link #capacity} scores, the least recently used going first.
+ * changes them (a forgotten player, a rebuild, the tenant moving to another instance) stops the
+ * tenant's consumer and drops the cache ({@link BoardStore#forget}); a board defined, deleted or
+ * backfilled drops that board's scores alone. A batch publishes its scores here only after its
+ * transaction committed; a batch that fails drops the cache. Kept to {@link #capacity} scores, the
+ * least recently used going first.
  */
 final class EntryCache {
   /** A score on a board in a period: the player, and where they stand. */
@@ -51,6 +52,11 @@ final class EntryCache {
   synchronized Stored get(Key key) {
     Stored stored = scores.get(key);
     return stored == null && unknownIsAbsent ? ABSENT : stored;
+  }
+
+  /** Forgets every score of board {@code name}. */
+  synchronized void removeBoard(String name) {
+    scores.keySet().removeIf(key -> key.board().equals(name));
   }
 
   /** Records what a committed batch left stored. */
