@@ -69,12 +69,7 @@ class DatabaseTest {
           .useHandle(
               h -> {
                 for (String account : List.of("gone", "kept")) {
-                  h.execute(
-                      "INSERT INTO accounts (name, plan, description, public_key, jwt,"
-                          + " jwt_issued_at, created_at, updated_at)"
-                          + " VALUES (?, 'free', '', ?, 'jwt', 1, 1, 1)",
-                      account,
-                      "key-" + account);
+                  TestDatabase.insertAccount(h, account);
                   rows.forEach(row -> h.execute(row.formatted(account)));
                 }
                 h.execute("DELETE FROM accounts WHERE name = 'gone'");

@@ -32,6 +32,18 @@ public final class TestDatabase implements AutoCloseable {
     this.url = url;
   }
 
+  /**
+   * Adds account {@code name} straight to the accounts table (no broker, no keys): what the read
+   * models' rows of an account need in tests that use the database alone.
+   */
+  public static void insertAccount(org.jdbi.v3.core.Handle handle, String name) {
+    handle.execute(
+        "INSERT INTO accounts (name, plan, description, public_key, jwt, jwt_issued_at,"
+            + " created_at, updated_at) VALUES (?, 'free', '', ?, '', 0, 0, 0)",
+        name,
+        "key-" + name);
+  }
+
   /** SQLite in the data directory: the platform's default. */
   public static TestDatabase sqlite() {
     return new TestDatabase(null, null, null);

@@ -11,6 +11,7 @@ import dev.gamingapi.contract.event.EventIds;
 import dev.gamingapi.contract.event.PlayerKilled;
 import dev.gamingapi.server.readmodel.leaderboards.BoardStore;
 import dev.gamingapi.server.store.Database;
+import dev.gamingapi.server.store.TestDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -34,14 +35,7 @@ class ApplierTransienceTest {
     Path file = dir.resolve("models.db");
     String url = "jdbc:sqlite:" + file + "?journal_mode=WAL&foreign_keys=true&busy_timeout=200";
     try (Database database = Database.open(url, dir)) {
-      database
-          .jdbi()
-          .useHandle(
-              h ->
-                  h.execute(
-                      "INSERT INTO accounts (name, plan, description, public_key, jwt,"
-                          + " jwt_issued_at, created_at, updated_at)"
-                          + " VALUES ('acme', 'free', '', 'AKEY', '', 0, 0, 0)"));
+      database.jdbi().useHandle(h -> TestDatabase.insertAccount(h, "acme"));
       Applier applier =
           new Applier(database, new EventFold(Duration.ofSeconds(90), new BoardStore()));
       List<RawEvent> batch = new ArrayList<>();

@@ -36,9 +36,7 @@ class BoardPlansTest {
         Handle handle = database.jdbi().open()) {
       Connection connection = handle.getConnection();
       boolean postgres = database.dialect() == Database.Dialect.POSTGRESQL;
-      handle.execute(
-          "INSERT INTO accounts (name, plan, description, public_key, jwt, jwt_issued_at,"
-              + " created_at, updated_at) VALUES ('default', 'free', '', 'key', 'jwt', 1, 1, 1)");
+      TestDatabase.insertAccount(handle, "default");
       try (PreparedStatement insert =
           connection.prepareStatement(
               "INSERT INTO rm_board_entries VALUES ('default', 'kills', 'all', ?, ?, ?, ?)")) {

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,13 +45,7 @@ class RankIndexTest {
             kind.equals("SQLite") ? TestDatabase.sqlite() : TestDatabase.postgres();
         Database database = Database.open(test.url(), dataDir)) {
       Jdbi jdbi = database.jdbi();
-      jdbi.useHandle(
-          h ->
-              h.execute(
-                  "INSERT INTO accounts (name, plan, description, public_key, jwt, jwt_issued_at,"
-                      + " created_at, updated_at) VALUES (?, 'free', '', ?, '', 0, 0, 0)",
-                  ACCOUNT,
-                  "A" + UUID.randomUUID().toString().replace("-", "")));
+      jdbi.useHandle(h -> TestDatabase.insertAccount(h, ACCOUNT));
       BoardStore store = new BoardStore(4);
       Board desc =
           Board.of(

@@ -32,12 +32,7 @@ class ScoreCacheScopeTest {
     try (TestDatabase test = TestDatabase.sqlite();
         Database database = Database.open(test.url(), dataDir)) {
       Jdbi jdbi = database.jdbi();
-      jdbi.useHandle(
-          h ->
-              h.execute(
-                  "INSERT INTO accounts (name, plan, description, public_key, jwt, jwt_issued_at,"
-                      + " created_at, updated_at) VALUES (?, 'free', '', 'key', '', 0, 0, 0)",
-                  ACCOUNT));
+      jdbi.useHandle(h -> TestDatabase.insertAccount(h, ACCOUNT));
       BoardStore store = new BoardStore();
       store.define(jdbi, ACCOUNT, board("goals", "scored.goals"));
       store.define(jdbi, ACCOUNT, board("laps", "scored.laps"));
