@@ -207,13 +207,16 @@ public final class Applier {
             EventFold.Sequenced::seq);
   }
 
+  // Plain JDBC: once per batch, where Jdbi's statement machinery showed in profiles.
   private static long stored(Handle handle, String account) {
-    return handle
-        .createQuery("SELECT stream_seq FROM rm_positions WHERE account = :account")
-        .bind("account", account)
-        .mapTo(Long.class)
-        .findOne()
-        .orElse(0L);
+    return new BatchSql(handle)
+            .query(
+                "SELECT stream_seq FROM rm_positions WHERE account = ?",
+                List.of(account),
+                rs -> rs.getLong(1))
+            .stream()
+            .findFirst()
+            .orElse(0L);
   }
 
   private static void savePosition(Handle handle, String account, long position, long applied) {

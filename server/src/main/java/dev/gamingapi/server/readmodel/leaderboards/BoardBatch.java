@@ -31,6 +31,14 @@ public final class BoardBatch {
     long reached;
     RankKey loaded;
     boolean changed;
+    boolean cached; // as the cache gave it (not read from the database)
+
+    /** An entry as the cache knows it. */
+    static Entry cached(EntryCache.Stored stored, String player) {
+      Entry entry = stored(stored.score(), stored.rankScore(), stored.reached(), player);
+      entry.cached = true;
+      return entry;
+    }
 
     /** An entry as stored. */
     static Entry stored(double score, double rankScore, long reached, String player) {
@@ -39,12 +47,6 @@ public final class BoardBatch {
       entry.reached = reached;
       entry.loaded = new RankKey(rankScore, reached, player);
       return entry;
-    }
-  }
-
-  private record Key(String board, String period, String player) {
-    EntryCache.Key cached() {
-      return new EntryCache.Key(board, period, player);
     }
   }
 
@@ -59,12 +61,12 @@ public final class BoardBatch {
   private final List<Board> boards;
   private final RankBlocks blocks;
   private final BatchSql sql;
-  private final Map<Key, Entry> entries = new HashMap<>();
+  private final Map<EntryCache.Key, Entry> entries = new HashMap<>();
   // The scores loaded at once for the batch: a key loaded and not in entries has no score.
-  private final Set<Key> loaded = new HashSet<>();
+  private final Set<EntryCache.Key> loaded = new HashSet<>();
   private final EntryCache cache;
   // Keys read one by one and found empty (a play-time session from an earlier period).
-  private final Set<Key> absent = new HashSet<>();
+  private final Set<EntryCache.Key> absent = new HashSet<>();
   private final Periods.Memo periods = new Periods.Memo();
 
   private BoardBatch(
@@ -110,14 +112,13 @@ public final class BoardBatch {
         (scope, players) -> {
           List<String> unknown = new ArrayList<>();
           for (String player : players) {
-            Key key = new Key(scope.board(), scope.period(), player);
+            EntryCache.Key key = new EntryCache.Key(scope.board(), scope.period(), player);
             batch.loaded.add(key);
-            EntryCache.Stored stored = cache.get(key.cached());
+            EntryCache.Stored stored = cache.get(key);
             if (stored == null) {
               unknown.add(player);
             } else if (stored != EntryCache.ABSENT) {
-              batch.entries.put(
-                  key, Entry.stored(stored.score(), stored.rankScore(), stored.reached(), player));
+              batch.entries.put(key, Entry.cached(stored, player));
             }
           }
           for (Entry entry :
@@ -128,7 +129,8 @@ public final class BoardBatch {
                   rs ->
                       Entry.stored(
                           rs.getDouble(1), rs.getDouble(2), rs.getLong(3), rs.getString(4)))) {
-            batch.entries.put(new Key(scope.board(), scope.period(), entry.loaded.player()), entry);
+            batch.entries.put(
+                new EntryCache.Key(scope.board(), scope.period(), entry.loaded.player()), entry);
           }
         });
     return batch;
@@ -213,7 +215,7 @@ public final class BoardBatch {
   }
 
   private void score(Board board, String period, String player, double value, long seq) {
-    Key key = new Key(board.name(), period, player);
+    EntryCache.Key key = new EntryCache.Key(board.name(), period, player);
     Entry entry = entries.get(key);
     if (entry == null && !loaded.contains(key)) {
       entry = loadOne(key);
@@ -235,14 +237,14 @@ public final class BoardBatch {
     entry.changed = true;
   }
 
-  private Entry loadOne(Key key) {
-    EntryCache.Stored stored = cache.get(key.cached());
+  private Entry loadOne(EntryCache.Key key) {
+    EntryCache.Stored stored = cache.get(key);
     if (stored == EntryCache.ABSENT) {
       return null;
     }
     Entry entry =
         stored != null
-            ? Entry.stored(stored.score(), stored.rankScore(), stored.reached(), key.player())
+            ? Entry.cached(stored, key.player())
             : sql
                 .query(
                     "SELECT score, rank_score, reached_seq FROM rm_board_entries WHERE account = ?"
@@ -269,16 +271,25 @@ public final class BoardBatch {
     Map<String, Board> byName = new HashMap<>();
     boards.forEach(board -> byName.put(board.name(), board));
     Map<EntryCache.Key, EntryCache.Stored> stored = new HashMap<>();
-    loaded.forEach(key -> stored.put(key.cached(), EntryCache.ABSENT));
-    absent.forEach(key -> stored.put(key.cached(), EntryCache.ABSENT));
     entries.forEach(
-        (key, entry) ->
+        (key, entry) -> {
+          // A score the cache gave and the batch left as it was is there already.
+          if (entry.changed || !entry.cached) {
             stored.put(
-                key.cached(),
+                key,
                 new EntryCache.Stored(
                     entry.score,
                     RankKey.rankScore(byName.get(key.board()), entry.score),
-                    entry.reached)));
+                    entry.reached));
+          }
+        });
+    for (Set<EntryCache.Key> keys : List.of(loaded, absent)) {
+      for (EntryCache.Key key : keys) {
+        if (!entries.containsKey(key)) {
+          stored.put(key, EntryCache.ABSENT);
+        }
+      }
+    }
     return () -> cache.putAll(stored);
   }
 
@@ -296,8 +307,8 @@ public final class BoardBatch {
     BatchSql sql = new BatchSql(handle);
     Map<String, Board> byName = new HashMap<>();
     boards.forEach(board -> byName.put(board.name(), board));
-    List<Map.Entry<Key, Entry>> changed = new ArrayList<>();
-    Map<Scope, List<Map.Entry<Key, Entry>>> byScope = new LinkedHashMap<>();
+    List<Map.Entry<EntryCache.Key, Entry>> changed = new ArrayList<>();
+    Map<Scope, List<Map.Entry<EntryCache.Key, Entry>>> byScope = new LinkedHashMap<>();
     entries.forEach(
         (key, entry) -> {
           if (entry.changed) {
@@ -331,7 +342,7 @@ public final class BoardBatch {
           RankBlocks.Scope where = new RankBlocks.Scope(account, scope.board(), scope.period());
           BlockMap map = new BlockMap(RankBlocks.load(handle, where));
           Board board = byName.get(scope.board());
-          for (Map.Entry<Key, Entry> item : items) {
+          for (Map.Entry<EntryCache.Key, Entry> item : items) {
             Entry entry = item.getValue();
             RankKey now = RankKey.of(board, entry.score, entry.reached, item.getKey().player());
             if (entry.loaded == null) {
