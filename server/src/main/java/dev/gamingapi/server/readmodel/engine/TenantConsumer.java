@@ -216,16 +216,28 @@ public final class TenantConsumer implements AutoCloseable {
   }
 
   /**
-   * The write of a batch in progress on a writer thread: its commit, then the ack-all on its last
-   * message. A failed write makes the consumer start over from the database's position.
+   * The write of a batch on a writer thread: its commit, then the ack-all on its last message; it
+   * starts once the write before it ({@code before}) is done, and never if that one failed. A
+   * failed write makes the consumer start over from the database's position.
    */
-  private record Writing(Future<?> done) {
-    static final Writing NONE = new Writing(CompletableFuture.completedFuture(null));
+  private record Writing(CompletableFuture<?> done, CompletableFuture<?> before) {
+    static final Writing NONE =
+        new Writing(
+            CompletableFuture.completedFuture(null), CompletableFuture.completedFuture(null));
 
-    /** Waits for the write; its failure is thrown here. */
+    /** Waits for the write; its failure (or that of a write before it) is thrown here. */
     void await() throws InterruptedException {
+      await(done);
+    }
+
+    /** Waits for the write before this one. */
+    void awaitBefore() throws InterruptedException {
+      await(before);
+    }
+
+    private static void await(Future<?> write) throws InterruptedException {
       try {
-        done.get();
+        write.get();
       } catch (ExecutionException e) {
         if (e.getCause() instanceof RuntimeException failure) {
           throw failure;
@@ -246,29 +258,34 @@ public final class TenantConsumer implements AutoCloseable {
     }
   }
 
-  // Decodes the batch here, waits for the previous write (one at a time, in order: ack-all
-  // covers every earlier message), then hands this one to a writer thread. pending: the messages
-  // not delivered yet when the batch's last one was.
+  // Decodes the batch here and queues its write behind the previous one's (in order: ack-all
+  // covers every earlier message), so that a writer thread goes from one to the next without
+  // waiting for this thread; at most two batches are in hand, the one being written and this one
+  // (the consumer waits for the write before the previous). pending: the messages not delivered
+  // yet when the batch's last one was.
   private Writing write(Writing previous, List<RawEvent> raws, List<Message> messages, long pending)
       throws InterruptedException {
     if (raws.isEmpty()) {
       return previous;
     }
     List<Applier.Decoded> decoded = Applier.decode(raws);
-    previous.await();
+    previous.awaitBefore();
     Message last = messages.get(messages.size() - 1);
     lag.set(pending + raws.size());
     return new Writing(
-        CompletableFuture.runAsync(
-            () -> {
-              applier.applyDecoded(account, decoded);
-              // Ack-all on the batch's last message: safe because the batch has no gap in consumer
-              // sequences (checked as it was read), and one ack instead of thousands spares the
-              // broker and the client.
-              last.ack();
-              lag.set(pending);
-            },
-            writers));
+        previous
+            .done()
+            .thenRunAsync(
+                () -> {
+                  applier.applyDecoded(account, decoded);
+                  // Ack-all on the batch's last message: safe because the batch has no gap in
+                  // consumer sequences (checked as it was read), and one ack instead of thousands
+                  // spares the broker and the client.
+                  last.ack();
+                  lag.set(pending);
+                },
+                writers),
+        previous.done());
   }
 
   // Between deliveries, the lag is what the consumer has not delivered or not had acked yet (the
