@@ -107,6 +107,11 @@ public record Board(
         && timeZone.equals(other.timeZone);
   }
 
+  /** Whether events of game server {@code serverId} count on this board (its scope). */
+  boolean covers(String serverId) {
+    return server == null || server.equals(serverId);
+  }
+
   /** The period of {@code at}. */
   public String period(Instant at) {
     return Periods.key(this, at);

@@ -139,11 +139,9 @@ public final class BoardBatch {
   // Whether player event event changes a score on board: a value of the board's stat, or the end
   // of a session on a play-time board.
   private static boolean counts(Board board, Event event) {
-    if (board.server() != null && !board.server().equals(event.serverId())) {
-      return false;
-    }
-    return value(board, event) != null
-        || board.stat().equals("play_time") && event.data() instanceof PlayerDisconnected;
+    return board.covers(event.serverId())
+        && (value(board, event) != null
+            || board.stat().equals("play_time") && event.data() instanceof PlayerDisconnected);
   }
 
   // What event adds to board's stat, null when nothing.
@@ -168,7 +166,7 @@ public final class BoardBatch {
   /** Adds player event {@code event} (stream sequence {@code seq}) to every board it counts on. */
   public void apply(Event event, long seq) {
     for (Board board : boards) {
-      if (board.server() != null && !board.server().equals(event.serverId())) {
+      if (!board.covers(event.serverId())) {
         continue;
       }
       Double value = value(board, event);
@@ -184,9 +182,7 @@ public final class BoardBatch {
    */
   public void session(String server, String player, long start, long end, long seq) {
     for (Board board : boards) {
-      if (!board.stat().equals("play_time")
-          || board.server() != null && !board.server().equals(server)
-          || end <= start) {
+      if (!board.stat().equals("play_time") || !board.covers(server) || end <= start) {
         continue;
       }
       long from = start;

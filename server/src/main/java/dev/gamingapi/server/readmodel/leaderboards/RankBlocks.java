@@ -111,11 +111,11 @@ final class RankBlocks {
                          ROW_NUMBER() OVER (ORDER BY rank_score, reached_seq, player) AS position,
                          COUNT(*) OVER () AS total
                   FROM rm_board_entries
-                  WHERE account = :account AND board = :board AND period = :period
-                    AND reached_seq > 0
+                  WHERE account = :account AND board = :board AND period = :period%s
                 ) ranked
-                WHERE (position - 1) % :size = 0
-                """),
+                WHERE (position - 1) %% :size = 0
+                """
+                    .formatted(RankKey.RANKED)),
             scope)
         .bind("size", Math.max(1, maxPlayers / 2))
         .execute();
