@@ -18,13 +18,20 @@ public record ReadModelConfig(
   /** The environment variable setting {@link #unresponsiveAfter}, an ISO-8601 duration. */
   public static final String UNRESPONSIVE_AFTER = "GAMINGAPI_UNRESPONSIVE_AFTER";
 
+  /**
+   * The largest batch: a tenant's consumer has up to four batches of messages unacked (two in hand,
+   * two buffered by the client), within its durable's 20,000 acks pending.
+   */
+  public static final int MAX_BATCH_SIZE = 5_000;
+
   /** Checks the settings. */
   public ReadModelConfig {
     if (unresponsiveAfter == null || !unresponsiveAfter.isPositive()) {
       throw new IllegalArgumentException("unresponsiveAfter must be positive");
     }
-    if (batchSize < 1 || batchSize > 10_000) {
-      throw new IllegalArgumentException("batchSize must be 1 to 10000, got " + batchSize);
+    if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
+      throw new IllegalArgumentException(
+          "batchSize must be 1 to " + MAX_BATCH_SIZE + ", got " + batchSize);
     }
     if (credentialsLifetime == null || credentialsLifetime.toSeconds() < 10) {
       throw new IllegalArgumentException("credentialsLifetime must be at least 10 s");
@@ -32,11 +39,12 @@ public record ReadModelConfig(
   }
 
   /**
-   * 90 s to unresponsive, batches of up to 2,000 events (a batch reads and writes each row it
-   * touches once, so bigger batches fold more events into one write), internal users for an hour.
+   * 90 s to unresponsive, batches of up to 5,000 events (a batch reads and writes each row it
+   * touches once, so bigger batches fold more events into one write; under a steady flow batches
+   * stay far smaller, see TenantConsumer), internal users for an hour.
    */
   public static ReadModelConfig defaults() {
-    return new ReadModelConfig(Duration.ofSeconds(90), 2_000, Duration.ofHours(1));
+    return new ReadModelConfig(Duration.ofSeconds(90), MAX_BATCH_SIZE, Duration.ofHours(1));
   }
 
   /** {@link #defaults()} with {@value #UNRESPONSIVE_AFTER} from {@code env} when set. */

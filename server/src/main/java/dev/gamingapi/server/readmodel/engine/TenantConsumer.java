@@ -309,6 +309,7 @@ public final class TenantConsumer implements AutoCloseable {
             .durable(DURABLE)
             .ackPolicy(AckPolicy.All)
             .ackWait(Duration.ofMinutes(2))
+            // Two batches in hand and two buffered by iterate() (ReadModelConfig.MAX_BATCH_SIZE).
             .maxAckPending(20_000);
     if (position == 0) {
       config.deliverPolicy(DeliverPolicy.All);
