@@ -144,14 +144,14 @@ public final class BatchSql {
    * row's key (the second column), {@code values} its columns after the first two (BIGINT), and
    * {@code first} is the first column's value for every row (the account).
    *
-   * <p>One statement either way: on SQLite a JDBC batch of {@code INSERT ... ON CONFLICT DO
-   * NOTHING} whose update counts say which rows went in; on PostgreSQL (whose batches are rewritten
-   * into multi-row inserts without counts) one {@code INSERT ... SELECT FROM unnest(...) WHERE NOT
-   * EXISTS (...) RETURNING} key: a lookup per key, then a plain insert, cost a fifth less than
-   * {@code ON CONFLICT DO NOTHING}'s speculative insertion (4.9 against 6.0-6.5 us a row in the
-   * apply benchmark, pg_stat_statements). The table's rows of {@code first} have one writer (the
-   * tenant's, behind its lease); were there another, a key it inserted meanwhile would fail the
-   * statement, and the batch would be applied again, seeing it.
+   * <p>On SQLite one JDBC batch of {@code INSERT ... ON CONFLICT DO NOTHING} whose update counts
+   * say which rows went in. On PostgreSQL (whose batches are rewritten into multi-row inserts
+   * without counts) a plain insert of every key from arrays ({@code unnest}) in a savepoint, and
+   * only when a key was there already, instead, {@code INSERT ... SELECT FROM unnest(...) WHERE NOT
+   * EXISTS (...) RETURNING} key: a lookup per key, then a plain insert, a fifth cheaper than {@code
+   * ON CONFLICT DO NOTHING}'s speculative insertion. The table's rows of {@code first} have one
+   * writer (the tenant's, behind its lease); were there another, a key it inserted meanwhile would
+   * fail the statement, and the batch would be applied again, seeing it.
    */
   public <T> List<T> insertNew(
       String table,
@@ -170,34 +170,7 @@ public final class BatchSql {
     String names = String.join(", ", columns);
     try {
       if (postgres) {
-        Long[] values = unique.values().stream().map(value).toArray(Long[]::new);
-        List<String> inserted =
-            query(
-                "INSERT INTO "
-                    + table
-                    + " ("
-                    + names
-                    + ") SELECT ?, k, v FROM unnest(?, ?) AS t(k, v) WHERE NOT EXISTS (SELECT 1"
-                    + " FROM "
-                    + table
-                    + " WHERE "
-                    + columns.get(0)
-                    + " = ? AND "
-                    + columns.get(1)
-                    + " = t.k OFFSET 0)"
-                    + " RETURNING "
-                    + columns.get(1),
-                List.of(
-                    first,
-                    connection.createArrayOf("varchar", unique.keySet().toArray()),
-                    connection.createArrayOf("bigint", values),
-                    first),
-                rs -> rs.getString(1));
-        java.util.Set<String> fresh = new java.util.HashSet<>(inserted);
-        return unique.entrySet().stream()
-            .filter(entry -> fresh.contains(entry.getKey()))
-            .map(java.util.Map.Entry::getValue)
-            .toList();
+        return insertNewPostgres(table, names, columns, first, unique, value);
       }
       try (PreparedStatement statement =
           connection.prepareStatement(
@@ -232,6 +205,71 @@ public final class BatchSql {
     } catch (SQLException e) {
       throw new SqlFailure(e);
     }
+  }
+
+  /** The SQLSTATE of a unique constraint violated. */
+  private static final String UNIQUE_VIOLATION = "23505";
+
+  // PostgreSQL's side of insertNew. Nearly always every key is new: a plain insert of them all,
+  // inside a savepoint, costs 40 % less on the server than one that looks each key up first
+  // (300,000 ids in batches of 5,000: 0.55 against 0.91 s in psql) and sends nothing back. When a
+  // key was there (an event stored twice in the log), the insert fails, is rolled back to the
+  // savepoint, and the insert that skips the keys already there says which went in.
+  private <T> List<T> insertNewPostgres(
+      String table,
+      String names,
+      List<String> columns,
+      String first,
+      java.util.Map<String, T> unique,
+      java.util.function.Function<T, Long> value)
+      throws SQLException {
+    java.sql.Array keys = connection.createArrayOf("varchar", unique.keySet().toArray());
+    java.sql.Array values =
+        connection.createArrayOf(
+            "bigint", unique.values().stream().map(value).toArray(Long[]::new));
+    java.sql.Savepoint before = connection.setSavepoint();
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "INSERT INTO "
+                + table
+                + " ("
+                + names
+                + ") SELECT ?, k, v FROM unnest(?, ?) AS t(k, v)")) {
+      statement.setString(1, first);
+      statement.setArray(2, keys);
+      statement.setArray(3, values);
+      statement.executeUpdate();
+      connection.releaseSavepoint(before);
+      return new ArrayList<>(unique.values());
+    } catch (SQLException e) {
+      if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+        throw e;
+      }
+      connection.rollback(before);
+    }
+    List<String> inserted =
+        query(
+            "INSERT INTO "
+                + table
+                + " ("
+                + names
+                + ") SELECT ?, k, v FROM unnest(?, ?) AS t(k, v) WHERE NOT EXISTS (SELECT 1"
+                + " FROM "
+                + table
+                + " WHERE "
+                + columns.get(0)
+                + " = ? AND "
+                + columns.get(1)
+                + " = t.k OFFSET 0)"
+                + " RETURNING "
+                + columns.get(1),
+            List.of(first, keys, values, first),
+            rs -> rs.getString(1));
+    java.util.Set<String> fresh = new java.util.HashSet<>(inserted);
+    return unique.entrySet().stream()
+        .filter(entry -> fresh.contains(entry.getKey()))
+        .map(java.util.Map.Entry::getValue)
+        .toList();
   }
 
   /** Sets a nullable BIGINT. */
