@@ -25,7 +25,7 @@ class DatabaseTest {
                 kind.equals("SQLite") ? Database.Dialect.SQLITE : Database.Dialect.POSTGRESQL);
         assertThat(database.isUp()).isTrue();
         assertThat(migrations(database))
-            .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11");
+            .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12");
         database
             .jdbi()
             .useHandle(h -> h.execute("INSERT INTO settings (name, value) VALUES ('probe', 'x')"));
@@ -40,7 +40,7 @@ class DatabaseTest {
       try (Database again = Database.open(test.url(), dataDir)) {
         // A second open finds the schema up to date: no migration runs twice, the rows stay.
         assertThat(migrations(again))
-            .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11");
+            .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12");
         assertThat(one(again, "SELECT value FROM settings WHERE name = 'probe'", String.class))
             .isEqualTo("x");
         assertThat(one(again, "SELECT id FROM audit", Long.class)).isEqualTo(1L);
@@ -91,6 +91,39 @@ class DatabaseTest {
             .as(table)
             .isOne();
       }
+    }
+  }
+
+  @Test
+  void readModelIdentifiersCompareByteByByteOnPostgres() {
+    // V12: whatever the database's collation, the read models' keys are in byte order, as on
+    // SQLite (names are not keys: they keep the database's collation).
+    try (TestDatabase test = TestDatabase.postgres();
+        Database database = Database.open(test.url(), dataDir)) {
+      List<String> columns =
+          database
+              .jdbi()
+              .withHandle(
+                  h ->
+                      h.select(
+                              "SELECT table_name || '.' || column_name || ' '"
+                                  + " || COALESCE(collation_name, 'default')"
+                                  + " FROM information_schema.columns"
+                                  + " WHERE table_name LIKE 'rm\\_%' AND column_name IN ('account',"
+                                  + " 'event_id', 'server', 'player', 'board', 'period', 'name')"
+                                  + " AND data_type = 'character varying'")
+                          .mapTo(String.class)
+                          .list());
+      assertThat(columns)
+          .contains(
+              "rm_applied_ids.event_id C",
+              "rm_applied_ids.account C",
+              "rm_board_entries.period C",
+              "rm_players.player C",
+              "rm_sessions.server C",
+              "rm_boards.name default")
+          .filteredOn(column -> !column.contains(".name "))
+          .allMatch(column -> column.endsWith(" C"));
     }
   }
 
