@@ -5,7 +5,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
@@ -33,7 +35,8 @@ public class V12__read_model_keys_in_byte_order extends BaseJavaMigration {
     if (Database.Dialect.of(connection) != Database.Dialect.POSTGRESQL) {
       return;
     }
-    List<String> changes = new ArrayList<>();
+    // One ALTER TABLE per table: its indexes are rebuilt once, not once per column.
+    Map<String, List<String>> changes = new LinkedHashMap<>();
     try (Statement statement = connection.createStatement()) {
       // The columns in the database's collation (collation_name null), with their length kept.
       try (ResultSet columns =
@@ -45,13 +48,16 @@ public class V12__read_model_keys_in_byte_order extends BaseJavaMigration {
                   + String.join("', '", COLUMNS)
                   + "') ORDER BY table_name, ordinal_position")) {
         while (columns.next()) {
-          changes.add(
-              "ALTER TABLE %s ALTER COLUMN %s TYPE VARCHAR(%d) COLLATE \"C\""
-                  .formatted(columns.getString(1), columns.getString(2), columns.getInt(3)));
+          changes
+              .computeIfAbsent(columns.getString(1), table -> new ArrayList<>())
+              .add(
+                  "ALTER COLUMN %s TYPE VARCHAR(%d) COLLATE \"C\""
+                      .formatted(columns.getString(2), columns.getInt(3)));
         }
       }
-      for (String change : changes) {
-        statement.execute(change);
+      for (Map.Entry<String, List<String>> table : changes.entrySet()) {
+        statement.execute(
+            "ALTER TABLE " + table.getKey() + " " + String.join(", ", table.getValue()));
       }
     }
   }
