@@ -167,18 +167,15 @@ public final class BatchSql {
     if (unique.isEmpty()) {
       return List.of();
     }
-    String names = String.join(", ", columns);
+    String insertInto = "INSERT INTO " + table + " (" + String.join(", ", columns) + ")";
     try {
       if (postgres) {
-        return insertNewPostgres(table, names, columns, first, unique, value);
+        return insertNewPostgres(insertInto, table, columns, first, unique, value);
       }
       try (PreparedStatement statement =
           connection.prepareStatement(
-              "INSERT INTO "
-                  + table
-                  + " ("
-                  + names
-                  + ") VALUES (?, ?, ?) ON CONFLICT ("
+              insertInto
+                  + " VALUES (?, ?, ?) ON CONFLICT ("
                   + columns.get(0)
                   + ", "
                   + columns.get(1)
@@ -216,8 +213,8 @@ public final class BatchSql {
   // key was there (an event stored twice in the log), the insert fails, is rolled back to the
   // savepoint, and the insert that skips the keys already there says which went in.
   private <T> List<T> insertNewPostgres(
+      String insertInto,
       String table,
-      String names,
       List<String> columns,
       String first,
       java.util.Map<String, T> unique,
@@ -229,12 +226,7 @@ public final class BatchSql {
             "bigint", unique.values().stream().map(value).toArray(Long[]::new));
     java.sql.Savepoint before = connection.setSavepoint();
     try (PreparedStatement statement =
-        connection.prepareStatement(
-            "INSERT INTO "
-                + table
-                + " ("
-                + names
-                + ") SELECT ?, k, v FROM unnest(?, ?) AS t(k, v)")) {
+        connection.prepareStatement(insertInto + " SELECT ?, k, v FROM unnest(?, ?) AS t(k, v)")) {
       statement.setString(1, first);
       statement.setArray(2, keys);
       statement.setArray(3, values);
@@ -249,11 +241,8 @@ public final class BatchSql {
     }
     List<String> inserted =
         query(
-            "INSERT INTO "
-                + table
-                + " ("
-                + names
-                + ") SELECT ?, k, v FROM unnest(?, ?) AS t(k, v) WHERE NOT EXISTS (SELECT 1"
+            insertInto
+                + " SELECT ?, k, v FROM unnest(?, ?) AS t(k, v) WHERE NOT EXISTS (SELECT 1"
                 + " FROM "
                 + table
                 + " WHERE "
