@@ -19,8 +19,9 @@ public record ReadModelConfig(
   public static final String UNRESPONSIVE_AFTER = "GAMINGAPI_UNRESPONSIVE_AFTER";
 
   /**
-   * The largest batch: a tenant's consumer has up to four batches of messages unacked (two in hand,
-   * two buffered by the client), within its durable's 20,000 acks pending.
+   * The largest batch: a tenant's consumer has up to three batches of messages unacked and in
+   * memory (the one being written, the next, one buffered by the client), within its durable's
+   * 20,000 acks pending.
    */
   public static final int MAX_BATCH_SIZE = 5_000;
 

@@ -145,7 +145,7 @@ public final class TenantConsumer implements AutoCloseable {
       try (IterableConsumer messages =
           stream
               .getConsumerContext(DURABLE)
-              .iterate(ConsumeOptions.builder().batchSize(batchSize * 2).build())) {
+              .iterate(ConsumeOptions.builder().batchSize(batchSize).build())) {
         long expected = 1; // consumer sequences of a new consumer start at 1
         while (running && System.nanoTime() < renewAt) {
           Message first = messages.nextMessage(WAIT);
@@ -309,7 +309,7 @@ public final class TenantConsumer implements AutoCloseable {
             .durable(DURABLE)
             .ackPolicy(AckPolicy.All)
             .ackWait(Duration.ofMinutes(2))
-            // Two batches in hand and two buffered by iterate() (ReadModelConfig.MAX_BATCH_SIZE).
+            // Two batches in hand and one buffered by iterate() (ReadModelConfig.MAX_BATCH_SIZE).
             .maxAckPending(20_000);
     if (position == 0) {
       config.deliverPolicy(DeliverPolicy.All);
