@@ -150,8 +150,9 @@ public final class BatchSql {
    * only when a key was there already, instead, {@code INSERT ... SELECT FROM unnest(...) WHERE NOT
    * EXISTS (...) RETURNING} key: a lookup per key, then a plain insert, a fifth cheaper than {@code
    * ON CONFLICT DO NOTHING}'s speculative insertion. The table's rows of {@code first} have one
-   * writer (the tenant's, behind its lease); were there another, a key it inserted meanwhile would
-   * fail the statement, and the batch would be applied again, seeing it.
+   * writer, the tenant's, one batch at a time, behind its lease (checked first thing in every
+   * batch's transaction, which then holds it until the commit): no key of them appears while a
+   * batch runs.
    */
   public <T> List<T> insertNew(
       String table,
