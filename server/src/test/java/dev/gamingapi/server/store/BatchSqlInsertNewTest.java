@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@link BatchSql#insertNew}, the record of applied event ids, on both databases: it answers the
@@ -24,16 +21,10 @@ class BatchSqlInsertNewTest {
 
   record Id(String key, long seq) {}
 
-  static Stream<Arguments> databases() {
-    return Stream.of(
-        Arguments.of("SQLite", (Supplier<TestDatabase>) TestDatabase::sqlite),
-        Arguments.of("PostgreSQL", (Supplier<TestDatabase>) TestDatabase::postgres));
-  }
-
   @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
-  void answersTheNewKeysAndLeavesTheTransactionUsable(String name, Supplier<TestDatabase> kind) {
-    try (TestDatabase test = kind.get();
+  @ValueSource(strings = {"SQLite", "PostgreSQL"})
+  void answersTheNewKeysAndLeavesTheTransactionUsable(String kind) {
+    try (TestDatabase test = TestDatabase.of(kind);
         Database database = Database.open(test.url(), dataDir)) {
       Jdbi jdbi = database.jdbi();
       jdbi.useHandle(h -> TestDatabase.insertAccount(h, ACCOUNT));

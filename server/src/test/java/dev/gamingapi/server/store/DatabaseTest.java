@@ -17,8 +17,7 @@ class DatabaseTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"SQLite", "PostgreSQL"})
   void migratesOnFirstOpenOnlyAndKeepsRowsAcrossOpens(String kind) {
-    try (TestDatabase test =
-        kind.equals("SQLite") ? TestDatabase.sqlite() : TestDatabase.postgres()) {
+    try (TestDatabase test = TestDatabase.of(kind)) {
       try (Database database = Database.open(test.url(), dataDir)) {
         assertThat(database.dialect())
             .isEqualTo(
@@ -61,8 +60,7 @@ class DatabaseTest {
             "INSERT INTO rm_player_servers VALUES ('%s', 'p1', 's1', 1, 1)",
             "INSERT INTO rm_player_stats VALUES ('%s', 'p1', 'goals', 1)",
             "INSERT INTO rm_sessions VALUES ('%s', 's1', 'p1', 1)");
-    try (TestDatabase test =
-            kind.equals("SQLite") ? TestDatabase.sqlite() : TestDatabase.postgres();
+    try (TestDatabase test = TestDatabase.of(kind);
         Database database = Database.open(test.url(), dataDir)) {
       database
           .jdbi()

@@ -44,6 +44,14 @@ public final class TestDatabase implements AutoCloseable {
         "key-" + name);
   }
 
+  /**
+   * {@link #sqlite()} for {@code "SQLite"}, else {@link #postgres()}: for tests parameterized by
+   * the database's name ({@code @ValueSource(strings = {"SQLite", "PostgreSQL"})}).
+   */
+  public static TestDatabase of(String kind) {
+    return kind.equals("SQLite") ? sqlite() : postgres();
+  }
+
   /** SQLite in the data directory: the platform's default. */
   public static TestDatabase sqlite() {
     return new TestDatabase(null, null, null);

@@ -30,8 +30,7 @@ class BoardPlansTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"SQLite", "PostgreSQL"})
   void lookupsTakeThePrimaryKeyAndRankReadsTheRankIndex(String kind) throws SQLException {
-    try (TestDatabase test =
-            kind.equals("SQLite") ? TestDatabase.sqlite() : TestDatabase.postgres();
+    try (TestDatabase test = TestDatabase.of(kind);
         Database database = Database.open(test.url(), dataDir);
         Handle handle = database.jdbi().open()) {
       Connection connection = handle.getConnection();

@@ -41,8 +41,7 @@ class RankIndexTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"SQLite", "PostgreSQL"})
   void ranksFromBlocksEqualASortAfterEveryRound(String kind) {
-    try (TestDatabase test =
-            kind.equals("SQLite") ? TestDatabase.sqlite() : TestDatabase.postgres();
+    try (TestDatabase test = TestDatabase.of(kind);
         Database database = Database.open(test.url(), dataDir)) {
       Jdbi jdbi = database.jdbi();
       jdbi.useHandle(h -> TestDatabase.insertAccount(h, ACCOUNT));
