@@ -1,6 +1,6 @@
 package dev.gamingapi.bench;
 
-import dev.gamingapi.server.app.ControlPlaneConfig;
+import dev.gamingapi.server.app.ApiConfig;
 import dev.gamingapi.server.app.Platform;
 import dev.gamingapi.server.app.PlatformConfig;
 import java.nio.file.Files;
@@ -38,7 +38,7 @@ final class ControlBench {
     Path dataDir = Files.createTempDirectory("bench-control-");
     Path plansFile = Files.writeString(Files.createTempFile("bench-plans-", ".json"), TINY_PLAN);
     PlatformConfig config = PlatformConfig.embedded(dataDir, 0);
-    ControlPlaneConfig control = new ControlPlaneConfig("127.0.0.1", 0, null, plansFile);
+    ApiConfig control = new ApiConfig("127.0.0.1", 0, null, plansFile);
     int usable = Math.min(USABLE, args.accounts());
     int timed = Math.min(TIMED, args.accounts());
     int total = Math.max(args.accounts(), usable + timed);

@@ -1,7 +1,7 @@
 package dev.gamingapi.bench;
 
+import dev.gamingapi.server.app.ApiConfig;
 import dev.gamingapi.server.app.ConnectionInfo;
-import dev.gamingapi.server.app.ControlPlaneConfig;
 import dev.gamingapi.server.app.Platform;
 import dev.gamingapi.server.app.PlatformConfig;
 import java.nio.file.Files;
@@ -27,7 +27,7 @@ final class HistoryPlatform implements AutoCloseable {
     this.platform =
         new Platform(
                 PlatformConfig.embedded(dataDir, 0),
-                ControlPlaneConfig.defaults().withDatabaseUrl(databaseUrl))
+                ApiConfig.defaults().withDatabaseUrl(databaseUrl))
             .start();
     ConnectionInfo info = platform.connectionInfo();
     this.api = new ControlApi(info.httpUrl(), Files.readString(info.operatorToken()).strip());

@@ -1,10 +1,10 @@
 package dev.gamingapi.bench;
 
+import dev.gamingapi.server.common.PageRequest;
 import dev.gamingapi.server.readmodel.leaderboards.Board;
 import dev.gamingapi.server.readmodel.leaderboards.BoardQueries;
 import dev.gamingapi.server.readmodel.leaderboards.BoardStore;
 import dev.gamingapi.server.store.Database;
-import dev.gamingapi.server.tenancy.PageRequest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.Random;

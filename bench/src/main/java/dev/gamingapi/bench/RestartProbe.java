@@ -1,11 +1,11 @@
 package dev.gamingapi.bench;
 
-import dev.gamingapi.server.app.ControlPlaneConfig;
+import dev.gamingapi.server.accounts.Account;
+import dev.gamingapi.server.app.ApiConfig;
 import dev.gamingapi.server.app.Platform;
 import dev.gamingapi.server.app.PlatformConfig;
-import dev.gamingapi.server.tenancy.Account;
-import dev.gamingapi.server.tenancy.Page;
-import dev.gamingapi.server.tenancy.PageRequest;
+import dev.gamingapi.server.common.Page;
+import dev.gamingapi.server.common.PageRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,9 +20,9 @@ import java.util.stream.Stream;
  */
 final class RestartProbe {
   private final PlatformConfig config;
-  private final ControlPlaneConfig control;
+  private final ApiConfig control;
 
-  RestartProbe(PlatformConfig config, ControlPlaneConfig control) {
+  RestartProbe(PlatformConfig config, ApiConfig control) {
     this.config = config;
     this.control = control;
   }

@@ -1,6 +1,6 @@
 package dev.gamingapi.bench;
 
-import dev.gamingapi.server.control.PlanCatalog;
+import dev.gamingapi.server.accounts.PlanCatalog;
 import io.nats.client.Connection;
 import io.nats.client.ErrorListener;
 import io.nats.client.JetStreamManagement;

@@ -1,7 +1,7 @@
 package dev.gamingapi.cli;
 
+import dev.gamingapi.server.app.ApiConfig;
 import dev.gamingapi.server.app.ConnectionInfo;
-import dev.gamingapi.server.app.ControlPlaneConfig;
 import dev.gamingapi.server.app.Platform;
 import dev.gamingapi.server.app.PlatformConfig;
 import java.io.PrintWriter;
@@ -56,7 +56,7 @@ public final class UpCommand implements Callable<Integer> {
     if (natsPort != null) {
       config = config.withNatsPort(natsPort);
     }
-    ControlPlaneConfig control = ControlPlaneConfig.fromEnvironment(System.getenv());
+    ApiConfig control = ApiConfig.fromEnvironment(System.getenv());
     if (httpPort != null) {
       control = control.withHttpPort(httpPort);
     }

@@ -17,4 +17,11 @@ public class PlatformException extends RuntimeException {
   public PlatformException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /**
+   * What kind of failure this is; {@link ProblemKind#INTERNAL} unless a subclass says otherwise.
+   */
+  public ProblemKind kind() {
+    return ProblemKind.INTERNAL;
+  }
 }

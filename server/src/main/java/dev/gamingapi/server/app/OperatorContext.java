@@ -1,12 +1,12 @@
 package dev.gamingapi.server.app;
 
-import dev.gamingapi.server.control.AccountClaims;
-import dev.gamingapi.server.control.CredsIssuer;
-import dev.gamingapi.server.control.InvalidJwtException;
-import dev.gamingapi.server.control.JwtClaims;
-import dev.gamingapi.server.control.Jwts;
-import dev.gamingapi.server.control.KeyVault;
-import dev.gamingapi.server.control.OperatorClaims;
+import dev.gamingapi.server.jwt.AccountClaims;
+import dev.gamingapi.server.jwt.CredsIssuer;
+import dev.gamingapi.server.jwt.InvalidJwtException;
+import dev.gamingapi.server.jwt.JwtClaims;
+import dev.gamingapi.server.jwt.Jwts;
+import dev.gamingapi.server.jwt.OperatorClaims;
+import dev.gamingapi.server.keys.KeyVault;
 import io.nats.client.AuthHandler;
 import io.nats.client.NKey;
 import io.nats.client.Nats;

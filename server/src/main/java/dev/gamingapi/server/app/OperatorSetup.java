@@ -1,10 +1,10 @@
 package dev.gamingapi.server.app;
 
-import dev.gamingapi.server.control.AccountClaims;
-import dev.gamingapi.server.control.CredsIssuer;
-import dev.gamingapi.server.control.KeyVault;
-import dev.gamingapi.server.control.OperatorClaims;
-import dev.gamingapi.server.control.SecretFiles;
+import dev.gamingapi.server.jwt.AccountClaims;
+import dev.gamingapi.server.jwt.CredsIssuer;
+import dev.gamingapi.server.jwt.OperatorClaims;
+import dev.gamingapi.server.keys.KeyVault;
+import dev.gamingapi.server.keys.SecretFiles;
 import io.nats.client.NKey;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,30 +1,30 @@
 package dev.gamingapi.server.app;
 
+import dev.gamingapi.server.access.UserSpec;
+import dev.gamingapi.server.accounts.ConnectionCounter;
+import dev.gamingapi.server.accounts.Plan;
+import dev.gamingapi.server.accounts.PlanCatalog;
+import dev.gamingapi.server.accounts.TenantBroker;
 import dev.gamingapi.server.broker.BrokerConfig;
 import dev.gamingapi.server.broker.BrokerConnections;
 import dev.gamingapi.server.broker.EmbeddedBroker;
 import dev.gamingapi.server.broker.NatsServerExecutable;
-import dev.gamingapi.server.cluster.LeaseStore;
 import dev.gamingapi.server.cluster.SharedKeys;
-import dev.gamingapi.server.cluster.SingleWriter;
 import dev.gamingapi.server.cluster.TenantLeases;
 import dev.gamingapi.server.cluster.TenantOwnership;
 import dev.gamingapi.server.commands.Commands;
-import dev.gamingapi.server.control.KeyVault;
-import dev.gamingapi.server.control.MasterKey;
-import dev.gamingapi.server.control.Plan;
-import dev.gamingapi.server.control.PlanCatalog;
-import dev.gamingapi.server.control.ResolverClient;
 import dev.gamingapi.server.http.HttpApi;
+import dev.gamingapi.server.keys.KeyVault;
+import dev.gamingapi.server.keys.MasterKey;
+import dev.gamingapi.server.lease.LeaseStore;
+import dev.gamingapi.server.lease.SingleWriter;
 import dev.gamingapi.server.notify.Notifier;
 import dev.gamingapi.server.notify.NotifyConfig;
 import dev.gamingapi.server.readmodel.ReadModelConfig;
 import dev.gamingapi.server.readmodel.ReadModels;
+import dev.gamingapi.server.resolver.ResolverClient;
 import dev.gamingapi.server.store.Database;
-import dev.gamingapi.server.tenancy.ConnectionCounter;
-import dev.gamingapi.server.tenancy.ControlPlane;
-import dev.gamingapi.server.tenancy.TenantBroker;
-import dev.gamingapi.server.tenancy.UserSpec;
+import dev.gamingapi.server.tenancy.TenancyServices;
 import io.nats.client.Connection;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -65,7 +65,7 @@ public final class Platform implements AutoCloseable {
   private static final Duration REPUSH_INTERVAL = Duration.ofSeconds(5);
 
   private final PlatformConfig config;
-  private final ControlPlaneConfig controlConfig;
+  private final ApiConfig apiConfig;
   private final NotifyConfig notifyConfig;
   private final ClusterConfig clusterConfig;
   private TenantOwnership ownership;
@@ -75,7 +75,7 @@ public final class Platform implements AutoCloseable {
   private Connection system;
   private ResolverClient resolver;
   private Database database;
-  private ControlPlane controlPlane;
+  private TenancyServices controlPlane;
   private HttpApi http;
   private Commands commands;
   private ReadModels readModels;
@@ -88,21 +88,19 @@ public final class Platform implements AutoCloseable {
    * {@link #start()}.
    */
   public Platform(PlatformConfig config) {
-    this(config, ControlPlaneConfig.defaults());
+    this(config, ApiConfig.defaults());
   }
 
   /**
-   * A platform for {@code config} and {@code controlConfig}; nothing happens until {@link
-   * #start()}.
+   * A platform for {@code config} and {@code apiConfig}; nothing happens until {@link #start()}.
    */
-  public Platform(PlatformConfig config, ControlPlaneConfig controlConfig) {
-    this(config, controlConfig, notifyConfigFromEnvironment());
+  public Platform(PlatformConfig config, ApiConfig apiConfig) {
+    this(config, apiConfig, notifyConfigFromEnvironment());
   }
 
   /** A platform with notification settings of its own (tests: local endpoints allowed). */
-  public Platform(
-      PlatformConfig config, ControlPlaneConfig controlConfig, NotifyConfig notifyConfig) {
-    this(config, controlConfig, notifyConfig, clusterConfigFromEnvironment());
+  public Platform(PlatformConfig config, ApiConfig apiConfig, NotifyConfig notifyConfig) {
+    this(config, apiConfig, notifyConfig, clusterConfigFromEnvironment());
   }
 
   /**
@@ -111,11 +109,11 @@ public final class Platform implements AutoCloseable {
    */
   public Platform(
       PlatformConfig config,
-      ControlPlaneConfig controlConfig,
+      ApiConfig apiConfig,
       NotifyConfig notifyConfig,
       ClusterConfig clusterConfig) {
     this.config = config;
-    this.controlConfig = controlConfig;
+    this.apiConfig = apiConfig;
     this.notifyConfig = notifyConfig;
     this.clusterConfig = clusterConfig;
   }
@@ -147,7 +145,7 @@ public final class Platform implements AutoCloseable {
     try {
       Path dataDir = config.dataDir();
       Files.createDirectories(dataDir);
-      PlanCatalog plans = controlConfig.plans();
+      PlanCatalog plans = apiConfig.plans();
       OperatorContext operator;
       KeyVault vault;
       String url;
@@ -166,11 +164,11 @@ public final class Platform implements AutoCloseable {
                 operator.systemAccountJwt());
         broker = EmbeddedBroker.start(brokerConfig, NatsServerExecutable.find());
         url = broker.url();
-        database = Database.open(controlConfig.databaseUrl(), dataDir);
+        database = Database.open(apiConfig.databaseUrl(), dataDir);
       } else {
         operator = OperatorContext.external(config);
         url = config.brokerUrl();
-        database = Database.open(controlConfig.databaseUrl(), dataDir);
+        database = Database.open(apiConfig.databaseUrl(), dataDir);
         vault = sharedVault(dataDir);
       }
       operatorPublicKey = operator.operatorPublicKey();
@@ -181,7 +179,7 @@ public final class Platform implements AutoCloseable {
       TenantBroker tenants = new TenantBroker(url, config.duplicateWindow(), replicas);
       LeaseStore leases = new LeaseStore(database.jdbi());
       controlPlane =
-          ControlPlane.create(
+          TenancyServices.create(
               database,
               vault,
               operator.signingKey(),
@@ -191,7 +189,7 @@ public final class Platform implements AutoCloseable {
               system,
               new ConnectionCounter(system, REQUEST_TIMEOUT),
               replicas,
-              controlConfig.quotaSuspension(),
+              apiConfig.quotaSuspension(),
               config.embeddedBroker()
                   ? SingleWriter.local()
                   : SingleWriter.leased(
@@ -250,8 +248,8 @@ public final class Platform implements AutoCloseable {
               readModels,
               url);
       readModels.start(http.metrics());
-      int httpPort = http.start(controlConfig.httpHost(), controlConfig.httpPort());
-      String httpUrl = "http://" + hostForUrl(controlConfig.httpHost()) + ":" + httpPort;
+      int httpPort = http.start(apiConfig.httpHost(), apiConfig.httpPort());
+      String httpUrl = "http://" + hostForUrl(apiConfig.httpHost()) + ":" + httpPort;
       connectionInfo =
           new ConnectionInfo(
               url, owner, Map.of(DEMO_SERVER, demo), dataDir, httpUrl, operatorToken);
@@ -374,7 +372,7 @@ public final class Platform implements AutoCloseable {
   }
 
   /** The tenancy services: accounts, servers, users, shares, audit. */
-  public synchronized ControlPlane controlPlane() {
+  public synchronized TenancyServices controlPlane() {
     requireStarted();
     return controlPlane;
   }

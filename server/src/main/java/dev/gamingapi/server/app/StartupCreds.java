@@ -1,11 +1,11 @@
 package dev.gamingapi.server.app;
 
-import dev.gamingapi.server.control.SecretFiles;
-import dev.gamingapi.server.tenancy.Actor;
-import dev.gamingapi.server.tenancy.ControlPlane;
-import dev.gamingapi.server.tenancy.IssuedCredentials;
-import dev.gamingapi.server.tenancy.NotFoundException;
-import dev.gamingapi.server.tenancy.UserSpec;
+import dev.gamingapi.server.access.IssuedCredentials;
+import dev.gamingapi.server.access.UserSpec;
+import dev.gamingapi.server.audit.Actor;
+import dev.gamingapi.server.common.NotFoundException;
+import dev.gamingapi.server.keys.SecretFiles;
+import dev.gamingapi.server.tenancy.TenancyServices;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +26,7 @@ final class StartupCreds {
 
   private StartupCreds() {}
 
-  static Path ensure(ControlPlane control, String account, UserSpec spec, Path file) {
+  static Path ensure(TenancyServices control, String account, UserSpec spec, Path file) {
     boolean exists = exists(control, account, spec.name());
     if (exists && Files.exists(file)) {
       return file;
@@ -48,7 +48,7 @@ final class StartupCreds {
     return file;
   }
 
-  private static boolean exists(ControlPlane control, String account, String user) {
+  private static boolean exists(TenancyServices control, String account, String user) {
     try {
       control.users().get(account, user);
       return true;

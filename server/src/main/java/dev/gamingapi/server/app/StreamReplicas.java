@@ -1,6 +1,6 @@
 package dev.gamingapi.server.app;
 
-import dev.gamingapi.server.control.ResolverClient;
+import dev.gamingapi.server.resolver.ResolverClient;
 import java.util.SortedSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

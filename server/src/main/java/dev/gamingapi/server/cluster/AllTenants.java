@@ -1,9 +1,9 @@
 package dev.gamingapi.server.cluster;
 
-import dev.gamingapi.server.tenancy.Account;
-import dev.gamingapi.server.tenancy.Accounts;
-import dev.gamingapi.server.tenancy.Page;
-import dev.gamingapi.server.tenancy.PageRequest;
+import dev.gamingapi.server.accounts.Account;
+import dev.gamingapi.server.accounts.Accounts;
+import dev.gamingapi.server.common.Page;
+import dev.gamingapi.server.common.PageRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -1,7 +1,7 @@
 package dev.gamingapi.server.cluster;
 
-import dev.gamingapi.server.control.KeyVault;
-import dev.gamingapi.server.control.KeyVault.StoredKey;
+import dev.gamingapi.server.keys.KeyVault;
+import dev.gamingapi.server.keys.KeyVault.StoredKey;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;

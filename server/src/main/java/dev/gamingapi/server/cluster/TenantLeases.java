@@ -1,7 +1,10 @@
 package dev.gamingapi.server.cluster;
 
-import dev.gamingapi.server.tenancy.Account;
-import dev.gamingapi.server.tenancy.Accounts;
+import dev.gamingapi.server.accounts.Account;
+import dev.gamingapi.server.accounts.Accounts;
+import dev.gamingapi.server.lease.Lease;
+import dev.gamingapi.server.lease.LeaseLostException;
+import dev.gamingapi.server.lease.LeaseStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

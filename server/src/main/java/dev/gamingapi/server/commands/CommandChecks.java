@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.gamingapi.contract.command.CommandMessage;
 import dev.gamingapi.contract.subject.Ids;
 import dev.gamingapi.contract.subject.InvalidIdException;
-import dev.gamingapi.server.tenancy.ControlPlane;
-import dev.gamingapi.server.tenancy.InvalidRequestException;
+import dev.gamingapi.server.common.InvalidRequestException;
+import dev.gamingapi.server.tenancy.TenancyServices;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -21,9 +21,9 @@ final class CommandChecks {
   // Room for the subject and headers next to the body in the broker's max payload.
   private static final int HEADROOM = 512;
 
-  private final ControlPlane control;
+  private final TenancyServices control;
 
-  CommandChecks(ControlPlane control) {
+  CommandChecks(TenancyServices control) {
     this.control = control;
   }
 

@@ -3,12 +3,12 @@ package dev.gamingapi.server.commands;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gamingapi.contract.command.CommandMessage;
 import dev.gamingapi.contract.event.EventIds;
+import dev.gamingapi.server.common.InvalidRequestException;
+import dev.gamingapi.server.common.NotFoundException;
+import dev.gamingapi.server.common.Page;
+import dev.gamingapi.server.common.PageRequest;
 import dev.gamingapi.server.store.Database;
-import dev.gamingapi.server.tenancy.ControlPlane;
-import dev.gamingapi.server.tenancy.InvalidRequestException;
-import dev.gamingapi.server.tenancy.NotFoundException;
-import dev.gamingapi.server.tenancy.Page;
-import dev.gamingapi.server.tenancy.PageRequest;
+import dev.gamingapi.server.tenancy.TenancyServices;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,13 +18,13 @@ import java.util.List;
  * tracking from the {@code command.*} events the game servers publish.
  */
 public final class Commands implements AutoCloseable {
-  private final ControlPlane control;
+  private final TenancyServices control;
   private final CommandStore store;
   private final CommandChecks checks;
   private final TenantRegistry tenants;
   private final CommandTypes types;
 
-  private Commands(ControlPlane control, Database database, String url) {
+  private Commands(TenancyServices control, Database database, String url) {
     this.control = control;
     this.store = new CommandStore(database.jdbi());
     this.checks = new CommandChecks(control);
@@ -36,7 +36,7 @@ public final class Commands implements AutoCloseable {
    * Starts tracking every tenant (and those created later) and creates the command consumer of
    * every registered server (and of those registered later). Call after the control plane.
    */
-  public static Commands start(ControlPlane control, Database database, String url) {
+  public static Commands start(TenancyServices control, Database database, String url) {
     Commands commands = new Commands(control, database, url);
     control.accounts().onChange(commands.tenants::accountChanged);
     control

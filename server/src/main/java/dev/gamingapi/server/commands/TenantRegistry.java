@@ -1,11 +1,11 @@
 package dev.gamingapi.server.commands;
 
+import dev.gamingapi.server.accounts.Account;
 import dev.gamingapi.server.broker.BrokerConnections;
-import dev.gamingapi.server.tenancy.Account;
-import dev.gamingapi.server.tenancy.ControlPlane;
-import dev.gamingapi.server.tenancy.GameServer;
-import dev.gamingapi.server.tenancy.Page;
-import dev.gamingapi.server.tenancy.PageRequest;
+import dev.gamingapi.server.common.Page;
+import dev.gamingapi.server.common.PageRequest;
+import dev.gamingapi.server.servers.GameServer;
+import dev.gamingapi.server.tenancy.TenancyServices;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -18,12 +18,12 @@ import org.slf4j.LoggerFactory;
 final class TenantRegistry implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TenantRegistry.class);
 
-  private final ControlPlane control;
+  private final TenancyServices control;
   private final String url;
   private final CommandStore store;
   private final Map<String, TenantCommands> tenants = new ConcurrentHashMap<>();
 
-  TenantRegistry(ControlPlane control, String url, CommandStore store) {
+  TenantRegistry(TenancyServices control, String url, CommandStore store) {
     this.control = control;
     this.url = url;
     this.store = store;

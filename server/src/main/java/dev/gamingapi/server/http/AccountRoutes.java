@@ -1,8 +1,8 @@
 package dev.gamingapi.server.http;
 
-import dev.gamingapi.server.tenancy.Account;
-import dev.gamingapi.server.tenancy.ControlPlane;
-import dev.gamingapi.server.tenancy.Page;
+import dev.gamingapi.server.accounts.Account;
+import dev.gamingapi.server.common.Page;
+import dev.gamingapi.server.tenancy.TenancyServices;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
@@ -11,9 +11,9 @@ import java.util.List;
 final class AccountRoutes {
   private static final String ACCOUNT = "/api/v1/accounts/{account}";
 
-  private final ControlPlane control;
+  private final TenancyServices control;
 
-  AccountRoutes(ControlPlane control) {
+  AccountRoutes(TenancyServices control) {
     this.control = control;
   }
 

@@ -1,7 +1,7 @@
 package dev.gamingapi.server.http;
 
-import dev.gamingapi.server.tenancy.ControlPlane;
-import dev.gamingapi.server.tenancy.Users;
+import dev.gamingapi.server.access.Users;
+import dev.gamingapi.server.tenancy.TenancyServices;
 import io.javalin.http.Context;
 import java.util.Optional;
 
@@ -13,10 +13,10 @@ import java.util.Optional;
 final class Auth {
   private static final String BEARER = "Bearer ";
 
-  private final ControlPlane control;
+  private final TenancyServices control;
   private final RateLimiter limiter = new RateLimiter();
 
-  Auth(ControlPlane control) {
+  Auth(TenancyServices control) {
     this.control = control;
   }
 

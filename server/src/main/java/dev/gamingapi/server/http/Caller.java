@@ -1,8 +1,8 @@
 package dev.gamingapi.server.http;
 
-import dev.gamingapi.server.tenancy.Actor;
-import dev.gamingapi.server.tenancy.User;
-import dev.gamingapi.server.tenancy.UserKind;
+import dev.gamingapi.server.access.User;
+import dev.gamingapi.server.access.UserKind;
+import dev.gamingapi.server.audit.Actor;
 
 /**
  * Who sent a request: the operator, or a user of one account. Every route asks it before touching

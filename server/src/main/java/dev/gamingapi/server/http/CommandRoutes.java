@@ -1,12 +1,12 @@
 package dev.gamingapi.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gamingapi.server.access.User;
+import dev.gamingapi.server.access.UserKind;
 import dev.gamingapi.server.commands.CommandSpec;
 import dev.gamingapi.server.commands.CommandTooLargeException;
 import dev.gamingapi.server.commands.Commands;
-import dev.gamingapi.server.tenancy.Page;
-import dev.gamingapi.server.tenancy.User;
-import dev.gamingapi.server.tenancy.UserKind;
+import dev.gamingapi.server.common.Page;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;

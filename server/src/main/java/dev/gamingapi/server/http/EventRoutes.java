@@ -4,8 +4,11 @@ import dev.gamingapi.contract.ContractException;
 import dev.gamingapi.contract.event.EventCatalog;
 import dev.gamingapi.contract.subject.EventFilter;
 import dev.gamingapi.contract.subject.Ids;
-import dev.gamingapi.server.tenancy.ControlPlane;
-import dev.gamingapi.server.tenancy.InvalidRequestException;
+import dev.gamingapi.server.common.InvalidRequestException;
+import dev.gamingapi.server.eventlog.EventLogReader;
+import dev.gamingapi.server.eventlog.EventScope;
+import dev.gamingapi.server.eventlog.EventView;
+import dev.gamingapi.server.tenancy.TenancyServices;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
@@ -37,15 +40,15 @@ final class EventRoutes implements AutoCloseable {
   /** Often enough that proxies keep the stream open and a revoked token is cut off soon. */
   private static final Duration HEARTBEAT = Duration.ofSeconds(10);
 
-  private final ControlPlane control;
-  private final TenantLogs logs;
+  private final TenancyServices control;
+  private final EventLogReader logs;
   private final ScheduledExecutorService heartbeats =
       Executors.newSingleThreadScheduledExecutor(
           task -> Thread.ofPlatform().name("gamingapi-sse-heartbeat").daemon().unstarted(task));
 
-  EventRoutes(ControlPlane control, String brokerUrl) {
+  EventRoutes(TenancyServices control, String brokerUrl) {
     this.control = control;
-    this.logs = new TenantLogs(brokerUrl, control.accounts());
+    this.logs = new EventLogReader(brokerUrl, control.accounts());
   }
 
   void register(RoutesConfig routes) {
@@ -55,14 +58,14 @@ final class EventRoutes implements AutoCloseable {
 
   /** A request's account, filter, scope and start, checked before anything is answered. */
   private record Selection(
-      String account, EventFilter filter, EventScope scope, TenantLogs.Start start) {}
+      String account, EventFilter filter, EventScope scope, EventLogReader.Start start) {}
 
   private Selection select(Context ctx, String afterField, String afterText) {
     String account = ctx.pathParam("account");
     Caller caller = Requests.caller(ctx);
     caller.requireAccount(account);
     control.accounts().get(account); // 404 for the operator asking about no account
-    EventScope scope = EventScope.of(caller);
+    EventScope scope = EventScope.of(caller.user());
     String server = checked("server", blankToNull(ctx.queryParam("server")), Ids::server);
     String player = checked("player", blankToNull(ctx.queryParam("player")), Ids::player);
     String type = checked("type", blankToNull(ctx.queryParam("type")), EventCatalog::resolve);
@@ -79,7 +82,7 @@ final class EventRoutes implements AutoCloseable {
     if (after > 0 && since != null) {
       throw ApiException.invalid("since", "cannot be combined with a position to resume after");
     }
-    return new Selection(account, filter, scope, new TenantLogs.Start(after, since));
+    return new Selection(account, filter, scope, new EventLogReader.Start(after, since));
   }
 
   private void replay(Context ctx) {

@@ -1,18 +1,11 @@
 package dev.gamingapi.server.http;
 
 import dev.gamingapi.server.PlatformException;
-import dev.gamingapi.server.broker.BrokerException;
-import dev.gamingapi.server.broker.StreamProvisioningException;
-import dev.gamingapi.server.cluster.LeaseLostException;
 import dev.gamingapi.server.commands.Commands;
-import dev.gamingapi.server.control.ResolverException;
+import dev.gamingapi.server.common.InvalidRequestException;
 import dev.gamingapi.server.notify.Notifier;
 import dev.gamingapi.server.readmodel.ReadModels;
-import dev.gamingapi.server.tenancy.ConflictException;
-import dev.gamingapi.server.tenancy.ControlPlane;
-import dev.gamingapi.server.tenancy.ForbiddenException;
-import dev.gamingapi.server.tenancy.InvalidRequestException;
-import dev.gamingapi.server.tenancy.NotFoundException;
+import dev.gamingapi.server.tenancy.TenancyServices;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -47,7 +40,7 @@ public final class HttpApi implements AutoCloseable {
    * @param brokerUrl the broker's client URL, for the events routes
    */
   public HttpApi(
-      ControlPlane control,
+      TenancyServices control,
       BooleanSupplier brokerUp,
       BooleanSupplier databaseUp,
       String version,
@@ -85,25 +78,7 @@ public final class HttpApi implements AutoCloseable {
               config.routes.after(this::count);
               config.routes.exception(
                   ApiException.class, (e, ctx) -> problem(ctx, e.problem(ctx.path())));
-              config.routes.exception(
-                  InvalidRequestException.class,
-                  (e, ctx) -> problem(ctx, Problem.invalid(e.field(), e.problem(), ctx.path())));
-              config.routes.exception(
-                  NotFoundException.class,
-                  (e, ctx) -> problem(ctx, 404, "not-found", "Not found", e));
-              config.routes.exception(
-                  ConflictException.class,
-                  (e, ctx) -> problem(ctx, 409, "conflict", "Conflict", e));
-              config.routes.exception(
-                  ForbiddenException.class,
-                  (e, ctx) -> problem(ctx, 403, "forbidden", "Forbidden", e));
-              config.routes.exception(BrokerException.class, (e, ctx) -> unavailable(ctx, e));
-              config.routes.exception(ResolverException.class, (e, ctx) -> unavailable(ctx, e));
-              // Another instance held the account-JWT writer lease too long: retry later.
-              config.routes.exception(LeaseLostException.class, (e, ctx) -> unavailable(ctx, e));
-              // The broker refusing a stream (e.g. no room for the plan's storage, 10047).
-              config.routes.exception(
-                  StreamProvisioningException.class, (e, ctx) -> unavailable(ctx, e));
+              config.routes.exception(PlatformException.class, this::platformProblem);
               config.routes.exception(HttpResponseException.class, this::httpProblem);
               config.routes.exception(Exception.class, this::internal);
               config.routes.error(404, ctx -> notFoundRoute(ctx));
@@ -152,9 +127,25 @@ public final class HttpApi implements AutoCloseable {
     problem(ctx, Problem.of(status, slug, title, e.getMessage(), ctx.path()));
   }
 
-  private static void unavailable(Context ctx, PlatformException e) {
-    LOG.warn("{} {}: broker unavailable: {}", ctx.method(), ctx.path(), e.getMessage());
-    problem(ctx, 503, "broker-unavailable", "Broker unavailable", e);
+  /** Every package's failures, by the kind they carry. */
+  private void platformProblem(PlatformException e, Context ctx) {
+    switch (e.kind()) {
+      case INVALID_REQUEST ->
+          problem(
+              ctx,
+              e instanceof InvalidRequestException invalid
+                  ? Problem.invalid(invalid.field(), invalid.problem(), ctx.path())
+                  : Problem.of(
+                      400, "invalid-request", "Invalid request", e.getMessage(), ctx.path()));
+      case NOT_FOUND -> problem(ctx, 404, "not-found", "Not found", e);
+      case CONFLICT -> problem(ctx, 409, "conflict", "Conflict", e);
+      case FORBIDDEN -> problem(ctx, 403, "forbidden", "Forbidden", e);
+      case UNAVAILABLE -> {
+        LOG.warn("{} {}: broker unavailable: {}", ctx.method(), ctx.path(), e.getMessage());
+        problem(ctx, 503, "broker-unavailable", "Broker unavailable", e);
+      }
+      case INTERNAL -> internal(e, ctx);
+    }
   }
 
   private void httpProblem(HttpResponseException e, Context ctx) {

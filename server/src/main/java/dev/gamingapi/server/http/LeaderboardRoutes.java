@@ -2,13 +2,13 @@ package dev.gamingapi.server.http;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.gamingapi.contract.subject.Ids;
+import dev.gamingapi.server.common.InvalidRequestException;
+import dev.gamingapi.server.common.NotFoundException;
+import dev.gamingapi.server.common.Page;
 import dev.gamingapi.server.readmodel.ReadModels;
 import dev.gamingapi.server.readmodel.leaderboards.Board;
 import dev.gamingapi.server.readmodel.leaderboards.Standing;
-import dev.gamingapi.server.tenancy.ControlPlane;
-import dev.gamingapi.server.tenancy.InvalidRequestException;
-import dev.gamingapi.server.tenancy.NotFoundException;
-import dev.gamingapi.server.tenancy.Page;
+import dev.gamingapi.server.tenancy.TenancyServices;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
@@ -20,10 +20,10 @@ final class LeaderboardRoutes {
   private static final String BOARDS = "/api/v1/accounts/{account}/leaderboards";
   private static final String BOARD = BOARDS + "/{board}";
 
-  private final ControlPlane control;
+  private final TenancyServices control;
   private final ReadModels readModels;
 
-  LeaderboardRoutes(ControlPlane control, ReadModels readModels) {
+  LeaderboardRoutes(TenancyServices control, ReadModels readModels) {
     this.control = control;
     this.readModels = readModels;
   }

@@ -1,12 +1,12 @@
 package dev.gamingapi.server.http;
 
-import dev.gamingapi.server.tenancy.ControlPlane;
-import dev.gamingapi.server.tenancy.GameServer;
-import dev.gamingapi.server.tenancy.IssuedCredentials;
-import dev.gamingapi.server.tenancy.Page;
-import dev.gamingapi.server.tenancy.Share;
-import dev.gamingapi.server.tenancy.UserKind;
-import dev.gamingapi.server.tenancy.UserSpec;
+import dev.gamingapi.server.access.IssuedCredentials;
+import dev.gamingapi.server.access.UserKind;
+import dev.gamingapi.server.access.UserSpec;
+import dev.gamingapi.server.accounts.Share;
+import dev.gamingapi.server.common.Page;
+import dev.gamingapi.server.servers.GameServer;
+import dev.gamingapi.server.tenancy.TenancyServices;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
@@ -16,9 +16,9 @@ import java.util.List;
 final class MemberRoutes {
   private static final String ACCOUNT = "/api/v1/accounts/{account}";
 
-  private final ControlPlane control;
+  private final TenancyServices control;
 
-  MemberRoutes(ControlPlane control) {
+  MemberRoutes(TenancyServices control) {
     this.control = control;
   }
 

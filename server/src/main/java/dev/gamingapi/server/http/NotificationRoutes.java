@@ -1,10 +1,10 @@
 package dev.gamingapi.server.http;
 
+import dev.gamingapi.server.common.Page;
 import dev.gamingapi.server.notify.Notifier;
 import dev.gamingapi.server.notify.Rule;
 import dev.gamingapi.server.notify.RuleSpec;
 import dev.gamingapi.server.notify.Rules;
-import dev.gamingapi.server.tenancy.Page;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;

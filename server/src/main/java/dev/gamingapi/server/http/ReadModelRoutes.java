@@ -1,10 +1,10 @@
 package dev.gamingapi.server.http;
 
 import dev.gamingapi.contract.subject.Ids;
+import dev.gamingapi.server.common.InvalidRequestException;
+import dev.gamingapi.server.common.NotFoundException;
 import dev.gamingapi.server.readmodel.ReadModels;
-import dev.gamingapi.server.tenancy.ControlPlane;
-import dev.gamingapi.server.tenancy.InvalidRequestException;
-import dev.gamingapi.server.tenancy.NotFoundException;
+import dev.gamingapi.server.tenancy.TenancyServices;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
@@ -17,10 +17,10 @@ import java.time.Instant;
 final class ReadModelRoutes {
   private static final String ACCOUNT = "/api/v1/accounts/{account}";
 
-  private final ControlPlane control;
+  private final TenancyServices control;
   private final ReadModels readModels;
 
-  ReadModelRoutes(ControlPlane control, ReadModels readModels) {
+  ReadModelRoutes(TenancyServices control, ReadModels readModels) {
     this.control = control;
     this.readModels = readModels;
   }

@@ -1,7 +1,7 @@
 package dev.gamingapi.server.http;
 
-import dev.gamingapi.server.control.Plan;
-import dev.gamingapi.server.tenancy.Share;
+import dev.gamingapi.server.accounts.Plan;
+import dev.gamingapi.server.accounts.Share;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.gamingapi.server.http;
 
-import dev.gamingapi.server.tenancy.User;
+import dev.gamingapi.server.access.User;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;

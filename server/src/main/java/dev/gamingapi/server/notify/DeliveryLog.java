@@ -1,8 +1,8 @@
 package dev.gamingapi.server.notify;
 
-import dev.gamingapi.server.tenancy.InvalidRequestException;
-import dev.gamingapi.server.tenancy.Page;
-import dev.gamingapi.server.tenancy.PageRequest;
+import dev.gamingapi.server.common.InvalidRequestException;
+import dev.gamingapi.server.common.Page;
+import dev.gamingapi.server.common.PageRequest;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;

@@ -2,12 +2,12 @@ package dev.gamingapi.server.notify;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gamingapi.server.accounts.Accounts;
 import dev.gamingapi.server.cluster.TenantOwnership;
 import dev.gamingapi.server.cluster.TenantWorker;
+import dev.gamingapi.server.common.Page;
+import dev.gamingapi.server.common.PageRequest;
 import dev.gamingapi.server.store.Database;
-import dev.gamingapi.server.tenancy.Accounts;
-import dev.gamingapi.server.tenancy.Page;
-import dev.gamingapi.server.tenancy.PageRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -3,7 +3,7 @@ package dev.gamingapi.server.notify;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gamingapi.server.tenancy.InvalidRequestException;
+import dev.gamingapi.server.common.InvalidRequestException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,7 +1,7 @@
 package dev.gamingapi.server.notify;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gamingapi.server.tenancy.InvalidRequestException;
+import dev.gamingapi.server.common.InvalidRequestException;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

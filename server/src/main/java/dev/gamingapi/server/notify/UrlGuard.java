@@ -1,6 +1,6 @@
 package dev.gamingapi.server.notify;
 
-import dev.gamingapi.server.tenancy.InvalidRequestException;
+import dev.gamingapi.server.common.InvalidRequestException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;

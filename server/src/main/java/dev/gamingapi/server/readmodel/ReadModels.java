@@ -1,5 +1,8 @@
 package dev.gamingapi.server.readmodel;
 
+import dev.gamingapi.server.accounts.Accounts;
+import dev.gamingapi.server.audit.Actor;
+import dev.gamingapi.server.audit.AuditLog;
 import dev.gamingapi.server.cluster.TenantOwnership;
 import dev.gamingapi.server.cluster.TenantWorker;
 import dev.gamingapi.server.readmodel.engine.Applier;
@@ -13,9 +16,6 @@ import dev.gamingapi.server.readmodel.leaderboards.BoardStore;
 import dev.gamingapi.server.readmodel.profiles.ProfileQueries;
 import dev.gamingapi.server.readmodel.status.StatusQueries;
 import dev.gamingapi.server.store.Database;
-import dev.gamingapi.server.tenancy.Accounts;
-import dev.gamingapi.server.tenancy.Actor;
-import dev.gamingapi.server.tenancy.AuditLog;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;

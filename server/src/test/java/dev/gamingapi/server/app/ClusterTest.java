@@ -3,17 +3,17 @@ package dev.gamingapi.server.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gamingapi.server.access.IssuedCredentials;
+import dev.gamingapi.server.access.UserSpec;
+import dev.gamingapi.server.accounts.Plan;
 import dev.gamingapi.server.app.Clients.Client;
-import dev.gamingapi.server.control.AccountClaims;
-import dev.gamingapi.server.control.KeyVault;
-import dev.gamingapi.server.control.Plan;
-import dev.gamingapi.server.control.PushResult;
-import dev.gamingapi.server.control.ResolverClient;
-import dev.gamingapi.server.control.ResolverException;
-import dev.gamingapi.server.tenancy.Actor;
-import dev.gamingapi.server.tenancy.ControlPlane;
-import dev.gamingapi.server.tenancy.IssuedCredentials;
-import dev.gamingapi.server.tenancy.UserSpec;
+import dev.gamingapi.server.audit.Actor;
+import dev.gamingapi.server.jwt.AccountClaims;
+import dev.gamingapi.server.keys.KeyVault;
+import dev.gamingapi.server.resolver.PushResult;
+import dev.gamingapi.server.resolver.ResolverClient;
+import dev.gamingapi.server.resolver.ResolverException;
+import dev.gamingapi.server.tenancy.TenancyServices;
 import dev.gamingapi.testkit.NatsCluster;
 import dev.gamingapi.testkit.NatsServerProcess;
 import io.nats.client.Connection;
@@ -117,7 +117,7 @@ class ClusterTest {
   @Order(2)
   void aTenantMadeThroughTheControlPlaneWorksOnEveryNodeAndItsRevocationsReachThemAll()
       throws Exception {
-    ControlPlane control = platform.controlPlane();
+    TenancyServices control = platform.controlPlane();
     control.accounts().create("acme", "standard", "", Actor.PLATFORM);
     control.servers().register("acme", "eu-1", "EU 1", Actor.PLATFORM);
     IssuedCredentials owner =

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.gamingapi.server.app.Clients.Client;
-import dev.gamingapi.server.control.Jwts;
+import dev.gamingapi.server.jwt.Jwts;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.api.AccountLimits;
 import io.nats.client.api.PublishAck;

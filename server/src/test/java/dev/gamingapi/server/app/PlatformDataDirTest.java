@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gamingapi.server.app.Clients.Client;
-import dev.gamingapi.server.control.KeyVault;
-import dev.gamingapi.server.control.MasterKey;
-import dev.gamingapi.server.control.WrongMasterKeyException;
+import dev.gamingapi.server.keys.KeyVault;
+import dev.gamingapi.server.keys.MasterKey;
+import dev.gamingapi.server.keys.WrongMasterKeyException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

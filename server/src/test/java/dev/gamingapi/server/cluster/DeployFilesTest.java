@@ -10,7 +10,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import dev.gamingapi.server.app.ControlPlaneConfig;
+import dev.gamingapi.server.app.ApiConfig;
 import dev.gamingapi.server.app.InvalidConfigException;
 import dev.gamingapi.server.app.OperatorSetup;
 import dev.gamingapi.server.app.Platform;
@@ -150,7 +150,7 @@ class DeployFilesTest {
                 operator.resolve(OperatorSetup.OPERATOR_JWT),
                 operator.resolve(OperatorSetup.SYSTEM_CREDS))
             .withReplicas(replicas),
-        ControlPlaneConfig.defaults());
+        ApiConfig.defaults());
   }
 
   /** The compose file as JSON, YAML anchors and merge keys ({@code <<}) resolved. */

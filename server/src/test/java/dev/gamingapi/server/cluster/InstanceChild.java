@@ -1,7 +1,7 @@
 package dev.gamingapi.server.cluster;
 
+import dev.gamingapi.server.app.ApiConfig;
 import dev.gamingapi.server.app.ClusterConfig;
-import dev.gamingapi.server.app.ControlPlaneConfig;
 import dev.gamingapi.server.app.OperatorSetup;
 import dev.gamingapi.server.app.Platform;
 import dev.gamingapi.server.app.PlatformConfig;
@@ -31,7 +31,7 @@ public final class InstanceChild {
     Platform platform =
         new Platform(
                 config,
-                ControlPlaneConfig.defaults().withDatabaseUrl(args[1].equals("-") ? null : args[1]),
+                ApiConfig.defaults().withDatabaseUrl(args[1].equals("-") ? null : args[1]),
                 NotifyConfig.fromSystem(),
                 new ClusterConfig(args[4], Duration.parse(args[5])))
             .start();

@@ -8,6 +8,7 @@ import dev.gamingapi.server.http.EventLog;
 import dev.gamingapi.server.http.HistoryComparison;
 import dev.gamingapi.server.http.HistoryFold;
 import dev.gamingapi.server.http.HistoryWorkload;
+import dev.gamingapi.server.lease.SingleWriter;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.nats.client.Options;

@@ -28,8 +28,7 @@ class CommandPermissionsTest {
 
   @BeforeAll
   static void start() throws Exception {
-    fixture =
-        PlatformFixture.start(dataDir, dev.gamingapi.server.app.ControlPlaneConfig.defaults());
+    fixture = PlatformFixture.start(dataDir, dev.gamingapi.server.app.ApiConfig.defaults());
   }
 
   @AfterAll

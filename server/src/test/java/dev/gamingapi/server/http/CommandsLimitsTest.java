@@ -2,7 +2,7 @@ package dev.gamingapi.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gamingapi.server.app.ControlPlaneConfig;
+import dev.gamingapi.server.app.ApiConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +30,7 @@ class CommandsLimitsTest {
     fixture =
         PlatformFixture.start(
             dataDir.resolve("platform"),
-            new ControlPlaneConfig("127.0.0.1", 0, null, plans, Duration.ofSeconds(2)));
+            new ApiConfig("127.0.0.1", 0, null, plans, Duration.ofSeconds(2)));
   }
 
   @AfterAll

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gamingapi.server.app.ControlPlaneConfig;
+import dev.gamingapi.server.app.ApiConfig;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.api.StreamConfiguration;
@@ -42,7 +42,7 @@ class LimitsApiTest {
     fixture =
         PlatformFixture.start(
             dataDir.resolve("platform"),
-            new ControlPlaneConfig("127.0.0.1", 0, null, plans, Duration.ofSeconds(2)));
+            new ApiConfig("127.0.0.1", 0, null, plans, Duration.ofSeconds(2)));
   }
 
   @AfterAll

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gamingapi.contract.event.ServerStarted;
-import dev.gamingapi.server.app.ControlPlaneConfig;
+import dev.gamingapi.server.app.ApiConfig;
 import dev.gamingapi.server.notify.NotifyConfig;
 import dev.gamingapi.server.store.TestDatabase;
 import dev.gamingapi.testkit.http.RecordingEndpoint;
@@ -26,8 +26,8 @@ class NotificationRestartTest {
     return TestDatabase.sqlite();
   }
 
-  private static ControlPlaneConfig control(TestDatabase database) {
-    return ControlPlaneConfig.defaults().withDatabaseUrl(database.url());
+  private static ApiConfig control(TestDatabase database) {
+    return ApiConfig.defaults().withDatabaseUrl(database.url());
   }
 
   @Test

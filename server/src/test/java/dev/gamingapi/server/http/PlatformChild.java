@@ -1,6 +1,6 @@
 package dev.gamingapi.server.http;
 
-import dev.gamingapi.server.app.ControlPlaneConfig;
+import dev.gamingapi.server.app.ApiConfig;
 import dev.gamingapi.server.app.Platform;
 import dev.gamingapi.server.app.PlatformConfig;
 import java.nio.file.Path;
@@ -18,7 +18,7 @@ public final class PlatformChild {
     Platform platform =
         new Platform(
                 PlatformConfig.embedded(Path.of(args[0]), 0),
-                ControlPlaneConfig.defaults().withDatabaseUrl(database))
+                ApiConfig.defaults().withDatabaseUrl(database))
             .start();
     System.out.println(
         "READY "

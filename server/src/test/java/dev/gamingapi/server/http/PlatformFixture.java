@@ -1,7 +1,7 @@
 package dev.gamingapi.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gamingapi.server.app.ControlPlaneConfig;
+import dev.gamingapi.server.app.ApiConfig;
 import dev.gamingapi.server.app.Platform;
 import dev.gamingapi.server.app.PlatformConfig;
 import dev.gamingapi.server.notify.NotifyConfig;
@@ -31,10 +31,10 @@ final class PlatformFixture implements AutoCloseable {
 
   /** A platform keeping its control plane in {@code database}. */
   static PlatformFixture start(Path dataDir, TestDatabase database) throws Exception {
-    return start(dataDir, ControlPlaneConfig.defaults().withDatabaseUrl(database.url()));
+    return start(dataDir, ApiConfig.defaults().withDatabaseUrl(database.url()));
   }
 
-  static PlatformFixture start(Path dataDir, ControlPlaneConfig control) throws Exception {
+  static PlatformFixture start(Path dataDir, ApiConfig control) throws Exception {
     return start(dataDir, control, NOTIFY);
   }
 
@@ -52,7 +52,7 @@ final class PlatformFixture implements AutoCloseable {
               Duration.ofMinutes(10),
               Duration.ofSeconds(2));
 
-  static PlatformFixture start(Path dataDir, ControlPlaneConfig control, NotifyConfig notify)
+  static PlatformFixture start(Path dataDir, ApiConfig control, NotifyConfig notify)
       throws Exception {
     Platform platform = new Platform(PlatformConfig.embedded(dataDir, 0), control, notify).start();
     return new PlatformFixture(dataDir, platform);

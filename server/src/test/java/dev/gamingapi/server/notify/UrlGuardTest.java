@@ -3,7 +3,7 @@ package dev.gamingapi.server.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gamingapi.server.tenancy.InvalidRequestException;
+import dev.gamingapi.server.common.InvalidRequestException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -2,7 +2,7 @@ package dev.gamingapi.server.portal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gamingapi.server.app.ControlPlaneConfig;
+import dev.gamingapi.server.app.ApiConfig;
 import dev.gamingapi.server.app.Platform;
 import dev.gamingapi.server.app.PlatformConfig;
 import dev.gamingapi.server.notify.NotifyConfig;
@@ -37,7 +37,7 @@ final class PortalWorld implements AutoCloseable {
     Platform platform =
         new Platform(
                 PlatformConfig.embedded(dataDir, 0),
-                ControlPlaneConfig.defaults(),
+                ApiConfig.defaults(),
                 // The screenshots' webhook endpoint is on loopback.
                 NotifyConfig.defaults().allowingPrivate())
             .start();

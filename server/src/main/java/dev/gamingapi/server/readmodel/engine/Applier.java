@@ -4,7 +4,7 @@ import dev.gamingapi.contract.ContractException;
 import dev.gamingapi.contract.cloudevents.CloudEventsCodec;
 import dev.gamingapi.contract.event.Event;
 import dev.gamingapi.contract.event.UnknownEventData;
-import dev.gamingapi.server.cluster.LeaseLostException;
+import dev.gamingapi.server.lease.LeaseLostException;
 import dev.gamingapi.server.store.BatchSql;
 import dev.gamingapi.server.store.Database;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.gamingapi.server.readmodel.leaderboards;
 
 import dev.gamingapi.contract.subject.Ids;
-import dev.gamingapi.server.tenancy.InvalidRequestException;
+import dev.gamingapi.server.common.InvalidRequestException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,0 +1,45 @@
+package dev.gamingapi.server.access;
+
+import dev.gamingapi.server.common.InvalidRequestException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * What a user may reach: a game server's own server, or an app's servers and event types, and the
+ * event subjects that follow from them.
+ */
+record Scope(String server, List<String> servers, List<String> eventTypes) {
+  private static final Pattern EVENT_TYPE =
+      Pattern.compile("[a-z0-9_]+(\\.[a-z0-9_]+)*(\\.\\*)?|\\*");
+
+  static void checkEventType(String type) {
+    if (type == null || !EVENT_TYPE.matcher(type).matches()) {
+      throw new InvalidRequestException(
+          "event_types",
+          "'" + type + "' must be an event type like player.connected, or a prefix like player.*");
+    }
+  }
+
+  /**
+   * The event subjects an app may read: every combination of its servers (all when none) and its
+   * types (all when none), for both server-level and player-level subjects.
+   */
+  List<String> subjects() {
+    List<String> serverTokens = servers.isEmpty() ? List.of("*") : servers;
+    List<String> subjects = new ArrayList<>();
+    for (String server : serverTokens) {
+      String base = "v1.servers." + server;
+      if (eventTypes.isEmpty() || eventTypes.contains("*")) {
+        subjects.add(base + ".>");
+        continue;
+      }
+      for (String type : eventTypes) {
+        String suffix = type.endsWith(".*") ? type.substring(0, type.length() - 1) + ">" : type;
+        subjects.add(base + ".events." + suffix);
+        subjects.add(base + ".players.*.events." + suffix);
+      }
+    }
+    return subjects;
+  }
+}

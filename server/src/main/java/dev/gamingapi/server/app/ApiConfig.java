@@ -1,0 +1,137 @@
+package dev.gamingapi.server.app;
+
+import dev.gamingapi.server.accounts.PlanCatalog;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
+/**
+ * Settings of the control plane: where the REST API listens, which database holds tenants, and
+ * which plans exist.
+ *
+ * @param httpHost the REST API's address; loopback by default, so that nothing is exposed by
+ *     accident
+ * @param httpPort the REST API's port; 0 picks a free port
+ * @param databaseUrl a {@code jdbc:postgresql:} or {@code jdbc:sqlite:} URL, or null for {@code
+ *     DATA/gamingapi.db}
+ * @param plansFile a JSON file of plans added to or replacing the built-in ones, or null
+ * @param quotaSuspension how long a user that takes its tenant over the connection quota is
+ *     suspended (its connections dropped); zero only reports the excess
+ */
+public record ApiConfig(
+    String httpHost, int httpPort, String databaseUrl, Path plansFile, Duration quotaSuspension) {
+  /** The default suspension of a user over its tenant's connection quota. */
+  public static final Duration DEFAULT_QUOTA_SUSPENSION = Duration.ofSeconds(30);
+
+  /** The REST API's port for {@code gamingapi up}. */
+  public static final int DEFAULT_HTTP_PORT = 8080;
+
+  /** With the default quota suspension. */
+  public ApiConfig(String httpHost, int httpPort, String databaseUrl, Path plansFile) {
+    this(httpHost, httpPort, databaseUrl, plansFile, DEFAULT_QUOTA_SUSPENSION);
+  }
+
+  /** Validates, naming the wrong setting. */
+  public ApiConfig {
+    if (httpHost == null || httpHost.isBlank()) {
+      throw new InvalidConfigException("httpHost must not be blank");
+    }
+    if (httpPort < 0 || httpPort > 65535) {
+      throw new InvalidConfigException(
+          "httpPort must be 0..65535 (0 = any free port), got " + httpPort);
+    }
+    if (databaseUrl != null && databaseUrl.isBlank()) {
+      databaseUrl = null;
+    }
+    if (databaseUrl != null
+        && !databaseUrl.startsWith("jdbc:postgresql:")
+        && !databaseUrl.startsWith("jdbc:sqlite:")) {
+      throw new InvalidConfigException(
+          "databaseUrl must start with jdbc:postgresql: or jdbc:sqlite:");
+    }
+    if (quotaSuspension == null || quotaSuspension.isNegative()) {
+      throw new InvalidConfigException(
+          "quotaSuspension must be zero (report only) or positive, got " + quotaSuspension);
+    }
+    if (plansFile != null && !Files.isReadable(plansFile)) {
+      throw new InvalidConfigException(
+          "plansFile " + plansFile + " does not exist or is not readable");
+    }
+  }
+
+  /** Loopback, any free port, SQLite in the data directory, built-in plans: for tests. */
+  public static ApiConfig defaults() {
+    return new ApiConfig("127.0.0.1", 0, null, null);
+  }
+
+  /**
+   * Reads {@code GAMINGAPI_HTTP_HOST}, {@code GAMINGAPI_HTTP_PORT} (default 8080), {@code
+   * GAMINGAPI_DATABASE_URL}, {@code GAMINGAPI_PLANS_FILE} and {@code
+   * GAMINGAPI_CONNECTION_QUOTA_SUSPENSION} (ISO-8601, default PT30S; PT0S reports only).
+   */
+  public static ApiConfig fromEnvironment(Map<String, String> env) {
+    String port = env.get("GAMINGAPI_HTTP_PORT");
+    int httpPort;
+    try {
+      httpPort =
+          port == null || port.isBlank() ? DEFAULT_HTTP_PORT : Integer.parseInt(port.strip());
+    } catch (NumberFormatException e) {
+      throw new InvalidConfigException(
+          "GAMINGAPI_HTTP_PORT must be an integer, got '" + port + "'");
+    }
+    String plans = env.get("GAMINGAPI_PLANS_FILE");
+    String suspension = env.get("GAMINGAPI_CONNECTION_QUOTA_SUSPENSION");
+    Duration quotaSuspension;
+    try {
+      quotaSuspension =
+          suspension == null || suspension.isBlank()
+              ? DEFAULT_QUOTA_SUSPENSION
+              : Duration.parse(suspension.strip());
+    } catch (DateTimeParseException e) {
+      throw new InvalidConfigException(
+          "GAMINGAPI_CONNECTION_QUOTA_SUSPENSION must be an ISO-8601 duration like PT30S, got '"
+              + suspension
+              + "'");
+    }
+    return new ApiConfig(
+        env.getOrDefault("GAMINGAPI_HTTP_HOST", "127.0.0.1"),
+        httpPort,
+        env.get("GAMINGAPI_DATABASE_URL"),
+        plans == null || plans.isBlank() ? null : Path.of(plans),
+        quotaSuspension);
+  }
+
+  /** A copy listening on {@code httpPort}. */
+  public ApiConfig withHttpPort(int httpPort) {
+    return new ApiConfig(httpHost, httpPort, databaseUrl, plansFile, quotaSuspension);
+  }
+
+  /** A copy using {@code databaseUrl}. */
+  public ApiConfig withDatabaseUrl(String databaseUrl) {
+    return new ApiConfig(httpHost, httpPort, databaseUrl, plansFile, quotaSuspension);
+  }
+
+  /** The plans: built-in ones, with the plans file's applied. */
+  PlanCatalog plans() {
+    try {
+      return plansFile == null ? PlanCatalog.defaults() : PlanCatalog.withFile(plansFile);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidConfigException(e.getMessage());
+    }
+  }
+
+  /** Keeps a database password out of logs. */
+  @Override
+  public String toString() {
+    return "ApiConfig[http=%s:%d, database=%s, plansFile=%s]"
+        .formatted(
+            httpHost,
+            httpPort,
+            databaseUrl == null
+                ? "sqlite in the data dir"
+                : databaseUrl.replaceAll("(?i)(password=)[^&;]*", "$1****"),
+            plansFile);
+  }
+}
