@@ -3,6 +3,7 @@ package dev.gamingapi.bench;
 import dev.gamingapi.contract.cloudevents.CloudEventsCodec;
 import dev.gamingapi.contract.cloudevents.EncodedEvent;
 import dev.gamingapi.contract.event.Event;
+import dev.gamingapi.contract.subject.Subjects;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
@@ -114,12 +115,12 @@ final class ApplyBench {
   private double raw(Connection connection) throws Exception {
     JetStreamManagement management = connection.jetStreamManagement();
     try {
-      management.deleteConsumer("EVENTS", RAW_DURABLE);
+      management.deleteConsumer(Subjects.EVENT_STREAM, RAW_DURABLE);
     } catch (JetStreamApiException absent) {
       // first round
     }
     management.addOrUpdateConsumer(
-        "EVENTS",
+        Subjects.EVENT_STREAM,
         ConsumerConfiguration.builder()
             .durable(RAW_DURABLE)
             .ackPolicy(AckPolicy.Explicit)
@@ -127,7 +128,9 @@ final class ApplyBench {
             .maxAckPending(20_000)
             .build());
     JetStreamSubscription subscription =
-        connection.jetStream().subscribe(null, PullSubscribeOptions.bind("EVENTS", RAW_DURABLE));
+        connection
+            .jetStream()
+            .subscribe(null, PullSubscribeOptions.bind(Subjects.EVENT_STREAM, RAW_DURABLE));
     long start = System.nanoTime();
     int read = 0;
     while (read < count) {
@@ -142,7 +145,7 @@ final class ApplyBench {
     }
     long elapsed = System.nanoTime() - start;
     subscription.unsubscribe();
-    management.deleteConsumer("EVENTS", RAW_DURABLE);
+    management.deleteConsumer(Subjects.EVENT_STREAM, RAW_DURABLE);
     return Figures.rate(count, elapsed);
   }
 }

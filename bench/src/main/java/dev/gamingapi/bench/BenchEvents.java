@@ -5,6 +5,7 @@ import dev.gamingapi.contract.cloudevents.EncodedEvent;
 import dev.gamingapi.contract.event.Event;
 import dev.gamingapi.contract.event.EventData;
 import dev.gamingapi.contract.event.PlayerChatted;
+import dev.gamingapi.contract.subject.Subjects;
 import dev.gamingapi.sdk.GameServerClient;
 import io.nats.client.Connection;
 import io.nats.client.ErrorListener;
@@ -68,14 +69,14 @@ final class BenchEvents {
   static void recreateStream(Connection connection) throws IOException, JetStreamApiException {
     var management = connection.jetStreamManagement();
     try {
-      management.deleteStream("EVENTS");
+      management.deleteStream(Subjects.EVENT_STREAM);
     } catch (JetStreamApiException absent) {
       // first run: nothing to delete
     }
     management.addStream(
         StreamConfiguration.builder()
-            .name("EVENTS")
-            .subjects("v1.servers.*.events.>", "v1.servers.*.players.*.events.>")
+            .name(Subjects.EVENT_STREAM)
+            .subjects(Subjects.EVENT_STREAM_SUBJECTS)
             .storageType(StorageType.File)
             .duplicateWindow(Duration.ofMinutes(2))
             .build());
@@ -111,7 +112,11 @@ final class BenchEvents {
   /** Fails unless the {@code EVENTS} stream holds exactly {@code expected} events. */
   static void checkStored(Connection connection, int expected) throws Exception {
     long stored =
-        connection.jetStreamManagement().getStreamInfo("EVENTS").getStreamState().getMsgCount();
+        connection
+            .jetStreamManagement()
+            .getStreamInfo(Subjects.EVENT_STREAM)
+            .getStreamState()
+            .getMsgCount();
     if (stored != expected) {
       throw new IllegalStateException("stream holds " + stored + " events, expected " + expected);
     }

@@ -2,6 +2,7 @@ package dev.gamingapi.bench;
 
 import dev.gamingapi.contract.cloudevents.EncodedEvent;
 import dev.gamingapi.contract.subject.EventFilter;
+import dev.gamingapi.contract.subject.Subjects;
 import dev.gamingapi.sdk.EventReader;
 import dev.gamingapi.sdk.ReadRequest;
 import dev.gamingapi.sdk.ReplayStream;
@@ -74,7 +75,7 @@ final class ReplayBench {
   private double raw(Connection connection, int count) throws Exception {
     JetStream jetStream = connection.jetStream();
     PushSubscribeOptions options =
-        PushSubscribeOptions.builder().stream("EVENTS").ordered(true).build();
+        PushSubscribeOptions.builder().stream(Subjects.EVENT_STREAM).ordered(true).build();
     long start = System.nanoTime();
     JetStreamSubscription subscription = jetStream.subscribe(">", options);
     long checksum = 0;

@@ -1,5 +1,6 @@
 package dev.gamingapi.bench;
 
+import dev.gamingapi.contract.subject.Subjects;
 import dev.gamingapi.server.accounts.PlanCatalog;
 import io.nats.client.Connection;
 import io.nats.client.ErrorListener;
@@ -16,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * plan change reaches the broker's limits for the account.
  */
 final class TenantProbe {
-  private static final String SUBJECT = "v1.servers.bench.events.probe";
+  private static final String SUBJECT = Subjects.serverEvents("bench", "probe");
   private static final byte[] PAYLOAD = "{\"probe\":true}".getBytes(StandardCharsets.UTF_8);
   private static final Duration DEADLINE = Duration.ofSeconds(10);
   private static final String PROBE = "u00000";

@@ -16,7 +16,7 @@ import java.time.ZoneOffset;
  * and the client-side half of filtering.
  */
 final class ReadConsumers {
-  static final String STREAM = "EVENTS";
+  static final String STREAM = Subjects.EVENT_STREAM;
 
   /** Short, so a consumer lost with a restarted broker is noticed and recreated within seconds. */
   private static final Duration HEARTBEAT = Duration.ofSeconds(1);

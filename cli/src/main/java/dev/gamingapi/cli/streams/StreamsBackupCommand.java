@@ -1,5 +1,7 @@
 package dev.gamingapi.cli.streams;
 
+import dev.gamingapi.contract.command.CommandChannel;
+import dev.gamingapi.contract.subject.Subjects;
 import dev.gamingapi.server.broker.BrokerConnections;
 import dev.gamingapi.server.broker.StreamSnapshots;
 import io.nats.client.Connection;
@@ -42,7 +44,7 @@ public final class StreamsBackupCommand implements Callable<Integer> {
       names = "--stream",
       paramLabel = "NAME",
       description = "Streams to back up (default: EVENTS and COMMANDS).")
-  List<String> streams = List.of("EVENTS", "COMMANDS");
+  List<String> streams = List.of(Subjects.EVENT_STREAM, CommandChannel.STREAM);
 
   @Override
   public Integer call() throws IOException {

@@ -1,5 +1,7 @@
 package dev.gamingapi.cli.streams;
 
+import dev.gamingapi.contract.command.CommandChannel;
+import dev.gamingapi.contract.subject.Subjects;
 import dev.gamingapi.server.broker.BrokerConnections;
 import dev.gamingapi.server.broker.StreamSnapshots;
 import io.nats.client.Connection;
@@ -47,7 +49,7 @@ public final class StreamsRestoreCommand implements Callable<Integer> {
       names = "--stream",
       paramLabel = "NAME",
       description = "Streams to restore (default: EVENTS and COMMANDS).")
-  List<String> streams = List.of("EVENTS", "COMMANDS");
+  List<String> streams = List.of(Subjects.EVENT_STREAM, CommandChannel.STREAM);
 
   @Override
   public Integer call() throws java.io.IOException {

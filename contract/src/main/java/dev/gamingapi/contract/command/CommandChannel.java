@@ -1,6 +1,7 @@
 package dev.gamingapi.contract.command;
 
 import dev.gamingapi.contract.subject.Ids;
+import dev.gamingapi.contract.subject.Subjects;
 
 /**
  * Names shared by the platform and game servers for commands: the tenant's {@code COMMANDS}
@@ -29,6 +30,6 @@ public final class CommandChannel {
 
   /** The subject filter of the consumer of {@code serverId}. */
   public static String filter(String serverId) {
-    return "v1.servers." + Ids.server(serverId) + ".commands.>";
+    return Subjects.commandsOf(Ids.server(serverId));
   }
 }

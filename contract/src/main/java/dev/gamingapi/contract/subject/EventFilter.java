@@ -39,18 +39,18 @@ public record EventFilter(String serverId, String playerId, String type) {
    * stream; {@code >} when events of both kinds (server and player) are wanted.
    */
   public String natsSubject() {
-    String server = serverId == null ? "*" : serverId;
-    String tail = type == null ? ">" : type;
+    String server = serverId == null ? Subjects.ANY : serverId;
+    String tail = type == null ? Subjects.REST : type;
     if (playerId != null) {
-      return "v1.servers." + server + ".players." + playerId + ".events." + tail;
+      return Subjects.playerEvents(server, playerId, tail);
     }
     if (type == null) {
-      return ">";
+      return Subjects.REST;
     }
     return switch (EventCatalog.resolve(type).scope()) {
-      case SERVER -> "v1.servers." + server + ".events." + type;
-      case PLAYER -> "v1.servers." + server + ".players.*.events." + type;
-      case EITHER -> ">";
+      case SERVER -> Subjects.serverEvents(server, type);
+      case PLAYER -> Subjects.playerEvents(server, Subjects.ANY, type);
+      case EITHER -> Subjects.REST;
     };
   }
 

@@ -17,17 +17,61 @@ import dev.gamingapi.contract.event.Scope;
  * Every id is validated before a subject is made, so a bad id never reaches the broker.
  */
 public final class Subjects {
-  /** The subjects of a tenant's {@code EVENTS} stream. */
-  public static final String[] EVENT_STREAM_SUBJECTS = {
-    "v1.servers.*.events.>", "v1.servers.*.players.*.events.>"
-  };
+  /** The stream of every tenant account that holds its event log. */
+  public static final String EVENT_STREAM = "EVENTS";
 
-  /** The subject of a tenant's {@code COMMANDS} stream. */
-  public static final String COMMAND_STREAM_SUBJECT = "v1.servers.*.commands.>";
+  /** Any token of a subject pattern. */
+  public static final String ANY = "*";
+
+  /** The rest of a subject pattern, one token or more. */
+  public static final String REST = ">";
 
   private static final String PREFIX = "v1.servers.";
 
+  /** The subjects of a tenant's {@code EVENTS} stream. */
+  public static final String[] EVENT_STREAM_SUBJECTS = {
+    serverEvents(ANY, REST), playerEvents(ANY, ANY, REST)
+  };
+
+  /** The subject of a tenant's {@code COMMANDS} stream. */
+  public static final String COMMAND_STREAM_SUBJECT = commandsOf(ANY);
+
+  /** Every subject of every server of an account: events, player events and commands. */
+  public static final String ALL_SERVERS = everythingOf(ANY);
+
   private Subjects() {}
+
+  /**
+   * A server-event subject or pattern, {@code v1.servers.{server}.events.{tail}}; the tokens are
+   * not checked, so that they may be wildcards ({@link #ANY}, {@link #REST}).
+   */
+  public static String serverEvents(String server, String tail) {
+    return PREFIX + server + ".events." + tail;
+  }
+
+  /**
+   * A player-event subject or pattern, {@code v1.servers.{server}.players.{player}.events.{tail}};
+   * the tokens are not checked, so that they may be wildcards.
+   */
+  public static String playerEvents(String server, String player, String tail) {
+    return PREFIX + server + ".players." + player + ".events." + tail;
+  }
+
+  /**
+   * Every subject under server {@code server} (a token or {@link #ANY}): {@code
+   * v1.servers.{server}.>}.
+   */
+  public static String everythingOf(String server) {
+    return PREFIX + server + "." + REST;
+  }
+
+  /**
+   * The commands to server {@code server} (a token or {@link #ANY}): {@code
+   * v1.servers.{server}.commands.>}.
+   */
+  public static String commandsOf(String server) {
+    return PREFIX + server + ".commands." + REST;
+  }
 
   /**
    * The subject of an event. A player type needs a player id; a server type must not have one.
@@ -41,14 +85,14 @@ public final class Subjects {
       if (eventType.scope() == Scope.PLAYER) {
         throw new InvalidEventException("event type '" + type + "' needs a player id");
       }
-      return PREFIX + serverId + ".events." + type;
+      return serverEvents(serverId, type);
     }
     Ids.player(playerId);
     if (eventType.scope() == Scope.SERVER) {
       throw new InvalidEventException(
           "event type '" + type + "' is about a server and takes no player id");
     }
-    return PREFIX + serverId + ".players." + playerId + ".events." + type;
+    return playerEvents(serverId, playerId, type);
   }
 
   /** The subject of a command {@code name} to game server {@code serverId}. */
@@ -59,9 +103,7 @@ public final class Subjects {
   /** The subjects a game server publishes its events on, for permissions. */
   public static String[] publishableBy(String serverId) {
     Ids.server(serverId);
-    return new String[] {
-      PREFIX + serverId + ".events.>", PREFIX + serverId + ".players.*.events.>"
-    };
+    return new String[] {serverEvents(serverId, REST), playerEvents(serverId, ANY, REST)};
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.gamingapi.server.access;
 
+import dev.gamingapi.contract.subject.Subjects;
 import dev.gamingapi.server.common.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,15 +30,14 @@ record Scope(String server, List<String> servers, List<String> eventTypes) {
     List<String> serverTokens = servers.isEmpty() ? List.of("*") : servers;
     List<String> subjects = new ArrayList<>();
     for (String server : serverTokens) {
-      String base = "v1.servers." + server;
       if (eventTypes.isEmpty() || eventTypes.contains("*")) {
-        subjects.add(base + ".>");
+        subjects.add(Subjects.everythingOf(server));
         continue;
       }
       for (String type : eventTypes) {
         String suffix = type.endsWith(".*") ? type.substring(0, type.length() - 1) + ">" : type;
-        subjects.add(base + ".events." + suffix);
-        subjects.add(base + ".players.*.events." + suffix);
+        subjects.add(Subjects.serverEvents(server, suffix));
+        subjects.add(Subjects.playerEvents(server, Subjects.ANY, suffix));
       }
     }
     return subjects;

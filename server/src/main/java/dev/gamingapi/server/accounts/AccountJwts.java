@@ -1,5 +1,6 @@
 package dev.gamingapi.server.accounts;
 
+import dev.gamingapi.contract.subject.Subjects;
 import dev.gamingapi.server.common.ConflictException;
 import dev.gamingapi.server.common.NotFoundException;
 import dev.gamingapi.server.jwt.AccountClaims;
@@ -124,7 +125,7 @@ public final class AccountJwts {
   }
 
   private static String eventsOf(String server) {
-    return "v1.servers." + server + ".>";
+    return Subjects.everythingOf(server);
   }
 
   /**

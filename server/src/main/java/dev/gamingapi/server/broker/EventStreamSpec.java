@@ -1,5 +1,6 @@
 package dev.gamingapi.server.broker;
 
+import dev.gamingapi.contract.subject.Subjects;
 import io.nats.client.api.DiscardPolicy;
 import io.nats.client.api.RetentionPolicy;
 import io.nats.client.api.StorageType;
@@ -18,11 +19,10 @@ import java.util.List;
 public record EventStreamSpec(
     Duration duplicateWindow, Duration maxAge, long maxBytes, int replicas) {
   /** The stream's name in every tenant account. */
-  public static final String NAME = "EVENTS";
+  public static final String NAME = Subjects.EVENT_STREAM;
 
   /** Server-level and player events of every game server of the account. */
-  public static final List<String> SUBJECTS =
-      List.of("v1.servers.*.events.>", "v1.servers.*.players.*.events.>");
+  public static final List<String> SUBJECTS = List.of(Subjects.EVENT_STREAM_SUBJECTS);
 
   /** The configuration to create or update the stream with. */
   public StreamConfiguration toConfiguration() {

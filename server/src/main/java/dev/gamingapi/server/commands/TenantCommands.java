@@ -33,7 +33,7 @@ final class TenantCommands implements AutoCloseable {
   /** The platform's durable consumer of command results on each tenant's {@code EVENTS}. */
   static final String TRACKER = "platform-commands";
 
-  static final String RESULTS = "v1.servers.*.events.command.>";
+  static final String RESULTS = Subjects.serverEvents(Subjects.ANY, "command." + Subjects.REST);
 
   /**
    * One replica, also on a cluster: nats-server 2.9.10 reports an idle replicated consumer "not
@@ -139,8 +139,8 @@ final class TenantCommands implements AutoCloseable {
             .numReplicas(CONSUMER_REPLICAS)
             .build();
     try {
-      jsm.addOrUpdateConsumer("EVENTS", config);
-      ConsumerContext context = connection.getConsumerContext("EVENTS", TRACKER);
+      jsm.addOrUpdateConsumer(Subjects.EVENT_STREAM, config);
+      ConsumerContext context = connection.getConsumerContext(Subjects.EVENT_STREAM, TRACKER);
       tracking = context.consume(handler);
     } catch (IOException | JetStreamApiException e) {
       throw new BrokerException("cannot read the tenant's command events: " + e.getMessage(), e);

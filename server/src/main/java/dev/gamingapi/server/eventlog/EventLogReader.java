@@ -34,7 +34,7 @@ import java.util.function.Consumer;
  * account is deleted.
  */
 public final class EventLogReader implements AutoCloseable {
-  private static final String STREAM = "EVENTS";
+  private static final String STREAM = Subjects.EVENT_STREAM;
 
   /** How long a replay waits for the next message it knows is pending. */
   private static final Duration NEXT = Duration.ofSeconds(2);

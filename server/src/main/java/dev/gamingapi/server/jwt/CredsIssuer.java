@@ -24,7 +24,7 @@ public final class CredsIssuer {
   public static final String SERVER_TAG_PREFIX = "server:";
 
   /** The subjects of every event of an account, as an app's scope names them. */
-  public static final String ALL_EVENTS = "v1.servers.*.>";
+  public static final String ALL_EVENTS = Subjects.ALL_SERVERS;
 
   /**
    * How the JWT name of every internal user starts; no tenant user can be named so (user names have

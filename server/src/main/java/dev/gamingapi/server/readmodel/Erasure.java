@@ -1,5 +1,6 @@
 package dev.gamingapi.server.readmodel;
 
+import dev.gamingapi.contract.subject.Subjects;
 import dev.gamingapi.server.broker.BrokerConnections;
 import dev.gamingapi.server.broker.BrokerException;
 import dev.gamingapi.server.broker.EventStreamSpec;
@@ -63,7 +64,7 @@ final class Erasure {
             "DELETE FROM rm_dead_letters WHERE account = :account AND subject LIKE :pattern"
                 + " ESCAPE '\\'")
         .bind("account", account)
-        .bind("pattern", "v1.servers.%.players." + player.replace("_", "\\_") + ".events.%")
+        .bind("pattern", Subjects.playerEvents("%", player.replace("_", "\\_"), "%"))
         .execute();
   }
 
@@ -74,7 +75,7 @@ final class Erasure {
    * @return how many messages were erased
    */
   static long playerEvents(String url, AuthHandler tenant, String player) {
-    String subject = "v1.servers.*.players." + player + ".events.>";
+    String subject = Subjects.playerEvents(Subjects.ANY, player, Subjects.REST);
     Connection connection = BrokerConnections.connect(url, tenant, "gamingapi-forget", false);
     try {
       JetStreamManagement jsm = connection.jetStreamManagement();
