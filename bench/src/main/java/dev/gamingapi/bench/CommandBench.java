@@ -7,6 +7,7 @@ import dev.gamingapi.sdk.GameServerClient;
 import dev.gamingapi.server.app.ConnectionInfo;
 import dev.gamingapi.server.app.Platform;
 import dev.gamingapi.server.app.PlatformConfig;
+import dev.gamingapi.server.app.PlatformSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -46,7 +47,8 @@ final class CommandBench {
 
   void run() throws Exception {
     Path dataDir = Files.createTempDirectory("bench-commands-");
-    try (Platform platform = new Platform(PlatformConfig.embedded(dataDir, 0)).start()) {
+    try (Platform platform =
+        new Platform(PlatformSettings.of(PlatformConfig.embedded(dataDir, 0))).start()) {
       ConnectionInfo info = platform.connectionInfo();
       token = Files.readString(info.operatorToken()).strip();
       base =

@@ -3,6 +3,7 @@ package dev.gamingapi.bench;
 import dev.gamingapi.server.app.ApiConfig;
 import dev.gamingapi.server.app.Platform;
 import dev.gamingapi.server.app.PlatformConfig;
+import dev.gamingapi.server.app.PlatformSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -43,7 +44,7 @@ final class ControlBench {
     int timed = Math.min(TIMED, args.accounts());
     int total = Math.max(args.accounts(), usable + timed);
     long started = System.nanoTime();
-    Platform platform = new Platform(config, control).start();
+    Platform platform = new Platform(PlatformSettings.of(config).withApi(control)).start();
     brokerLog = platform.embeddedBroker().orElseThrow().config().logFile();
     System.out.printf(
         "control: one embedded platform (nats-server child, SQLite), plan %s, %d tenant accounts"

@@ -4,6 +4,7 @@ import dev.gamingapi.server.app.ApiConfig;
 import dev.gamingapi.server.app.ConnectionInfo;
 import dev.gamingapi.server.app.Platform;
 import dev.gamingapi.server.app.PlatformConfig;
+import dev.gamingapi.server.app.PlatformSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,8 +27,8 @@ final class HistoryPlatform implements AutoCloseable {
     this.databaseUrl = databaseUrl;
     this.platform =
         new Platform(
-                PlatformConfig.embedded(dataDir, 0),
-                ApiConfig.defaults().withDatabaseUrl(databaseUrl))
+                PlatformSettings.of(PlatformConfig.embedded(dataDir, 0))
+                    .withApi(ApiConfig.defaults().withDatabaseUrl(databaseUrl)))
             .start();
     ConnectionInfo info = platform.connectionInfo();
     this.api = new ControlApi(info.httpUrl(), Files.readString(info.operatorToken()).strip());

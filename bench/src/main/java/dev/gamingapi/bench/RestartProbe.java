@@ -4,6 +4,7 @@ import dev.gamingapi.server.accounts.Account;
 import dev.gamingapi.server.app.ApiConfig;
 import dev.gamingapi.server.app.Platform;
 import dev.gamingapi.server.app.PlatformConfig;
+import dev.gamingapi.server.app.PlatformSettings;
 import dev.gamingapi.server.common.Page;
 import dev.gamingapi.server.common.PageRequest;
 import java.io.IOException;
@@ -30,7 +31,7 @@ final class RestartProbe {
   /** Restarts, prints the figures, stops; false when {@code start()} failed. */
   boolean run(String ownerCreds) throws Exception {
     long begin = System.nanoTime();
-    Platform platform = new Platform(config, control);
+    Platform platform = new Platform(PlatformSettings.of(config).withApi(control));
     try {
       platform.start();
     } catch (RuntimeException e) {

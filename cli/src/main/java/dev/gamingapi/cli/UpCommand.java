@@ -1,9 +1,10 @@
 package dev.gamingapi.cli;
 
-import dev.gamingapi.server.app.ApiConfig;
 import dev.gamingapi.server.app.ConnectionInfo;
+import dev.gamingapi.server.app.Environment;
 import dev.gamingapi.server.app.Platform;
 import dev.gamingapi.server.app.PlatformConfig;
+import dev.gamingapi.server.app.PlatformSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -52,18 +53,18 @@ public final class UpCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    PlatformConfig config = PlatformConfig.fromEnvironment(System.getenv(), dataDir);
+    PlatformSettings settings = PlatformSettings.fromEnvironment(Environment.process(), dataDir);
     if (natsPort != null) {
-      config = config.withNatsPort(natsPort);
+      settings = settings.withPlatform(settings.platform().toBuilder().natsPort(natsPort).build());
     }
-    ApiConfig control = ApiConfig.fromEnvironment(System.getenv());
     if (httpPort != null) {
-      control = control.withHttpPort(httpPort);
+      settings = settings.withApi(settings.api().withHttpPort(httpPort));
     }
+    PlatformConfig config = settings.platform();
     PrintWriter out = spec.commandLine().getOut();
     out.println("Starting GamingAPI in " + config.dataDir().toAbsolutePath().normalize() + " ...");
     out.flush();
-    try (Platform platform = new Platform(config, control).start()) {
+    try (Platform platform = new Platform(settings).start()) {
       Thread hook = new Thread(stop::countDown, "gamingapi-shutdown");
       Runtime.getRuntime().addShutdownHook(hook);
       Path written = platform.writeConnectionInfo();

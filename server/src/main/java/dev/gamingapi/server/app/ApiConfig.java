@@ -4,8 +4,6 @@ import dev.gamingapi.server.accounts.PlanCatalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.Map;
 
 /**
  * Settings of the control plane: where the REST API listens, which database holds tenants, and
@@ -71,36 +69,13 @@ public record ApiConfig(
    * GAMINGAPI_DATABASE_URL}, {@code GAMINGAPI_PLANS_FILE} and {@code
    * GAMINGAPI_CONNECTION_QUOTA_SUSPENSION} (ISO-8601, default PT30S; PT0S reports only).
    */
-  public static ApiConfig fromEnvironment(Map<String, String> env) {
-    String port = env.get("GAMINGAPI_HTTP_PORT");
-    int httpPort;
-    try {
-      httpPort =
-          port == null || port.isBlank() ? DEFAULT_HTTP_PORT : Integer.parseInt(port.strip());
-    } catch (NumberFormatException e) {
-      throw new InvalidConfigException(
-          "GAMINGAPI_HTTP_PORT must be an integer, got '" + port + "'");
-    }
-    String plans = env.get("GAMINGAPI_PLANS_FILE");
-    String suspension = env.get("GAMINGAPI_CONNECTION_QUOTA_SUSPENSION");
-    Duration quotaSuspension;
-    try {
-      quotaSuspension =
-          suspension == null || suspension.isBlank()
-              ? DEFAULT_QUOTA_SUSPENSION
-              : Duration.parse(suspension.strip());
-    } catch (DateTimeParseException e) {
-      throw new InvalidConfigException(
-          "GAMINGAPI_CONNECTION_QUOTA_SUSPENSION must be an ISO-8601 duration like PT30S, got '"
-              + suspension
-              + "'");
-    }
+  public static ApiConfig fromEnvironment(Environment env) {
     return new ApiConfig(
-        env.getOrDefault("GAMINGAPI_HTTP_HOST", "127.0.0.1"),
-        httpPort,
-        env.get("GAMINGAPI_DATABASE_URL"),
-        plans == null || plans.isBlank() ? null : Path.of(plans),
-        quotaSuspension);
+        env.string("GAMINGAPI_HTTP_HOST", "127.0.0.1"),
+        env.integer("GAMINGAPI_HTTP_PORT", DEFAULT_HTTP_PORT),
+        env.string("GAMINGAPI_DATABASE_URL"),
+        env.path("GAMINGAPI_PLANS_FILE", null),
+        env.duration("GAMINGAPI_CONNECTION_QUOTA_SUSPENSION", DEFAULT_QUOTA_SUSPENSION));
   }
 
   /** A copy listening on {@code httpPort}. */

@@ -3,8 +3,6 @@ package dev.gamingapi.server.app;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -38,17 +36,15 @@ public record ClusterConfig(String instanceId, Duration leaseTtl) {
    * Reads {@code GAMINGAPI_INSTANCE_ID} (default: host name and a random suffix) and {@code
    * GAMINGAPI_LEASE_TTL} (ISO-8601, default PT12S).
    */
-  public static ClusterConfig fromEnvironment(Map<String, String> env) {
-    String id = env.get("GAMINGAPI_INSTANCE_ID");
-    String ttl = env.get("GAMINGAPI_LEASE_TTL");
-    Duration leaseTtl;
-    try {
-      leaseTtl = ttl == null || ttl.isBlank() ? DEFAULT_LEASE_TTL : Duration.parse(ttl.strip());
-    } catch (DateTimeParseException e) {
-      throw new InvalidConfigException(
-          "GAMINGAPI_LEASE_TTL must be an ISO-8601 duration like PT12S, got '" + ttl + "'");
-    }
-    return new ClusterConfig(id == null || id.isBlank() ? defaultId() : id.strip(), leaseTtl);
+  public static ClusterConfig fromEnvironment(Environment env) {
+    return new ClusterConfig(
+        env.string("GAMINGAPI_INSTANCE_ID", defaultId()),
+        env.duration("GAMINGAPI_LEASE_TTL", DEFAULT_LEASE_TTL));
+  }
+
+  /** A fresh instance id (host name and a random suffix) and the default lease lifetime. */
+  public static ClusterConfig withDefaults() {
+    return new ClusterConfig(defaultId(), DEFAULT_LEASE_TTL);
   }
 
   private static String defaultId() {

@@ -19,8 +19,6 @@ import dev.gamingapi.server.keys.MasterKey;
 import dev.gamingapi.server.lease.LeaseStore;
 import dev.gamingapi.server.lease.SingleWriter;
 import dev.gamingapi.server.notify.Notifier;
-import dev.gamingapi.server.notify.NotifyConfig;
-import dev.gamingapi.server.readmodel.ReadModelConfig;
 import dev.gamingapi.server.readmodel.ReadModels;
 import dev.gamingapi.server.resolver.ResolverClient;
 import dev.gamingapi.server.store.Database;
@@ -65,9 +63,7 @@ public final class Platform implements AutoCloseable {
   private static final Duration REPUSH_INTERVAL = Duration.ofSeconds(5);
 
   private final PlatformConfig config;
-  private final ApiConfig apiConfig;
-  private final NotifyConfig notifyConfig;
-  private final ClusterConfig clusterConfig;
+  private final PlatformSettings settings;
   private TenantOwnership ownership;
   private int replicas;
   private Notifier notifier;
@@ -83,51 +79,10 @@ public final class Platform implements AutoCloseable {
   private ConnectionInfo connectionInfo;
   private String operatorPublicKey;
 
-  /**
-   * A platform for {@code config}, its REST API on a free loopback port; nothing happens until
-   * {@link #start()}.
-   */
-  public Platform(PlatformConfig config) {
-    this(config, ApiConfig.defaults());
-  }
-
-  /**
-   * A platform for {@code config} and {@code apiConfig}; nothing happens until {@link #start()}.
-   */
-  public Platform(PlatformConfig config, ApiConfig apiConfig) {
-    this(config, apiConfig, notifyConfigFromEnvironment());
-  }
-
-  /** A platform with notification settings of its own (tests: local endpoints allowed). */
-  public Platform(PlatformConfig config, ApiConfig apiConfig, NotifyConfig notifyConfig) {
-    this(config, apiConfig, notifyConfig, clusterConfigFromEnvironment());
-  }
-
-  /**
-   * A platform sharing work with other instances as {@code clusterConfig} says (external broker
-   * only); nothing happens until {@link #start()}.
-   */
-  public Platform(
-      PlatformConfig config,
-      ApiConfig apiConfig,
-      NotifyConfig notifyConfig,
-      ClusterConfig clusterConfig) {
-    this.config = config;
-    this.apiConfig = apiConfig;
-    this.notifyConfig = notifyConfig;
-    this.clusterConfig = clusterConfig;
-  }
-
-  private static ClusterConfig clusterConfigFromEnvironment() {
-    return ClusterConfig.fromEnvironment(System.getenv());
-  }
-
-  private static NotifyConfig notifyConfigFromEnvironment() {
-    try {
-      return NotifyConfig.fromSystem();
-    } catch (IllegalArgumentException e) {
-      throw new InvalidConfigException(e.getMessage());
-    }
+  /** A platform with {@code settings}; nothing happens until {@link #start()}. */
+  public Platform(PlatformSettings settings) {
+    this.settings = settings;
+    this.config = settings.platform();
   }
 
   /**
@@ -145,7 +100,7 @@ public final class Platform implements AutoCloseable {
     try {
       Path dataDir = config.dataDir();
       Files.createDirectories(dataDir);
-      PlanCatalog plans = apiConfig.plans();
+      PlanCatalog plans = settings.api().plans();
       OperatorContext operator;
       KeyVault vault;
       String url;
@@ -164,11 +119,11 @@ public final class Platform implements AutoCloseable {
                 operator.systemAccountJwt());
         broker = EmbeddedBroker.start(brokerConfig, NatsServerExecutable.find());
         url = broker.url();
-        database = Database.open(apiConfig.databaseUrl(), dataDir);
+        database = Database.open(settings.api().databaseUrl(), dataDir);
       } else {
         operator = OperatorContext.external(config);
         url = config.brokerUrl();
-        database = Database.open(apiConfig.databaseUrl(), dataDir);
+        database = Database.open(settings.api().databaseUrl(), dataDir);
         vault = sharedVault(dataDir);
       }
       operatorPublicKey = operator.operatorPublicKey();
@@ -189,14 +144,14 @@ public final class Platform implements AutoCloseable {
               system,
               new ConnectionCounter(system, REQUEST_TIMEOUT),
               replicas,
-              apiConfig.quotaSuspension(),
+              settings.api().quotaSuspension(),
               config.embeddedBroker()
                   ? SingleWriter.local()
                   : SingleWriter.leased(
                       leases,
                       SingleWriter.JWT_WRITER,
-                      clusterConfig.instanceId(),
-                      clusterConfig.leaseTtl()));
+                      settings.cluster().instanceId(),
+                      settings.cluster().leaseTtl()));
       int pushed = controlPlane.accounts().reconcile();
       if (pushed > 0) {
         LOG.info("reconciled the resolver with the database: {} account(s) pushed", pushed);
@@ -225,9 +180,11 @@ public final class Platform implements AutoCloseable {
               : new TenantLeases(
                   leases,
                   controlPlane.accounts(),
-                  clusterConfig.instanceId(),
-                  clusterConfig.leaseTtl());
-      notifier = Notifier.start(database, controlPlane.accounts(), url, notifyConfig, ownership);
+                  settings.cluster().instanceId(),
+                  settings.cluster().leaseTtl());
+      notifier =
+          Notifier.start(
+              database, controlPlane.accounts(), url, settings.notifications(), ownership);
       commands = Commands.start(controlPlane, database, url);
       readModels =
           new ReadModels(
@@ -235,7 +192,7 @@ public final class Platform implements AutoCloseable {
               controlPlane.accounts(),
               controlPlane.audit(),
               url,
-              ReadModelConfig.fromEnv(System.getenv()),
+              settings.readModels(),
               ownership);
       http =
           new HttpApi(
@@ -248,8 +205,8 @@ public final class Platform implements AutoCloseable {
               readModels,
               url);
       readModels.start(http.metrics());
-      int httpPort = http.start(apiConfig.httpHost(), apiConfig.httpPort());
-      String httpUrl = "http://" + hostForUrl(apiConfig.httpHost()) + ":" + httpPort;
+      int httpPort = http.start(settings.api().httpHost(), settings.api().httpPort());
+      String httpUrl = "http://" + hostForUrl(settings.api().httpHost()) + ":" + httpPort;
       connectionInfo =
           new ConnectionInfo(
               url, owner, Map.of(DEMO_SERVER, demo), dataDir, httpUrl, operatorToken);
@@ -259,7 +216,7 @@ public final class Platform implements AutoCloseable {
           replicas,
           httpUrl,
           dataDir.toAbsolutePath(),
-          config.embeddedBroker() ? "" : ", instance " + clusterConfig.instanceId());
+          config.embeddedBroker() ? "" : ", instance " + settings.cluster().instanceId());
       return this;
     } catch (IOException e) {
       close();

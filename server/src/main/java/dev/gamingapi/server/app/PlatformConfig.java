@@ -3,9 +3,7 @@ package dev.gamingapi.server.app;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Base64;
-import java.util.Map;
 
 /**
  * The platform's settings, validated when constructed.
@@ -109,73 +107,89 @@ public record PlatformConfig(
    *
    * @param dataDir used when {@code GAMINGAPI_DATA_DIR} is not set
    */
-  public static PlatformConfig fromEnvironment(Map<String, String> env, Path dataDir) {
+  public static PlatformConfig fromEnvironment(Environment env, Path dataDir) {
+    String replicas = env.string("GAMINGAPI_REPLICAS");
     return new PlatformConfig(
-        path(env, "GAMINGAPI_DATA_DIR", dataDir),
-        integer(env, "GAMINGAPI_NATS_PORT", DEFAULT_NATS_PORT),
-        env.get("GAMINGAPI_BROKER_URL"),
-        path(env, "GAMINGAPI_OPERATOR_SIGNING_SEED_FILE", null),
-        path(env, "GAMINGAPI_OPERATOR_JWT_FILE", null),
-        path(env, "GAMINGAPI_SYSTEM_CREDS_FILE", null),
-        env.get("GAMINGAPI_MASTER_KEY"),
-        duration(env, "GAMINGAPI_DUPLICATE_WINDOW", DEFAULT_DUPLICATE_WINDOW),
-        replicas(env));
+        env.path("GAMINGAPI_DATA_DIR", dataDir),
+        env.integer("GAMINGAPI_NATS_PORT", DEFAULT_NATS_PORT),
+        env.string("GAMINGAPI_BROKER_URL"),
+        env.path("GAMINGAPI_OPERATOR_SIGNING_SEED_FILE", null),
+        env.path("GAMINGAPI_OPERATOR_JWT_FILE", null),
+        env.path("GAMINGAPI_SYSTEM_CREDS_FILE", null),
+        env.string("GAMINGAPI_MASTER_KEY"),
+        env.duration("GAMINGAPI_DUPLICATE_WINDOW", DEFAULT_DUPLICATE_WINDOW),
+        "auto".equalsIgnoreCase(replicas) ? 0 : env.integer("GAMINGAPI_REPLICAS", 0));
   }
 
-  /** A copy with {@code masterKey} (base64). */
-  public PlatformConfig withMasterKey(String masterKey) {
-    return new PlatformConfig(
-        dataDir,
-        natsPort,
-        brokerUrl,
-        operatorSigningSeedFile,
-        operatorJwtFile,
-        systemCredsFile,
-        masterKey,
-        duplicateWindow,
-        replicas);
+  /** A builder starting from these settings, to change some of them. */
+  public Builder toBuilder() {
+    return new Builder(this);
   }
 
-  /** A copy with the embedded broker on {@code natsPort}. */
-  public PlatformConfig withNatsPort(int natsPort) {
-    return new PlatformConfig(
-        dataDir,
-        natsPort,
-        brokerUrl,
-        operatorSigningSeedFile,
-        operatorJwtFile,
-        systemCredsFile,
-        masterKey,
-        duplicateWindow,
-        replicas);
-  }
+  /**
+   * Changes some settings of a {@link PlatformConfig}; {@link #build()} validates the result like
+   * the constructor.
+   */
+  public static final class Builder {
+    private Path dataDir;
+    private int natsPort;
+    private String brokerUrl;
+    private Path operatorSigningSeedFile;
+    private Path operatorJwtFile;
+    private Path systemCredsFile;
+    private String masterKey;
+    private Duration duplicateWindow;
+    private int replicas;
 
-  /** A copy with {@code duplicateWindow}. */
-  public PlatformConfig withDuplicateWindow(Duration duplicateWindow) {
-    return new PlatformConfig(
-        dataDir,
-        natsPort,
-        brokerUrl,
-        operatorSigningSeedFile,
-        operatorJwtFile,
-        systemCredsFile,
-        masterKey,
-        duplicateWindow,
-        replicas);
-  }
+    private Builder(PlatformConfig from) {
+      dataDir = from.dataDir;
+      natsPort = from.natsPort;
+      brokerUrl = from.brokerUrl;
+      operatorSigningSeedFile = from.operatorSigningSeedFile;
+      operatorJwtFile = from.operatorJwtFile;
+      systemCredsFile = from.systemCredsFile;
+      masterKey = from.masterKey;
+      duplicateWindow = from.duplicateWindow;
+      replicas = from.replicas;
+    }
 
-  /** A copy whose {@code EVENTS} stream has {@code replicas} (3 on a cluster). */
-  public PlatformConfig withReplicas(int replicas) {
-    return new PlatformConfig(
-        dataDir,
-        natsPort,
-        brokerUrl,
-        operatorSigningSeedFile,
-        operatorJwtFile,
-        systemCredsFile,
-        masterKey,
-        duplicateWindow,
-        replicas);
+    /** The master key (base64). */
+    public Builder masterKey(String masterKey) {
+      this.masterKey = masterKey;
+      return this;
+    }
+
+    /** The embedded broker's client port. */
+    public Builder natsPort(int natsPort) {
+      this.natsPort = natsPort;
+      return this;
+    }
+
+    /** The {@code EVENTS} stream's de-duplication window. */
+    public Builder duplicateWindow(Duration duplicateWindow) {
+      this.duplicateWindow = duplicateWindow;
+      return this;
+    }
+
+    /** The replicas of the tenants' streams (0: auto). */
+    public Builder replicas(int replicas) {
+      this.replicas = replicas;
+      return this;
+    }
+
+    /** The settings, validated. */
+    public PlatformConfig build() {
+      return new PlatformConfig(
+          dataDir,
+          natsPort,
+          brokerUrl,
+          operatorSigningSeedFile,
+          operatorJwtFile,
+          systemCredsFile,
+          masterKey,
+          duplicateWindow,
+          replicas);
+    }
   }
 
   /** Whether the platform runs its own nats-server child. */
@@ -210,37 +224,6 @@ public record PlatformConfig(
       return Base64.getDecoder().decode(base64.strip()).length;
     } catch (IllegalArgumentException e) {
       return -1;
-    }
-  }
-
-  private static Path path(Map<String, String> env, String key, Path fallback) {
-    String value = env.get(key);
-    return value == null || value.isBlank() ? fallback : Path.of(value);
-  }
-
-  private static int replicas(Map<String, String> env) {
-    String value = env.get("GAMINGAPI_REPLICAS");
-    return value != null && value.strip().equalsIgnoreCase("auto")
-        ? 0
-        : integer(env, "GAMINGAPI_REPLICAS", 0);
-  }
-
-  private static int integer(Map<String, String> env, String key, int fallback) {
-    String value = env.get(key);
-    try {
-      return value == null || value.isBlank() ? fallback : Integer.parseInt(value.strip());
-    } catch (NumberFormatException e) {
-      throw new InvalidConfigException(key + " must be an integer, got '" + value + "'");
-    }
-  }
-
-  private static Duration duration(Map<String, String> env, String key, Duration fallback) {
-    String value = env.get(key);
-    try {
-      return value == null || value.isBlank() ? fallback : Duration.parse(value.strip());
-    } catch (DateTimeParseException e) {
-      throw new InvalidConfigException(
-          key + " must be an ISO-8601 duration like PT2M, got '" + value + "'");
     }
   }
 }

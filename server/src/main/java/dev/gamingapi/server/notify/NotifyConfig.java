@@ -1,9 +1,6 @@
 package dev.gamingapi.server.notify;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Settings of notification delivery.
@@ -49,41 +46,6 @@ public record NotifyConfig(
         Duration.ofSeconds(90));
   }
 
-  /**
-   * Reads {@code GAMINGAPI_NOTIFY_ALLOW_PRIVATE} ({@code true}/{@code false}), {@code
-   * GAMINGAPI_NOTIFY_PAUSE_AFTER} and {@code GAMINGAPI_NOTIFY_HEARTBEAT_TIMEOUT} (ISO-8601
-   * durations); the rest keep their defaults.
-   */
-  public static NotifyConfig fromEnvironment(Map<String, String> env) {
-    NotifyConfig d = defaults();
-    String allow = env.getOrDefault("GAMINGAPI_NOTIFY_ALLOW_PRIVATE", "false").strip();
-    if (!allow.equals("true") && !allow.equals("false")) {
-      throw new IllegalArgumentException(
-          "GAMINGAPI_NOTIFY_ALLOW_PRIVATE must be true or false, got '" + allow + "'");
-    }
-    return new NotifyConfig(
-        allow.equals("true"),
-        d.requestTimeout(),
-        d.backoffBase(),
-        d.backoffMax(),
-        duration(env, "GAMINGAPI_NOTIFY_PAUSE_AFTER", d.pauseAfter()),
-        duration(env, "GAMINGAPI_NOTIFY_HEARTBEAT_TIMEOUT", d.heartbeatTimeout()));
-  }
-
-  /**
-   * {@link #fromEnvironment} over the process environment, where a JVM system property of the same
-   * name wins: how tests of {@code gamingapi up} allow local endpoints.
-   */
-  public static NotifyConfig fromSystem() {
-    Map<String, String> env = new HashMap<>(System.getenv());
-    for (String name : System.getProperties().stringPropertyNames()) {
-      if (name.startsWith("GAMINGAPI_NOTIFY_")) {
-        env.put(name, System.getProperty(name));
-      }
-    }
-    return fromEnvironment(env);
-  }
-
   /** A copy that allows private addresses and plain http: for tests against a local endpoint. */
   public NotifyConfig allowingPrivate() {
     return new NotifyConfig(
@@ -99,19 +61,6 @@ public record NotifyConfig(
       Duration heartbeatTimeout) {
     return new NotifyConfig(
         allowPrivate, requestTimeout, backoffBase, backoffMax, pauseAfter, heartbeatTimeout);
-  }
-
-  private static Duration duration(Map<String, String> env, String key, Duration fallback) {
-    String value = env.get(key);
-    if (value == null || value.isBlank()) {
-      return fallback;
-    }
-    try {
-      return Duration.parse(value.strip());
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(
-          key + " must be an ISO-8601 duration like PT24H, got '" + value + "'");
-    }
   }
 
   private static void positive(String name, Duration value) {

@@ -1,8 +1,6 @@
 package dev.gamingapi.server.readmodel;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.Map;
 
 /**
  * Settings of the read models.
@@ -15,9 +13,6 @@ import java.util.Map;
  */
 public record ReadModelConfig(
     Duration unresponsiveAfter, int batchSize, Duration credentialsLifetime) {
-  /** The environment variable setting {@link #unresponsiveAfter}, an ISO-8601 duration. */
-  public static final String UNRESPONSIVE_AFTER = "GAMINGAPI_UNRESPONSIVE_AFTER";
-
   /**
    * The largest batch: a tenant's consumer has up to three batches of messages unacked and in
    * memory (the one being written, the next, one buffered by the client), within its durable's
@@ -46,21 +41,5 @@ public record ReadModelConfig(
    */
   public static ReadModelConfig defaults() {
     return new ReadModelConfig(Duration.ofSeconds(90), MAX_BATCH_SIZE, Duration.ofHours(1));
-  }
-
-  /** {@link #defaults()} with {@value #UNRESPONSIVE_AFTER} from {@code env} when set. */
-  public static ReadModelConfig fromEnv(Map<String, String> env) {
-    ReadModelConfig defaults = defaults();
-    String value = env.get(UNRESPONSIVE_AFTER);
-    if (value == null || value.isBlank()) {
-      return defaults;
-    }
-    try {
-      return new ReadModelConfig(
-          Duration.parse(value.strip()), defaults.batchSize(), defaults.credentialsLifetime());
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(
-          UNRESPONSIVE_AFTER + " must be an ISO-8601 duration such as PT90S, got '" + value + "'");
-    }
   }
 }

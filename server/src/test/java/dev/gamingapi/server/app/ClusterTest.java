@@ -64,13 +64,16 @@ class ClusterTest {
     cluster = NatsCluster.start(3, tmp.resolve("cluster"), operator.serverConfig());
     platform =
         new Platform(
-                PlatformConfig.external(
-                        tmp.resolve("data"),
-                        cluster.url(),
-                        operator.signingSeed(),
-                        operator.operatorJwt(),
-                        operator.systemCreds())
-                    .withReplicas(3))
+                PlatformSettings.of(
+                    PlatformConfig.external(
+                            tmp.resolve("data"),
+                            cluster.url(),
+                            operator.signingSeed(),
+                            operator.operatorJwt(),
+                            operator.systemCreds())
+                        .toBuilder()
+                        .replicas(3)
+                        .build()))
             .start();
   }
 

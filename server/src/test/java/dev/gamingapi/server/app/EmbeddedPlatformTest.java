@@ -27,7 +27,7 @@ class EmbeddedPlatformTest {
   private Platform platform;
 
   private Platform startPlatform() {
-    platform = new Platform(PlatformConfig.embedded(dataDir, 0)).start();
+    platform = new Platform(PlatformSettings.of(PlatformConfig.embedded(dataDir, 0))).start();
     return platform;
   }
 

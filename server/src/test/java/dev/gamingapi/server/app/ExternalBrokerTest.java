@@ -21,12 +21,13 @@ class ExternalBrokerTest {
                 tmp.resolve("broker"), FreePorts.next(), operator.serverConfig());
         Platform platform =
             new Platform(
-                    PlatformConfig.external(
-                        tmp.resolve("data"),
-                        broker.url(),
-                        operator.signingSeed(),
-                        operator.operatorJwt(),
-                        operator.systemCreds()))
+                    PlatformSettings.of(
+                        PlatformConfig.external(
+                            tmp.resolve("data"),
+                            broker.url(),
+                            operator.signingSeed(),
+                            operator.operatorJwt(),
+                            operator.systemCreds())))
                 .start()) {
       ConnectionInfo info = platform.connectionInfo();
 

@@ -25,7 +25,11 @@ class PlatformDataDirTest {
   @Test
   void noOperatorOrAccountSeedIsStoredInPlaintext() throws Exception {
     String masterKey = MasterKey.generateBase64();
-    new Platform(PlatformConfig.embedded(dataDir, 0).withMasterKey(masterKey)).start().close();
+    new Platform(
+            PlatformSettings.of(
+                PlatformConfig.embedded(dataDir, 0).toBuilder().masterKey(masterKey).build()))
+        .start()
+        .close();
 
     KeyVault vault =
         KeyVault.open(dataDir.resolve("keys.json"), MasterKey.fromBase64(masterKey, "test"));
@@ -53,12 +57,20 @@ class PlatformDataDirTest {
 
   @Test
   void aWrongMasterKeyStopsTheStartWithAClearMessage() {
-    new Platform(PlatformConfig.embedded(dataDir, 0).withMasterKey(MasterKey.generateBase64()))
+    new Platform(
+            PlatformSettings.of(
+                PlatformConfig.embedded(dataDir, 0).toBuilder()
+                    .masterKey(MasterKey.generateBase64())
+                    .build()))
         .start()
         .close();
 
     Platform wrong =
-        new Platform(PlatformConfig.embedded(dataDir, 0).withMasterKey(MasterKey.generateBase64()));
+        new Platform(
+            PlatformSettings.of(
+                PlatformConfig.embedded(dataDir, 0).toBuilder()
+                    .masterKey(MasterKey.generateBase64())
+                    .build()));
 
     assertThatThrownBy(wrong::start)
         .isInstanceOf(WrongMasterKeyException.class)
@@ -67,11 +79,14 @@ class PlatformDataDirTest {
 
   @Test
   void aChangedDuplicateWindowUpdatesTheExistingStream() throws Exception {
-    new Platform(PlatformConfig.embedded(dataDir, 0)).start().close();
+    new Platform(PlatformSettings.of(PlatformConfig.embedded(dataDir, 0))).start().close();
 
     try (Platform platform =
             new Platform(
-                    PlatformConfig.embedded(dataDir, 0).withDuplicateWindow(Duration.ofMinutes(5)))
+                    PlatformSettings.of(
+                        PlatformConfig.embedded(dataDir, 0).toBuilder()
+                            .duplicateWindow(Duration.ofMinutes(5))
+                            .build()))
                 .start();
         Client owner =
             Clients.connect(
@@ -92,7 +107,8 @@ class PlatformDataDirTest {
     assertThatThrownBy(() -> PlatformConfig.embedded(dataDir, 70000))
         .isInstanceOf(InvalidConfigException.class)
         .hasMessageContaining("natsPort");
-    assertThatThrownBy(() -> PlatformConfig.embedded(dataDir, 0).withMasterKey("c2hvcnQ="))
+    assertThatThrownBy(
+            () -> PlatformConfig.embedded(dataDir, 0).toBuilder().masterKey("c2hvcnQ=").build())
         .isInstanceOf(InvalidConfigException.class)
         .hasMessageContaining("masterKey");
     assertThatThrownBy(
@@ -100,7 +116,9 @@ class PlatformDataDirTest {
         .isInstanceOf(InvalidConfigException.class)
         .hasMessageContaining("operatorSigningSeedFile");
     assertThatThrownBy(
-            () -> PlatformConfig.fromEnvironment(Map.of("GAMINGAPI_REPLICAS", "x"), dataDir))
+            () ->
+                PlatformConfig.fromEnvironment(
+                    Environment.of(Map.of("GAMINGAPI_REPLICAS", "x")), dataDir))
         .isInstanceOf(InvalidConfigException.class)
         .hasMessageContaining("GAMINGAPI_REPLICAS");
   }

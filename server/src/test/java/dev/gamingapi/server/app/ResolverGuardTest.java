@@ -26,7 +26,7 @@ class ResolverGuardTest {
 
   @BeforeAll
   static void start() {
-    platform = new Platform(PlatformConfig.embedded(dataDir, 0)).start();
+    platform = new Platform(PlatformSettings.of(PlatformConfig.embedded(dataDir, 0))).start();
   }
 
   @AfterAll

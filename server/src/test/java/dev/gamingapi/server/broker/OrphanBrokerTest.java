@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gamingapi.server.app.Platform;
 import dev.gamingapi.server.app.PlatformConfig;
+import dev.gamingapi.server.app.PlatformSettings;
 import dev.gamingapi.testkit.FreePorts;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
@@ -21,7 +22,7 @@ class OrphanBrokerTest {
   @Test
   void aBrokerLeftRunningByAKilledPlatformIsStoppedAndReplaced() throws Exception {
     PlatformConfig config = PlatformConfig.embedded(dataDir, FreePorts.next());
-    new Platform(config).start().close();
+    new Platform(PlatformSettings.of(config)).start().close();
     Path conf = dataDir.resolve("nats/nats-server.conf");
     // What a SIGKILLed platform leaves behind: its child, still running with the same config.
     Process orphan =
@@ -31,7 +32,7 @@ class OrphanBrokerTest {
             .start();
     awaitPidFile(orphan.pid());
 
-    try (Platform platform = new Platform(config).start()) {
+    try (Platform platform = new Platform(PlatformSettings.of(config)).start()) {
       assertThat(orphan.waitFor(15, TimeUnit.SECONDS)).as("orphan stopped").isTrue();
       long pid = platform.embeddedBroker().orElseThrow().pid();
       assertThat(pid).isNotEqualTo(orphan.pid());

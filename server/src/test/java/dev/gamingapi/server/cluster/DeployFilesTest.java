@@ -15,6 +15,7 @@ import dev.gamingapi.server.app.InvalidConfigException;
 import dev.gamingapi.server.app.OperatorSetup;
 import dev.gamingapi.server.app.Platform;
 import dev.gamingapi.server.app.PlatformConfig;
+import dev.gamingapi.server.app.PlatformSettings;
 import dev.gamingapi.server.http.Api;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -143,14 +144,17 @@ class DeployFilesTest {
 
   private Platform externalPlatform(String url, Path operator, int replicas) {
     return new Platform(
-        PlatformConfig.external(
-                tmp.resolve("data-" + replicas),
-                url,
-                operator.resolve(OperatorSetup.SIGNING_SEED),
-                operator.resolve(OperatorSetup.OPERATOR_JWT),
-                operator.resolve(OperatorSetup.SYSTEM_CREDS))
-            .withReplicas(replicas),
-        ApiConfig.defaults());
+        PlatformSettings.of(
+                PlatformConfig.external(
+                        tmp.resolve("data-" + replicas),
+                        url,
+                        operator.resolve(OperatorSetup.SIGNING_SEED),
+                        operator.resolve(OperatorSetup.OPERATOR_JWT),
+                        operator.resolve(OperatorSetup.SYSTEM_CREDS))
+                    .toBuilder()
+                    .replicas(replicas)
+                    .build())
+            .withApi(ApiConfig.defaults()));
   }
 
   /** The compose file as JSON, YAML anchors and merge keys ({@code <<}) resolved. */

@@ -2,10 +2,11 @@ package dev.gamingapi.server.cluster;
 
 import dev.gamingapi.server.app.ApiConfig;
 import dev.gamingapi.server.app.ClusterConfig;
+import dev.gamingapi.server.app.Environment;
 import dev.gamingapi.server.app.OperatorSetup;
 import dev.gamingapi.server.app.Platform;
 import dev.gamingapi.server.app.PlatformConfig;
-import dev.gamingapi.server.notify.NotifyConfig;
+import dev.gamingapi.server.app.PlatformSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -27,13 +28,18 @@ public final class InstanceChild {
                 operator.resolve(OperatorSetup.SIGNING_SEED),
                 operator.resolve(OperatorSetup.OPERATOR_JWT),
                 operator.resolve(OperatorSetup.SYSTEM_CREDS))
-            .withReplicas(0); // auto: 3 on the 3-node cluster
+            .toBuilder()
+            .replicas(0)
+            .build(); // auto: 3 on the 3-node cluster
     Platform platform =
         new Platform(
-                config,
-                ApiConfig.defaults().withDatabaseUrl(args[1].equals("-") ? null : args[1]),
-                NotifyConfig.fromSystem(),
-                new ClusterConfig(args[4], Duration.parse(args[5])))
+                PlatformSettings.of(config)
+                    .withApi(
+                        ApiConfig.defaults().withDatabaseUrl(args[1].equals("-") ? null : args[1]))
+                    .withNotifications(
+                        PlatformSettings.fromEnvironment(Environment.process(), Path.of(args[0]))
+                            .notifications())
+                    .withCluster(new ClusterConfig(args[4], Duration.parse(args[5]))))
             .start();
     System.out.println("READY " + platform.connectionInfo().httpUrl());
     System.out.flush();

@@ -3,6 +3,7 @@ package dev.gamingapi.server.http;
 import dev.gamingapi.server.app.ApiConfig;
 import dev.gamingapi.server.app.Platform;
 import dev.gamingapi.server.app.PlatformConfig;
+import dev.gamingapi.server.app.PlatformSettings;
 import java.nio.file.Path;
 
 /**
@@ -17,8 +18,8 @@ public final class PlatformChild {
     String database = args[1].equals("-") ? null : args[1];
     Platform platform =
         new Platform(
-                PlatformConfig.embedded(Path.of(args[0]), 0),
-                ApiConfig.defaults().withDatabaseUrl(database))
+                PlatformSettings.of(PlatformConfig.embedded(Path.of(args[0]), 0))
+                    .withApi(ApiConfig.defaults().withDatabaseUrl(database)))
             .start();
     System.out.println(
         "READY "

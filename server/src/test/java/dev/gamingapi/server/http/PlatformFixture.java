@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gamingapi.server.app.ApiConfig;
 import dev.gamingapi.server.app.Platform;
 import dev.gamingapi.server.app.PlatformConfig;
+import dev.gamingapi.server.app.PlatformSettings;
 import dev.gamingapi.server.notify.NotifyConfig;
 import dev.gamingapi.server.store.TestDatabase;
 import io.nats.client.Connection;
@@ -54,7 +55,12 @@ final class PlatformFixture implements AutoCloseable {
 
   static PlatformFixture start(Path dataDir, ApiConfig control, NotifyConfig notify)
       throws Exception {
-    Platform platform = new Platform(PlatformConfig.embedded(dataDir, 0), control, notify).start();
+    Platform platform =
+        new Platform(
+                PlatformSettings.of(PlatformConfig.embedded(dataDir, 0))
+                    .withApi(control)
+                    .withNotifications(notify))
+            .start();
     return new PlatformFixture(dataDir, platform);
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gamingapi.server.app.ApiConfig;
 import dev.gamingapi.server.app.Platform;
 import dev.gamingapi.server.app.PlatformConfig;
+import dev.gamingapi.server.app.PlatformSettings;
 import dev.gamingapi.server.notify.NotifyConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,10 +37,10 @@ final class PortalWorld implements AutoCloseable {
   static PortalWorld start(Path dataDir) throws IOException {
     Platform platform =
         new Platform(
-                PlatformConfig.embedded(dataDir, 0),
-                ApiConfig.defaults(),
-                // The screenshots' webhook endpoint is on loopback.
-                NotifyConfig.defaults().allowingPrivate())
+                PlatformSettings.of(PlatformConfig.embedded(dataDir, 0))
+                    .withApi(ApiConfig.defaults())
+                    .withNotifications( // The screenshots' webhook endpoint is on loopback.
+                        NotifyConfig.defaults().allowingPrivate()))
             .start();
     return new PortalWorld(platform);
   }
