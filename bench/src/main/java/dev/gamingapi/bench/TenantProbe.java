@@ -1,7 +1,7 @@
 package dev.gamingapi.bench;
 
 import dev.gamingapi.contract.subject.Subjects;
-import dev.gamingapi.server.accounts.PlanCatalog;
+import dev.gamingapi.server.accounts.plans.PlanCatalog;
 import io.nats.client.Connection;
 import io.nats.client.ErrorListener;
 import io.nats.client.JetStreamManagement;

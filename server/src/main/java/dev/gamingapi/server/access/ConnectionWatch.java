@@ -6,7 +6,7 @@ import dev.gamingapi.server.accounts.Account;
 import dev.gamingapi.server.accounts.AccountStore;
 import dev.gamingapi.server.accounts.Accounts;
 import dev.gamingapi.server.accounts.ConnectionCounter;
-import dev.gamingapi.server.accounts.Plan;
+import dev.gamingapi.server.accounts.plans.Plan;
 import dev.gamingapi.server.audit.Actor;
 import dev.gamingapi.server.audit.AuditLog;
 import io.nats.client.Connection;

@@ -1,6 +1,8 @@
 package dev.gamingapi.server.accounts;
 
 import dev.gamingapi.contract.subject.Subjects;
+import dev.gamingapi.server.accounts.plans.Plan;
+import dev.gamingapi.server.accounts.plans.PlanCatalog;
 import dev.gamingapi.server.common.ConflictException;
 import dev.gamingapi.server.common.NotFoundException;
 import dev.gamingapi.server.jwt.AccountClaims;

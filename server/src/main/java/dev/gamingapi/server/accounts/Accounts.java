@@ -1,5 +1,7 @@
 package dev.gamingapi.server.accounts;
 
+import dev.gamingapi.server.accounts.plans.Plan;
+import dev.gamingapi.server.accounts.plans.PlanCatalog;
 import dev.gamingapi.server.audit.Actor;
 import dev.gamingapi.server.audit.AuditLog;
 import dev.gamingapi.server.common.ConflictException;

@@ -1,5 +1,6 @@
 package dev.gamingapi.server.accounts;
 
+import dev.gamingapi.server.accounts.plans.Plan;
 import dev.gamingapi.server.broker.BrokerConnections;
 import dev.gamingapi.server.broker.BrokerException;
 import dev.gamingapi.server.broker.CommandStreamSpec;

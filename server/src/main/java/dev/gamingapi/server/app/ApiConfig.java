@@ -1,6 +1,6 @@
 package dev.gamingapi.server.app;
 
-import dev.gamingapi.server.accounts.PlanCatalog;
+import dev.gamingapi.server.accounts.plans.PlanCatalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

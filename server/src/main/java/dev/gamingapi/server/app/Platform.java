@@ -2,9 +2,9 @@ package dev.gamingapi.server.app;
 
 import dev.gamingapi.server.access.UserSpec;
 import dev.gamingapi.server.accounts.ConnectionCounter;
-import dev.gamingapi.server.accounts.Plan;
-import dev.gamingapi.server.accounts.PlanCatalog;
 import dev.gamingapi.server.accounts.TenantBroker;
+import dev.gamingapi.server.accounts.plans.Plan;
+import dev.gamingapi.server.accounts.plans.PlanCatalog;
 import dev.gamingapi.server.broker.BrokerConfig;
 import dev.gamingapi.server.broker.BrokerConnections;
 import dev.gamingapi.server.broker.EmbeddedBroker;

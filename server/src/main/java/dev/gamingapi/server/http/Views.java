@@ -1,7 +1,7 @@
 package dev.gamingapi.server.http;
 
-import dev.gamingapi.server.accounts.Plan;
 import dev.gamingapi.server.accounts.Share;
+import dev.gamingapi.server.accounts.plans.Plan;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.gamingapi.server.jwt;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gamingapi.server.accounts.Plan;
+import dev.gamingapi.server.accounts.plans.Plan;
 import dev.gamingapi.server.keys.KeyVault;
 import io.nats.client.NKey;
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gamingapi.server.access.IssuedCredentials;
 import dev.gamingapi.server.access.UserSpec;
-import dev.gamingapi.server.accounts.Plan;
+import dev.gamingapi.server.accounts.plans.Plan;
 import dev.gamingapi.server.app.Clients.Client;
 import dev.gamingapi.server.audit.Actor;
 import dev.gamingapi.server.jwt.AccountClaims;

@@ -3,7 +3,7 @@ package dev.gamingapi.server.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gamingapi.server.accounts.Plan;
+import dev.gamingapi.server.accounts.plans.Plan;
 import dev.gamingapi.server.jwt.AccountClaims;
 import dev.gamingapi.server.keys.KeyVault;
 import dev.gamingapi.server.keys.MasterKey;

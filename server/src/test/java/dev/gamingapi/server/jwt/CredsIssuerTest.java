@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gamingapi.contract.subject.Ids;
 import dev.gamingapi.contract.subject.InvalidIdException;
-import dev.gamingapi.server.accounts.Plan;
+import dev.gamingapi.server.accounts.plans.Plan;
 import dev.gamingapi.server.keys.KeyVault;
 import io.nats.client.NKey;
 import java.security.SecureRandom;

@@ -1,4 +1,4 @@
-package dev.gamingapi.server.accounts;
+package dev.gamingapi.server.accounts.plans;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

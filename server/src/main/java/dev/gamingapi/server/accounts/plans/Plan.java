@@ -1,4 +1,4 @@
-package dev.gamingapi.server.accounts;
+package dev.gamingapi.server.accounts.plans;
 
 import dev.gamingapi.server.jwt.AccountClaims;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.gamingapi.server.accounts;
+package dev.gamingapi.server.accounts.plans;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
