@@ -1,18 +1,16 @@
 package dev.gamingapi.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gamingapi.sdk.ApiProblemException;
 import dev.gamingapi.sdk.CommandReceiver;
 import dev.gamingapi.sdk.GameServerClient;
+import dev.gamingapi.sdk.GamingApiException;
+import dev.gamingapi.sdk.rest.RestClient;
+import dev.gamingapi.sdk.rest.RestResponse;
 import dev.gamingapi.server.app.ConnectionInfo;
 import dev.gamingapi.server.app.Platform;
 import dev.gamingapi.server.app.PlatformConfig;
 import dev.gamingapi.server.app.PlatformSettings;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,32 +36,26 @@ final class CommandBench {
   private static final int MEASURED = 2_000;
   private static final Duration POLL = Duration.ofMillis(2);
   private static final double TARGET_MS = 100;
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private String base;
-  private String token;
+  private static final String COMMANDS =
+      RestClient.path(
+          "accounts", Platform.DEFAULT_ACCOUNT, "servers", Platform.DEMO_SERVER, "commands");
 
   void run() throws Exception {
     Path dataDir = Files.createTempDirectory("bench-commands-");
     try (Platform platform =
         new Platform(PlatformSettings.of(PlatformConfig.embedded(dataDir, 0))).start()) {
       ConnectionInfo info = platform.connectionInfo();
-      token = Files.readString(info.operatorToken()).strip();
-      base =
-          info.httpUrl()
-              + "/api/v1/accounts/"
-              + Platform.DEFAULT_ACCOUNT
-              + "/servers/"
-              + Platform.DEMO_SERVER
-              + "/commands";
       int total = WARMUP + MEASURED;
       AtomicLongArray sent = new AtomicLongArray(total);
       AtomicLongArray ran = new AtomicLongArray(total);
       Latencies run = new Latencies();
       Latencies visible = new Latencies();
-      try (GameServerClient client =
+      try (RestClient api =
+              RestClient.builder()
+                  .url(info.httpUrl())
+                  .token(Files.readString(info.operatorToken()).strip())
+                  .build();
+          GameServerClient client =
               GameServerClient.builder()
                   .url(info.brokerUrl())
                   .credentials(info.gameServerCreds().get(Platform.DEMO_SERVER))
@@ -82,7 +74,7 @@ final class CommandBench {
         Map<String, Integer> seqOfId = new ConcurrentHashMap<>();
         AtomicLongArray visibleAt = new AtomicLongArray(total);
         AtomicBoolean stop = new AtomicBoolean();
-        Thread poller = Thread.ofPlatform().start(() -> poll(seqOfId, visibleAt, stop));
+        Thread poller = Thread.ofPlatform().start(() -> poll(api, seqOfId, visibleAt, stop));
         long start = System.nanoTime();
         long interval = TimeUnit.SECONDS.toNanos(1) / RATE;
         for (int i = 0; i < total; i++) {
@@ -94,7 +86,7 @@ final class CommandBench {
           int seq = i;
           senders.submit(
               () -> {
-                String id = send(seq, sent);
+                String id = send(api, seq, sent);
                 if (id != null) {
                   seqOfId.put(id, seq);
                 }
@@ -133,28 +125,21 @@ final class CommandBench {
   }
 
   /** Sends command {@code seq}; its id, or null when the API refused it. */
-  private String send(int seq, AtomicLongArray sent) {
+  private static String send(RestClient api, int seq, AtomicLongArray sent) {
     sent.set(seq, System.nanoTime());
     try {
-      HttpResponse<String> posted =
-          http.send(
-              request(base)
-                  .header("Content-Type", "application/json")
-                  .POST(
-                      HttpRequest.BodyPublishers.ofString(
-                          "{\"name\":\"ping\",\"args\":{\"seq\":" + seq + "}}"))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      if (posted.statusCode() != 202) {
+      RestResponse posted =
+          api.send("POST", COMMANDS, Map.of("name", "ping", "args", Map.of("seq", seq)));
+      if (posted.status() != 202) {
         System.out.println("commands: send " + seq + " answered " + posted.body());
         return null;
       }
-      return JSON.readTree(posted.body()).path("id").asText();
-    } catch (IOException e) {
-      System.out.println("commands: " + e);
+      return posted.body().path("id").asText();
+    } catch (ApiProblemException e) {
+      System.out.println("commands: send " + seq + " answered " + e.status() + " " + e.detail());
       return null;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    } catch (GamingApiException e) {
+      System.out.println("commands: " + e);
       return null;
     }
   }
@@ -164,33 +149,27 @@ final class CommandBench {
    * newest 200 succeeded commands every {@link #POLL}; the first time an id shows up is when its
    * success became visible over REST.
    */
-  private void poll(Map<String, Integer> seqOfId, AtomicLongArray visibleAt, AtomicBoolean stop) {
+  private static void poll(
+      RestClient api, Map<String, Integer> seqOfId, AtomicLongArray visibleAt, AtomicBoolean stop) {
     while (!stop.get()) {
       try {
-        HttpResponse<String> page =
-            http.send(
-                request(base + "?status=succeeded&limit=200").GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        JsonNode page = api.get(COMMANDS + "?status=succeeded&limit=200");
         long now = System.nanoTime();
-        for (JsonNode command : JSON.readTree(page.body()).path("items")) {
+        for (JsonNode command : page.path("items")) {
           Integer seq = seqOfId.get(command.path("id").asText());
           if (seq != null && visibleAt.get(seq) == 0) {
             visibleAt.set(seq, now);
           }
         }
-        Thread.sleep(POLL);
-      } catch (IOException e) {
+      } catch (GamingApiException e) {
         System.out.println("commands: poll: " + e);
+      }
+      try {
+        Thread.sleep(POLL);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
       }
     }
-  }
-
-  private HttpRequest.Builder request(String url) {
-    return HttpRequest.newBuilder(URI.create(url))
-        .timeout(Duration.ofSeconds(30))
-        .header("Authorization", "Bearer " + token);
   }
 }

@@ -1,93 +1,82 @@
 package dev.gamingapi.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import dev.gamingapi.sdk.ApiProblemException;
+import dev.gamingapi.sdk.ApiUnreachableException;
+import dev.gamingapi.sdk.rest.RestClient;
+import dev.gamingapi.sdk.rest.RestResponse;
 import java.time.Duration;
+import java.util.Map;
 
-/** A minimal client of the platform's REST API with the operator token, for the benchmark. */
-final class ControlApi {
-  private static final ObjectMapper JSON = new ObjectMapper();
+/**
+ * The SDK's REST client with the operator token, for the benchmark: every call answers a timed
+ * {@link Reply}, refusals included, since the benchmark counts and reports them rather than
+ * stopping at the first.
+ */
+final class ControlApi implements AutoCloseable {
+  private final RestClient rest;
 
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private final String baseUrl;
-  private final String token;
+  /**
+   * An answer.
+   *
+   * @param status the HTTP status, or -1 when none came
+   * @param json the answer's JSON; null for a refusal
+   * @param problem the status and the problem's detail (or why no answer came), for messages
+   * @param nanos the time from sending the request to reading the answer
+   */
+  record Reply(int status, JsonNode json, String problem, long nanos) {}
 
-  /** An answer: status, body, and the time from sending the request to reading the body. */
-  record Reply(int status, String body, long nanos) {
-    JsonNode json() {
-      try {
-        return JSON.readTree(body);
-      } catch (IOException e) {
-        throw new IllegalStateException("not JSON: " + body, e);
-      }
-    }
+  /** The body of {@code POST /accounts}. */
+  record NewAccount(String name, String plan) {}
 
-    /** The problem's detail of an error, else the body. */
-    String problem() {
-      try {
-        JsonNode node = JSON.readTree(body);
-        return node.path("status").asInt() + " " + node.path("detail").asText(body);
-      } catch (IOException e) {
-        return status + " " + body;
-      }
-    }
-  }
+  /** The body of {@code POST /accounts/ACCOUNT/users}. */
+  record NewUser(String name, String kind) {}
 
   ControlApi(String baseUrl, String token) {
-    this.baseUrl = baseUrl;
-    this.token = token;
+    this.rest =
+        RestClient.builder()
+            .url(baseUrl)
+            .token(token)
+            .requestTimeout(Duration.ofSeconds(60))
+            .build();
   }
 
   Reply createAccount(String name, String plan) {
-    return send(
-        "POST", "/api/v1/accounts", "{\"name\":\"" + name + "\",\"plan\":\"" + plan + "\"}");
+    return send("POST", "/accounts", new NewAccount(name, plan));
   }
 
   Reply createOwner(String account, String user) {
-    return send(
-        "POST",
-        "/api/v1/accounts/" + account + "/users",
-        "{\"name\":\"" + user + "\",\"kind\":\"owner\"}");
+    return send("POST", RestClient.path("accounts", account, "users"), new NewUser(user, "owner"));
   }
 
   Reply changePlan(String account, String plan) {
-    return send("PATCH", "/api/v1/accounts/" + account, "{\"plan\":\"" + plan + "\"}");
+    return send("PATCH", RestClient.path("accounts", account), Map.of("plan", plan));
   }
 
-  /** A GET of {@code path}. */
+  /** A GET of {@code path} (under {@code /api/v1}). */
   Reply get(String path) {
     return send("GET", path, null);
   }
 
-  /** {@code method} on {@code path} with a JSON {@code body} (null: none). */
-  Reply send(String method, String path, String body) {
-    HttpRequest.Builder builder =
-        HttpRequest.newBuilder(URI.create(baseUrl + path))
-            .timeout(Duration.ofSeconds(60))
-            .header("Authorization", "Bearer " + token);
-    if (body == null) {
-      builder.method(method, HttpRequest.BodyPublishers.noBody());
-    } else {
-      builder
-          .header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofString(body));
-    }
-    HttpRequest request = builder.build();
+  /** {@code method} on {@code path} (under {@code /api/v1}) with {@code body} (null: none). */
+  Reply send(String method, String path, Object body) {
     long start = System.nanoTime();
     try {
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-      return new Reply(response.statusCode(), response.body(), System.nanoTime() - start);
-    } catch (IOException e) {
-      return new Reply(-1, e.toString(), System.nanoTime() - start);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+      RestResponse response = rest.send(method, path, body);
+      return new Reply(
+          response.status(),
+          response.body(),
+          response.status() + " " + response.body(),
+          System.nanoTime() - start);
+    } catch (ApiProblemException e) {
+      return new Reply(e.status(), null, e.status() + " " + e.detail(), System.nanoTime() - start);
+    } catch (ApiUnreachableException e) {
+      return new Reply(-1, null, e.getMessage(), System.nanoTime() - start);
     }
+  }
+
+  @Override
+  public void close() {
+    rest.close();
   }
 }

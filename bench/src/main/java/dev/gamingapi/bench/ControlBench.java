@@ -54,8 +54,7 @@ final class ControlBench {
         Latencies.millis(System.nanoTime() - started),
         BrokerLog.jetStreamLimits(brokerLog));
     String probeCreds;
-    try {
-      ControlApi api = api(platform);
+    try (ControlApi api = api(platform)) {
       TenantProbe probe = new TenantProbe(api, platform.connectionInfo().brokerUrl());
       probeCreds = usable(probe, usable);
       if (probeCreds != null) {

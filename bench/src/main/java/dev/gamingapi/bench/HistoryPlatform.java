@@ -1,5 +1,6 @@
 package dev.gamingapi.bench;
 
+import dev.gamingapi.sdk.rest.RestClient;
 import dev.gamingapi.server.app.ApiConfig;
 import dev.gamingapi.server.app.ConnectionInfo;
 import dev.gamingapi.server.app.Platform;
@@ -8,6 +9,7 @@ import dev.gamingapi.server.app.PlatformSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * One embedded platform for the history benchmarks (a nats-server child, and SQLite in its data
@@ -32,14 +34,14 @@ final class HistoryPlatform implements AutoCloseable {
             .start();
     ConnectionInfo info = platform.connectionInfo();
     this.api = new ControlApi(info.httpUrl(), Files.readString(info.operatorToken()).strip());
-    for (String[] board : HistoryWorkload.boards()) {
-      defineBoard(board[0], board[1]);
+    for (HistoryWorkload.Board board : HistoryWorkload.boards()) {
+      defineBoard(board.name(), board.definition());
     }
   }
 
-  /** Defines leaderboard {@code name} of the tenant with the JSON {@code definition}. */
-  void defineBoard(String name, String definition) {
-    ControlApi.Reply reply = api.send("PUT", boards() + "/" + name, definition);
+  /** Defines leaderboard {@code name} of the tenant as {@code definition} says. */
+  void defineBoard(String name, Map<String, String> definition) {
+    ControlApi.Reply reply = api.send("PUT", boards() + RestClient.path(name), definition);
     if (reply.status() != 200) {
       throw new IllegalStateException("cannot define board " + name + ": " + reply.problem());
     }
@@ -67,14 +69,15 @@ final class HistoryPlatform implements AutoCloseable {
     return api;
   }
 
+  /** The path of the tenant's leaderboards, under {@code /api/v1}. */
   String boards() {
-    return "/api/v1/accounts/" + ACCOUNT + "/leaderboards";
+    return RestClient.path("accounts", ACCOUNT, "leaderboards");
   }
 
   /** Rebuilds the tenant's read models from its log. */
   void rebuild() {
     ControlApi.Reply reply =
-        api.send("POST", "/api/v1/accounts/" + ACCOUNT + "/read-models/rebuild", null);
+        api.send("POST", RestClient.path("accounts", ACCOUNT, "read-models", "rebuild"), null);
     if (reply.status() / 100 != 2) {
       throw new IllegalStateException("rebuild refused: " + reply.problem());
     }
@@ -99,7 +102,7 @@ final class HistoryPlatform implements AutoCloseable {
     long firstAt = 0;
     long firstPosition = 0;
     while (System.nanoTime() < deadline) {
-      ControlApi.Reply state = api.get("/api/v1/accounts/" + ACCOUNT + "/read-models");
+      ControlApi.Reply state = readModels();
       long now = System.nanoTime();
       long position = state.status() == 200 ? state.json().path("position").asLong() : 0;
       if (position > 0 && firstAt == 0) {
@@ -118,7 +121,7 @@ final class HistoryPlatform implements AutoCloseable {
   void awaitApplied(long seq, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
-      ControlApi.Reply state = api.get("/api/v1/accounts/" + ACCOUNT + "/read-models");
+      ControlApi.Reply state = readModels();
       if (state.status() == 200 && state.json().path("position").asLong() >= seq) {
         return;
       }
@@ -132,14 +135,19 @@ final class HistoryPlatform implements AutoCloseable {
     long deadline = System.nanoTime() + timeout.toNanos();
     int zeros = 0;
     while (System.nanoTime() < deadline && zeros < 2) {
-      ControlApi.Reply state = api.get("/api/v1/accounts/" + ACCOUNT + "/read-models");
+      ControlApi.Reply state = readModels();
       zeros = state.status() == 200 && state.json().path("lag").asLong() == 0 ? zeros + 1 : 0;
       Thread.sleep(500);
     }
   }
 
+  private ControlApi.Reply readModels() {
+    return api.get(RestClient.path("accounts", ACCOUNT, "read-models"));
+  }
+
   @Override
   public void close() {
+    api.close();
     platform.close();
   }
 }

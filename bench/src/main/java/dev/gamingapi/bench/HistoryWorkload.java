@@ -15,6 +15,7 @@ import dev.gamingapi.contract.event.ServerHeartbeat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -90,11 +91,19 @@ final class HistoryWorkload {
   }
 
   /** The boards every history benchmark defines: one per kind of stat, with and without resets. */
-  static List<String[]> boards() {
+  static List<Board> boards() {
     return List.of(
-        new String[] {"kills", "{\"stat\":\"kills\",\"reset\":\"weekly\"}"},
-        new String[] {"deaths", "{\"stat\":\"deaths\",\"order\":\"asc\"}"},
-        new String[] {"points", "{\"stat\":\"scored.points\",\"operator\":\"incr\"}"},
-        new String[] {"play", "{\"stat\":\"play_time\",\"reset\":\"daily\"}"});
+        new Board("kills", Map.of("stat", "kills", "reset", "weekly")),
+        new Board("deaths", Map.of("stat", "deaths", "order", "asc")),
+        new Board("points", Map.of("stat", "scored.points", "operator", "incr")),
+        new Board("play", Map.of("stat", "play_time", "reset", "daily")));
   }
+
+  /**
+   * A leaderboard to define.
+   *
+   * @param name its name
+   * @param definition the body of its {@code PUT}: stat, operator, order, reset...
+   */
+  record Board(String name, Map<String, String> definition) {}
 }

@@ -7,6 +7,7 @@ import dev.gamingapi.server.readmodel.leaderboards.BoardStore;
 import dev.gamingapi.server.store.Database;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.util.Map;
 import java.util.Random;
 import org.jdbi.v3.core.Jdbi;
 
@@ -33,7 +34,7 @@ final class LeaderboardBench {
   }
 
   void run() throws Exception {
-    platform.defineBoard(BOARD, "{\"stat\":\"scored.rating\",\"operator\":\"set\"}");
+    platform.defineBoard(BOARD, Map.of("stat", "scored.rating", "operator", "set"));
     String url = platform.databaseUrl();
     if (url != null) {
       // One multi-row INSERT per batch instead of ten thousand: only for this bulk load.

@@ -72,11 +72,12 @@ final class RestartProbe {
               + " CLAIMS.LOOKUP) %.1f ms%n",
           ids, Latencies.millis(list), Latencies.millis(lookup));
       if (ownerCreds != null) {
-        TenantProbe probe =
-            new TenantProbe(ControlBench.api(platform), platform.connectionInfo().brokerUrl());
-        System.out.printf(
-            "  owner of u00000 publishes after the restart: %s%n",
-            probe.publishOnce(ownerCreds) ? "yes" : "NO");
+        try (ControlApi api = ControlBench.api(platform)) {
+          TenantProbe probe = new TenantProbe(api, platform.connectionInfo().brokerUrl());
+          System.out.printf(
+              "  owner of u00000 publishes after the restart: %s%n",
+              probe.publishOnce(ownerCreds) ? "yes" : "NO");
+        }
       }
       return true;
     } finally {

@@ -6,6 +6,7 @@ import dev.gamingapi.contract.event.ScoreOperator;
 import dev.gamingapi.sdk.GameServerClient;
 import dev.gamingapi.server.app.Platform;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -36,7 +37,7 @@ final class VisibleBench {
   }
 
   void run() throws Exception {
-    platform.defineBoard("probe", "{\"stat\":\"scored.probe\",\"operator\":\"set\"}");
+    platform.defineBoard("probe", Map.of("stat", "scored.probe", "operator", "set"));
     // A new board is backfilled from the tenant's log (the apply benchmark's events) while the
     // consumer pauses: the figure is the steady state at the given rate, so the clock starts once
     // that is done.

@@ -1,18 +1,13 @@
 package dev.gamingapi.sdk;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import dev.gamingapi.sdk.rest.RestClient;
+import dev.gamingapi.sdk.rest.RestResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Sends commands to game servers from a bot, a web backend or a script, and follows them to their
@@ -25,7 +20,9 @@ import java.util.Objects;
  * <p>The token is an owner's, or an app user's created with {@code may_send_commands} (which may
  * send only to the servers in its {@code servers} scope). Refusals are thrown as {@link
  * ApiProblemException}s carrying the problem's detail: {@link InvalidCommandException} (bad
- * command, nothing queued), {@link NotPermittedException}, {@link ResourceNotFoundException}.
+ * command, nothing queued), {@link NotPermittedException}, {@link ResourceNotFoundException}; an
+ * API that does not answer, as an {@link ApiUnreachableException}. It is a {@link RestClient} that
+ * knows the commands' paths and bodies.
  *
  * <pre>{@code
  * try (CommandSender sender = CommandSender.builder()
@@ -39,19 +36,22 @@ import java.util.Objects;
  * <p>Thread-safe; one instance per platform and token is enough.
  */
 public final class CommandSender implements AutoCloseable {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  // The arguments are the caller's own JSON: written with Jackson's defaults, as given, rather than
+  // renamed to the API's snake_case like the request around them.
+  private static final ObjectMapper ARGS = new ObjectMapper();
 
-  private final String base;
-  private final String token;
-  private final Duration timeout;
-  private final HttpClient http;
+  private final String account;
+  private final RestClient rest;
 
   private CommandSender(Builder builder) {
-    this.base =
-        stripSlash(builder.url) + "/api/v1/accounts/" + encode(builder.account) + "/servers/";
-    this.token = builder.token;
-    this.timeout = builder.timeout;
-    this.http = HttpClient.newBuilder().connectTimeout(builder.timeout).build();
+    this.account = builder.account;
+    this.rest =
+        RestClient.builder()
+            .url(builder.url)
+            .token(builder.token)
+            .connectTimeout(builder.timeout)
+            .requestTimeout(builder.timeout)
+            .build();
   }
 
   /** A builder; {@code url}, {@code account} and {@code token} are required. */
@@ -70,26 +70,21 @@ public final class CommandSender implements AutoCloseable {
    * @throws InvalidCommandException for a bad name, arguments, time or key: nothing was queued
    * @throws NotPermittedException when the token may not send to this server
    * @throws ResourceNotFoundException for an unknown account or server
-   * @throws ApiProblemException for other refusals; {@link GamingApiException} when the API cannot
-   *     be reached
+   * @throws ApiProblemException for other refusals; {@link ApiUnreachableException} when the API
+   *     cannot be reached
    */
   public SentCommand send(String server, String name, Object args, SendOptions options) {
-    ObjectNode body = JSON.createObjectNode().put("name", name);
-    if (args != null) {
-      body.set("args", JSON.valueToTree(args));
-    }
     SendOptions o = options == null ? SendOptions.none() : options;
-    if (o.ttl() != null) {
-      body.put("ttl_seconds", o.ttl().toSeconds());
-    }
-    if (o.notBefore() != null) {
-      body.put("not_before", o.notBefore().toString());
-    }
-    if (o.idempotencyKey() != null) {
-      body.put("idempotency_key", o.idempotencyKey());
-    }
-    HttpResponse<String> response = exchange("POST", commands(server), body);
-    return command(response, response.statusCode() == 202);
+    NewCommand command =
+        new NewCommand(
+            name,
+            args == null ? null : ARGS.valueToTree(args),
+            o.ttl() == null ? null : o.ttl().toSeconds(),
+            o.notBefore(),
+            o.idempotencyKey());
+    RestResponse response = call(() -> rest.send("POST", commands(server), command));
+    // 202: queued now; 200: the idempotency key found the command sent before.
+    return command(response.body(), response.status() == 202);
   }
 
   /**
@@ -98,48 +93,32 @@ public final class CommandSender implements AutoCloseable {
    * @throws ResourceNotFoundException when there is no such command on that server
    */
   public SentCommand get(String server, String id) {
-    return command(exchange("GET", commands(server) + "/" + encode(id), null), false);
+    return command(call(() -> rest.get(commands(server) + RestClient.path(id))), false);
   }
 
   @Override
   public void close() {
-    http.close();
+    rest.close();
   }
+
+  /** The body of {@code POST .../commands}; null parts are left out. */
+  private record NewCommand(
+      String name, JsonNode args, Long ttlSeconds, Instant notBefore, String idempotencyKey) {}
 
   private String commands(String server) {
-    return base + encode(server) + "/commands";
+    return RestClient.path("accounts", account, "servers", server, "commands");
   }
 
-  private HttpResponse<String> exchange(String method, String url, JsonNode body) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(url))
-            .timeout(timeout)
-            .header("Authorization", "Bearer " + token)
-            .header("Accept", "application/json");
-    if (body == null) {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
-    } else {
-      request
-          .header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
-    }
-    HttpResponse<String> response;
+  /** Runs a call, narrowing a refused request to a refused command. */
+  private static <T> T call(Supplier<T> request) {
     try {
-      response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new GamingApiException("cannot reach the GamingAPI at " + url + ": " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new GamingApiException("interrupted while calling " + url, e);
+      return request.get();
+    } catch (InvalidRequestException e) {
+      throw new InvalidCommandException(e.status(), e.type(), e.detail(), e.errors());
     }
-    if (response.statusCode() >= 400) {
-      throw problem(response);
-    }
-    return response;
   }
 
-  private static SentCommand command(HttpResponse<String> response, boolean queuedNow) {
-    JsonNode json = read(response.body());
+  private static SentCommand command(JsonNode json, boolean queuedNow) {
     return new SentCommand(
         json.path("id").asText(),
         json.path("server").asText(),
@@ -150,45 +129,6 @@ public final class CommandSender implements AutoCloseable {
             : json.path("output"),
         json.path("error").isTextual() ? json.path("error").asText() : null,
         queuedNow);
-  }
-
-  /** The typed exception for a problem answer; a body that is not a problem still gets one. */
-  static ApiProblemException problem(HttpResponse<String> response) {
-    int status = response.statusCode();
-    JsonNode json;
-    try {
-      json = read(response.body());
-    } catch (GamingApiException e) {
-      json = JSON.createObjectNode();
-    }
-    String typeUri = json.path("type").asText("");
-    String type =
-        typeUri.isEmpty() ? "http-" + status : typeUri.substring(typeUri.lastIndexOf('/') + 1);
-    String detail = json.path("detail").asText(json.path("title").asText("HTTP " + status));
-    JsonNode errors = json.has("errors") ? json.get("errors") : null;
-    return switch (status) {
-      case 400, 409, 413 -> new InvalidCommandException(status, type, detail, errors);
-      case 401, 403 -> new NotPermittedException(status, type, detail, errors);
-      case 404 -> new ResourceNotFoundException(status, type, detail, errors);
-      default -> new ApiProblemException(status, type, detail, errors);
-    };
-  }
-
-  private static JsonNode read(String text) {
-    try {
-      return JSON.readTree(text == null || text.isEmpty() ? "{}" : text);
-    } catch (JsonProcessingException e) {
-      throw new GamingApiException("the GamingAPI answered something that is not JSON", e);
-    }
-  }
-
-  private static String encode(String segment) {
-    return URLEncoder.encode(Objects.requireNonNull(segment), StandardCharsets.UTF_8)
-        .replace("+", "%20");
-  }
-
-  private static String stripSlash(String url) {
-    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 
   /** Settings of a {@link CommandSender}. */

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * another command, a payload too large. Nothing was queued; sending it again unchanged will fail
  * again.
  */
-public final class InvalidCommandException extends ApiProblemException {
+public final class InvalidCommandException extends InvalidRequestException {
   /** See {@link ApiProblemException#ApiProblemException}. */
   public InvalidCommandException(int status, String type, String detail, JsonNode errors) {
     super(status, type, detail, errors);

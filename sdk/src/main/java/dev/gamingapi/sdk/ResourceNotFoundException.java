@@ -3,8 +3,8 @@ package dev.gamingapi.sdk;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * No such account, server or command (404). A token of another tenant gets this too: tenants never
- * learn of each other.
+ * No such resource (404): account, server, user, command, leaderboard... A token of another tenant
+ * gets this too: tenants never learn of each other.
  */
 public final class ResourceNotFoundException extends ApiProblemException {
   /** See {@link ApiProblemException#ApiProblemException}. */

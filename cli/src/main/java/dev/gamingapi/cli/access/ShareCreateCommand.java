@@ -1,10 +1,9 @@
 package dev.gamingapi.cli.access;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gamingapi.cli.api.ApiClient;
 import dev.gamingapi.cli.api.ApiCommand;
 import dev.gamingapi.cli.api.Table;
+import dev.gamingapi.sdk.rest.RestClient;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,11 +41,13 @@ public final class ShareCreateCommand extends ApiCommand {
       description = "The servers to share, comma separated.")
   List<String> servers;
 
+  /** The body of {@code POST .../shares}. */
+  record NewShare(String grantee, List<String> servers) {}
+
   @Override
-  protected void run(ApiClient client) {
-    ObjectNode body = ApiClient.object().put("grantee", grantee);
-    servers.forEach(body.putArray("servers")::add);
-    JsonNode share = client.send("POST", ApiClient.path("accounts", account, "shares"), body);
+  protected void run(RestClient client) {
+    JsonNode share =
+        client.post(RestClient.path("accounts", account, "shares"), new NewShare(grantee, servers));
     if (json()) {
       printJson(share);
       return;

@@ -1,7 +1,7 @@
 package dev.gamingapi.cli.access;
 
-import dev.gamingapi.cli.api.ApiClient;
 import dev.gamingapi.cli.api.ApiCommand;
+import dev.gamingapi.sdk.rest.RestClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -18,8 +18,8 @@ public final class ShareDeleteCommand extends ApiCommand {
   String id;
 
   @Override
-  protected void run(ApiClient client) {
-    client.send("DELETE", ApiClient.path("accounts", account, "shares", id), null);
+  protected void run(RestClient client) {
+    client.delete(RestClient.path("accounts", account, "shares", id));
     if (!json()) {
       out().printf("Share %s of %s deleted.%n", id, account);
     }

@@ -1,9 +1,8 @@
 package dev.gamingapi.cli.access;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gamingapi.cli.api.ApiClient;
 import dev.gamingapi.cli.api.ApiCommand;
+import dev.gamingapi.sdk.rest.RestClient;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -89,27 +88,33 @@ public final class UserCreateCommand extends ApiCommand {
       description = "Write the creds to FILE (mode 0600) instead of printing them.")
   Path credsOut;
 
+  /**
+   * The body of {@code POST .../users}; options not given are left out ({@code may_send_commands}
+   * is sent only when true).
+   */
+  record NewUser(
+      String name,
+      String kind,
+      String server,
+      List<String> servers,
+      List<String> eventTypes,
+      Boolean maySendCommands,
+      String expiresAt) {}
+
   @Override
-  protected void run(ApiClient client) {
-    ObjectNode body = ApiClient.object().put("name", name).put("kind", kind);
-    if (server != null) {
-      body.put("server", server);
-    }
-    if (servers != null) {
-      servers.forEach(body.putArray("servers")::add);
-    }
-    if (eventTypes != null) {
-      eventTypes.forEach(body.putArray("event_types")::add);
-    }
-    if (maySendCommands) {
-      body.put("may_send_commands", true);
-    }
-    if (expiresAt != null) {
-      body.put("expires_at", utc(expiresAt));
-    }
+  protected void run(RestClient client) {
+    NewUser body =
+        new NewUser(
+            name,
+            kind,
+            server,
+            servers,
+            eventTypes,
+            maySendCommands ? true : null,
+            expiresAt == null ? null : utc(expiresAt));
     CredsOutput output = new CredsOutput(credsOut);
     output.check();
-    JsonNode issued = client.send("POST", ApiClient.path("accounts", account, "users"), body);
+    JsonNode issued = client.post(RestClient.path("accounts", account, "users"), body);
     output.deliver(issued, out(), json(), "created in " + account);
   }
 

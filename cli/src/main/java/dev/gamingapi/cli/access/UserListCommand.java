@@ -1,10 +1,10 @@
 package dev.gamingapi.cli.access;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gamingapi.cli.api.ApiClient;
 import dev.gamingapi.cli.api.ApiCommand;
 import dev.gamingapi.cli.api.ListOptions;
 import dev.gamingapi.cli.api.Table;
+import dev.gamingapi.sdk.rest.RestClient;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import picocli.CommandLine.Command;
@@ -23,8 +23,8 @@ public final class UserListCommand extends ApiCommand {
   @Mixin ListOptions list;
 
   @Override
-  protected void run(ApiClient client) {
-    JsonNode page = list.fetch(client, ApiClient.path("accounts", account, "users"));
+  protected void run(RestClient client) {
+    JsonNode page = list.fetch(client, RestClient.path("accounts", account, "users"));
     if (json()) {
       printJson(page);
       return;

@@ -1,7 +1,7 @@
 package dev.gamingapi.cli.access;
 
-import dev.gamingapi.cli.api.ApiClient;
 import dev.gamingapi.cli.api.ApiCommand;
+import dev.gamingapi.sdk.rest.RestClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -21,8 +21,8 @@ public final class UserRevokeCommand extends ApiCommand {
   String name;
 
   @Override
-  protected void run(ApiClient client) {
-    client.send("DELETE", ApiClient.path("accounts", account, "users", name), null);
+  protected void run(RestClient client) {
+    client.delete(RestClient.path("accounts", account, "users", name));
     if (!json()) {
       out()
           .printf(

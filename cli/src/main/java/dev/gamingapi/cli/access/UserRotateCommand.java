@@ -1,8 +1,8 @@
 package dev.gamingapi.cli.access;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gamingapi.cli.api.ApiClient;
 import dev.gamingapi.cli.api.ApiCommand;
+import dev.gamingapi.sdk.rest.RestClient;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,11 +31,11 @@ public final class UserRotateCommand extends ApiCommand {
   Path credsOut;
 
   @Override
-  protected void run(ApiClient client) {
+  protected void run(RestClient client) {
     CredsOutput output = new CredsOutput(credsOut);
     output.check();
     JsonNode issued =
-        client.send("POST", ApiClient.path("accounts", account, "users", name, "rotate"), null);
+        client.post(RestClient.path("accounts", account, "users", name, "rotate"), null);
     output.deliver(issued, out(), json(), "rotated: the old creds and token no longer work");
   }
 }

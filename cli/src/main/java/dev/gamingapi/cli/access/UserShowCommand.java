@@ -1,9 +1,9 @@
 package dev.gamingapi.cli.access;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gamingapi.cli.api.ApiClient;
 import dev.gamingapi.cli.api.ApiCommand;
 import dev.gamingapi.cli.api.Table;
+import dev.gamingapi.sdk.rest.RestClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -17,8 +17,8 @@ public final class UserShowCommand extends ApiCommand {
   String name;
 
   @Override
-  protected void run(ApiClient client) {
-    JsonNode user = client.get(ApiClient.path("accounts", account, "users", name));
+  protected void run(RestClient client) {
+    JsonNode user = client.get(RestClient.path("accounts", account, "users", name));
     if (json()) {
       printJson(user);
       return;

@@ -2,11 +2,13 @@ package dev.gamingapi.cli.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gamingapi.sdk.rest.RestClient;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -18,6 +20,9 @@ import picocli.CommandLine.Option;
 public final class ApiOptions {
   /** Where {@code up} listens by default, for when no connection.json is at hand. */
   static final String DEFAULT_URL = "http://127.0.0.1:8080";
+
+  // Deleting an account drops its streams on the broker, which can take a few seconds.
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
   @Option(
       names = "--url",
@@ -57,11 +62,11 @@ public final class ApiOptions {
    *
    * @param commandLine the command, for usage errors
    */
-  public ApiClient connect(CommandLine commandLine) {
+  public ApiConnection connect(CommandLine commandLine) {
     return connect(commandLine, System.getenv());
   }
 
-  ApiClient connect(CommandLine commandLine, Map<String, String> env) {
+  ApiConnection connect(CommandLine commandLine, Map<String, String> env) {
     Path connectionJson = dataDir.resolve("connection.json");
     JsonNode local = readConnection(connectionJson);
     String localUrl = local.path("http_url").asText(null);
@@ -72,14 +77,14 @@ public final class ApiOptions {
           commandLine, "give --token or --token-file, not both");
     }
     if (token != null) {
-      return new ApiClient(base, token.strip(), "--token");
+      return connection(base, token.strip(), "--token");
     }
     if (tokenFile != null) {
-      return new ApiClient(base, readToken(tokenFile), "--token-file " + tokenFile);
+      return connection(base, readToken(tokenFile), "--token-file " + tokenFile);
     }
     String fromEnv = env.get("GAMINGAPI_TOKEN");
     if (fromEnv != null && !fromEnv.isBlank()) {
-      return new ApiClient(base, fromEnv.strip(), "GAMINGAPI_TOKEN");
+      return connection(base, fromEnv.strip(), "GAMINGAPI_TOKEN");
     }
     // The local operator token goes only to the local API: never send it to another --url.
     String operatorToken = local.path("operator_token").asText(null);
@@ -87,7 +92,7 @@ public final class ApiOptions {
         && localUrl != null
         && base.equals(normalize(commandLine, localUrl))) {
       Path file = Path.of(operatorToken);
-      return new ApiClient(base, readToken(file), file.toString());
+      return connection(base, readToken(file), file.toString());
     }
     throw new CommandLine.ParameterException(
         commandLine,
@@ -95,6 +100,17 @@ public final class ApiOptions {
             + " with ./gamingapi up (it writes "
             + connectionJson
             + ")");
+  }
+
+  private static ApiConnection connection(String base, String token, String tokenSource) {
+    RestClient client =
+        RestClient.builder()
+            .url(base)
+            .token(token)
+            .connectTimeout(Duration.ofSeconds(5))
+            .requestTimeout(REQUEST_TIMEOUT)
+            .build();
+    return new ApiConnection(client, tokenSource);
   }
 
   private static JsonNode readConnection(Path file) {

@@ -1,6 +1,7 @@
 package dev.gamingapi.cli.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gamingapi.sdk.rest.RestClient;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -20,20 +21,20 @@ public final class ListOptions {
   @Option(
       names = "--page-size",
       paramLabel = "N",
-      defaultValue = "" + ApiClient.MAX_PAGE,
+      defaultValue = "" + RestClient.MAX_PAGE,
       description = "Items asked for per request, 1 to 200 (default: 200).")
   int pageSize;
 
   /** Every item (or the first {@code --limit}) of the list at {@code path}. */
-  public ObjectNode fetch(ApiClient client, String path) {
+  public ObjectNode fetch(RestClient client, String path) {
     if (limit != null && limit < 1) {
       throw new ParameterException(
           command.commandLine(), "--limit must be 1 or more, got " + limit);
     }
-    if (pageSize < 1 || pageSize > ApiClient.MAX_PAGE) {
+    if (pageSize < 1 || pageSize > RestClient.MAX_PAGE) {
       throw new ParameterException(
           command.commandLine(), "--page-size must be 1 to 200, got " + pageSize);
     }
-    return client.list(path, limit, pageSize);
+    return client.list(path, limit == null ? Integer.MAX_VALUE : limit, pageSize);
   }
 }

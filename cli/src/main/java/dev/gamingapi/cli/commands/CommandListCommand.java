@@ -1,10 +1,10 @@
 package dev.gamingapi.cli.commands;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gamingapi.cli.api.ApiClient;
 import dev.gamingapi.cli.api.ApiCommand;
 import dev.gamingapi.cli.api.ListOptions;
 import dev.gamingapi.cli.api.Table;
+import dev.gamingapi.sdk.rest.RestClient;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -43,18 +43,18 @@ public final class CommandListCommand extends ApiCommand {
   @Mixin ListOptions list;
 
   @Override
-  protected void run(ApiClient client) {
+  protected void run(RestClient client) {
     List<String> filters = new ArrayList<>();
     if (status != null) {
-      filters.add("status=" + ApiClient.query(status));
+      filters.add("status=" + RestClient.query(status));
     }
     if (name != null) {
-      filters.add("name=" + ApiClient.query(name));
+      filters.add("name=" + RestClient.query(name));
     }
     if (since != null) {
-      filters.add("since=" + ApiClient.query(since));
+      filters.add("since=" + RestClient.query(since));
     }
-    String path = ApiClient.path("accounts", account, "servers", server, "commands");
+    String path = RestClient.path("accounts", account, "servers", server, "commands");
     if (!filters.isEmpty()) {
       path += "?" + String.join("&", filters);
     }

@@ -3,8 +3,9 @@ package dev.gamingapi.cli.commands;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gamingapi.cli.api.ApiClient;
 import dev.gamingapi.cli.api.ApiCommand;
+import dev.gamingapi.sdk.rest.RestClient;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -44,7 +45,7 @@ public final class CommandRegisterCommand extends ApiCommand {
   String schema;
 
   @Override
-  protected void run(ApiClient client) {
+  protected void run(RestClient client) {
     JsonNode parsed;
     try {
       parsed = JSON.readTree(schema);
@@ -53,10 +54,9 @@ public final class CommandRegisterCommand extends ApiCommand {
           spec.commandLine(), "--schema is not JSON: " + e.getOriginalMessage());
     }
     JsonNode type =
-        client.send(
-            "PUT",
-            ApiClient.path("accounts", account, "servers", server, "command-types", name),
-            ApiClient.object().set("args_schema", parsed));
+        client.put(
+            RestClient.path("accounts", account, "servers", server, "command-types", name),
+            Map.of("args_schema", parsed));
     if (json()) {
       printJson(type);
       return;

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gamingapi.cli.api.ApiClient;
 import dev.gamingapi.cli.api.ApiCommand;
 import dev.gamingapi.cli.api.Table;
+import dev.gamingapi.sdk.rest.RestClient;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -78,26 +78,26 @@ public final class CommandSendCommand extends ApiCommand {
       description = "Wait this long (default 60s) for the result; exit 1 unless it succeeded.")
   String wait;
 
+  /**
+   * The body of {@code POST .../commands}; options not given are left out. The not-before time goes
+   * as given: the API checks it.
+   */
+  record NewCommand(
+      String name, ObjectNode args, Long ttlSeconds, String notBefore, String idempotencyKey) {}
+
   @Override
-  protected void run(ApiClient client) throws Exception {
-    ObjectNode body = ApiClient.object().put("name", name);
-    ObjectNode arguments = parseArgs();
-    if (arguments != null) {
-      body.set("args", arguments);
-    }
-    if (ttl != null) {
-      body.put("ttl_seconds", duration("--ttl", ttl).toSeconds());
-    }
-    if (notBefore != null) {
-      body.put("not_before", notBefore);
-    }
-    if (key != null) {
-      body.put("idempotency_key", key);
-    }
-    String path = ApiClient.path("accounts", account, "servers", server, "commands");
-    JsonNode command = client.send("POST", path, body);
+  protected void run(RestClient client) throws Exception {
+    NewCommand body =
+        new NewCommand(
+            name,
+            parseArgs(),
+            ttl == null ? null : duration("--ttl", ttl).toSeconds(),
+            notBefore,
+            key);
+    String path = RestClient.path("accounts", account, "servers", server, "commands");
+    JsonNode command = client.post(path, body);
     if (wait != null) {
-      command = awaitResult(client, path + ApiClient.path(command.path("id").asText()), command);
+      command = awaitResult(client, path + RestClient.path(command.path("id").asText()), command);
     }
     if (json()) {
       printJson(command);
@@ -119,7 +119,7 @@ public final class CommandSendCommand extends ApiCommand {
     }
   }
 
-  private JsonNode awaitResult(ApiClient client, String path, JsonNode command)
+  private JsonNode awaitResult(RestClient client, String path, JsonNode command)
       throws InterruptedException {
     long deadline = System.nanoTime() + duration("--wait", wait).toNanos();
     long pause = 50;

@@ -1,9 +1,9 @@
 package dev.gamingapi.cli.commands;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gamingapi.cli.api.ApiClient;
 import dev.gamingapi.cli.api.ApiCommand;
 import dev.gamingapi.cli.api.Table;
+import dev.gamingapi.sdk.rest.RestClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -20,9 +20,9 @@ public final class CommandTypesCommand extends ApiCommand {
   String server;
 
   @Override
-  protected void run(ApiClient client) {
+  protected void run(RestClient client) {
     JsonNode list =
-        client.get(ApiClient.path("accounts", account, "servers", server, "command-types"));
+        client.get(RestClient.path("accounts", account, "servers", server, "command-types"));
     if (json()) {
       printJson(list);
       return;

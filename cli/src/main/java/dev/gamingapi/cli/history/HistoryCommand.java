@@ -1,7 +1,7 @@
 package dev.gamingapi.cli.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gamingapi.cli.api.ApiClient;
+import dev.gamingapi.sdk.rest.RestClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,8 +34,8 @@ public final class HistoryCommand {
     String server;
 
     @Override
-    JsonNode request(ApiClient client) {
-      return client.get(ApiClient.path("accounts", account, "servers", server, "status"));
+    JsonNode request(RestClient client) {
+      return client.get(RestClient.path("accounts", account, "servers", server, "status"));
     }
   }
 
@@ -49,8 +49,8 @@ public final class HistoryCommand {
     String player;
 
     @Override
-    JsonNode request(ApiClient client) {
-      return client.get(ApiClient.path("accounts", account, "players", player));
+    JsonNode request(RestClient client) {
+      return client.get(RestClient.path("accounts", account, "players", player));
     }
   }
 
@@ -67,15 +67,15 @@ public final class HistoryCommand {
     String name;
 
     @Override
-    JsonNode request(ApiClient client) {
+    JsonNode request(RestClient client) {
       return client.get(
-          ApiClient.path("accounts", account, "players")
+          RestClient.path("accounts", account, "players")
               + "?limit=200&name="
-              + ApiClient.query(name));
+              + RestClient.query(name));
     }
 
     @Override
-    protected void run(ApiClient client) {
+    protected void run(RestClient client) {
       table(request(client), "player", "name", "last_seen");
     }
   }
@@ -90,8 +90,8 @@ public final class HistoryCommand {
     String account;
 
     @Override
-    JsonNode request(ApiClient client) {
-      return client.get(ApiClient.path("accounts", account, "read-models"));
+    JsonNode request(RestClient client) {
+      return client.get(RestClient.path("accounts", account, "read-models"));
     }
   }
 
@@ -105,12 +105,12 @@ public final class HistoryCommand {
     String account;
 
     @Override
-    JsonNode request(ApiClient client) {
-      return client.get(ApiClient.path("accounts", account, "dead-letters") + "?limit=200");
+    JsonNode request(RestClient client) {
+      return client.get(RestClient.path("accounts", account, "dead-letters") + "?limit=200");
     }
 
     @Override
-    protected void run(ApiClient client) {
+    protected void run(RestClient client) {
       table(request(client), "id", "stream_seq", "subject", "reason");
     }
   }
@@ -125,9 +125,8 @@ public final class HistoryCommand {
     String account;
 
     @Override
-    JsonNode request(ApiClient client) {
-      return client.send(
-          "POST", ApiClient.path("accounts", account, "read-models", "rebuild"), null);
+    JsonNode request(RestClient client) {
+      return client.post(RestClient.path("accounts", account, "read-models", "rebuild"), null);
     }
   }
 
@@ -144,8 +143,8 @@ public final class HistoryCommand {
     String player;
 
     @Override
-    JsonNode request(ApiClient client) {
-      return client.send("DELETE", ApiClient.path("accounts", account, "players", player), null);
+    JsonNode request(RestClient client) {
+      return client.delete(RestClient.path("accounts", account, "players", player));
     }
   }
 }

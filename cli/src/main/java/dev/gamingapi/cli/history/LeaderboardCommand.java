@@ -2,7 +2,7 @@ package dev.gamingapi.cli.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gamingapi.cli.api.ApiClient;
+import dev.gamingapi.sdk.rest.RestClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -45,11 +45,11 @@ public final class LeaderboardCommand {
       segments[2] = "leaderboards";
       segments[3] = board;
       System.arraycopy(more, 0, segments, 4, more.length);
-      return ApiClient.path(segments);
+      return RestClient.path(segments);
     }
 
     String periodQuery(char separator) {
-      return period == null ? "" : separator + "period=" + ApiClient.query(period);
+      return period == null ? "" : separator + "period=" + RestClient.query(period);
     }
   }
 
@@ -82,16 +82,20 @@ public final class LeaderboardCommand {
     @Option(names = "--time-zone", description = "IANA zone of the resets (default UTC).")
     String timeZone;
 
+    /** The body of {@code PUT .../leaderboards/BOARD}; options not given are left out. */
+    record Definition(
+        String stat,
+        String operator,
+        String order,
+        String server,
+        String reset,
+        String cron,
+        String timeZone) {}
+
     @Override
-    JsonNode request(ApiClient client) {
-      ObjectNode body = ApiClient.object().put("stat", stat);
-      putIf(body, "operator", operator);
-      putIf(body, "order", order);
-      putIf(body, "server", server);
-      putIf(body, "reset", reset);
-      putIf(body, "cron", cron);
-      putIf(body, "time_zone", timeZone);
-      return client.send("PUT", path(), body);
+    JsonNode request(RestClient client) {
+      return client.put(
+          path(), new Definition(stat, operator, order, server, reset, cron, timeZone));
     }
 
     private static void putIf(ObjectNode body, String name, String value) {
@@ -108,12 +112,12 @@ public final class LeaderboardCommand {
     String account;
 
     @Override
-    JsonNode request(ApiClient client) {
-      return client.get(ApiClient.path("accounts", account, "leaderboards"));
+    JsonNode request(RestClient client) {
+      return client.get(RestClient.path("accounts", account, "leaderboards"));
     }
 
     @Override
-    protected void run(ApiClient client) {
+    protected void run(RestClient client) {
       table(
           request(client),
           "name",
@@ -131,7 +135,7 @@ public final class LeaderboardCommand {
   @Command(name = "show", mixinStandardHelpOptions = true, description = "A board's definition.")
   static final class Show extends BoardCommand {
     @Override
-    JsonNode request(ApiClient client) {
+    JsonNode request(RestClient client) {
       return client.get(path());
     }
   }
@@ -143,12 +147,12 @@ public final class LeaderboardCommand {
       description = "Delete a board with the scores of all its periods.")
   static final class Delete extends BoardCommand {
     @Override
-    JsonNode request(ApiClient client) {
-      return client.send("DELETE", path(), null);
+    JsonNode request(RestClient client) {
+      return client.delete(path());
     }
 
     @Override
-    protected void run(ApiClient client) {
+    protected void run(RestClient client) {
       request(client);
       if (!json()) {
         out().printf("Leaderboard %s of %s deleted.%n", board, account);
@@ -163,12 +167,12 @@ public final class LeaderboardCommand {
       description = "The periods with scores, newest first.")
   static final class Periods extends BoardCommand {
     @Override
-    JsonNode request(ApiClient client) {
+    JsonNode request(RestClient client) {
       return client.get(path("periods"));
     }
 
     @Override
-    protected void run(ApiClient client) {
+    protected void run(RestClient client) {
       JsonNode answer = request(client);
       if (json()) {
         printJson(answer);
@@ -185,12 +189,12 @@ public final class LeaderboardCommand {
     int limit;
 
     @Override
-    JsonNode request(ApiClient client) {
-      return client.list(path("entries") + periodQuery('?'), limit, ApiClient.MAX_PAGE);
+    JsonNode request(RestClient client) {
+      return client.list(path("entries") + periodQuery('?'), limit, RestClient.MAX_PAGE);
     }
 
     @Override
-    protected void run(ApiClient client) {
+    protected void run(RestClient client) {
       table(request(client), "rank", "player", "score");
     }
   }
@@ -208,7 +212,7 @@ public final class LeaderboardCommand {
     Integer around;
 
     @Override
-    JsonNode request(ApiClient client) {
+    JsonNode request(RestClient client) {
       if (around == null) {
         return client.get(path("players", player) + periodQuery('?'));
       }
@@ -216,7 +220,7 @@ public final class LeaderboardCommand {
     }
 
     @Override
-    protected void run(ApiClient client) {
+    protected void run(RestClient client) {
       if (around == null) {
         super.run(client);
       } else {
@@ -229,7 +233,7 @@ public final class LeaderboardCommand {
   @Command(name = "count", mixinStandardHelpOptions = true, description = "Players ranked.")
   static final class Count extends BoardCommand {
     @Override
-    JsonNode request(ApiClient client) {
+    JsonNode request(RestClient client) {
       return client.get(path("count") + periodQuery('?'));
     }
   }

@@ -1,17 +1,17 @@
 package dev.gamingapi.cli.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gamingapi.cli.api.ApiClient;
 import dev.gamingapi.cli.api.ApiCommand;
 import dev.gamingapi.cli.api.Table;
+import dev.gamingapi.sdk.rest.RestClient;
 
 /** A command that sends one request and prints the answer's fields (or its JSON). */
 abstract class ShowCommand extends ApiCommand {
   /** The method and path to send; a body when not null. */
-  abstract JsonNode request(ApiClient client);
+  abstract JsonNode request(RestClient client);
 
   @Override
-  protected void run(ApiClient client) {
+  protected void run(RestClient client) {
     JsonNode answer = request(client);
     if (json()) {
       printJson(answer);

@@ -1,10 +1,9 @@
 package dev.gamingapi.cli.notify;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gamingapi.cli.api.ApiClient;
 import dev.gamingapi.cli.api.ApiCommand;
 import dev.gamingapi.cli.api.Table;
+import dev.gamingapi.sdk.rest.RestClient;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -69,26 +68,20 @@ public final class NotificationCreateCommand extends ApiCommand {
   @Option(names = "--rate", paramLabel = "N", description = "Requests a minute at most.")
   Integer rate;
 
+  /** The body of {@code POST .../notifications}; options not given are left out. */
+  record NewNotification(
+      String kind,
+      String url,
+      String name,
+      List<String> eventTypes,
+      List<String> servers,
+      String template,
+      Integer ratePerMinute) {}
+
   @Override
-  protected void run(ApiClient client) {
-    ObjectNode body = ApiClient.object().put("kind", kind).put("url", url);
-    if (name != null) {
-      body.put("name", name);
-    }
-    if (types != null) {
-      types.forEach(body.putArray("event_types")::add);
-    }
-    if (servers != null) {
-      servers.forEach(body.putArray("servers")::add);
-    }
-    if (template != null) {
-      body.put("template", template);
-    }
-    if (rate != null) {
-      body.put("rate_per_minute", rate);
-    }
-    JsonNode created =
-        client.send("POST", ApiClient.path("accounts", account, "notifications"), body);
+  protected void run(RestClient client) {
+    NewNotification body = new NewNotification(kind, url, name, types, servers, template, rate);
+    JsonNode created = client.post(RestClient.path("accounts", account, "notifications"), body);
     if (json()) {
       printJson(created);
       return;

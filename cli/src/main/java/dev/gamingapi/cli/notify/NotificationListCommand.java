@@ -1,10 +1,10 @@
 package dev.gamingapi.cli.notify;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gamingapi.cli.api.ApiClient;
 import dev.gamingapi.cli.api.ApiCommand;
 import dev.gamingapi.cli.api.ListOptions;
 import dev.gamingapi.cli.api.Table;
+import dev.gamingapi.sdk.rest.RestClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -21,8 +21,8 @@ public final class NotificationListCommand extends ApiCommand {
   @Mixin ListOptions list;
 
   @Override
-  protected void run(ApiClient client) {
-    JsonNode page = list.fetch(client, ApiClient.path("accounts", account, "notifications"));
+  protected void run(RestClient client) {
+    JsonNode page = list.fetch(client, RestClient.path("accounts", account, "notifications"));
     if (json()) {
       printJson(page);
       return;

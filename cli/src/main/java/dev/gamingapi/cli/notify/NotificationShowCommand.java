@@ -1,9 +1,9 @@
 package dev.gamingapi.cli.notify;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gamingapi.cli.api.ApiClient;
 import dev.gamingapi.cli.api.ApiCommand;
 import dev.gamingapi.cli.api.Table;
+import dev.gamingapi.sdk.rest.RestClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -20,8 +20,8 @@ public final class NotificationShowCommand extends ApiCommand {
   String id;
 
   @Override
-  protected void run(ApiClient client) {
-    JsonNode rule = client.get(ApiClient.path("accounts", account, "notifications", id));
+  protected void run(RestClient client) {
+    JsonNode rule = client.get(RestClient.path("accounts", account, "notifications", id));
     if (json()) {
       printJson(rule);
       return;

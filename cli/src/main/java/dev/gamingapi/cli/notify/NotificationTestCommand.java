@@ -1,8 +1,8 @@
 package dev.gamingapi.cli.notify;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gamingapi.cli.api.ApiClient;
 import dev.gamingapi.cli.api.ApiCommand;
+import dev.gamingapi.sdk.rest.RestClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -22,9 +22,9 @@ public final class NotificationTestCommand extends ApiCommand {
   String id;
 
   @Override
-  protected void run(ApiClient client) {
+  protected void run(RestClient client) {
     JsonNode delivery =
-        client.send("POST", ApiClient.path("accounts", account, "notifications", id, "test"), null);
+        client.post(RestClient.path("accounts", account, "notifications", id, "test"), null);
     if (json()) {
       printJson(delivery);
     } else {

@@ -1,8 +1,9 @@
 package dev.gamingapi.cli.notify;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gamingapi.cli.api.ApiClient;
 import dev.gamingapi.cli.api.ApiCommand;
+import dev.gamingapi.sdk.rest.RestClient;
+import java.util.Map;
 import picocli.CommandLine.Parameters;
 
 /** Pausing and resuming a rule: the same PATCH with {@code paused} true or false. */
@@ -17,12 +18,10 @@ abstract class PauseToggle extends ApiCommand {
   abstract boolean paused();
 
   @Override
-  protected void run(ApiClient client) {
+  protected void run(RestClient client) {
     JsonNode rule =
-        client.send(
-            "PATCH",
-            ApiClient.path("accounts", account, "notifications", id),
-            ApiClient.object().put("paused", paused()));
+        client.patch(
+            RestClient.path("accounts", account, "notifications", id), Map.of("paused", paused()));
     if (json()) {
       printJson(rule);
       return;

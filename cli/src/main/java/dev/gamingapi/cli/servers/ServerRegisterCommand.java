@@ -1,10 +1,9 @@
 package dev.gamingapi.cli.servers;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gamingapi.cli.api.ApiClient;
 import dev.gamingapi.cli.api.ApiCommand;
 import dev.gamingapi.cli.api.Table;
+import dev.gamingapi.sdk.rest.RestClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,13 +27,13 @@ public final class ServerRegisterCommand extends ApiCommand {
   @Option(names = "--name", paramLabel = "TEXT", description = "A name for people.")
   String name;
 
+  /** The body of {@code POST .../servers}; a null name is left out. */
+  record NewServer(String id, String name) {}
+
   @Override
-  protected void run(ApiClient client) {
-    ObjectNode body = ApiClient.object().put("id", id);
-    if (name != null) {
-      body.put("name", name);
-    }
-    JsonNode server = client.send("POST", ApiClient.path("accounts", account, "servers"), body);
+  protected void run(RestClient client) {
+    JsonNode server =
+        client.post(RestClient.path("accounts", account, "servers"), new NewServer(id, name));
     if (json()) {
       printJson(server);
       return;

@@ -1,9 +1,9 @@
 package dev.gamingapi.cli.servers;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gamingapi.cli.api.ApiClient;
 import dev.gamingapi.cli.api.ApiCommand;
 import dev.gamingapi.cli.api.Table;
+import dev.gamingapi.sdk.rest.RestClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -17,8 +17,8 @@ public final class ServerShowCommand extends ApiCommand {
   String id;
 
   @Override
-  protected void run(ApiClient client) {
-    JsonNode server = client.get(ApiClient.path("accounts", account, "servers", id));
+  protected void run(RestClient client) {
+    JsonNode server = client.get(RestClient.path("accounts", account, "servers", id));
     if (json()) {
       printJson(server);
       return;

@@ -1,10 +1,9 @@
 package dev.gamingapi.cli.tenancy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gamingapi.cli.api.ApiClient;
 import dev.gamingapi.cli.api.ApiCommand;
 import dev.gamingapi.cli.api.Table;
+import dev.gamingapi.sdk.rest.RestClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,13 +28,12 @@ public final class AccountCreateCommand extends ApiCommand {
   @Option(names = "--description", paramLabel = "TEXT", description = "Free text.")
   String description;
 
+  /** The body of {@code POST /accounts}; a null description is left out. */
+  record NewAccount(String name, String plan, String description) {}
+
   @Override
-  protected void run(ApiClient client) {
-    ObjectNode body = ApiClient.object().put("name", name).put("plan", plan);
-    if (description != null) {
-      body.put("description", description);
-    }
-    JsonNode account = client.send("POST", "/accounts", body);
+  protected void run(RestClient client) {
+    JsonNode account = client.post("/accounts", new NewAccount(name, plan, description));
     if (json()) {
       printJson(account);
       return;

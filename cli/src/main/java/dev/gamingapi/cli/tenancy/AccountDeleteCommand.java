@@ -1,7 +1,7 @@
 package dev.gamingapi.cli.tenancy;
 
-import dev.gamingapi.cli.api.ApiClient;
 import dev.gamingapi.cli.api.ApiCommand;
+import dev.gamingapi.sdk.rest.RestClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,9 +30,8 @@ public final class AccountDeleteCommand extends ApiCommand {
   String confirm;
 
   @Override
-  protected void run(ApiClient client) {
-    client.send(
-        "DELETE", ApiClient.path("accounts", name) + "?confirm=" + ApiClient.query(confirm), null);
+  protected void run(RestClient client) {
+    client.delete(RestClient.path("accounts", name) + "?confirm=" + RestClient.query(confirm));
     if (!json()) {
       out().printf("Account '%s' deleted.%n", name);
     }

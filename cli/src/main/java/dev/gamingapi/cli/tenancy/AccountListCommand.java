@@ -1,10 +1,10 @@
 package dev.gamingapi.cli.tenancy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gamingapi.cli.api.ApiClient;
 import dev.gamingapi.cli.api.ApiCommand;
 import dev.gamingapi.cli.api.ListOptions;
 import dev.gamingapi.cli.api.Table;
+import dev.gamingapi.sdk.rest.RestClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -17,7 +17,7 @@ public final class AccountListCommand extends ApiCommand {
   @Mixin ListOptions list;
 
   @Override
-  protected void run(ApiClient client) {
+  protected void run(RestClient client) {
     JsonNode page = list.fetch(client, "/accounts");
     if (json()) {
       printJson(page);

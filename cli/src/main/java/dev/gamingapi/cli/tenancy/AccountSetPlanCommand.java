@@ -1,9 +1,10 @@
 package dev.gamingapi.cli.tenancy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gamingapi.cli.api.ApiClient;
 import dev.gamingapi.cli.api.ApiCommand;
 import dev.gamingapi.cli.api.Table;
+import dev.gamingapi.sdk.rest.RestClient;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -24,10 +25,8 @@ public final class AccountSetPlanCommand extends ApiCommand {
   String plan;
 
   @Override
-  protected void run(ApiClient client) {
-    JsonNode account =
-        client.send(
-            "PATCH", ApiClient.path("accounts", name), ApiClient.object().put("plan", plan));
+  protected void run(RestClient client) {
+    JsonNode account = client.patch(RestClient.path("accounts", name), Map.of("plan", plan));
     if (json()) {
       printJson(account);
       return;

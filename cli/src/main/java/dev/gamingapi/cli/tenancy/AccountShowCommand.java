@@ -1,9 +1,9 @@
 package dev.gamingapi.cli.tenancy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gamingapi.cli.api.ApiClient;
 import dev.gamingapi.cli.api.ApiCommand;
 import dev.gamingapi.cli.api.Table;
+import dev.gamingapi.sdk.rest.RestClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -14,8 +14,8 @@ public final class AccountShowCommand extends ApiCommand {
   String name;
 
   @Override
-  protected void run(ApiClient client) {
-    JsonNode account = client.get(ApiClient.path("accounts", name));
+  protected void run(RestClient client) {
+    JsonNode account = client.get(RestClient.path("accounts", name));
     if (json()) {
       printJson(account);
       return;

@@ -1,9 +1,9 @@
 package dev.gamingapi.cli.tenancy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gamingapi.cli.api.ApiClient;
 import dev.gamingapi.cli.api.ApiCommand;
 import dev.gamingapi.cli.api.Table;
+import dev.gamingapi.sdk.rest.RestClient;
 import java.util.List;
 import java.util.Set;
 import picocli.CommandLine.Command;
@@ -23,8 +23,8 @@ public final class AccountUsageCommand extends ApiCommand {
   String name;
 
   @Override
-  protected void run(ApiClient client) {
-    JsonNode usage = client.get(ApiClient.path("accounts", name, "usage"));
+  protected void run(RestClient client) {
+    JsonNode usage = client.get(RestClient.path("accounts", name, "usage"));
     if (json()) {
       printJson(usage);
       return;

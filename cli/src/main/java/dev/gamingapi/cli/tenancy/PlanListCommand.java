@@ -1,16 +1,16 @@
 package dev.gamingapi.cli.tenancy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gamingapi.cli.api.ApiClient;
 import dev.gamingapi.cli.api.ApiCommand;
 import dev.gamingapi.cli.api.Table;
+import dev.gamingapi.sdk.rest.RestClient;
 import picocli.CommandLine.Command;
 
 /** {@code gamingapi plan list}: every plan with its limits (the API does not page plans). */
 @Command(name = "list", mixinStandardHelpOptions = true, description = "List plans and limits.")
 public final class PlanListCommand extends ApiCommand {
   @Override
-  protected void run(ApiClient client) {
+  protected void run(RestClient client) {
     JsonNode plans = client.get("/plans");
     if (json()) {
       printJson(plans);

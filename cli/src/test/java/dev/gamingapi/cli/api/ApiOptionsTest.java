@@ -21,7 +21,7 @@ class ApiOptionsTest {
   @Test
   void theLocalUpIsTheDefault() throws Exception {
     Path token = writeConnectionJson();
-    try (ApiClient client = options().connect(command(), Map.of())) {
+    try (ApiConnection client = options().connect(command(), Map.of())) {
       assertThat(client.baseUrl()).isEqualTo(LOCAL);
       assertThat(client.tokenSource()).isEqualTo(token.toString());
     }
@@ -32,14 +32,14 @@ class ApiOptionsTest {
     writeConnectionJson();
     Map<String, String> env =
         Map.of("GAMINGAPI_URL", "https://api.example.com/api/v1/", "GAMINGAPI_TOKEN", "gapi_x");
-    try (ApiClient client = options().connect(command(), env)) {
+    try (ApiConnection client = options().connect(command(), env)) {
       assertThat(client.baseUrl()).isEqualTo("https://api.example.com");
       assertThat(client.tokenSource()).isEqualTo("GAMINGAPI_TOKEN");
     }
     ApiOptions options = options();
     options.url = "http://other:9000";
     options.token = "gapi_y";
-    try (ApiClient client = options.connect(command(), env)) {
+    try (ApiConnection client = options.connect(command(), env)) {
       assertThat(client.baseUrl()).isEqualTo("http://other:9000");
       assertThat(client.tokenSource()).isEqualTo("--token");
     }
