@@ -1,6 +1,5 @@
 package dev.gamingapi.server.accounts.plans;
 
-import dev.gamingapi.server.jwt.AccountClaims;
 import java.time.Duration;
 import java.util.regex.Pattern;
 
@@ -16,7 +15,7 @@ import java.util.regex.Pattern;
  * @param eventMaxAge how long the {@code EVENTS} stream keeps an event
  * @param eventMaxBytes the size the {@code EVENTS} stream may reach before dropping old events
  * @param connections client connections the platform lets the tenant keep open (the account JWT
- *     itself stays unlimited: see {@link AccountClaims})
+ *     itself stays unlimited: see {@code jwt.AccountClaims})
  * @param apiRequestsPerMinute REST requests per minute and token
  */
 public record Plan(
