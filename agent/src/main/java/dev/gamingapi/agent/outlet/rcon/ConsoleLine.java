@@ -3,6 +3,7 @@ package dev.gamingapi.agent.outlet.rcon;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gamingapi.agent.outlet.OutletException;
 import dev.gamingapi.agent.outlet.RconGame;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -67,7 +68,7 @@ final class ConsoleLine {
                 + "' holds '"
                 + shown
                 + "', which the "
-                + game.name().toLowerCase(java.util.Locale.ROOT)
+                + game.name().toLowerCase(Locale.ROOT)
                 + " console would read as syntax; refused");
       }
     }

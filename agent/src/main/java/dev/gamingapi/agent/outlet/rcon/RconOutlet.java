@@ -82,11 +82,7 @@ public final class RconOutlet implements CommandOutlet {
       if (current == null) {
         current =
             RconConnection.open(
-                settings.host(),
-                settings.port(),
-                settings.password().read(),
-                settings.timeout(),
-                settings.game());
+                settings.host(), settings.port(), password(), settings.timeout(), settings.game());
         connection = current;
         if (closed) { // closed while connecting: close() did not see this connection
           current.close();
@@ -102,6 +98,15 @@ public final class RconOutlet implements CommandOutlet {
       }
     } finally {
       lock.unlock();
+    }
+  }
+
+  private String password() {
+    try {
+      return settings.password().read();
+    } catch (OutletException e) {
+      throw new OutletException(
+          "no RCON password for " + settings.address() + ": " + e.getMessage(), e);
     }
   }
 

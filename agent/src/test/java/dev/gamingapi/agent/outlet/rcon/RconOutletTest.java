@@ -149,6 +149,22 @@ class RconOutletTest {
   }
 
   @Test
+  void aMissingPasswordFileFailsSayingWhichServerNeedsIt() throws IOException {
+    server = TestRconServer.start(Dialect.SOURCE, "s3cret");
+    Files.delete(passwordFile);
+    try (RconOutlet outlet = RconOutlet.open(settings(RconGame.SOURCE, Map.of()))) {
+      assertThatThrownBy(() -> outlet.run(command("kick", "{\"player_id\":\"1\"}")))
+          .hasMessage(
+              "no RCON password for 127.0.0.1:"
+                  + server.port()
+                  + ": the secret file "
+                  + passwordFile
+                  + " does not exist");
+      assertThat(server.connections()).isZero();
+    }
+  }
+
+  @Test
   void aServerThatDoesNotAnswerTimesOutSayingSo() throws IOException {
     server = TestRconServer.start(Dialect.SOURCE, "s3cret");
     server.stall = true;
