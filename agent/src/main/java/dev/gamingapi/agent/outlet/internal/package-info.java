@@ -1,0 +1,2 @@
+/** Helpers shared by the outlets; not API. */
+package dev.gamingapi.agent.outlet.internal;
