@@ -65,17 +65,28 @@ public final class TestBroker implements AutoCloseable {
         NatsServerProcess.start(NatsServerProcess.tempDir(), FreePorts.next(), users.toString());
     TestBroker broker = new TestBroker(process);
     try (Connection connection = broker.connect()) {
-      connection
-          .jetStreamManagement()
-          .addStream(
-              StreamConfiguration.builder()
-                  .name("EVENTS")
-                  .subjects(Subjects.EVENT_STREAM_SUBJECTS)
-                  .storageType(StorageType.File)
-                  .duplicateWindow(Duration.ofMinutes(2))
-                  .build());
+      addEvents(connection);
     }
     return broker;
+  }
+
+  /** Creates the EVENTS stream on a broker without auth. */
+  public static void createEvents(String url) throws Exception {
+    try (Connection connection = Nats.connect(url)) {
+      addEvents(connection);
+    }
+  }
+
+  private static void addEvents(Connection connection) throws Exception {
+    connection
+        .jetStreamManagement()
+        .addStream(
+            StreamConfiguration.builder()
+                .name("EVENTS")
+                .subjects(Subjects.EVENT_STREAM_SUBJECTS)
+                .storageType(StorageType.File)
+                .duplicateWindow(Duration.ofMinutes(2))
+                .build());
   }
 
   public String url() {
@@ -104,6 +115,19 @@ public final class TestBroker implements AutoCloseable {
    */
   public List<Stored> stored() throws Exception {
     try (Connection connection = connect()) {
+      return read(connection);
+    }
+  }
+
+  /** Every event stored on a broker without auth, in stream order. */
+  public static List<Stored> storedIn(String url) throws Exception {
+    try (Connection connection = Nats.connect(url)) {
+      return read(connection);
+    }
+  }
+
+  private static List<Stored> read(Connection connection) throws Exception {
+    {
       long count =
           connection.jetStreamManagement().getStreamInfo("EVENTS").getStreamState().getMsgCount();
       List<Stored> stored = new ArrayList<>();

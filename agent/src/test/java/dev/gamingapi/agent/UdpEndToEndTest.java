@@ -142,8 +142,7 @@ class UdpEndToEndTest {
         .contains("gamingapi_agent_lines_read_total{server=\"eu-1\"} " + (lines.size() - 1))
         .contains("gamingapi_agent_events_published_total{server=\"eu-2\"} 2")
         .contains("# TYPE gamingapi_agent_malformed_total counter");
-    assertThat(get("/status"))
-        .contains("\"source-udp-0.receive_buffer\"");
+    assertThat(get("/status")).contains("\"source-udp-0.receive_buffer\"");
   }
 
   @Test
