@@ -10,6 +10,7 @@ import dev.gamingapi.server.common.PageRequest;
 import dev.gamingapi.server.store.Database;
 import dev.gamingapi.server.tenancy.TenancyServices;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -138,7 +139,7 @@ public final class Commands implements AutoCloseable {
     }
     Page<CommandStore.Row> rows = store.history(account, server, wanted, name, since, page);
     long delivered = -1;
-    var items = new java.util.ArrayList<Command>();
+    var items = new ArrayList<Command>();
     for (CommandStore.Row row : rows.items()) {
       if (row.command().status().equals(CommandStatus.QUEUED.wire()) && delivered < 0) {
         delivered = deliveredUpTo(account, server);
