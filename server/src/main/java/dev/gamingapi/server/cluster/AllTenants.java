@@ -17,12 +17,11 @@ final class AllTenants implements TenantOwnership {
   AllTenants(Accounts accounts) {
     this.accounts = accounts;
     accounts.onChange(
-        (account, created) -> {
+        (account, change) -> {
           for (TenantWorker worker : workers) {
-            if (created) {
-              worker.start(account.name(), true);
-            } else {
-              worker.stop(account.name());
+            switch (change) {
+              case CREATED -> worker.start(account.name(), true);
+              case DELETED -> worker.stop(account.name());
             }
           }
         });

@@ -60,11 +60,10 @@ public final class TenantLeases implements TenantOwnership {
         Executors.newSingleThreadScheduledExecutor(
             task -> Thread.ofPlatform().name("gamingapi-tenant-leases").daemon().unstarted(task));
     accounts.onChange(
-        (account, created) -> {
-          if (created) {
-            rounds.execute(this::round);
-          } else {
-            rounds.execute(() -> drop(account.name()));
+        (account, change) -> {
+          switch (change) {
+            case CREATED -> rounds.execute(this::round);
+            case DELETED -> rounds.execute(() -> drop(account.name()));
           }
         });
     long every = ttl.toMillis() / 3;

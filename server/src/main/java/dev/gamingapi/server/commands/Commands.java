@@ -3,6 +3,7 @@ package dev.gamingapi.server.commands;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gamingapi.contract.command.CommandMessage;
 import dev.gamingapi.contract.event.EventIds;
+import dev.gamingapi.server.accounts.AccountChange;
 import dev.gamingapi.server.common.InvalidRequestException;
 import dev.gamingapi.server.common.NotFoundException;
 import dev.gamingapi.server.common.Page;
@@ -43,8 +44,8 @@ public final class Commands implements AutoCloseable {
     control
         .accounts()
         .onChange(
-            (account, created) -> {
-              if (!created) {
+            (account, change) -> {
+              if (change == AccountChange.DELETED) {
                 commands.types.deleteAccount(account.name());
               }
             });
