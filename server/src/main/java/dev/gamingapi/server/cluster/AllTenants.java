@@ -20,7 +20,7 @@ final class AllTenants implements TenantOwnership {
         (account, change) -> {
           for (TenantWorker worker : workers) {
             switch (change) {
-              case CREATED -> worker.start(account.name(), true);
+              case CREATED -> worker.start(account.name(), TenantStart.FRESH);
               case DELETED -> worker.stop(account.name());
             }
           }
@@ -31,7 +31,7 @@ final class AllTenants implements TenantOwnership {
   public void register(TenantWorker worker) {
     workers.add(worker);
     for (Account account : accounts(accounts)) {
-      worker.start(account.name(), false);
+      worker.start(account.name(), TenantStart.EXISTING);
     }
   }
 

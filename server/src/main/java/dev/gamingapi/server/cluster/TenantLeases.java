@@ -80,7 +80,7 @@ public final class TenantLeases implements TenantOwnership {
               () -> {
                 synchronized (this) {
                   workers.add(worker);
-                  held.keySet().forEach(account -> worker.start(account, false));
+                  held.keySet().forEach(account -> worker.start(account, TenantStart.EXISTING));
                 }
                 round();
               })
@@ -126,7 +126,8 @@ public final class TenantLeases implements TenantOwnership {
         if (taken.isPresent()) {
           held.put(account.name(), taken.get());
           boolean fresh = account.createdAt().isAfter(Instant.now().minus(FRESH));
-          workers.forEach(worker -> worker.start(account.name(), fresh));
+          TenantStart start = fresh ? TenantStart.FRESH : TenantStart.EXISTING;
+          workers.forEach(worker -> worker.start(account.name(), start));
           LOG.info("tenant {} now runs on instance {}", account.name(), holder);
         }
       }

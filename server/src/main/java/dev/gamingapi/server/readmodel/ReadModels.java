@@ -4,6 +4,7 @@ import dev.gamingapi.server.accounts.Accounts;
 import dev.gamingapi.server.audit.Actor;
 import dev.gamingapi.server.audit.AuditLog;
 import dev.gamingapi.server.cluster.TenantOwnership;
+import dev.gamingapi.server.cluster.TenantStart;
 import dev.gamingapi.server.cluster.TenantWorker;
 import dev.gamingapi.server.readmodel.engine.Applier;
 import dev.gamingapi.server.readmodel.engine.Backfill;
@@ -115,7 +116,7 @@ public final class ReadModels implements AutoCloseable {
     ownership.register(
         new TenantWorker() {
           @Override
-          public void start(String account, boolean fresh) {
+          public void start(String account, TenantStart start) {
             startTenant(account);
           }
 
