@@ -25,7 +25,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BiConsumer;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +45,7 @@ public final class Accounts {
   private final TenantBroker broker;
   private final ConnectionCounter connections;
   private final AuditLog audit;
-  private final List<BiConsumer<Account, Boolean>> listeners = new CopyOnWriteArrayList<>();
+  private final List<AccountListener> listeners = new CopyOnWriteArrayList<>();
 
   public Accounts(
       AccountStore store,
@@ -124,7 +123,7 @@ public final class Accounts {
     }
     audit.record(actor, "account.created", name, name, Map.of("plan", plan.name()));
     LOG.info("account {} created on plan {}", name, plan.name());
-    tell(account, true);
+    tell(account, AccountChange.CREATED);
     return account;
   }
 
@@ -222,7 +221,7 @@ public final class Accounts {
     vault.remove(AccountKeys.signing(name));
     audit.record(actor, "account.deleted", name, name, Map.of());
     LOG.info("account {} deleted", name);
-    tell(row.account(), false);
+    tell(row.account(), AccountChange.DELETED);
   }
 
   /** What {@code name} uses of its plan. */
@@ -281,18 +280,18 @@ public final class Accounts {
   }
 
   /**
-   * Calls {@code listener} after every account created ({@code created} true) or deleted (false)
-   * from now on, on the thread that made the change; capabilities that keep something per tenant
-   * (consumers, subscriptions) start and stop it there. A listener must not throw.
+   * Calls {@code listener} after every account created or deleted from now on, on the thread that
+   * made the change; capabilities that keep something per tenant (consumers, subscriptions) start
+   * and stop it there. A listener must not throw.
    */
-  public void onChange(BiConsumer<Account, Boolean> listener) {
+  public void onChange(AccountListener listener) {
     listeners.add(listener);
   }
 
-  private void tell(Account account, boolean created) {
-    for (BiConsumer<Account, Boolean> listener : listeners) {
+  private void tell(Account account, AccountChange change) {
+    for (AccountListener listener : listeners) {
       try {
-        listener.accept(account, created);
+        listener.changed(account, change);
       } catch (RuntimeException e) {
         LOG.error("a listener of account {} failed: {}", account.name(), e.toString());
       }

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -184,7 +185,7 @@ final class CommandStore {
     return new Page<>(shown, PageRequest.cursorAfter(shown.getLast().command().id()));
   }
 
-  private Optional<Row> one(String where, java.util.function.Consumer<Query> binder) {
+  private Optional<Row> one(String where, Consumer<Query> binder) {
     return jdbi.withHandle(
         h -> {
           Query q = h.createQuery("SELECT " + COLUMNS + " FROM commands WHERE " + where);

@@ -3,6 +3,7 @@ package dev.gamingapi.server.commands;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gamingapi.contract.command.CommandMessage;
 import dev.gamingapi.contract.event.EventIds;
+import dev.gamingapi.server.accounts.AccountChange;
 import dev.gamingapi.server.common.InvalidRequestException;
 import dev.gamingapi.server.common.NotFoundException;
 import dev.gamingapi.server.common.Page;
@@ -10,6 +11,7 @@ import dev.gamingapi.server.common.PageRequest;
 import dev.gamingapi.server.store.Database;
 import dev.gamingapi.server.tenancy.TenancyServices;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -42,8 +44,8 @@ public final class Commands implements AutoCloseable {
     control
         .accounts()
         .onChange(
-            (account, created) -> {
-              if (!created) {
+            (account, change) -> {
+              if (change == AccountChange.DELETED) {
                 commands.types.deleteAccount(account.name());
               }
             });
@@ -138,7 +140,7 @@ public final class Commands implements AutoCloseable {
     }
     Page<CommandStore.Row> rows = store.history(account, server, wanted, name, since, page);
     long delivered = -1;
-    var items = new java.util.ArrayList<Command>();
+    var items = new ArrayList<Command>();
     for (CommandStore.Row row : rows.items()) {
       if (row.command().status().equals(CommandStatus.QUEUED.wire()) && delivered < 0) {
         delivered = deliveredUpTo(account, server);

@@ -1,5 +1,6 @@
 package dev.gamingapi.server.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.gamingapi.server.PlatformException;
 import dev.gamingapi.server.commands.Commands;
 import dev.gamingapi.server.common.InvalidRequestException;
@@ -13,6 +14,7 @@ import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,7 +118,7 @@ public final class HttpApi implements AutoCloseable {
         .tag("method", ctx.method().name())
         .tag("status", Integer.toString(ctx.statusCode()))
         .register(metrics)
-        .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+        .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
   }
 
   private static void problem(Context ctx, Problem problem) {
@@ -179,7 +181,7 @@ public final class HttpApi implements AutoCloseable {
   private static String write(Problem problem) {
     try {
       return ApiJson.MAPPER.writeValueAsString(problem);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -33,7 +33,7 @@ final class ReadModelRoutes {
     routes.post(ACCOUNT + "/read-models/rebuild", this::rebuild);
     routes.get(ACCOUNT + "/dead-letters", this::deadLetters);
     routes.delete(ACCOUNT + "/players/{player}", this::forget);
-    new LeaderboardRoutes(control, readModels).register(routes);
+    new LeaderboardRoutes(control, readModels.leaderboards()).register(routes);
   }
 
   /** The answer to forgetting a player. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gamingapi.server.accounts.Accounts;
 import dev.gamingapi.server.cluster.TenantOwnership;
+import dev.gamingapi.server.cluster.TenantStart;
 import dev.gamingapi.server.cluster.TenantWorker;
 import dev.gamingapi.server.common.Page;
 import dev.gamingapi.server.common.PageRequest;
@@ -74,8 +75,8 @@ public final class Notifier implements AutoCloseable {
     ownership.register(
         new TenantWorker() {
           @Override
-          public void start(String account, boolean fresh) {
-            notifier.startFeed(account, fresh);
+          public void start(String account, TenantStart start) {
+            notifier.startFeed(account, start);
           }
 
           @Override
@@ -127,7 +128,7 @@ public final class Notifier implements AutoCloseable {
     }
   }
 
-  private void startFeed(String account, boolean created) {
+  private void startFeed(String account, TenantStart start) {
     if (closed) {
       return;
     }
@@ -141,7 +142,7 @@ public final class Notifier implements AutoCloseable {
                 () -> store.all(name),
                 rule -> new RuleWorker(rule, sender, store, log, config),
                 config.heartbeatTimeout(),
-                created));
+                start));
     LOG.debug("notifications of account {} started", account);
   }
 

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -224,7 +225,7 @@ public final class ResolverClient {
    * The {@code server_name}s of the broker's JetStream nodes (the meta group, down nodes included):
    * how many replicas a stream can have.
    */
-  public java.util.SortedSet<String> jetStreamNodes() {
+  public SortedSet<String> jetStreamNodes() {
     return ClusterNodes.ask(system, timeout);
   }
 
