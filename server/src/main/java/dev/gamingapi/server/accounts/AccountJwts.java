@@ -153,9 +153,14 @@ public final class AccountJwts {
         });
   }
 
-  /** Pushes the first JWT of a new account (already stored), as the one writer. */
-  void pushNew(String jwt) {
-    writer.run(() -> resolver.push(jwt));
+  /**
+   * Pushes the first JWT of a new account (already stored), as the one writer.
+   *
+   * @param newKey whether the account's key was made for it now: then the resolver cannot hold an
+   *     older JWT of it, and the push skips asking (which lists every account)
+   */
+  void pushNew(String jwt, boolean newKey) {
+    writer.run(() -> newKey ? resolver.pushFirst(jwt) : resolver.push(jwt));
   }
 
   /**

@@ -102,7 +102,7 @@ public final class Accounts {
       throw e;
     }
     try {
-      jwts.pushNew(jwt);
+      jwts.pushNew(jwt, newKeys);
     } catch (RuntimeException e) {
       store.delete(name);
       throw e;
