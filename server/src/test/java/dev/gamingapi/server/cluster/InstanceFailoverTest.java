@@ -3,12 +3,12 @@ package dev.gamingapi.server.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gamingapi.server.http.Api;
-import dev.gamingapi.server.http.EventLog;
-import dev.gamingapi.server.http.HistoryComparison;
-import dev.gamingapi.server.http.HistoryFold;
-import dev.gamingapi.server.http.HistoryWorkload;
 import dev.gamingapi.server.lease.SingleWriter;
+import dev.gamingapi.server.testing.Api;
+import dev.gamingapi.server.testing.EventLog;
+import dev.gamingapi.server.testing.HistoryComparison;
+import dev.gamingapi.server.testing.HistoryFold;
+import dev.gamingapi.server.testing.HistoryWorkload;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.nats.client.Options;

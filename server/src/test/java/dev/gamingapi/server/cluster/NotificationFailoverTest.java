@@ -3,8 +3,8 @@ package dev.gamingapi.server.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gamingapi.contract.event.PlayerChatted;
-import dev.gamingapi.server.http.Api;
-import dev.gamingapi.server.http.NotifyEvents;
+import dev.gamingapi.server.testing.Api;
+import dev.gamingapi.server.testing.NotifyEvents;
 import dev.gamingapi.testkit.http.RecordingEndpoint;
 import io.nats.client.Connection;
 import java.nio.file.Path;
