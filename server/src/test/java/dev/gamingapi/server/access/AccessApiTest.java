@@ -11,6 +11,7 @@ import dev.gamingapi.sdk.ReadRequest;
 import dev.gamingapi.sdk.ReplayStream;
 import dev.gamingapi.sdk.StoredEvent;
 import dev.gamingapi.server.testing.Api;
+import dev.gamingapi.server.testing.OnEachDatabase;
 import dev.gamingapi.server.testing.PlatformFixture;
 import dev.gamingapi.server.testing.PlatformPerClass;
 import io.nats.client.Connection;
@@ -24,6 +25,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Who may do what: tenants against each other, and each kind of user inside its tenant. */
+@OnEachDatabase
 class AccessApiTest extends PlatformPerClass {
   @Test
   void tenantsCannotReachEachOtherOverRestOrNats() throws Exception {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.gamingapi.server.store.TestDatabase;
 import dev.gamingapi.server.testing.Api;
+import dev.gamingapi.server.testing.OnEachDatabase;
 import dev.gamingapi.server.testing.PlatformFixture;
 import io.nats.client.Message;
 import io.nats.client.Subscription;
@@ -12,14 +13,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
 /** Sharing events between tenants, and a restart that keeps every tenant, user, share and key. */
+@OnEachDatabase
 class SharesAndRestartTest {
   @TempDir Path dataDir;
 
   /** The control plane's database: SQLite here; a subclass runs the same test on another. */
+  @Parameter String databaseKind;
+
   TestDatabase database() {
-    return TestDatabase.sqlite();
+    return TestDatabase.of(databaseKind);
   }
 
   @Test

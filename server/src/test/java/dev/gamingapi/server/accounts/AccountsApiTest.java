@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gamingapi.server.testing.Api;
+import dev.gamingapi.server.testing.OnEachDatabase;
 import dev.gamingapi.server.testing.PlatformFixture;
 import dev.gamingapi.server.testing.PlatformPerClass;
 import io.nats.client.Connection;
@@ -18,6 +19,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The accounts REST API: creation, paging, plan changes, deletion, audit and bad input. */
+@OnEachDatabase
 class AccountsApiTest extends PlatformPerClass {
   @Test
   void anAccountIsUsableByItsOwnerAsSoonAsItIsCreated() throws Exception {

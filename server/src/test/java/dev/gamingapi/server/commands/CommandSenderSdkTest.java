@@ -12,6 +12,7 @@ import dev.gamingapi.sdk.NotPermittedException;
 import dev.gamingapi.sdk.ResourceNotFoundException;
 import dev.gamingapi.sdk.SendOptions;
 import dev.gamingapi.sdk.SentCommand;
+import dev.gamingapi.server.testing.OnEachDatabase;
 import dev.gamingapi.server.testing.PlatformFixture;
 import dev.gamingapi.server.testing.PlatformPerClass;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The SDK's {@link CommandSender} against a real platform: it sends over REST, the idempotency key
  * queues once, and refusals come back as typed exceptions naming the problem.
  */
+@OnEachDatabase
 class CommandSenderSdkTest extends PlatformPerClass {
   @TempDir Path journals;
 

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.gamingapi.sdk.CommandReceiver;
 import dev.gamingapi.sdk.GameServerClient;
 import dev.gamingapi.server.testing.Api;
+import dev.gamingapi.server.testing.OnEachDatabase;
 import dev.gamingapi.server.testing.PlatformFixture;
 import dev.gamingapi.server.testing.PlatformPerClass;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Apps granted {@code may_send_commands}: they send to the servers they may read, and only those;
  * apps without the right, and other tenants, cannot.
  */
+@OnEachDatabase
 class CommandSendersTest extends PlatformPerClass {
   private static final String USERS = "/api/v1/accounts/snd/users";
   @TempDir Path journals;

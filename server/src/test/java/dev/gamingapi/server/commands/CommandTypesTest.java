@@ -3,11 +3,13 @@ package dev.gamingapi.server.commands;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gamingapi.server.testing.Api;
+import dev.gamingapi.server.testing.OnEachDatabase;
 import dev.gamingapi.server.testing.PlatformFixture;
 import dev.gamingapi.server.testing.PlatformPerClass;
 import org.junit.jupiter.api.Test;
 
 /** Command names beyond the built-in ones are taken only when registered, with their schema. */
+@OnEachDatabase
 class CommandTypesTest extends PlatformPerClass {
   private static final String SCHEMA =
       "{\"args_schema\":{\"type\":\"object\",\"required\":[\"player_id\",\"item\"],"

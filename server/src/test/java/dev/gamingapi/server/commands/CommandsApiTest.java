@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gamingapi.server.testing.Api;
+import dev.gamingapi.server.testing.OnEachDatabase;
 import dev.gamingapi.server.testing.PlatformFixture;
 import dev.gamingapi.server.testing.PlatformPerClass;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Who may send and read commands, and bad input refused before anything is queued. */
+@OnEachDatabase
 class CommandsApiTest extends PlatformPerClass {
   private static final String A = "/api/v1/accounts/cmd-a/servers/s1/commands";
 

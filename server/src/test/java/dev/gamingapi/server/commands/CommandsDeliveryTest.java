@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gamingapi.sdk.CommandReceiver;
 import dev.gamingapi.sdk.GameServerClient;
 import dev.gamingapi.server.testing.Api;
+import dev.gamingapi.server.testing.OnEachDatabase;
 import dev.gamingapi.server.testing.PlatformFixture;
 import dev.gamingapi.server.testing.PlatformPerClass;
 import java.nio.file.Path;
@@ -18,7 +19,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,16 +26,15 @@ import org.junit.jupiter.api.io.TempDir;
  * Commands end to end: sent over REST, run by an SDK handler on a real game-server credential,
  * tracked over REST from the events the SDK publishes.
  */
+@OnEachDatabase
 class CommandsDeliveryTest extends PlatformPerClass {
   @TempDir Path journals;
   private PlatformFixture.Issued owner;
 
-  @BeforeEach
-  void tenant() throws Exception {
-    if (owner == null) {
-      fixture.account("cmds", "standard");
-      owner = fixture.user("cmds", "{\"name\":\"o\",\"kind\":\"owner\"}");
-    }
+  @Override
+  protected void setUpPlatform() throws Exception {
+    fixture.account("cmds", "standard");
+    owner = fixture.user("cmds", "{\"name\":\"o\",\"kind\":\"owner\"}");
   }
 
   @Test

@@ -22,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,8 +39,8 @@ class EventsApiTest extends PlatformPerClass {
   private PlatformFixture.Issued app;
   private long lastSequence;
 
-  @BeforeAll
-  void publishAFewEvents() throws Exception {
+  @Override
+  protected void setUpPlatform() throws Exception {
     fixture.account("ev", "standard");
     fixture.account("other", "standard");
     fixture.server("ev", "eu-1");

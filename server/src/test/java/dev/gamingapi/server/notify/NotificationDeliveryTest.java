@@ -12,6 +12,7 @@ import dev.gamingapi.contract.event.PlayerChatted;
 import dev.gamingapi.contract.event.ServerHeartbeat;
 import dev.gamingapi.server.testing.Api;
 import dev.gamingapi.server.testing.NotifyEvents;
+import dev.gamingapi.server.testing.OnEachDatabase;
 import dev.gamingapi.server.testing.PlatformFixture;
 import dev.gamingapi.server.testing.PlatformPerClass;
 import dev.gamingapi.testkit.http.RecordingEndpoint;
@@ -29,6 +30,7 @@ import org.slf4j.LoggerFactory;
  * with retry_after; Discord embeds within limits; unresponsive servers. Each test has a tenant of
  * its own.
  */
+@OnEachDatabase
 class NotificationDeliveryTest extends PlatformPerClass {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static int tenants;

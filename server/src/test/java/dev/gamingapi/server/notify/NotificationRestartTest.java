@@ -8,6 +8,7 @@ import dev.gamingapi.contract.event.ServerStarted;
 import dev.gamingapi.server.app.ApiConfig;
 import dev.gamingapi.server.store.TestDatabase;
 import dev.gamingapi.server.testing.NotifyEvents;
+import dev.gamingapi.server.testing.OnEachDatabase;
 import dev.gamingapi.server.testing.PlatformFixture;
 import dev.gamingapi.testkit.http.RecordingEndpoint;
 import dev.gamingapi.testkit.http.RecordingEndpoint.Answer;
@@ -17,14 +18,18 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
 /** Notifications across a platform restart, and a rule paused after failing too long. */
+@OnEachDatabase
 class NotificationRestartTest {
   @TempDir Path dataDir;
 
   /** The control plane's database: SQLite here; a subclass runs the same tests on another. */
+  @Parameter String databaseKind;
+
   TestDatabase database() {
-    return TestDatabase.sqlite();
+    return TestDatabase.of(databaseKind);
   }
 
   private static ApiConfig control(TestDatabase database) {

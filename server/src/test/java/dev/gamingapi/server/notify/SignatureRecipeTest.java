@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -33,11 +32,8 @@ class SignatureRecipeTest extends PlatformPerClass {
   private RecordingEndpoint.Request delivered;
   private String secret;
 
-  @BeforeAll
-  void deliverOne() throws Exception {
-    if (fixture == null) {
-      return;
-    }
+  @Override
+  protected void setUpPlatform() throws Exception {
     endpoint = RecordingEndpoint.start();
     fixture.account("acme", "standard");
     PlatformFixture.Issued owner = fixture.user("acme", "{\"name\":\"o\",\"kind\":\"owner\"}");

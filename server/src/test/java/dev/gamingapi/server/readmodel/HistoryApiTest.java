@@ -16,6 +16,7 @@ import dev.gamingapi.contract.event.ServerStarted;
 import dev.gamingapi.contract.event.ServerStopped;
 import dev.gamingapi.server.testing.Api;
 import dev.gamingapi.server.testing.EventLog;
+import dev.gamingapi.server.testing.OnEachDatabase;
 import dev.gamingapi.server.testing.PlatformFixture;
 import dev.gamingapi.server.testing.PlatformPerClass;
 import io.nats.client.impl.Headers;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * Server status and player profiles over REST, built by the platform's consumer from events
  * published to the tenant's log (real broker, real database).
  */
+@OnEachDatabase
 class HistoryApiTest extends PlatformPerClass {
   private static final String ACCOUNT = "default";
   private static final String BASE = "/api/v1/accounts/" + ACCOUNT;

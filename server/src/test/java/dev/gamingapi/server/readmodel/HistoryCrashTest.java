@@ -9,6 +9,7 @@ import dev.gamingapi.server.testing.EventLog;
 import dev.gamingapi.server.testing.HistoryComparison;
 import dev.gamingapi.server.testing.HistoryFold;
 import dev.gamingapi.server.testing.HistoryWorkload;
+import dev.gamingapi.server.testing.OnEachDatabase;
 import dev.gamingapi.server.testing.PlatformChild;
 import dev.gamingapi.server.testing.PlatformFixture;
 import io.nats.client.Connection;
@@ -23,12 +24,14 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
 /**
  * The platform killed with SIGKILL in the middle of applying 200,000 events: after a restart, every
  * server status, player profile and leaderboard (every period, every rank) equals a plain in-test
  * fold over the log's messages.
  */
+@OnEachDatabase
 class HistoryCrashTest {
   static final int EVENTS = Integer.getInteger("gamingapi.crash.events", 200_000);
   private static final String BASE = "/api/v1/accounts/default";
@@ -49,8 +52,10 @@ class HistoryCrashTest {
 
   @TempDir Path dataDir;
 
+  @Parameter String databaseKind;
+
   TestDatabase database() {
-    return TestDatabase.sqlite();
+    return TestDatabase.of(databaseKind);
   }
 
   @Test

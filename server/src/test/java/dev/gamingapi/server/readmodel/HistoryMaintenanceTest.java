@@ -10,6 +10,7 @@ import dev.gamingapi.contract.event.ServerStarted;
 import dev.gamingapi.server.broker.BrokerConnections;
 import dev.gamingapi.server.testing.Api;
 import dev.gamingapi.server.testing.EventLog;
+import dev.gamingapi.server.testing.OnEachDatabase;
 import dev.gamingapi.server.testing.PlatformFixture;
 import dev.gamingapi.server.testing.PlatformPerClass;
 import io.nats.client.Connection;
@@ -20,6 +21,7 @@ import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
 
 /** Rebuilding the read models from the log, and forgetting a player (log and models). */
+@OnEachDatabase
 class HistoryMaintenanceTest extends PlatformPerClass {
   private void awaitApplied(String account, long seq) throws InterruptedException {
     EventLog.awaitApplied(fixture.operator, account, seq);

@@ -7,45 +7,58 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.opentest4j.TestAbortedException;
+import org.junit.jupiter.params.Parameter;
 
 /**
- * One platform shared by the tests of a class (starting one takes seconds). It keeps its control
- * plane in SQLite; a subclass overriding {@link #database()} runs the same tests on another
- * database.
+ * One platform shared by the tests of a class (starting one takes seconds), with its control plane
+ * in SQLite; a subclass annotated {@link OnEachDatabase} runs the same tests once per database, on
+ * a platform of its own for each.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class PlatformPerClass {
-  protected PlatformFixture fixture;
-  private TestDatabase database;
-  private TestAbortedException skipped;
+  /** The database's name: set for each run by {@link OnEachDatabase}, else SQLite. */
+  @Parameter protected String databaseKind = "SQLite";
 
-  /** The control plane's database; called once per class. */
-  protected TestDatabase database() {
-    return TestDatabase.sqlite();
-  }
+  protected PlatformFixture fixture;
+  private Path dataDirs;
+  private String startedOn;
+  private TestDatabase database;
+  private Exception notStarted;
 
   // A parameter rather than a field: JUnit fills @TempDir fields only before each test, too late
   // for @BeforeAll even with one instance per class; this directory lasts for the whole class.
   @BeforeAll
-  void startPlatform(@TempDir Path dataDir) throws Exception {
-    try {
-      database = database();
-    } catch (TestAbortedException e) {
-      // Kept for each test: Surefire shows a class skipped in @BeforeAll as "0 tests run",
-      // without the reason.
-      skipped = e;
-      return;
-    }
-    fixture = PlatformFixture.start(dataDir, database);
+  void keepDataDirs(@TempDir Path dataDirs) {
+    this.dataDirs = dataDirs;
   }
 
+  // Started before the first test of each database rather than in @BeforeAll: the runs of a
+  // parameterized class share this instance and its one @BeforeAll, and a plain class may not
+  // declare @BeforeParameterizedClassInvocation.
   @BeforeEach
-  void skipWithoutDatabase() {
-    if (skipped != null) {
-      throw skipped;
+  void platformOnThisDatabase() throws Exception {
+    if (!databaseKind.equals(startedOn)) {
+      stopPlatform();
+      startedOn = databaseKind;
+      try {
+        database = TestDatabase.of(databaseKind);
+        fixture = PlatformFixture.start(dataDirs.resolve(databaseKind), database);
+        setUpPlatform();
+      } catch (Exception e) {
+        notStarted = e;
+      }
+    }
+    // Thrown for each test, so that each is skipped (no PostgreSQL) or fails with the reason.
+    if (notStarted != null) {
+      throw notStarted;
     }
   }
+
+  /**
+   * Sets up what the tests share on the platform just started (tenants, users, events): once per
+   * platform, so once per database, before the first test on it. Nothing by default.
+   */
+  protected void setUpPlatform() throws Exception {}
 
   @AfterAll
   void stopPlatform() {
@@ -58,6 +71,9 @@ public abstract class PlatformPerClass {
       if (database != null) {
         database.close();
       }
+      fixture = null;
+      database = null;
+      notStarted = null;
     }
   }
 }

@@ -9,6 +9,7 @@ import dev.gamingapi.server.testing.EventLog;
 import dev.gamingapi.server.testing.HistoryComparison;
 import dev.gamingapi.server.testing.HistoryFold;
 import dev.gamingapi.server.testing.HistoryWorkload;
+import dev.gamingapi.server.testing.OnEachDatabase;
 import dev.gamingapi.server.testing.PlatformFixture;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
@@ -19,6 +20,7 @@ import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
 /**
  * Boards defined after their events are backfilled from the log alone: their scores equal an
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * all), the other models are not rebuilt (same position, same applied count, same profiles), and
  * events that come afterwards count on them as on the others.
  */
+@OnEachDatabase
 class BoardBackfillTest {
   private static final String BASE = "/api/v1/accounts/default";
   private static final List<HistoryFold.Board> BOARDS =
@@ -38,8 +41,10 @@ class BoardBackfillTest {
 
   @TempDir Path dataDir;
 
+  @Parameter String databaseKind;
+
   TestDatabase database() {
-    return TestDatabase.sqlite();
+    return TestDatabase.of(databaseKind);
   }
 
   @Test

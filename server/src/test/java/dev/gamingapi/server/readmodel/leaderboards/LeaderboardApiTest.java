@@ -12,6 +12,7 @@ import dev.gamingapi.contract.event.ScoreOperator;
 import dev.gamingapi.contract.event.ServerHeartbeat;
 import dev.gamingapi.server.testing.Api;
 import dev.gamingapi.server.testing.EventLog;
+import dev.gamingapi.server.testing.OnEachDatabase;
 import dev.gamingapi.server.testing.PlatformFixture;
 import dev.gamingapi.server.testing.PlatformPerClass;
 import java.time.Instant;
@@ -20,6 +21,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Leaderboards: backfill, ranks with ties at page edges, around, count, periods, bad input. */
+@OnEachDatabase
 class LeaderboardApiTest extends PlatformPerClass {
   private void awaitApplied(String account, long seq) throws InterruptedException {
     EventLog.awaitApplied(fixture.operator, account, seq);
