@@ -31,6 +31,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -68,6 +69,7 @@ public final class Platform implements AutoCloseable {
   private final ApiConfig apiConfig;
   private final NotifyConfig notifyConfig;
   private final ClusterConfig clusterConfig;
+  private final Clock clock;
   private TenantOwnership ownership;
   private int replicas;
   private Notifier notifier;
@@ -112,10 +114,25 @@ public final class Platform implements AutoCloseable {
       ApiConfig apiConfig,
       NotifyConfig notifyConfig,
       ClusterConfig clusterConfig) {
+    this(config, apiConfig, notifyConfig, clusterConfig, Clock.systemUTC());
+  }
+
+  /**
+   * A platform whose time is {@code clock}: what decides when commands and leases expire,
+   * suspensions end, rules are paused and servers turn unresponsive, and which period of a
+   * leaderboard is current (a test may pass one it moves); nothing happens until {@link #start()}.
+   */
+  public Platform(
+      PlatformConfig config,
+      ApiConfig apiConfig,
+      NotifyConfig notifyConfig,
+      ClusterConfig clusterConfig,
+      Clock clock) {
     this.config = config;
     this.apiConfig = apiConfig;
     this.notifyConfig = notifyConfig;
     this.clusterConfig = clusterConfig;
+    this.clock = clock;
   }
 
   private static ClusterConfig clusterConfigFromEnvironment() {
@@ -177,7 +194,7 @@ public final class Platform implements AutoCloseable {
       repusher = startRepushing(resolver);
       replicas = StreamReplicas.choose(config, resolver);
       TenantBroker tenants = new TenantBroker(url, config.duplicateWindow(), replicas);
-      LeaseStore leases = new LeaseStore(database.jdbi());
+      LeaseStore leases = new LeaseStore(database.jdbi(), clock);
       controlPlane =
           TenancyServices.create(
               database,
@@ -196,7 +213,8 @@ public final class Platform implements AutoCloseable {
                       leases,
                       SingleWriter.JWT_WRITER,
                       clusterConfig.instanceId(),
-                      clusterConfig.leaseTtl()));
+                      clusterConfig.leaseTtl()),
+              clock);
       int pushed = controlPlane.accounts().reconcile();
       if (pushed > 0) {
         LOG.info("reconciled the resolver with the database: {} account(s) pushed", pushed);
@@ -227,8 +245,9 @@ public final class Platform implements AutoCloseable {
                   controlPlane.accounts(),
                   clusterConfig.instanceId(),
                   clusterConfig.leaseTtl());
-      notifier = Notifier.start(database, controlPlane.accounts(), url, notifyConfig, ownership);
-      commands = Commands.start(controlPlane, database, url);
+      notifier =
+          Notifier.start(database, controlPlane.accounts(), url, notifyConfig, ownership, clock);
+      commands = Commands.start(controlPlane, database, url, clock);
       readModels =
           new ReadModels(
               database,
@@ -246,7 +265,8 @@ public final class Platform implements AutoCloseable {
               notifier,
               commands,
               readModels,
-              url);
+              url,
+              clock);
       readModels.start(http.metrics());
       int httpPort = http.start(apiConfig.httpHost(), apiConfig.httpPort());
       String httpUrl = "http://" + hostForUrl(apiConfig.httpHost()) + ":" + httpPort;

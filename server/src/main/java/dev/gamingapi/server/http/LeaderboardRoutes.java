@@ -11,7 +11,7 @@ import dev.gamingapi.server.readmodel.leaderboards.Standing;
 import dev.gamingapi.server.tenancy.TenancyServices;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -23,9 +23,13 @@ final class LeaderboardRoutes {
   private final TenancyServices control;
   private final ReadModels readModels;
 
-  LeaderboardRoutes(TenancyServices control, ReadModels readModels) {
+  // Which period of a board "current" is.
+  private final Clock clock;
+
+  LeaderboardRoutes(TenancyServices control, ReadModels readModels, Clock clock) {
     this.control = control;
     this.readModels = readModels;
+    this.clock = clock;
   }
 
   record Definition(
@@ -87,10 +91,10 @@ final class LeaderboardRoutes {
         .orElseThrow(() -> new NotFoundException("leaderboard", name));
   }
 
-  private static String period(Context ctx, Board board) {
+  private String period(Context ctx, Board board) {
     String period = ctx.queryParam("period");
     if (period == null) {
-      return board.period(Instant.now());
+      return board.period(clock.instant());
     }
     if (!period.matches("all|\\d{4}-\\d{2}(-\\d{2}(T\\d{2}:\\d{2})?)?|\\d{4}-W\\d{2}")) {
       throw new InvalidRequestException(
@@ -123,7 +127,7 @@ final class LeaderboardRoutes {
             body.reset(),
             body.cron(),
             body.timeZone(),
-            Instant.now());
+            clock.instant());
     if (readModels.define(account, board)) {
       control
           .audit()

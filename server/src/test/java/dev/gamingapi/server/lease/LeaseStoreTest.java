@@ -2,10 +2,12 @@ package dev.gamingapi.server.lease;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.gamingapi.server.store.Database;
 import dev.gamingapi.server.store.TestDatabase;
 import dev.gamingapi.server.testing.OnEachDatabase;
+import dev.gamingapi.server.testing.SteppedClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -24,6 +26,7 @@ class LeaseStoreTest {
   private TestDatabase testDatabase;
   private Database database;
   private LeaseStore leases;
+  private final SteppedClock clock = SteppedClock.atSystemTime();
 
   @Parameter String databaseKind;
 
@@ -35,7 +38,7 @@ class LeaseStoreTest {
   void open() {
     testDatabase = testDatabase();
     database = Database.open(testDatabase.url(), dir);
-    leases = new LeaseStore(database.jdbi());
+    leases = new LeaseStore(database.jdbi(), clock);
   }
 
   @AfterEach
@@ -96,11 +99,13 @@ class LeaseStoreTest {
         // (On SQLite the one connection is the transaction's: everything else waits.)
         assertThat(leases.renewAll("a", "tenant:", Duration.ofMillis(300))).containsExactly(held);
       }
-      Thread.sleep(400); // expired
+      clock.advance(Duration.ofMillis(400)); // expired
       java.util.concurrent.Future<Optional<Lease>> takeover =
           threads.submit(() -> leases.tryAcquire("tenant:acme", "b", LONG));
-      Thread.sleep(500);
-      assertThat(takeover).as("the takeover waits for the guarded transaction").isNotDone();
+      await("the takeover waits for the guarded transaction")
+          .during(Duration.ofMillis(500))
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> !takeover.isDone());
       finish.countDown();
       guarded.get();
       assertThat(takeover.get().orElseThrow().token()).isGreaterThan(held.token());
