@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -167,16 +168,11 @@ class InstanceFailoverTest {
     }
   }
 
-  static String awaitHolder(TwoInstances instances, String lease) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-    while (System.nanoTime() < deadline) {
-      String holder = instances.holder(lease, true);
-      if (holder != null) {
-        return holder;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("nobody holds " + lease);
+  static String awaitHolder(TwoInstances instances, String lease) {
+    return Awaitility.await("a holder of " + lease)
+        .atMost(Duration.ofMinutes(1))
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> instances.holder(lease, true), java.util.Objects::nonNull);
   }
 
   static Connection connect(TwoInstances instances, Path creds) throws Exception {

@@ -45,7 +45,9 @@ class CommandsDeliveryTest extends PlatformPerClass {
     String b2 = send("off", "{\"name\":\"broadcast\",\"args\":{\"n\":2}}", 202);
     String b3 = send("off", "{\"name\":\"broadcast\",\"args\":{\"n\":3}}", 202);
     assertThat(status("off", b1)).isEqualTo("queued");
-    Thread.sleep(1500); // the kick's time to live passes while the server is away
+    // The kick's time to live passes while the server is away (the SDK skips it by its own clock).
+    Instant kickExpires = Instant.parse(get("off", kick).path("expires_at").asText());
+    await().atMost(Duration.ofSeconds(5)).until(() -> Instant.now().isAfter(kickExpires));
 
     List<String> ran = new CopyOnWriteArrayList<>();
     try (GameServerClient client = client(host, "off");
@@ -72,8 +74,12 @@ class CommandsDeliveryTest extends PlatformPerClass {
       assertThat(status("off", b2)).isEqualTo("succeeded");
       JsonNode first = get("off", b1);
       assertThat(first.path("output").path("shown_to").asInt()).isEqualTo(10);
-      Thread.sleep(500); // nothing runs twice
-      assertThat(ran).containsExactly("broadcast 1", "broadcast 2", "broadcast 3");
+      // Nothing runs twice: still these while a second delivery would have come.
+      await()
+          .during(Duration.ofMillis(500))
+          .atMost(Duration.ofSeconds(3))
+          .untilAsserted(
+              () -> assertThat(ran).containsExactly("broadcast 1", "broadcast 2", "broadcast 3"));
       assertThat(receiver.completed()).isEqualTo(4);
     }
     JsonNode expired = owner.api().get(base("off") + "?status=expired").json().path("items");
@@ -100,8 +106,10 @@ class CommandsDeliveryTest extends PlatformPerClass {
         CommandReceiver receiver =
             CommandReceiver.builder(client).on("ban", cmd -> runs.incrementAndGet()).start()) {
       await().atMost(Duration.ofSeconds(10)).until(() -> "succeeded".equals(status("idem", id)));
-      Thread.sleep(500);
-      assertThat(runs.get()).isEqualTo(1);
+      await()
+          .during(Duration.ofMillis(500))
+          .atMost(Duration.ofSeconds(3))
+          .untilAsserted(() -> assertThat(runs.get()).isEqualTo(1));
     }
     // After it ran, the key still finds the same command: nothing is queued again.
     assertThat(send("idem", body, 200)).isEqualTo(id);

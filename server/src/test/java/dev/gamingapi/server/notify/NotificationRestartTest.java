@@ -75,9 +75,14 @@ class NotificationRestartTest {
       down.answerAll(Answer.ok());
       try (PlatformFixture fixture = PlatformFixture.start(dataDir, control(database))) {
         await().atMost(Duration.ofSeconds(30)).until(() -> down.accepted().size() >= 6);
-        Thread.sleep(1500); // room for a duplicate to show up
-        assertThat(down.accepted().stream().map(r -> r.header("GamingAPI-Event-Id")))
-            .containsExactlyElementsOf(published);
+        // Exactly these, and still so while a duplicate would have had time to show up.
+        await()
+            .during(Duration.ofMillis(1500))
+            .atMost(Duration.ofSeconds(5))
+            .untilAsserted(
+                () ->
+                    assertThat(down.accepted().stream().map(r -> r.header("GamingAPI-Event-Id")))
+                        .containsExactlyElementsOf(published));
         assertThat(up.accepted().stream().map(r -> r.header("GamingAPI-Event-Id")))
             .as("the rule that had delivered them sends none again")
             .containsExactlyElementsOf(published);
@@ -131,8 +136,10 @@ class NotificationRestartTest {
         // Paused: a new event is not sent.
         int before = endpoint.requests().size();
         NotifyEvents.publish(client.connection(), "eu-1", new ServerStarted("rust", "m", "2", 1));
-        Thread.sleep(1000);
-        assertThat(endpoint.requests()).hasSize(before);
+        await()
+            .during(Duration.ofSeconds(1))
+            .atMost(Duration.ofSeconds(3))
+            .untilAsserted(() -> assertThat(endpoint.requests()).hasSize(before));
 
         endpoint.answerAll(Answer.ok());
         JsonNode resumed = owner.api().patch(rules + "/" + id, "{\"paused\":false}").json();

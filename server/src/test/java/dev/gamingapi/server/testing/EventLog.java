@@ -1,6 +1,5 @@
 package dev.gamingapi.server.testing;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.gamingapi.contract.cloudevents.CloudEventsCodec;
 import dev.gamingapi.contract.cloudevents.EncodedEvent;
 import dev.gamingapi.contract.event.Event;
@@ -15,6 +14,7 @@ import io.nats.client.impl.Headers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.awaitility.Awaitility;
 
 /**
  * Publishes events to a tenant's EVENTS stream as an internal user of the tenant, as tests need.
@@ -87,16 +87,16 @@ public final class EventLog implements AutoCloseable {
    */
   public static long awaitPosition(Api api, String account, long seq, Duration timeout)
       throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      JsonNode state = api.get("/api/v1/accounts/" + account + "/read-models").json();
-      long position = state.path("position").asLong();
-      if (position >= seq) {
-        return position;
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("read models of " + account + " did not reach " + seq);
+    return Awaitility.await("read models of " + account + " at " + seq)
+        .atMost(timeout)
+        .pollInterval(Duration.ofMillis(20))
+        .until(
+            () ->
+                api.get("/api/v1/accounts/" + account + "/read-models")
+                    .json()
+                    .path("position")
+                    .asLong(),
+            position -> position >= seq);
   }
 
   /** The stream sequence of the last publish. */
