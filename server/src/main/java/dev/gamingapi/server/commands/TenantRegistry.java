@@ -1,6 +1,7 @@
 package dev.gamingapi.server.commands;
 
 import dev.gamingapi.server.accounts.Account;
+import dev.gamingapi.server.accounts.AccountChange;
 import dev.gamingapi.server.broker.BrokerConnections;
 import dev.gamingapi.server.common.Page;
 import dev.gamingapi.server.common.PageRequest;
@@ -44,8 +45,8 @@ final class TenantRegistry implements AutoCloseable {
     return tenant != null ? tenant : open(account);
   }
 
-  void accountChanged(Account account, boolean created) {
-    if (created) {
+  void accountChanged(Account account, AccountChange change) {
+    if (change == AccountChange.CREATED) {
       openLogged(account.name());
       return;
     }

@@ -1,5 +1,6 @@
 package dev.gamingapi.server.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.gamingapi.contract.ContractException;
 import dev.gamingapi.contract.event.EventCatalog;
 import dev.gamingapi.contract.subject.EventFilter;
@@ -171,7 +172,7 @@ final class EventRoutes implements AutoCloseable {
     String json;
     try {
       json = ApiJson.MAPPER.writeValueAsString(event);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
     synchronized (client) {
