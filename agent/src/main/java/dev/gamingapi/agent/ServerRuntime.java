@@ -3,14 +3,13 @@ package dev.gamingapi.agent;
 import dev.gamingapi.agent.config.ServerConfig;
 import dev.gamingapi.agent.input.Input;
 import dev.gamingapi.agent.status.ServerCounters;
+import dev.gamingapi.sdk.CredentialsException;
 import dev.gamingapi.sdk.FlushTimeoutException;
 import dev.gamingapi.sdk.GameServerClient;
-import dev.gamingapi.sdk.internal.Credentials;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,11 +34,10 @@ public final class ServerRuntime implements AutoCloseable {
   /**
    * Opens the server's journal and client, and creates (not yet starts) its inputs.
    *
-   * @throws IllegalStateException when the creds file belongs to another server: its events would
-   *     be refused by the broker, or worse, published under another server's name
+   * @throws CredentialsException when the creds file belongs to another server (the SDK refuses it:
+   *     its events would be refused by the broker, or worse, published under another server's name)
    */
   static ServerRuntime open(ServerConfig config, Path stateDir) {
-    config.creds().ifPresent(creds -> checkCredsAreFor(config.id(), creds));
     GameServerClient.Builder builder =
         GameServerClient.builder()
             .url(config.url())
@@ -56,21 +54,6 @@ public final class ServerRuntime implements AutoCloseable {
       throw e;
     }
     return runtime;
-  }
-
-  private static void checkCredsAreFor(String serverId, Path creds) {
-    // The SDK's own reading of creds files, so the agent and the client agree on the tag.
-    Optional<String> tagged = Credentials.load(creds).serverId();
-    if (tagged.isPresent() && !tagged.get().equals(serverId)) {
-      throw new IllegalStateException(
-          "server '"
-              + serverId
-              + "': "
-              + creds
-              + " is the credential of server '"
-              + tagged.get()
-              + "'");
-    }
   }
 
   void startInputs() {

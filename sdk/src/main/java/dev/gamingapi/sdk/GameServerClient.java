@@ -11,6 +11,7 @@ import dev.gamingapi.sdk.internal.Publisher;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A game server's connection to GamingAPI: publishes its events, never silently losing one.
@@ -210,14 +211,21 @@ public final class GameServerClient implements AutoCloseable {
      * Opens the journal (events an earlier run left are sent first) and starts connecting in the
      * background; returns at once even when the broker is down.
      *
-     * @throws CredentialsException when the creds file is missing or malformed, or names no server
-     *     and no server id was set
+     * @throws CredentialsException when the creds file is missing or malformed, names no server and
+     *     no server id was set, or names another server than the one set
      * @throws JournalException when the journal cannot be opened
      */
     public GameServerClient build() {
       String id = serverId;
       if (credentials != null) {
         Credentials creds = Credentials.load(credentials);
+        Optional<String> tagged = creds.serverId();
+        if (id != null && tagged.isPresent() && !tagged.get().equals(id)) {
+          // Fail at start: the broker would refuse every event, or worse, if the credential
+          // allowed it, store them under another server's name.
+          throw new CredentialsException(
+              credentials, "is the credential of server '" + tagged.get() + "', not '" + id + "'");
+        }
         if (id == null) {
           id =
               Ids.server(
