@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
@@ -109,6 +110,18 @@ record AgentUdpPhase(
                       Planted_The_Bomb: { stat: bomb_plants }
             """
                 .formatted(BenchEvents.SERVER, url, port, receiveBuffer));
+    try {
+      return run(connection, config, packets, load, port);
+    } finally {
+      try (var paths = Files.walk(dir)) { // journals of some MB a phase, eight phases a run
+        paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      }
+    }
+  }
+
+  private static AgentUdpPhase run(
+      Connection connection, Path config, List<byte[]> packets, Load load, int port)
+      throws Exception {
     try (Agent agent = Agent.start(AgentConfig.load(config))) {
       ServerRuntime runtime = agent.server(BenchEvents.SERVER).orElseThrow();
       UdpStats before = UdpStats.now();
