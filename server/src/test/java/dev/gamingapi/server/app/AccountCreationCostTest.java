@@ -38,12 +38,12 @@ class AccountCreationCostTest {
       long listsAtStart = resolver.listsSent();
 
       for (int i = 0; i < 5; i++) {
-        platform.controlPlane().accounts().create("tenant" + i, "free", "", Actor.PLATFORM);
+        platform.tenancy().accounts().create("tenant" + i, "free", "", Actor.PLATFORM);
       }
-      platform.controlPlane().accounts().update("tenant0", "standard", null, Actor.PLATFORM);
+      platform.tenancy().accounts().update("tenant0", "standard", null, Actor.PLATFORM);
 
-      assertThat(platform.controlPlane().accounts().get("tenant0").plan()).isEqualTo("standard");
-      assertThat(resolver.lookup(platform.controlPlane().accounts().get("tenant4").publicKey()))
+      assertThat(platform.tenancy().accounts().get("tenant0").plan()).isEqualTo("standard");
+      assertThat(resolver.lookup(platform.tenancy().accounts().get("tenant4").publicKey()))
           .isPresent();
       assertThat(resolver.listsSent() - listsAtStart)
           .as("lists of every account while creating and changing accounts")
