@@ -3,9 +3,9 @@ package dev.gamingapi.agent;
 import dev.gamingapi.agent.config.ServerConfig;
 import dev.gamingapi.agent.input.Input;
 import dev.gamingapi.agent.status.ServerCounters;
+import dev.gamingapi.sdk.CredentialsFile;
 import dev.gamingapi.sdk.FlushTimeoutException;
 import dev.gamingapi.sdk.GameServerClient;
-import dev.gamingapi.sdk.internal.Credentials;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,7 +60,7 @@ public final class ServerRuntime implements AutoCloseable {
 
   private static void checkCredsAreFor(String serverId, Path creds) {
     // The SDK's own reading of creds files, so the agent and the client agree on the tag.
-    Optional<String> tagged = Credentials.load(creds).serverId();
+    Optional<String> tagged = CredentialsFile.read(creds).serverId();
     if (tagged.isPresent() && !tagged.get().equals(serverId)) {
       throw new IllegalStateException(
           "server '"
