@@ -9,6 +9,7 @@ import dev.gamingapi.agent.config.AgentConfig;
 import dev.gamingapi.agent.outlet.rcon.TestRconServer.Dialect;
 import dev.gamingapi.contract.ContractJson;
 import dev.gamingapi.contract.command.CommandMessage;
+import dev.gamingapi.contract.event.CommandFailed;
 import dev.gamingapi.contract.event.CommandSucceeded;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -51,7 +52,9 @@ class AgentCommandsEndToEndTest {
       CommandMessage kick = command("kick", "{\"player_id\":\"7656\"}");
       CommandMessage slay = command("slay", "{\"player_id\":\"7656\"}");
       CommandMessage restart = command("restart", "{}");
+      CommandMessage smuggled = command("broadcast", "{\"text\":\"hi; quit\"}");
       broker.send(server, kick);
+      broker.send(server, smuggled);
       broker.send(server, slay);
       broker.send(server, restart);
 
@@ -65,12 +68,17 @@ class AgentCommandsEndToEndTest {
               tuple(kick.commandId(), "{\"console\":\"ran kickid 7656\"}"),
               tuple(slay.commandId(), "{\"console\":\"ran sm_slay 7656\"}"),
               tuple(restart.commandId(), "{\"stdout\":\"restart done\"}"));
+      // Refused at its first delivery: a retry would send the same ';' (five retries take 15 s).
+      assertThat(broker.events(server, "command.failed"))
+          .extracting(event -> (CommandFailed) event.data())
+          .extracting(CommandFailed::commandId, CommandFailed::attempts)
+          .containsExactly(tuple(smuggled.commandId(), 1));
       assertThat(get(agent, "/metrics"))
-          .contains("gamingapi_agent_commands_run_total{server=\"eu-1\"} 3")
+          .contains("gamingapi_agent_commands_run_total{server=\"eu-1\"} 4")
           .contains("gamingapi_agent_commands_succeeded_total{server=\"eu-1\"} 3")
-          .contains("gamingapi_agent_commands_failed_total{server=\"eu-1\"} 0");
+          .contains("gamingapi_agent_commands_failed_total{server=\"eu-1\"} 1");
       assertThat(get(agent, "/status"))
-          .contains("\"commands_run\" : 3")
+          .contains("\"commands_run\" : 4")
           .contains("\"outlet.commands\" : \"ban,broadcast,change_map,kick,restart,slay,unban\"");
     }
   }
