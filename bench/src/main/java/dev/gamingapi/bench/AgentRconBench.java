@@ -1,14 +1,11 @@
 package dev.gamingapi.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gamingapi.agent.outlet.CommandOutlet;
-import dev.gamingapi.agent.outlet.Outlets;
-import dev.gamingapi.agent.outlet.RconGame;
-import dev.gamingapi.agent.outlet.RconSettings;
-import dev.gamingapi.agent.outlet.Secret;
+import dev.gamingapi.agent.Agent;
+import dev.gamingapi.agent.config.AgentConfig;
+import dev.gamingapi.agent.status.Counter;
+import dev.gamingapi.agent.status.ServerCounters;
 import dev.gamingapi.sdk.ApiProblemException;
-import dev.gamingapi.sdk.CommandReceiver;
-import dev.gamingapi.sdk.GameServerClient;
 import dev.gamingapi.sdk.GamingApiException;
 import dev.gamingapi.sdk.rest.RestClient;
 import dev.gamingapi.sdk.rest.RestResponse;
@@ -16,6 +13,7 @@ import dev.gamingapi.server.app.ConnectionInfo;
 import dev.gamingapi.server.app.Platform;
 import dev.gamingapi.server.app.PlatformConfig;
 import dev.gamingapi.server.app.PlatformSettings;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,12 +29,12 @@ import java.util.regex.Pattern;
 
 /**
  * Command latency through the agent's RCON outlet: a {@code broadcast} command sent over REST
- * (operator token) to one embedded platform, taken by the SDK's command receiver of the demo game
- * server with the RCON outlet registered on it (as the agent does for an {@code outlet: {rcon:
- * ...}}), run as the console line {@code say bench <n>} on a Source RCON console ({@link
- * BenchRconServer}), and {@code succeeded} visible over REST. Ten commands a second, open loop; one
- * poller reads the newest succeeded commands every {@link #POLL}, so the REST figure includes up to
- * one poll interval, and the console's own arrival time gives the part without polling.
+ * (operator token) to one embedded platform, taken by an agent started from its config file for the
+ * demo game server (its own credential, an {@code outlet: rcon:}), run as the console line {@code
+ * say bench <n>} on a Source RCON console ({@link BenchRconServer}), and {@code succeeded} visible
+ * over REST. Ten commands a second, open loop; one poller reads the newest succeeded commands every
+ * {@link #POLL}, so the REST figure includes up to one poll interval, and the console's own arrival
+ * time gives the part without polling.
  */
 final class AgentRconBench {
   private static final int RATE = 10;
@@ -61,7 +59,6 @@ final class AgentRconBench {
     AtomicLongArray atConsole = new AtomicLongArray(total);
     AtomicLongArray visibleAt = new AtomicLongArray(total);
     Path dataDir = Files.createTempDirectory("bench-agent-rcon-");
-    Path password = Files.writeString(dataDir.resolve("rcon.password"), PASSWORD + "\n");
     try (Platform platform =
             new Platform(PlatformSettings.of(PlatformConfig.embedded(dataDir.resolve("data"), 0)))
                 .start();
@@ -80,22 +77,7 @@ final class AgentRconBench {
                   .url(info.httpUrl())
                   .token(Files.readString(info.operatorToken()).strip())
                   .build();
-          CommandOutlet outlet =
-              Outlets.open(
-                  new RconSettings(
-                      "127.0.0.1",
-                      console.port(),
-                      Secret.fromFile(password),
-                      RconGame.SOURCE,
-                      null,
-                      null));
-          GameServerClient client =
-              GameServerClient.builder()
-                  .url(info.brokerUrl())
-                  .credentials(info.gameServerCreds().get(Platform.DEMO_SERVER))
-                  .journalDir(dataDir.resolve("journal"))
-                  .build();
-          CommandReceiver receiver = receiver(client, outlet);
+          Agent agent = Agent.start(AgentConfig.load(config(dataDir, info, console.port())));
           ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
         Map<String, Integer> seqOfId = new ConcurrentHashMap<>();
         AtomicBoolean stop = new AtomicBoolean();
@@ -119,7 +101,10 @@ final class AgentRconBench {
         senders.shutdown();
         senders.awaitTermination(2, TimeUnit.MINUTES);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (receiver.completed() < total && System.nanoTime() < deadline) {
+        ServerCounters counters = agent.server(Platform.DEMO_SERVER).orElseThrow().counters();
+        while (counters.get(Counter.COMMANDS_SUCCEEDED) + counters.get(Counter.COMMANDS_FAILED)
+                < total
+            && System.nanoTime() < deadline) {
           Thread.sleep(10);
         }
         Thread.sleep(500); // the last results reach the table and the poller
@@ -141,27 +126,52 @@ final class AgentRconBench {
           }
         }
         System.out.printf(
-            "agent-rcon: one embedded platform (nats-server child, SQLite), the demo server's SDK"
-                + " command receiver with the agent's RCON outlet (game source) to a loopback RCON"
-                + " console speaking the Source RCON protocol; %d broadcast commands at %d/s after"
-                + " %d warm-up (%.1f s in all), one REST poller every %d ms%n",
+            "agent-rcon: one embedded platform (nats-server child, SQLite), an agent for its demo"
+                + " server with an RCON outlet (game source) to a loopback RCON console speaking the"
+                + " Source RCON protocol; %d broadcast commands at %d/s after %d warm-up (%.1f s in"
+                + " all), one REST poller every %d ms%n",
             measured, RATE, WARMUP, seconds, POLL.toMillis());
         System.out.printf(
             "  sent over REST -> console line at RCON:         %s%n", atRcon.summary());
         System.out.printf(
             "  console line at RCON -> succeeded over REST:    %s%n", consoleToVisible.summary());
         System.out.printf(
-            "  sent over REST -> succeeded visible over REST:  %s; %d of %d seen succeeded,"
-                + " %d completed by the receiver%n",
-            visible.summary(), visible.count(), measured, receiver.completed());
+            "  sent over REST -> succeeded visible over REST:  %s; %d of %d seen succeeded; the"
+                + " agent counted %d run, %d succeeded, %d failed%n",
+            visible.summary(),
+            visible.count(),
+            measured,
+            counters.get(Counter.COMMANDS_RUN),
+            counters.get(Counter.COMMANDS_SUCCEEDED),
+            counters.get(Counter.COMMANDS_FAILED));
       }
     }
   }
 
-  private static CommandReceiver receiver(GameServerClient client, CommandOutlet outlet) {
-    CommandReceiver.Builder builder = CommandReceiver.builder(client);
-    outlet.commandNames().forEach(name -> builder.on(name, outlet::run));
-    return builder.start();
+  /**
+   * The agent's config: the demo server under its own credential, an RCON outlet to {@code
+   * console}, the password from a file as the agent requires.
+   */
+  private static Path config(Path dataDir, ConnectionInfo info, int consolePort)
+      throws IOException {
+    Files.writeString(dataDir.resolve("rcon.password"), PASSWORD + "\n");
+    return Files.writeString(
+        dataDir.resolve("agent.yaml"),
+        """
+        state_dir: agent-state
+        status: { port: 0 }
+        servers:
+          - id: %s
+            url: %s
+            creds: %s
+            outlet:
+              rcon: { host: 127.0.0.1, port: %d, game: source, password_file: rcon.password }
+        """
+            .formatted(
+                Platform.DEMO_SERVER,
+                info.brokerUrl(),
+                info.gameServerCreds().get(Platform.DEMO_SERVER).toAbsolutePath(),
+                consolePort));
   }
 
   /** Sends command {@code seq}; its id, or null when the API refused it. */
