@@ -16,6 +16,7 @@ import dev.gamingapi.server.keys.KeyVault;
 import io.nats.client.AuthHandler;
 import io.nats.client.NKey;
 import io.nats.client.api.AccountStatistics;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -25,7 +26,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BiConsumer;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +38,7 @@ public final class Accounts {
   private static final Logger LOG = LoggerFactory.getLogger(Accounts.class);
   private static final int MAX_DESCRIPTION = 1024;
 
+  private final Clock clock;
   private final AccountStore store;
   private final ShareStore shares;
   private final AccountJwts jwts;
@@ -46,7 +47,7 @@ public final class Accounts {
   private final TenantBroker broker;
   private final ConnectionCounter connections;
   private final AuditLog audit;
-  private final List<BiConsumer<Account, Boolean>> listeners = new CopyOnWriteArrayList<>();
+  private final List<AccountListener> listeners = new CopyOnWriteArrayList<>();
 
   public Accounts(
       AccountStore store,
@@ -56,7 +57,9 @@ public final class Accounts {
       PlanCatalog plans,
       TenantBroker broker,
       ConnectionCounter connections,
-      AuditLog audit) {
+      AuditLog audit,
+      Clock clock) {
+    this.clock = clock;
     this.store = store;
     this.shares = shares;
     this.jwts = jwts;
@@ -86,10 +89,10 @@ public final class Accounts {
     boolean newKeys = vault.publicKey(AccountKeys.identity(name)).isEmpty();
     NKey identity = vault.getOrCreate(AccountKeys.identity(name), NKey.Type.ACCOUNT);
     vault.getOrCreate(AccountKeys.signing(name), NKey.Type.ACCOUNT);
-    Instant now = Times.now();
+    Instant now = Times.now(clock);
     Account account =
         new Account(name, plan.name(), text, KeyVault.publicKeyOf(identity), now, now);
-    long iat = AccountJwts.nextIssuedAt(0);
+    long iat = AccountJwts.nextIssuedAt(0, clock);
     String jwt = jwts.build(account, iat);
     // The row first: the database is the record, so a failure after it leaves nothing in the
     // broker that the platform does not know about (a name taken meanwhile fails here, before any
@@ -103,7 +106,7 @@ public final class Accounts {
       throw e;
     }
     try {
-      jwts.pushNew(jwt);
+      jwts.pushNew(jwt, newKeys);
     } catch (RuntimeException e) {
       store.delete(name);
       throw e;
@@ -124,7 +127,7 @@ public final class Accounts {
     }
     audit.record(actor, "account.created", name, name, Map.of("plan", plan.name()));
     LOG.info("account {} created on plan {}", name, plan.name());
-    tell(account, true);
+    tell(account, AccountChange.CREATED);
     return account;
   }
 
@@ -158,7 +161,7 @@ public final class Accounts {
     Plan oldPlan = plan(row.account().plan());
     Plan newPlan = planName == null ? oldPlan : plan(planName);
     String text = description == null ? row.account().description() : description(description);
-    Instant now = Times.now();
+    Instant now = Times.now(clock);
     boolean shrinking = newPlan.eventMaxBytes() < oldPlan.eventMaxBytes();
     if (shrinking) {
       broker.provision(issuer(name), newPlan);
@@ -222,7 +225,7 @@ public final class Accounts {
     vault.remove(AccountKeys.signing(name));
     audit.record(actor, "account.deleted", name, name, Map.of());
     LOG.info("account {} deleted", name);
-    tell(row.account(), false);
+    tell(row.account(), AccountChange.DELETED);
   }
 
   /** What {@code name} uses of its plan. */
@@ -281,18 +284,18 @@ public final class Accounts {
   }
 
   /**
-   * Calls {@code listener} after every account created ({@code created} true) or deleted (false)
-   * from now on, on the thread that made the change; capabilities that keep something per tenant
-   * (consumers, subscriptions) start and stop it there. A listener must not throw.
+   * Calls {@code listener} after every account created or deleted from now on, on the thread that
+   * made the change; capabilities that keep something per tenant (consumers, subscriptions) start
+   * and stop it there. A listener must not throw.
    */
-  public void onChange(BiConsumer<Account, Boolean> listener) {
+  public void onChange(AccountListener listener) {
     listeners.add(listener);
   }
 
-  private void tell(Account account, boolean created) {
-    for (BiConsumer<Account, Boolean> listener : listeners) {
+  private void tell(Account account, AccountChange change) {
+    for (AccountListener listener : listeners) {
       try {
-        listener.accept(account, created);
+        listener.changed(account, change);
       } catch (RuntimeException e) {
         LOG.error("a listener of account {} failed: {}", account.name(), e.toString());
       }

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Backup and restore of a stream with JetStream's snapshot API ({@code $JS.API.STREAM.SNAPSHOT.*},
@@ -89,7 +90,7 @@ public final class StreamSnapshots {
       }
     } catch (IOException e) {
       throw new BrokerException("cannot write the snapshot of " + stream + " to " + dir, e);
-    } catch (java.util.concurrent.TimeoutException e) {
+    } catch (TimeoutException e) {
       throw new BrokerException("the broker did not answer in time for " + stream, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -17,12 +17,11 @@ final class AllTenants implements TenantOwnership {
   AllTenants(Accounts accounts) {
     this.accounts = accounts;
     accounts.onChange(
-        (account, created) -> {
+        (account, change) -> {
           for (TenantWorker worker : workers) {
-            if (created) {
-              worker.start(account.name(), true);
-            } else {
-              worker.stop(account.name());
+            switch (change) {
+              case CREATED -> worker.start(account.name(), TenantStart.FRESH);
+              case DELETED -> worker.stop(account.name());
             }
           }
         });
@@ -32,7 +31,7 @@ final class AllTenants implements TenantOwnership {
   public void register(TenantWorker worker) {
     workers.add(worker);
     for (Account account : accounts(accounts)) {
-      worker.start(account.name(), false);
+      worker.start(account.name(), TenantStart.EXISTING);
     }
   }
 

@@ -60,11 +60,10 @@ public final class TenantLeases implements TenantOwnership {
         Executors.newSingleThreadScheduledExecutor(
             task -> Thread.ofPlatform().name("gamingapi-tenant-leases").daemon().unstarted(task));
     accounts.onChange(
-        (account, created) -> {
-          if (created) {
-            rounds.execute(this::round);
-          } else {
-            rounds.execute(() -> drop(account.name()));
+        (account, change) -> {
+          switch (change) {
+            case CREATED -> rounds.execute(this::round);
+            case DELETED -> rounds.execute(() -> drop(account.name()));
           }
         });
     long every = ttl.toMillis() / 3;
@@ -81,7 +80,7 @@ public final class TenantLeases implements TenantOwnership {
               () -> {
                 synchronized (this) {
                   workers.add(worker);
-                  held.keySet().forEach(account -> worker.start(account, false));
+                  held.keySet().forEach(account -> worker.start(account, TenantStart.EXISTING));
                 }
                 round();
               })
@@ -127,7 +126,8 @@ public final class TenantLeases implements TenantOwnership {
         if (taken.isPresent()) {
           held.put(account.name(), taken.get());
           boolean fresh = account.createdAt().isAfter(Instant.now().minus(FRESH));
-          workers.forEach(worker -> worker.start(account.name(), fresh));
+          TenantStart start = fresh ? TenantStart.FRESH : TenantStart.EXISTING;
+          workers.forEach(worker -> worker.start(account.name(), start));
           LOG.info("tenant {} now runs on instance {}", account.name(), holder);
         }
       }

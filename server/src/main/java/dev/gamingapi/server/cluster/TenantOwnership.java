@@ -1,5 +1,6 @@
 package dev.gamingapi.server.cluster;
 
+import dev.gamingapi.server.accounts.Accounts;
 import dev.gamingapi.server.lease.LeaseLostException;
 import org.jdbi.v3.core.Handle;
 
@@ -33,7 +34,7 @@ public interface TenantOwnership extends AutoCloseable {
   void close();
 
   /** One instance processing every tenant: nothing to check. */
-  static TenantOwnership all(dev.gamingapi.server.accounts.Accounts accounts) {
+  static TenantOwnership all(Accounts accounts) {
     return new AllTenants(accounts);
   }
 }

@@ -5,12 +5,8 @@ package dev.gamingapi.server.cluster;
  * stopped by a {@link TenantOwnership}.
  */
 public interface TenantWorker {
-  /**
-   * Starts the tenant's work on this instance.
-   *
-   * @param fresh whether the tenant was created moments ago (its log is read from the start)
-   */
-  void start(String account, boolean fresh);
+  /** Starts the tenant's work on this instance; {@code start} says whether the tenant is new. */
+  void start(String account, TenantStart start);
 
   /** Stops the tenant's work on this instance; it may start on another. */
   void stop(String account);

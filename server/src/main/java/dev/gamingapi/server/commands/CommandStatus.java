@@ -20,11 +20,6 @@ public enum CommandStatus {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** Whether nothing changes it any more. */
-  public boolean isFinal() {
-    return this == SUCCEEDED || this == FAILED || this == EXPIRED;
-  }
-
   /**
    * The status named {@code wire}.
    *

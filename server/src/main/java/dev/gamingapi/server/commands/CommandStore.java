@@ -7,9 +7,11 @@ import dev.gamingapi.server.common.Page;
 import dev.gamingapi.server.common.PageRequest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -25,9 +27,11 @@ final class CommandStore {
   record Row(Command command, Long streamSeq) {}
 
   private final Jdbi jdbi;
+  private final Clock clock;
 
-  CommandStore(Jdbi jdbi) {
+  CommandStore(Jdbi jdbi, Clock clock) {
     this.jdbi = jdbi;
+    this.clock = clock;
   }
 
   /** Inserts a queued command; false when its idempotency key is taken (by a concurrent send). */
@@ -121,7 +125,7 @@ final class CommandStore {
                     .bind("output", output == null ? null : text(output))
                     .bind("error", error)
                     .bind("attempts", attempts)
-                    .bind("at", Instant.now().toEpochMilli())
+                    .bind("at", clock.millis())
                     .bind("a", account)
                     .bind("server", server)
                     .bind("id", id)
@@ -184,7 +188,7 @@ final class CommandStore {
     return new Page<>(shown, PageRequest.cursorAfter(shown.getLast().command().id()));
   }
 
-  private Optional<Row> one(String where, java.util.function.Consumer<Query> binder) {
+  private Optional<Row> one(String where, Consumer<Query> binder) {
     return jdbi.withHandle(
         h -> {
           Query q = h.createQuery("SELECT " + COLUMNS + " FROM commands WHERE " + where);

@@ -5,6 +5,7 @@ import dev.gamingapi.contract.cloudevents.CloudEventHeaders;
 import dev.gamingapi.contract.subject.EventFilter;
 import dev.gamingapi.contract.subject.EventSubject;
 import dev.gamingapi.contract.subject.Subjects;
+import dev.gamingapi.server.accounts.AccountChange;
 import dev.gamingapi.server.accounts.Accounts;
 import dev.gamingapi.server.broker.BrokerConnections;
 import dev.gamingapi.server.broker.BrokerException;
@@ -50,8 +51,8 @@ public final class EventLogReader implements AutoCloseable {
     this.url = url;
     this.accounts = accounts;
     accounts.onChange(
-        (account, created) -> {
-          if (!created) {
+        (account, change) -> {
+          if (change == AccountChange.DELETED) {
             Connection gone = connections.remove(account.name());
             if (gone != null) {
               BrokerConnections.closeQuietly(gone);

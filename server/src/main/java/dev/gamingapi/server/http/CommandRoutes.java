@@ -1,5 +1,6 @@
 package dev.gamingapi.server.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gamingapi.server.access.User;
 import dev.gamingapi.server.access.UserKind;
@@ -161,7 +162,7 @@ final class CommandRoutes {
   private static String write(Problem problem) {
     try {
       return ApiJson.MAPPER.writeValueAsString(problem);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }

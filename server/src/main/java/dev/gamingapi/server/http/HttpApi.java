@@ -1,5 +1,6 @@
 package dev.gamingapi.server.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.gamingapi.server.PlatformException;
 import dev.gamingapi.server.commands.Commands;
 import dev.gamingapi.server.common.InvalidRequestException;
@@ -13,6 +14,8 @@ import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,21 +41,23 @@ public final class HttpApi implements AutoCloseable {
    * @param commands commands to game servers
    * @param readModels the historical database, for its routes
    * @param brokerUrl the broker's client URL, for the events routes
+   * @param clock what a server's status and a leaderboard's current period are computed at
    */
   public HttpApi(
-      TenancyServices control,
+      TenancyServices tenancy,
       BooleanSupplier brokerUp,
       BooleanSupplier databaseUp,
       String version,
       Notifier notifier,
       Commands commands,
       ReadModels readModels,
-      String brokerUrl) {
+      String brokerUrl,
+      Clock clock) {
     this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    Auth auth = new Auth(control);
-    AccountRoutes accounts = new AccountRoutes(control);
-    MemberRoutes members = new MemberRoutes(control);
-    this.events = new EventRoutes(control, brokerUrl);
+    Auth auth = new Auth(tenancy);
+    AccountRoutes accounts = new AccountRoutes(tenancy);
+    MemberRoutes members = new MemberRoutes(tenancy);
+    this.events = new EventRoutes(tenancy, brokerUrl);
     this.app =
         Javalin.create(
             config -> {
@@ -72,7 +77,7 @@ public final class HttpApi implements AutoCloseable {
               members.register(config.routes);
               new NotificationRoutes(notifier).register(config.routes);
               new CommandRoutes(commands).register(config.routes);
-              new ReadModelRoutes(control, readModels).register(config.routes);
+              new ReadModelRoutes(tenancy, readModels, clock).register(config.routes);
               events.register(config.routes);
               new WhoAmIRoutes().register(config.routes);
               config.routes.after(this::count);
@@ -116,7 +121,7 @@ public final class HttpApi implements AutoCloseable {
         .tag("method", ctx.method().name())
         .tag("status", Integer.toString(ctx.statusCode()))
         .register(metrics)
-        .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+        .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
   }
 
   private static void problem(Context ctx, Problem problem) {
@@ -179,7 +184,7 @@ public final class HttpApi implements AutoCloseable {
   private static String write(Problem problem) {
     try {
       return ApiJson.MAPPER.writeValueAsString(problem);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }

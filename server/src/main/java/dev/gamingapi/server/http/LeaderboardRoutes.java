@@ -5,27 +5,30 @@ import dev.gamingapi.contract.subject.Ids;
 import dev.gamingapi.server.common.InvalidRequestException;
 import dev.gamingapi.server.common.NotFoundException;
 import dev.gamingapi.server.common.Page;
-import dev.gamingapi.server.readmodel.ReadModels;
 import dev.gamingapi.server.readmodel.leaderboards.Board;
+import dev.gamingapi.server.readmodel.leaderboards.Leaderboards;
 import dev.gamingapi.server.readmodel.leaderboards.Standing;
 import dev.gamingapi.server.tenancy.TenancyServices;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 
 /** Leaderboards (docs/history.md): definitions and queries; part of {@link ReadModelRoutes}. */
 final class LeaderboardRoutes {
   private static final String BOARDS = "/api/v1/accounts/{account}/leaderboards";
   private static final String BOARD = BOARDS + "/{board}";
 
-  private final TenancyServices control;
-  private final ReadModels readModels;
+  private final TenancyServices tenancy;
+  private final Leaderboards leaderboards;
 
-  LeaderboardRoutes(TenancyServices control, ReadModels readModels) {
-    this.control = control;
-    this.readModels = readModels;
+  // Which period of a board "current" is.
+  private final Clock clock;
+
+  LeaderboardRoutes(TenancyServices tenancy, Leaderboards leaderboards, Clock clock) {
+    this.tenancy = tenancy;
+    this.leaderboards = leaderboards;
+    this.clock = clock;
   }
 
   record Definition(
@@ -66,31 +69,28 @@ final class LeaderboardRoutes {
     String account = reader(ctx);
     ctx.json(
         new Boards(
-            readModels.boards(account).stream().map(board -> view(account, board)).toList()));
+            leaderboards.list(account).stream().map(board -> view(account, board)).toList()));
   }
 
   private BoardView view(String account, Board board) {
-    return new BoardView(board, readModels.backfilling(account, board.name()));
+    return new BoardView(board, leaderboards.backfilling(account, board.name()));
   }
 
   private String reader(Context ctx) {
     String account = ctx.pathParam("account");
     Requests.caller(ctx).requireReader(account);
-    control.accounts().get(account);
+    tenancy.accounts().get(account);
     return account;
   }
 
   private Board board(Context ctx, String account) {
-    String name = ctx.pathParam("board");
-    return readModels
-        .board(account, name)
-        .orElseThrow(() -> new NotFoundException("leaderboard", name));
+    return leaderboards.get(account, ctx.pathParam("board"));
   }
 
-  private static String period(Context ctx, Board board) {
+  private String period(Context ctx, Board board) {
     String period = ctx.queryParam("period");
     if (period == null) {
-      return board.period(Instant.now());
+      return board.period(clock.instant());
     }
     if (!period.matches("all|\\d{4}-\\d{2}(-\\d{2}(T\\d{2}:\\d{2})?)?|\\d{4}-W\\d{2}")) {
       throw new InvalidRequestException(
@@ -111,7 +111,7 @@ final class LeaderboardRoutes {
   private void define(Context ctx) {
     String account = ctx.pathParam("account");
     Requests.caller(ctx).requireOwner(account);
-    control.accounts().get(account);
+    tenancy.accounts().get(account);
     Definition body = Requests.body(ctx, Definition.class);
     Board board =
         Board.of(
@@ -123,24 +123,15 @@ final class LeaderboardRoutes {
             body.reset(),
             body.cron(),
             body.timeZone(),
-            Instant.now());
-    if (readModels.define(account, board)) {
-      control
-          .audit()
-          .record(Requests.actor(ctx), "leaderboard.defined", account, board.name(), Map.of());
-    }
-    ctx.json(view(account, readModels.board(account, board.name()).orElseThrow()));
+            clock.instant());
+    ctx.json(view(account, leaderboards.define(account, board, Requests.actor(ctx))));
   }
 
   private void delete(Context ctx) {
     String account = ctx.pathParam("account");
     Requests.caller(ctx).requireOwner(account);
-    control.accounts().get(account);
-    String name = ctx.pathParam("board");
-    if (!readModels.deleteBoard(account, name)) {
-      throw new NotFoundException("leaderboard", name);
-    }
-    control.audit().record(Requests.actor(ctx), "leaderboard.deleted", account, name, Map.of());
+    tenancy.accounts().get(account);
+    leaderboards.delete(account, ctx.pathParam("board"), Requests.actor(ctx));
     ctx.status(204);
   }
 
@@ -148,7 +139,7 @@ final class LeaderboardRoutes {
     String account = reader(ctx);
     Board board = board(ctx, account);
     String period = period(ctx, board);
-    Page<Standing> page = readModels.leaderboards().top(account, board, period, Requests.page(ctx));
+    Page<Standing> page = leaderboards.top(account, board, period, Requests.page(ctx));
     ctx.json(new Entries(board.name(), period, page.items(), page.nextCursor()));
   }
 
@@ -157,8 +148,7 @@ final class LeaderboardRoutes {
     Board board = board(ctx, account);
     String player = player(ctx);
     ctx.json(
-        readModels
-            .leaderboards()
+        leaderboards
             .standing(account, board, period(ctx, board), player)
             .orElseThrow(() -> new NotFoundException("ranked player", player)));
   }
@@ -181,8 +171,7 @@ final class LeaderboardRoutes {
       }
     }
     List<Standing> items =
-        readModels
-            .leaderboards()
+        leaderboards
             .around(account, board, period, player, n)
             .orElseThrow(() -> new NotFoundException("ranked player", player));
     ctx.json(new Around(board.name(), period, items));
@@ -192,13 +181,12 @@ final class LeaderboardRoutes {
     String account = reader(ctx);
     Board board = board(ctx, account);
     String period = period(ctx, board);
-    ctx.json(
-        new Count(board.name(), period, readModels.leaderboards().count(account, board, period)));
+    ctx.json(new Count(board.name(), period, leaderboards.count(account, board, period)));
   }
 
   private void periods(Context ctx) {
     String account = reader(ctx);
     Board board = board(ctx, account);
-    ctx.json(new Periods(board.name(), readModels.leaderboards().periods(account, board)));
+    ctx.json(new Periods(board.name(), leaderboards.periods(account, board)));
   }
 }

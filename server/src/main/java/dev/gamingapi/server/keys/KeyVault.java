@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -46,7 +48,7 @@ public final class KeyVault {
     Optional<StoredKey> read(String name);
 
     /** Every entry's name. */
-    java.util.Set<String> names();
+    Set<String> names();
 
     /**
      * Stores {@code key} under {@code name} unless an entry exists already.
@@ -86,7 +88,7 @@ public final class KeyVault {
   }
 
   /** The entries of the file {@code keys.json} (empty when absent), for moving them elsewhere. */
-  public static java.util.Map<String, StoredKey> readFile(Path file) {
+  public static Map<String, StoredKey> readFile(Path file) {
     return new FileStorage(file).entries;
   }
 
@@ -149,8 +151,8 @@ public final class KeyVault {
     }
 
     @Override
-    public java.util.Set<String> names() {
-      return java.util.Set.copyOf(entries.keySet());
+    public Set<String> names() {
+      return Set.copyOf(entries.keySet());
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.gamingapi.server.notify;
 
 import dev.gamingapi.server.broker.BrokerConnections;
 import dev.gamingapi.server.broker.EventStreamSpec;
+import dev.gamingapi.server.cluster.TenantStart;
 import io.nats.client.AuthHandler;
 import io.nats.client.Connection;
 import io.nats.client.ConsumerContext;
@@ -12,6 +13,7 @@ import io.nats.client.StreamContext;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.DeliverPolicy;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,17 +69,18 @@ final class TenantFeed implements AutoCloseable {
       Supplier<List<Rule>> rules,
       RuleWorkerFactory workers,
       Duration heartbeatTimeout,
-      boolean fromFirstEvent) {
+      Clock clock,
+      TenantStart tenantStart) {
     this.account = account;
     this.url = url;
     this.auth = auth;
     this.rules = rules;
     this.workers = workers;
-    this.heartbeats = new HeartbeatWatch(heartbeatTimeout);
+    this.heartbeats = new HeartbeatWatch(heartbeatTimeout, clock);
     // Where a consumer created now starts (a durable one keeps its place after that): a new
     // tenant's log is read from its first event, so none published before the consumer exists is
     // missed; an existing tenant's from new events, so that its history is not sent out at once.
-    this.start = fromFirstEvent ? DeliverPolicy.All : DeliverPolicy.New;
+    this.start = tenantStart == TenantStart.FRESH ? DeliverPolicy.All : DeliverPolicy.New;
     reload();
     this.thread = Thread.ofVirtual().name("notify-feed-" + account).start(this::run);
   }

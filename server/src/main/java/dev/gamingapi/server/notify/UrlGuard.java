@@ -1,7 +1,6 @@
 package dev.gamingapi.server.notify;
 
 import dev.gamingapi.server.common.InvalidRequestException;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -83,27 +82,9 @@ public final class UrlGuard {
     return uri;
   }
 
-  /** Whether {@code address} is on the public internet. */
+  /** Whether {@code address} is on the public internet (see {@link PublicAddresses}). */
   static boolean isPublic(InetAddress address) {
-    if (address.isLoopbackAddress()
-        || address.isAnyLocalAddress()
-        || address.isLinkLocalAddress()
-        || address.isSiteLocalAddress()
-        || address.isMulticastAddress()) {
-      return false;
-    }
-    byte[] b = address.getAddress();
-    if (address instanceof Inet6Address) {
-      // fc00::/7 unique local; ::ffff:a.b.c.d mapped addresses are checked as IPv4 by the JDK
-      return (b[0] & 0xfe) != 0xfc;
-    }
-    int first = b[0] & 0xff;
-    int second = b[1] & 0xff;
-    return first != 0 // "this network"
-        && !(first == 100 && second >= 64 && second < 128) // carrier-grade NAT 100.64/10
-        && !(first == 192 && second == 0 && (b[2] & 0xff) == 0) // IETF protocol assignments
-        && !(first == 198 && (second == 18 || second == 19)) // benchmarking 198.18/15
-        && first < 240; // reserved and broadcast
+    return PublicAddresses.isPublic(address);
   }
 
   /**

@@ -4,15 +4,16 @@ import dev.gamingapi.server.accounts.Accounts;
 import dev.gamingapi.server.audit.Actor;
 import dev.gamingapi.server.audit.AuditLog;
 import dev.gamingapi.server.cluster.TenantOwnership;
+import dev.gamingapi.server.cluster.TenantStart;
 import dev.gamingapi.server.cluster.TenantWorker;
 import dev.gamingapi.server.readmodel.engine.Applier;
 import dev.gamingapi.server.readmodel.engine.Backfill;
 import dev.gamingapi.server.readmodel.engine.DeadLetterQueries;
 import dev.gamingapi.server.readmodel.engine.EventFold;
 import dev.gamingapi.server.readmodel.engine.TenantConsumer;
-import dev.gamingapi.server.readmodel.leaderboards.Board;
-import dev.gamingapi.server.readmodel.leaderboards.BoardQueries;
 import dev.gamingapi.server.readmodel.leaderboards.BoardStore;
+import dev.gamingapi.server.readmodel.leaderboards.ConsumerControl;
+import dev.gamingapi.server.readmodel.leaderboards.Leaderboards;
 import dev.gamingapi.server.readmodel.profiles.ProfileQueries;
 import dev.gamingapi.server.readmodel.status.StatusQueries;
 import dev.gamingapi.server.store.Database;
@@ -20,19 +21,20 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The historical database: server status and player profiles, built from each tenant's {@code
- * EVENTS} stream by one {@link TenantConsumer} per tenant. Consumers start for every tenant at
- * {@link #start()} and for each tenant created later, and stop when their tenant is deleted (its
- * rows go with it, by cascade).
+ * The historical database: server status, player profiles and leaderboards, built from each
+ * tenant's {@code EVENTS} stream by one {@link TenantConsumer} per tenant. Consumers start for
+ * every tenant at {@link #start()} and for each tenant created later, and stop when their tenant is
+ * deleted (its rows go with it, by cascade); they pause while a rebuild, an erasure or a change of
+ * board definitions ({@link Leaderboards}) is made.
  */
 public final class ReadModels implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ReadModels.class);
@@ -45,12 +47,12 @@ public final class ReadModels implements AutoCloseable {
   private MeterRegistry metrics;
   private final Applier applier;
   private final Backfill backfill;
-  private static final Duration BACKFILL_WAIT = Duration.ofSeconds(30);
   private final StatusQueries status;
   private final ProfileQueries profiles;
   private final DeadLetterQueries deadLetters;
   private final BoardStore boards = new BoardStore();
-  private final BoardQueries boardQueries;
+  private final Leaderboards leaderboards;
+  private final StateStore state;
   private final AuditLog audit;
   private final Map<String, Tenant> tenants = new ConcurrentHashMap<>();
   // Batches are written here while their consumers read the next: as many writers as cores, since
@@ -93,7 +95,8 @@ public final class ReadModels implements AutoCloseable {
     EventFold fold = new EventFold(config.unresponsiveAfter(), boards);
     this.applier = new Applier(database, fold, ownership::check);
     this.backfill = new Backfill(database, fold, boards, ownership::check);
-    this.boardQueries = new BoardQueries(database.readJdbi());
+    this.leaderboards = new Leaderboards(database.readJdbi(), boards, audit, new Consumers());
+    this.state = new StateStore(database.readJdbi());
     this.status = new StatusQueries(database.readJdbi(), config.unresponsiveAfter());
     this.profiles = new ProfileQueries(database.readJdbi());
     this.deadLetters = new DeadLetterQueries(database.readJdbi());
@@ -113,7 +116,7 @@ public final class ReadModels implements AutoCloseable {
     ownership.register(
         new TenantWorker() {
           @Override
-          public void start(String account, boolean fresh) {
+          public void start(String account, TenantStart start) {
             startTenant(account);
           }
 
@@ -170,30 +173,7 @@ public final class ReadModels implements AutoCloseable {
   /** Where the read models of {@code account} stand. */
   public ReadModelState state(String account) {
     Tenant tenant = tenants.get(account);
-    return database
-        .readJdbi()
-        .withHandle(
-            handle -> {
-              long[] position =
-                  handle
-                      .createQuery(
-                          "SELECT stream_seq, applied FROM rm_positions WHERE account = :account")
-                      .bind("account", account)
-                      .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
-                      .findOne()
-                      .orElse(new long[] {0, 0});
-              long deadLetters =
-                  handle
-                      .createQuery("SELECT COUNT(*) FROM rm_dead_letters WHERE account = :account")
-                      .bind("account", account)
-                      .mapTo(Long.class)
-                      .one();
-              return new ReadModelState(
-                  position[0],
-                  position[1],
-                  tenant == null ? 0 : tenant.consumer().lag(),
-                  deadLetters);
-            });
+    return state.state(account, tenant == null ? 0 : tenant.consumer().lag());
   }
 
   /**
@@ -255,50 +235,6 @@ public final class ReadModels implements AutoCloseable {
     return erased;
   }
 
-  /**
-   * Defines (or redefines) a leaderboard. A new board, or new rules for an old one, is backfilled
-   * from the log by the tenant's consumer before it applies new events (the other models stay as
-   * they are): that is how a board defined today counts past events.
-   *
-   * @return whether the rules changed (and a rebuild started)
-   */
-  public boolean define(String account, Board board) {
-    boolean changed = saveDefinition(account, board);
-    Tenant tenant = tenants.get(account);
-    if (changed && tenant != null) {
-      try {
-        // Most backfills take well under a second; a long one goes on after the answer.
-        tenant.consumer().awaitPrepared(BACKFILL_WAIT);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    return changed;
-  }
-
-  /** Whether board {@code name} of {@code account} still waits for (or is in) its backfill. */
-  public boolean backfilling(String account, String name) {
-    return database
-        .readJdbi()
-        .withHandle(
-            handle ->
-                boards.pendingBackfill(handle, account).stream()
-                    .anyMatch(board -> board.name().equals(name)));
-  }
-
-  private boolean saveDefinition(String account, Board board) {
-    // First thing when it starts again, the consumer backfills the board from the log.
-    return whilePaused(
-        account,
-        handle -> {
-          boolean changed = boards.define(handle, account, board);
-          if (changed) {
-            ownership.restart(handle, account); // the owner, if another instance
-          }
-          return changed;
-        });
-  }
-
   // Runs work in one transaction while the tenant's consumer (if here) is stopped, so that no
   // batch in flight sees the change half-way; the consumer starts again after. The boards' cached
   // scores stay: defining or deleting a board drops that board's alone (BoardStore), and the other
@@ -316,35 +252,35 @@ public final class ReadModels implements AutoCloseable {
     }
   }
 
-  /**
-   * Deletes leaderboard {@code name} with the scores of all its periods; no rebuild is needed.
-   *
-   * @return whether the board existed
-   */
-  public boolean deleteBoard(String account, String name) {
-    // Paused: a batch in flight must not score the board after it is gone.
-    return whilePaused(
-        account,
-        handle -> {
-          boolean existed = boards.delete(handle, account, name);
-          ownership.restart(handle, account); // the owner, if another instance
-          return existed;
-        });
+  // The consumers as the leaderboards' definitions change them.
+  private final class Consumers implements ConsumerControl {
+    @Override
+    public <T> T whilePaused(String account, HandleCallback<T, RuntimeException> work) {
+      return ReadModels.this.whilePaused(account, work);
+    }
+
+    @Override
+    public void restartOwner(Handle handle, String account) {
+      ownership.restart(handle, account);
+    }
+
+    @Override
+    public void awaitPrepared(String account, Duration timeout) {
+      Tenant tenant = tenants.get(account);
+      if (tenant == null) {
+        return;
+      }
+      try {
+        tenant.consumer().awaitPrepared(timeout);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
-  /** Every leaderboard of {@code account}, by name. */
-  public java.util.List<Board> boards(String account) {
-    return database.readJdbi().withHandle(handle -> boards.all(handle, account));
-  }
-
-  /** The definition of leaderboard {@code name}. */
-  public Optional<Board> board(String account, String name) {
-    return database.readJdbi().withHandle(handle -> boards.find(handle, account, name));
-  }
-
-  /** Leaderboard queries. */
-  public BoardQueries leaderboards() {
-    return boardQueries;
+  /** Leaderboards: definitions and queries. */
+  public Leaderboards leaderboards() {
+    return leaderboards;
   }
 
   /** Dead-letter queries. */

@@ -1,13 +1,21 @@
 package dev.gamingapi.server.store;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -71,7 +79,7 @@ public final class BatchSql {
     List<String> all = new ArrayList<>(ids);
     for (int from = 0; from < all.size(); from += CHUNK) {
       List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
-      String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+      String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
       try (PreparedStatement statement = connection.prepareStatement(sql.formatted(marks))) {
         int i = 1;
         for (Object value : leading) {
@@ -159,9 +167,9 @@ public final class BatchSql {
       List<String> columns,
       String first,
       List<T> rows,
-      java.util.function.Function<T, String> key,
-      java.util.function.Function<T, Long> value) {
-    java.util.Map<String, T> unique = new java.util.LinkedHashMap<>();
+      Function<T, String> key,
+      Function<T, Long> value) {
+    Map<String, T> unique = new LinkedHashMap<>();
     for (T row : rows) {
       unique.putIfAbsent(key.apply(row), row);
     }
@@ -181,7 +189,7 @@ public final class BatchSql {
                   + ", "
                   + columns.get(1)
                   + ") DO NOTHING")) {
-        for (java.util.Map.Entry<String, T> entry : unique.entrySet()) {
+        for (Map.Entry<String, T> entry : unique.entrySet()) {
           statement.setString(1, first);
           statement.setString(2, entry.getKey());
           statement.setLong(3, value.apply(entry.getValue()));
@@ -218,14 +226,14 @@ public final class BatchSql {
       String table,
       List<String> columns,
       String first,
-      java.util.Map<String, T> unique,
-      java.util.function.Function<T, Long> value)
+      Map<String, T> unique,
+      Function<T, Long> value)
       throws SQLException {
-    java.sql.Array keys = connection.createArrayOf("varchar", unique.keySet().toArray());
-    java.sql.Array values =
+    Array keys = connection.createArrayOf("varchar", unique.keySet().toArray());
+    Array values =
         connection.createArrayOf(
             "bigint", unique.values().stream().map(value).toArray(Long[]::new));
-    java.sql.Savepoint before = connection.setSavepoint();
+    Savepoint before = connection.setSavepoint();
     try (PreparedStatement statement =
         connection.prepareStatement(insertInto + " SELECT ?, k, v FROM unnest(?, ?) AS t(k, v)")) {
       statement.setString(1, first);
@@ -255,10 +263,10 @@ public final class BatchSql {
                 + columns.get(1),
             List.of(first, keys, values, first),
             rs -> rs.getString(1));
-    java.util.Set<String> fresh = new java.util.HashSet<>(inserted);
+    Set<String> fresh = new HashSet<>(inserted);
     return unique.entrySet().stream()
         .filter(entry -> fresh.contains(entry.getKey()))
-        .map(java.util.Map.Entry::getValue)
+        .map(Map.Entry::getValue)
         .toList();
   }
 

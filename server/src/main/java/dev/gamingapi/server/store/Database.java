@@ -3,6 +3,8 @@ package dev.gamingapi.server.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -35,12 +37,12 @@ public final class Database implements AutoCloseable {
     }
 
     /** The dialect of the database behind {@code connection} (code that has no Database). */
-    public static Dialect of(java.sql.Connection connection) {
+    public static Dialect of(Connection connection) {
       try {
         return connection.getMetaData().getURL().startsWith("jdbc:postgresql:")
             ? POSTGRESQL
             : SQLITE;
-      } catch (java.sql.SQLException e) {
+      } catch (SQLException e) {
         throw new StoreException("cannot tell the database of a connection: " + e.getMessage(), e);
       }
     }

@@ -19,9 +19,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -56,8 +58,7 @@ public final class TenantConsumer implements AutoCloseable {
   private final Backfill backfill;
   private final Executor writers;
   private final AtomicLong lag = new AtomicLong();
-  private final java.util.concurrent.CountDownLatch prepared =
-      new java.util.concurrent.CountDownLatch(1);
+  private final CountDownLatch prepared = new CountDownLatch(1);
   private final Thread thread;
   private volatile boolean running = true;
 
@@ -100,7 +101,7 @@ public final class TenantConsumer implements AutoCloseable {
    * about to consume), at most {@code timeout}; answers whether it has.
    */
   public boolean awaitPrepared(Duration timeout) throws InterruptedException {
-    return prepared.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    return prepared.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Events in the stream not applied yet, as of the last delivered message. */

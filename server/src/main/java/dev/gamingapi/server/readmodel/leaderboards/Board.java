@@ -5,6 +5,7 @@ import dev.gamingapi.server.common.InvalidRequestException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -101,9 +102,9 @@ public record Board(
     return stat.equals(other.stat)
         && operator.equals(other.operator)
         && order.equals(other.order)
-        && java.util.Objects.equals(server, other.server)
+        && Objects.equals(server, other.server)
         && reset.equals(other.reset)
-        && java.util.Objects.equals(cron, other.cron)
+        && Objects.equals(cron, other.cron)
         && timeZone.equals(other.timeZone);
   }
 

@@ -4,6 +4,7 @@ import dev.gamingapi.contract.event.Event;
 import dev.gamingapi.server.store.BatchSql;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -261,7 +262,7 @@ public final class BoardStore {
                         new RankBlocks.Scope(account, rs.getString(1), rs.getString(2)),
                         new RankKey(rs.getDouble(3), rs.getLong(4), player)))
             .list();
-    java.util.Map<RankBlocks.Scope, BlockMap> maps = new java.util.HashMap<>();
+    Map<RankBlocks.Scope, BlockMap> maps = new HashMap<>();
     for (Entry entry : entries) {
       maps.computeIfAbsent(entry.scope(), scope -> new BlockMap(RankBlocks.load(handle, scope)))
           .remove(entry.key());

@@ -20,6 +20,12 @@ import java.util.Locale;
  * <p>As in cron, when both day fields are restricted a day matches either of them. Wall-clock times
  * that a daylight-saving change skips do not happen; a time that happens twice starts one period,
  * at its first occurrence.
+ *
+ * <p>Hand-written rather than cron-utils (9.2.1, checked against CronScheduleTest): its next and
+ * last executions disagree about a repeated wall-clock time (after 02:30 first happens in Paris on
+ * 2026-10-25, the next execution is the 26th's, yet the last execution at 02:45 the second time
+ * round is the second 02:30), which would end a period where the next one does not start; and its
+ * parse errors do not name the field the way the API's answers do.
  */
 final class CronSchedule {
   private static final List<String> MONTHS =

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -63,7 +64,7 @@ final class Periods {
 
   /** The last span of each board asked for: consecutive events mostly fall in the same one. */
   static final class Memo {
-    private final Map<String, Span> last = new java.util.HashMap<>();
+    private final Map<String, Span> last = new HashMap<>();
 
     /** The span of {@code board} that holds {@code at}. */
     Span span(Board board, Instant at) {

@@ -3,8 +3,11 @@ package dev.gamingapi.server.readmodel.leaderboards;
 import dev.gamingapi.server.store.BatchSql;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * The rank index of the leaderboards ({@code rm_board_blocks}, see migration V7): each board period
@@ -152,8 +155,8 @@ final class RankBlocks {
   }
 
   /** Every block of a board period: first key and player count. */
-  static java.util.Map<RankKey, Long> load(Handle handle, Scope scope) {
-    java.util.Map<RankKey, Long> blocks = new java.util.HashMap<>();
+  static Map<RankKey, Long> load(Handle handle, Scope scope) {
+    Map<RankKey, Long> blocks = new HashMap<>();
     bind(
             handle.createQuery(
                 "SELECT lo_score, lo_seq, lo_player, players FROM rm_board_blocks" + WHERE),
@@ -249,16 +252,14 @@ final class RankBlocks {
         .execute();
   }
 
-  private static <T extends org.jdbi.v3.core.statement.SqlStatement<T>> T bind(
-      T statement, Scope scope) {
+  private static <T extends SqlStatement<T>> T bind(T statement, Scope scope) {
     return statement
         .bind("account", scope.account())
         .bind("board", scope.board())
         .bind("period", scope.period());
   }
 
-  private static <T extends org.jdbi.v3.core.statement.SqlStatement<T>> T bind(
-      T statement, Scope scope, RankKey key) {
+  private static <T extends SqlStatement<T>> T bind(T statement, Scope scope, RankKey key) {
     return bind(statement, scope)
         .bind("s", key.rankScore())
         .bind("r", key.reachedSeq())
