@@ -11,7 +11,6 @@ import dev.gamingapi.sdk.internal.Publisher;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * A game server's connection to GamingAPI: publishes its events, never silently losing one.
@@ -212,20 +211,13 @@ public final class GameServerClient implements AutoCloseable {
      * background; returns at once even when the broker is down.
      *
      * @throws CredentialsException when the creds file is missing or malformed, names no server and
-     *     no server id was set, or names another server than the one set
-     * @throws JournalException when the journal cannot be opened
+     *     no server id was set, or is another server's than the one set
+     * @throws JournalException when the journal cannot be opened, or holds events of another server
      */
     public GameServerClient build() {
       String id = serverId;
       if (credentials != null) {
         Credentials creds = Credentials.load(credentials);
-        Optional<String> tagged = creds.serverId();
-        if (id != null && tagged.isPresent() && !tagged.get().equals(id)) {
-          // Fail at start: the broker would refuse every event, or worse, if the credential
-          // allowed it, store them under another server's name.
-          throw new CredentialsException(
-              credentials, "is the credential of server '" + tagged.get() + "', not '" + id + "'");
-        }
         if (id == null) {
           id =
               Ids.server(
@@ -235,6 +227,15 @@ public final class GameServerClient implements AutoCloseable {
                           () ->
                               new CredentialsException(
                                   credentials, "has no 'server:<id>' tag; set serverId(...)")));
+        } else if (creds.serverId().isPresent() && !creds.serverId().get().equals(id)) {
+          // A credential publishes for its own server only: refused here, not by the broker later.
+          throw new CredentialsException(
+              credentials,
+              "is the credential of server '"
+                  + creds.serverId().get()
+                  + "', not of server '"
+                  + id
+                  + "'");
         }
       }
       if (id == null) {

@@ -129,7 +129,7 @@ class BadInputTest {
                     .build())
         .isInstanceOf(CredentialsException.class)
         .hasMessageContaining(creds.toString())
-        .hasMessageContaining("'server-a', not 'server-b'");
+        .hasMessageContaining("is the credential of server 'server-a', not of server 'server-b'");
     assertThat(dir.resolve("journal")).doesNotExist();
   }
 
