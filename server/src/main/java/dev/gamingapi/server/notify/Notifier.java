@@ -153,11 +153,15 @@ public final class Notifier implements AutoCloseable {
     }
   }
 
-  /** Stops every feed; undelivered events stay in the log for the next start. */
+  /**
+   * Stops every feed and the HTTP client; undelivered events stay in the log for the next start.
+   */
   @Override
   public void close() {
     closed = true;
-    feeds.values().forEach(TenantFeed::close);
+    feeds.values().forEach(TenantFeed::stop);
+    feeds.values().forEach(TenantFeed::awaitStopped);
     feeds.clear();
+    sender.close();
   }
 }
