@@ -29,6 +29,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -64,6 +65,7 @@ public final class Platform implements AutoCloseable {
 
   private final PlatformConfig config;
   private final PlatformSettings settings;
+  private final Clock clock;
   private TenantOwnership ownership;
   private int replicas;
   private Notifier notifier;
@@ -81,8 +83,18 @@ public final class Platform implements AutoCloseable {
 
   /** A platform with {@code settings}; nothing happens until {@link #start()}. */
   public Platform(PlatformSettings settings) {
+    this(settings, Clock.systemUTC());
+  }
+
+  /**
+   * A platform whose time is {@code clock}: what decides when commands and leases expire,
+   * suspensions end, rules are paused and servers turn unresponsive, and which period of a
+   * leaderboard is current (a test may pass one it moves); nothing happens until {@link #start()}.
+   */
+  public Platform(PlatformSettings settings, Clock clock) {
     this.settings = settings;
     this.config = settings.platform();
+    this.clock = clock;
   }
 
   /**
@@ -132,7 +144,7 @@ public final class Platform implements AutoCloseable {
       repusher = startRepushing(resolver);
       replicas = StreamReplicas.choose(config, resolver);
       TenantBroker tenants = new TenantBroker(url, config.duplicateWindow(), replicas);
-      LeaseStore leases = new LeaseStore(database.jdbi());
+      LeaseStore leases = new LeaseStore(database.jdbi(), clock);
       controlPlane =
           TenancyServices.create(
               database,
@@ -151,7 +163,8 @@ public final class Platform implements AutoCloseable {
                       leases,
                       SingleWriter.JWT_WRITER,
                       settings.cluster().instanceId(),
-                      settings.cluster().leaseTtl()));
+                      settings.cluster().leaseTtl()),
+              clock);
       int pushed = controlPlane.accounts().reconcile();
       if (pushed > 0) {
         LOG.info("reconciled the resolver with the database: {} account(s) pushed", pushed);
@@ -184,8 +197,8 @@ public final class Platform implements AutoCloseable {
                   settings.cluster().leaseTtl());
       notifier =
           Notifier.start(
-              database, controlPlane.accounts(), url, settings.notifications(), ownership);
-      commands = Commands.start(controlPlane, database, url);
+              database, controlPlane.accounts(), url, settings.notifications(), ownership, clock);
+      commands = Commands.start(controlPlane, database, url, clock);
       readModels =
           new ReadModels(
               database,
@@ -203,7 +216,8 @@ public final class Platform implements AutoCloseable {
               notifier,
               commands,
               readModels,
-              url);
+              url,
+              clock);
       readModels.start(http.metrics());
       int httpPort = http.start(settings.api().httpHost(), settings.api().httpPort());
       String httpUrl = "http://" + hostForUrl(settings.api().httpHost()) + ":" + httpPort;

@@ -7,6 +7,7 @@ import dev.gamingapi.contract.subject.Ids;
 import dev.gamingapi.contract.subject.InvalidIdException;
 import dev.gamingapi.server.common.InvalidRequestException;
 import dev.gamingapi.server.tenancy.TenancyServices;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -22,9 +23,11 @@ final class CommandChecks {
   private static final int HEADROOM = 512;
 
   private final TenancyServices control;
+  private final Clock clock;
 
-  CommandChecks(TenancyServices control) {
+  CommandChecks(TenancyServices control, Clock clock) {
     this.control = control;
+    this.clock = clock;
   }
 
   String name(String name) {
@@ -48,7 +51,7 @@ final class CommandChecks {
       throw new InvalidRequestException(
           "args", "must be a JSON object, got " + args.getNodeType().toString().toLowerCase());
     }
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     Instant expiresAt = spec.expiresAt();
     if (spec.ttlSeconds() != null) {
       if (expiresAt != null) {

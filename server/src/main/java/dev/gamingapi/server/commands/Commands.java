@@ -10,6 +10,7 @@ import dev.gamingapi.server.common.Page;
 import dev.gamingapi.server.common.PageRequest;
 import dev.gamingapi.server.store.Database;
 import dev.gamingapi.server.tenancy.TenancyServices;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,21 +26,26 @@ public final class Commands implements AutoCloseable {
   private final CommandChecks checks;
   private final TenantRegistry tenants;
   private final CommandTypes types;
+  private final Clock clock;
 
-  private Commands(TenancyServices control, Database database, String url) {
+  private Commands(TenancyServices control, Database database, String url, Clock clock) {
     this.control = control;
-    this.store = new CommandStore(database.jdbi());
-    this.checks = new CommandChecks(control);
+    this.store = new CommandStore(database.jdbi(), clock);
+    this.checks = new CommandChecks(control, clock);
     this.tenants = new TenantRegistry(control, url, store);
-    this.types = new CommandTypes(database.jdbi());
+    this.types = new CommandTypes(database.jdbi(), clock);
+    this.clock = clock;
   }
 
   /**
    * Starts tracking every tenant (and those created later) and creates the command consumer of
    * every registered server (and of those registered later). Call after the control plane.
+   *
+   * @param clock what the commands' times to live count from
    */
-  public static Commands start(TenancyServices control, Database database, String url) {
-    Commands commands = new Commands(control, database, url);
+  public static Commands start(
+      TenancyServices control, Database database, String url, Clock clock) {
+    Commands commands = new Commands(control, database, url, clock);
     control.accounts().onChange(commands.tenants::accountChanged);
     control
         .accounts()
@@ -75,7 +81,7 @@ public final class Commands implements AutoCloseable {
         return repeat(account, server, earlier.get(), message);
       }
     }
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     Command command =
         new Command(
             message.commandId(),

@@ -14,6 +14,7 @@ import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -40,6 +41,7 @@ public final class HttpApi implements AutoCloseable {
    * @param commands commands to game servers
    * @param readModels the historical database, for its routes
    * @param brokerUrl the broker's client URL, for the events routes
+   * @param clock what a server's status and a leaderboard's current period are computed at
    */
   public HttpApi(
       TenancyServices control,
@@ -49,7 +51,8 @@ public final class HttpApi implements AutoCloseable {
       Notifier notifier,
       Commands commands,
       ReadModels readModels,
-      String brokerUrl) {
+      String brokerUrl,
+      Clock clock) {
     this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Auth auth = new Auth(control);
     AccountRoutes accounts = new AccountRoutes(control);
@@ -74,7 +77,7 @@ public final class HttpApi implements AutoCloseable {
               members.register(config.routes);
               new NotificationRoutes(notifier).register(config.routes);
               new CommandRoutes(commands).register(config.routes);
-              new ReadModelRoutes(control, readModels).register(config.routes);
+              new ReadModelRoutes(control, readModels, clock).register(config.routes);
               events.register(config.routes);
               new WhoAmIRoutes().register(config.routes);
               config.routes.after(this::count);

@@ -11,7 +11,7 @@ import dev.gamingapi.server.readmodel.leaderboards.Standing;
 import dev.gamingapi.server.tenancy.TenancyServices;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 
 /** Leaderboards (docs/history.md): definitions and queries; part of {@link ReadModelRoutes}. */
@@ -22,9 +22,13 @@ final class LeaderboardRoutes {
   private final TenancyServices control;
   private final Leaderboards leaderboards;
 
-  LeaderboardRoutes(TenancyServices control, Leaderboards leaderboards) {
+  // Which period of a board "current" is.
+  private final Clock clock;
+
+  LeaderboardRoutes(TenancyServices control, Leaderboards leaderboards, Clock clock) {
     this.control = control;
     this.leaderboards = leaderboards;
+    this.clock = clock;
   }
 
   record Definition(
@@ -83,10 +87,10 @@ final class LeaderboardRoutes {
     return leaderboards.get(account, ctx.pathParam("board"));
   }
 
-  private static String period(Context ctx, Board board) {
+  private String period(Context ctx, Board board) {
     String period = ctx.queryParam("period");
     if (period == null) {
-      return board.period(Instant.now());
+      return board.period(clock.instant());
     }
     if (!period.matches("all|\\d{4}-\\d{2}(-\\d{2}(T\\d{2}:\\d{2})?)?|\\d{4}-W\\d{2}")) {
       throw new InvalidRequestException(
@@ -119,7 +123,7 @@ final class LeaderboardRoutes {
             body.reset(),
             body.cron(),
             body.timeZone(),
-            Instant.now());
+            clock.instant());
     ctx.json(view(account, leaderboards.define(account, board, Requests.actor(ctx))));
   }
 

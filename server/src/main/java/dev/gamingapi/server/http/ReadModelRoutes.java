@@ -7,7 +7,7 @@ import dev.gamingapi.server.readmodel.ReadModels;
 import dev.gamingapi.server.tenancy.TenancyServices;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.time.Instant;
+import java.time.Clock;
 
 /**
  * The historical database (docs/history.md): server status, player profiles and where a tenant's
@@ -20,9 +20,13 @@ final class ReadModelRoutes {
   private final TenancyServices control;
   private final ReadModels readModels;
 
-  ReadModelRoutes(TenancyServices control, ReadModels readModels) {
+  // Whether a server is unresponsive, and the current period of a leaderboard.
+  private final Clock clock;
+
+  ReadModelRoutes(TenancyServices control, ReadModels readModels, Clock clock) {
     this.control = control;
     this.readModels = readModels;
+    this.clock = clock;
   }
 
   void register(RoutesConfig routes) {
@@ -33,7 +37,7 @@ final class ReadModelRoutes {
     routes.post(ACCOUNT + "/read-models/rebuild", this::rebuild);
     routes.get(ACCOUNT + "/dead-letters", this::deadLetters);
     routes.delete(ACCOUNT + "/players/{player}", this::forget);
-    new LeaderboardRoutes(control, readModels.leaderboards()).register(routes);
+    new LeaderboardRoutes(control, readModels.leaderboards(), clock).register(routes);
   }
 
   /** The answer to forgetting a player. */
@@ -50,7 +54,7 @@ final class ReadModelRoutes {
     String account = reader(ctx);
     String server = ctx.pathParam("server");
     control.servers().get(account, server); // only registered servers have a status
-    ctx.json(readModels.status().status(account, server, Instant.now()));
+    ctx.json(readModels.status().status(account, server, clock.instant()));
   }
 
   private void player(Context ctx) {

@@ -16,7 +16,7 @@ import dev.gamingapi.server.app.OperatorSetup;
 import dev.gamingapi.server.app.Platform;
 import dev.gamingapi.server.app.PlatformConfig;
 import dev.gamingapi.server.app.PlatformSettings;
-import dev.gamingapi.server.http.Api;
+import dev.gamingapi.server.testing.Api;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
