@@ -22,11 +22,11 @@ final class CommandChecks {
   // Room for the subject and headers next to the body in the broker's max payload.
   private static final int HEADROOM = 512;
 
-  private final TenancyServices control;
+  private final TenancyServices tenancy;
   private final Clock clock;
 
-  CommandChecks(TenancyServices control, Clock clock) {
-    this.control = control;
+  CommandChecks(TenancyServices tenancy, Clock clock) {
+    this.tenancy = tenancy;
     this.clock = clock;
   }
 
@@ -82,10 +82,10 @@ final class CommandChecks {
             || key.length() > MAX_KEY
             || key.chars().anyMatch(Character::isISOControl))) {
       throw new InvalidRequestException(
-          "idempotency_key", "must be 1 to " + MAX_KEY + " characters without control characters");
+          "idempotency_key", "must be 1 to " + MAX_KEY + " characters without tenancy characters");
     }
     CommandMessage message = new CommandMessage(id, name, args, notBefore, expiresAt);
-    long max = control.accounts().planOf(account).maxPayload();
+    long max = tenancy.accounts().planOf(account).maxPayload();
     int size = message.toJson().length + HEADROOM;
     if (size > max) {
       throw new CommandTooLargeException(

@@ -44,7 +44,7 @@ public final class HttpApi implements AutoCloseable {
    * @param clock what a server's status and a leaderboard's current period are computed at
    */
   public HttpApi(
-      TenancyServices control,
+      TenancyServices tenancy,
       BooleanSupplier brokerUp,
       BooleanSupplier databaseUp,
       String version,
@@ -54,10 +54,10 @@ public final class HttpApi implements AutoCloseable {
       String brokerUrl,
       Clock clock) {
     this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    Auth auth = new Auth(control);
-    AccountRoutes accounts = new AccountRoutes(control);
-    MemberRoutes members = new MemberRoutes(control);
-    this.events = new EventRoutes(control, brokerUrl);
+    Auth auth = new Auth(tenancy);
+    AccountRoutes accounts = new AccountRoutes(tenancy);
+    MemberRoutes members = new MemberRoutes(tenancy);
+    this.events = new EventRoutes(tenancy, brokerUrl);
     this.app =
         Javalin.create(
             config -> {
@@ -77,7 +77,7 @@ public final class HttpApi implements AutoCloseable {
               members.register(config.routes);
               new NotificationRoutes(notifier).register(config.routes);
               new CommandRoutes(commands).register(config.routes);
-              new ReadModelRoutes(control, readModels, clock).register(config.routes);
+              new ReadModelRoutes(tenancy, readModels, clock).register(config.routes);
               events.register(config.routes);
               new WhoAmIRoutes().register(config.routes);
               config.routes.after(this::count);

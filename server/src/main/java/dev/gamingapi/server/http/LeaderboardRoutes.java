@@ -19,14 +19,14 @@ final class LeaderboardRoutes {
   private static final String BOARDS = "/api/v1/accounts/{account}/leaderboards";
   private static final String BOARD = BOARDS + "/{board}";
 
-  private final TenancyServices control;
+  private final TenancyServices tenancy;
   private final Leaderboards leaderboards;
 
   // Which period of a board "current" is.
   private final Clock clock;
 
-  LeaderboardRoutes(TenancyServices control, Leaderboards leaderboards, Clock clock) {
-    this.control = control;
+  LeaderboardRoutes(TenancyServices tenancy, Leaderboards leaderboards, Clock clock) {
+    this.tenancy = tenancy;
     this.leaderboards = leaderboards;
     this.clock = clock;
   }
@@ -79,7 +79,7 @@ final class LeaderboardRoutes {
   private String reader(Context ctx) {
     String account = ctx.pathParam("account");
     Requests.caller(ctx).requireReader(account);
-    control.accounts().get(account);
+    tenancy.accounts().get(account);
     return account;
   }
 
@@ -111,7 +111,7 @@ final class LeaderboardRoutes {
   private void define(Context ctx) {
     String account = ctx.pathParam("account");
     Requests.caller(ctx).requireOwner(account);
-    control.accounts().get(account);
+    tenancy.accounts().get(account);
     Definition body = Requests.body(ctx, Definition.class);
     Board board =
         Board.of(
@@ -130,7 +130,7 @@ final class LeaderboardRoutes {
   private void delete(Context ctx) {
     String account = ctx.pathParam("account");
     Requests.caller(ctx).requireOwner(account);
-    control.accounts().get(account);
+    tenancy.accounts().get(account);
     leaderboards.delete(account, ctx.pathParam("board"), Requests.actor(ctx));
     ctx.status(204);
   }

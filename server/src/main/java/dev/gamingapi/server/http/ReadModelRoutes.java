@@ -17,14 +17,14 @@ import java.time.Clock;
 final class ReadModelRoutes {
   private static final String ACCOUNT = "/api/v1/accounts/{account}";
 
-  private final TenancyServices control;
+  private final TenancyServices tenancy;
   private final ReadModels readModels;
 
   // Whether a server is unresponsive, and the current period of a leaderboard.
   private final Clock clock;
 
-  ReadModelRoutes(TenancyServices control, ReadModels readModels, Clock clock) {
-    this.control = control;
+  ReadModelRoutes(TenancyServices tenancy, ReadModels readModels, Clock clock) {
+    this.tenancy = tenancy;
     this.readModels = readModels;
     this.clock = clock;
   }
@@ -37,7 +37,7 @@ final class ReadModelRoutes {
     routes.post(ACCOUNT + "/read-models/rebuild", this::rebuild);
     routes.get(ACCOUNT + "/dead-letters", this::deadLetters);
     routes.delete(ACCOUNT + "/players/{player}", this::forget);
-    new LeaderboardRoutes(control, readModels.leaderboards(), clock).register(routes);
+    new LeaderboardRoutes(tenancy, readModels.leaderboards(), clock).register(routes);
   }
 
   /** The answer to forgetting a player. */
@@ -46,14 +46,14 @@ final class ReadModelRoutes {
   private String reader(Context ctx) {
     String account = ctx.pathParam("account");
     Requests.caller(ctx).requireReader(account);
-    control.accounts().get(account); // 404 for the operator asking about no account
+    tenancy.accounts().get(account); // 404 for the operator asking about no account
     return account;
   }
 
   private void serverStatus(Context ctx) {
     String account = reader(ctx);
     String server = ctx.pathParam("server");
-    control.servers().get(account, server); // only registered servers have a status
+    tenancy.servers().get(account, server); // only registered servers have a status
     ctx.json(readModels.status().status(account, server, clock.instant()));
   }
 
@@ -75,7 +75,7 @@ final class ReadModelRoutes {
   private String owner(Context ctx) {
     String account = ctx.pathParam("account");
     Requests.caller(ctx).requireOwner(account);
-    control.accounts().get(account);
+    tenancy.accounts().get(account);
     return account;
   }
 

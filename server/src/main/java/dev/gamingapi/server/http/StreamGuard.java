@@ -30,14 +30,14 @@ final class StreamGuard implements AutoCloseable {
   /** What a stream was allowed on: its caller's token (null for the operator) and account. */
   private record Grant(String token, String account) {}
 
-  private final TenancyServices control;
+  private final TenancyServices tenancy;
   private final Map<SseClient, Grant> streams = new ConcurrentHashMap<>();
   private final ScheduledExecutorService checks =
       Executors.newSingleThreadScheduledExecutor(
           task -> Thread.ofPlatform().name("gamingapi-sse-guard").daemon().unstarted(task));
 
-  StreamGuard(TenancyServices control) {
-    this.control = control;
+  StreamGuard(TenancyServices tenancy) {
+    this.tenancy = tenancy;
     checks.scheduleWithFixedDelay(
         this::check, PERIOD.toMillis(), PERIOD.toMillis(), TimeUnit.MILLISECONDS);
   }
@@ -75,7 +75,7 @@ final class StreamGuard implements AutoCloseable {
 
   private boolean exists(String account) {
     try {
-      control.accounts().get(account);
+      tenancy.accounts().get(account);
       return true;
     } catch (NotFoundException e) {
       return false;
@@ -83,7 +83,7 @@ final class StreamGuard implements AutoCloseable {
   }
 
   private boolean authenticates(String token) {
-    return control.users().authenticate(token).isPresent();
+    return tenancy.users().authenticate(token).isPresent();
   }
 
   private void end(SseClient client) {

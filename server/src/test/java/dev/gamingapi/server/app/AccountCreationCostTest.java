@@ -26,24 +26,18 @@ class AccountCreationCostTest {
                 tmp.resolve("broker"), FreePorts.next(), operator.serverConfig());
         Platform platform =
             new Platform(
-                    PlatformSettings.of(
-                        PlatformConfig.external(
-                            tmp.resolve("data"),
-                            broker.url(),
-                            operator.signingSeed(),
-                            operator.operatorJwt(),
-                            operator.systemCreds())))
+                    PlatformSettings.of(operator.platformConfig(tmp.resolve("data"), broker.url())))
                 .start()) {
       ResolverClient resolver = platform.resolver();
       long listsAtStart = resolver.listsSent();
 
       for (int i = 0; i < 5; i++) {
-        platform.controlPlane().accounts().create("tenant" + i, "free", "", Actor.PLATFORM);
+        platform.tenancy().accounts().create("tenant" + i, "free", "", Actor.PLATFORM);
       }
-      platform.controlPlane().accounts().update("tenant0", "standard", null, Actor.PLATFORM);
+      platform.tenancy().accounts().update("tenant0", "standard", null, Actor.PLATFORM);
 
-      assertThat(platform.controlPlane().accounts().get("tenant0").plan()).isEqualTo("standard");
-      assertThat(resolver.lookup(platform.controlPlane().accounts().get("tenant4").publicKey()))
+      assertThat(platform.tenancy().accounts().get("tenant0").plan()).isEqualTo("standard");
+      assertThat(resolver.lookup(platform.tenancy().accounts().get("tenant4").publicKey()))
           .isPresent();
       assertThat(resolver.listsSent() - listsAtStart)
           .as("lists of every account while creating and changing accounts")

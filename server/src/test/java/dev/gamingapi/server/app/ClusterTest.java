@@ -66,13 +66,7 @@ class ClusterTest {
     platform =
         new Platform(
                 PlatformSettings.of(
-                    PlatformConfig.external(
-                            tmp.resolve("data"),
-                            cluster.url(),
-                            operator.signingSeed(),
-                            operator.operatorJwt(),
-                            operator.systemCreds())
-                        .toBuilder()
+                    operator.platformConfig(tmp.resolve("data"), cluster.url()).toBuilder()
                         .replicas(3)
                         .build()))
             .start();
@@ -121,11 +115,11 @@ class ClusterTest {
   @Order(2)
   void aTenantMadeThroughTheControlPlaneWorksOnEveryNodeAndItsRevocationsReachThemAll()
       throws Exception {
-    TenancyServices control = platform.controlPlane();
-    control.accounts().create("acme", "standard", "", Actor.PLATFORM);
-    control.servers().register("acme", "eu-1", "EU 1", Actor.PLATFORM);
+    TenancyServices tenancy = platform.tenancy();
+    tenancy.accounts().create("acme", "standard", "", Actor.PLATFORM);
+    tenancy.servers().register("acme", "eu-1", "EU 1", Actor.PLATFORM);
     IssuedCredentials owner =
-        control
+        tenancy
             .users()
             .create("acme", new UserSpec("boss", "owner", null, null, null, null), Actor.PLATFORM);
     Path creds = Files.writeString(tmp.resolve("acme-boss.creds"), owner.creds());
@@ -141,7 +135,7 @@ class ClusterTest {
                   .getSeqno())
           .isEqualTo(1);
 
-      control.users().revoke("acme", "boss", Actor.PLATFORM);
+      tenancy.users().revoke("acme", "boss", Actor.PLATFORM);
       // Within a second, on every node.
       Awaitility.await()
           .atMost(Duration.ofSeconds(1))

@@ -105,7 +105,7 @@ class DeployFilesTest {
         DeployedBroker.cluster(DEPLOY.resolve("nats/cluster.conf"), operator, tmp)) {
       try (Platform platform = externalPlatform(broker.url(), operator, 0).start()) {
         assertThat(platform.streamReplicas()).isEqualTo(3);
-        assertThat(platform.controlPlane().accounts().usage(Platform.DEFAULT_ACCOUNT).replicas())
+        assertThat(platform.tenancy().accounts().usage(Platform.DEFAULT_ACCOUNT).replicas())
             .isEqualTo(3);
         // The default tenant's read models run under its lease: an event published reaches them.
         var info = platform.connectionInfo();

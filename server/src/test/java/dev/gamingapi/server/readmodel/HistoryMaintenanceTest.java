@@ -87,11 +87,7 @@ class HistoryMaintenanceTest extends PlatformPerClass {
     Connection connection =
         BrokerConnections.connect(
             fixture.brokerUrl(),
-            fixture
-                .platform
-                .controlPlane()
-                .accounts()
-                .internalUser(account, "t", Duration.ofMinutes(1)),
+            fixture.platform.tenancy().accounts().internalUser(account, "t", Duration.ofMinutes(1)),
             "test",
             false);
     try {

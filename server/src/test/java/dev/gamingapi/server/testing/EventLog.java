@@ -29,7 +29,7 @@ public final class EventLog implements AutoCloseable {
         BrokerConnections.connect(
             platform.connectionInfo().brokerUrl(),
             platform
-                .controlPlane()
+                .tenancy()
                 .accounts()
                 .internalUser(account, "test publisher", Duration.ofMinutes(30)),
             "test-publisher",
