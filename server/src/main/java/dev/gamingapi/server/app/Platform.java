@@ -216,14 +216,21 @@ public final class Platform implements AutoCloseable {
       readModels.start(http.metrics());
       int httpPort = http.start(settings.api().httpHost(), settings.api().httpPort());
       String httpUrl = "http://" + hostForUrl(settings.api().httpHost()) + ":" + httpPort;
+      String metricsUrl =
+          settings.api().metricsPort() == ApiConfig.NO_METRICS_PORT
+              ? null
+              : "http://127.0.0.1:"
+                  + http.startMetricsPort(settings.api().metricsPort())
+                  + "/metrics";
       connectionInfo =
           new ConnectionInfo(
-              url, owner, Map.of(DEMO_SERVER, demo), dataDir, httpUrl, operatorToken);
+              url, owner, Map.of(DEMO_SERVER, demo), dataDir, httpUrl, operatorToken, metricsUrl);
       LOG.info(
-          "platform started: broker {} (stream replicas {}), REST API {}, data in {}{}",
+          "platform started: broker {} (stream replicas {}), REST API {}{}, data in {}{}",
           url,
           replicas,
           httpUrl,
+          metricsUrl == null ? "" : ", metrics " + metricsUrl,
           dataDir.toAbsolutePath(),
           config.embeddedBroker() ? "" : ", instance " + settings.cluster().instanceId());
       return this;

@@ -28,10 +28,12 @@ public final class HttpApi implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
   private static final long MAX_BODY = 64 * 1024;
   private static final String STARTED = "gamingapi.started";
+  static final String METRICS_TYPE = "text/plain; version=0.0.4";
 
   private final Javalin app;
   private final PrometheusMeterRegistry metrics;
   private final EventRoutes events;
+  private MetricsPort metricsPort;
 
   /**
    * @param brokerUp whether the platform's broker connection is up, for the health route
@@ -67,12 +69,11 @@ public final class HttpApi implements AutoCloseable {
               PortalFiles.serve(config.staticFiles);
               config.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
               config.routes.before("/api/v1/*", auth::authenticate);
+              config.routes.before("/metrics", auth::authenticate);
               config.routes.get(
                   "/api/v1/health",
                   ctx -> health(ctx, brokerUp.getAsBoolean(), databaseUp.getAsBoolean(), version));
-              config.routes.get(
-                  "/metrics",
-                  ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
+              config.routes.get("/metrics", this::metrics);
               accounts.register(config.routes);
               members.register(config.routes);
               new NotificationRoutes(notifier).register(config.routes);
@@ -99,6 +100,23 @@ public final class HttpApi implements AutoCloseable {
   public int start(String host, int port) {
     app.start(host, port);
     return app.port();
+  }
+
+  /**
+   * Also serves {@code /metrics} without a token on loopback port {@code port} (0: any free port);
+   * returns the port.
+   */
+  public int startMetricsPort(int port) {
+    metricsPort = MetricsPort.start(metrics, port);
+    return metricsPort.port();
+  }
+
+  /** The metrics name every tenant (lag per account...): the operator's only. */
+  private void metrics(Context ctx) {
+    if (!Requests.caller(ctx).isOperator()) {
+      throw ApiException.forbidden("metrics name every tenant: only the operator token reads them");
+    }
+    ctx.contentType(METRICS_TYPE).result(metrics.scrape());
   }
 
   private static void health(Context ctx, boolean broker, boolean database, String version) {
@@ -193,6 +211,9 @@ public final class HttpApi implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+    if (metricsPort != null) {
+      metricsPort.close();
+    }
     events.close();
   }
 }
