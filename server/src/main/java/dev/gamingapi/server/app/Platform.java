@@ -214,6 +214,7 @@ public final class Platform implements AutoCloseable {
               url,
               clock);
       readModels.start(http.metrics());
+      commands.bindMetrics(http.metrics());
       int httpPort = http.start(settings.api().httpHost(), settings.api().httpPort());
       String httpUrl = "http://" + hostForUrl(settings.api().httpHost()) + ":" + httpPort;
       String metricsUrl =

@@ -2,6 +2,7 @@ package dev.gamingapi.server.notify;
 
 import dev.gamingapi.server.broker.BrokerConnections;
 import dev.gamingapi.server.broker.EventStreamSpec;
+import dev.gamingapi.server.broker.PlatformConsumers;
 import dev.gamingapi.server.cluster.TenantStart;
 import io.nats.client.AuthHandler;
 import io.nats.client.Connection;
@@ -37,7 +38,7 @@ import org.slf4j.LoggerFactory;
  */
 final class TenantFeed implements AutoCloseable {
   /** The durable consumer's name in every tenant account. */
-  static final String CONSUMER = "notify";
+  static final String CONSUMER = PlatformConsumers.NOTIFY;
 
   private static final Logger LOG = LoggerFactory.getLogger(TenantFeed.class);
   // Short, and extended every third of it while an event is in delivery: an event left unacked by
