@@ -1,6 +1,7 @@
 package dev.gamingapi.server.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gamingapi.server.PlatformException;
 import dev.gamingapi.server.commands.Commands;
 import dev.gamingapi.server.common.InvalidRequestException;
@@ -15,6 +16,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -167,8 +169,23 @@ public final class HttpApi implements AutoCloseable {
         LOG.warn("{} {}: broker unavailable: {}", ctx.method(), ctx.path(), e.getMessage());
         problem(ctx, 503, "broker-unavailable", "Broker unavailable", e);
       }
+      case INSUFFICIENT_STORAGE -> {
+        LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+        problem(
+            ctx,
+            Problem.of(
+                507, "insufficient-storage", "Insufficient storage", e.getMessage(), ctx.path()),
+            e.details());
+      }
       case INTERNAL -> internal(e, ctx);
     }
+  }
+
+  /** A problem with extension members ({@code details}, RFC 9457 section 3.2). */
+  private static void problem(Context ctx, Problem problem, Map<String, Object> details) {
+    ObjectNode body = ApiJson.MAPPER.valueToTree(problem);
+    details.forEach((name, value) -> body.set(name, ApiJson.MAPPER.valueToTree(value)));
+    ctx.status(problem.status()).contentType(Problem.CONTENT_TYPE).result(body.toString());
   }
 
   private void httpProblem(HttpResponseException e, Context ctx) {
