@@ -14,6 +14,7 @@ import dev.gamingapi.server.common.PageRequest;
 import dev.gamingapi.server.common.Times;
 import dev.gamingapi.server.jwt.CredsIssuer;
 import dev.gamingapi.server.keys.KeyVault;
+import dev.gamingapi.server.keys.Secrets;
 import dev.gamingapi.server.resolver.BrokerStorage;
 import io.nats.client.AuthHandler;
 import io.nats.client.NKey;
@@ -298,6 +299,11 @@ public final class Accounts {
       LOG.warn("cannot tell the broker's remaining storage: {}", unknown.getMessage());
     }
     return new Room(left, max);
+  }
+
+  /** Seals the tenants' other secrets (webhook secrets, Discord URLs) under the master key. */
+  public Secrets secrets() {
+    return vault.secrets();
   }
 
   /** What each broker node can still reserve for streams: for the operator. */

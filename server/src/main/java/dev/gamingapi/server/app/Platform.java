@@ -16,6 +16,8 @@ import dev.gamingapi.server.commands.Commands;
 import dev.gamingapi.server.http.HttpApi;
 import dev.gamingapi.server.keys.KeyVault;
 import dev.gamingapi.server.keys.MasterKey;
+import dev.gamingapi.server.keys.OwnerOnly;
+import dev.gamingapi.server.keys.SecretFiles;
 import dev.gamingapi.server.lease.LeaseStore;
 import dev.gamingapi.server.lease.SingleWriter;
 import dev.gamingapi.server.notify.Notifier;
@@ -111,7 +113,7 @@ public final class Platform implements AutoCloseable {
     }
     try {
       Path dataDir = config.dataDir();
-      Files.createDirectories(dataDir);
+      OwnerOnly.directory(dataDir);
       PlanCatalog plans = settings.api().plans();
       OperatorContext operator;
       KeyVault vault;
@@ -223,6 +225,9 @@ public final class Platform implements AutoCloseable {
               : "http://127.0.0.1:"
                   + http.startMetricsPort(settings.api().metricsPort())
                   + "/metrics";
+      // What was written with default modes while starting (configuration, JWTs, the broker's
+      // store before its umask applied) is the owner's only from here on.
+      OwnerOnly.tighten(dataDir);
       connectionInfo =
           new ConnectionInfo(
               url, owner, Map.of(DEMO_SERVER, demo), dataDir, httpUrl, operatorToken, metricsUrl);
@@ -320,7 +325,7 @@ public final class Platform implements AutoCloseable {
     requireStarted();
     Path file = config.dataDir().resolve("connection.json");
     try {
-      Files.writeString(file, connectionInfo.toJson());
+      SecretFiles.replace(file, connectionInfo.toJson());
       return file;
     } catch (IOException e) {
       throw new DataFileException("cannot write " + file, e);

@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -82,10 +83,20 @@ public final class EmbeddedBroker implements AutoCloseable {
 
   private synchronized void spawn() {
     requirePortFree();
+    ownerOnlyLog();
     long logStart = logSize();
     try {
       process =
-          new ProcessBuilder(List.of(executable.toString(), "-c", config.configFile().toString()))
+          new ProcessBuilder(
+                  // umask 077: the store, the resolver's JWTs and the log the child writes are its
+                  // owner's only (nats-server makes them 0640 and 0750); exec keeps the pid.
+                  List.of(
+                      "/bin/sh",
+                      "-c",
+                      "umask 077 && exec \"$0\" \"$@\"",
+                      executable.toString(),
+                      "-c",
+                      config.configFile().toString()))
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(config.logFile().toFile()))
               .start();
@@ -151,6 +162,20 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
     throw new BrokerException(
         "nats-server did not listen on port " + config.port() + " within " + READY_TIMEOUT);
+  }
+
+  /** The log is created 0600 here: Java would create it with the umask of the platform. */
+  private void ownerOnlyLog() {
+    try {
+      if (!Files.exists(config.logFile())
+          && config.logFile().getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        Files.createFile(
+            config.logFile(),
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      }
+    } catch (IOException e) {
+      throw new BrokerException("cannot create the broker's log " + config.logFile(), e);
+    }
   }
 
   private long logSize() {
