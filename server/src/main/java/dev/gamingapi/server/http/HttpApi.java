@@ -14,6 +14,8 @@ import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -61,6 +63,10 @@ public final class HttpApi implements AutoCloseable {
               config.jsonMapper(new JavalinJackson(ApiJson.MAPPER, false));
               config.http.maxRequestSize = MAX_BODY;
               config.startup.showJavalinBanner = false;
+              config.jetty.modifyServletContextHandler(
+                  context ->
+                      context.addFilter(
+                          new MethodOverrideFilter(), "/*", EnumSet.of(DispatcherType.REQUEST)));
               PortalFiles.serve(config.staticFiles);
               config.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
               config.routes.before("/api/v1/*", auth::authenticate);
