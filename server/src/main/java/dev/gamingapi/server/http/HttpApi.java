@@ -9,6 +9,7 @@ import dev.gamingapi.server.readmodel.ReadModels;
 import dev.gamingapi.server.tenancy.TenancyServices;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.Timer;
@@ -69,7 +70,9 @@ public final class HttpApi implements AutoCloseable {
                           new MethodOverrideFilter(), "/*", EnumSet.of(DispatcherType.REQUEST)));
               PortalFiles.serve(config.staticFiles);
               config.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
+              config.routes.before(ctx -> Requests.limitBody(ctx, MAX_BODY));
               config.routes.before("/api/v1/*", auth::authenticate);
+              config.routes.before("/api/v1/*", HttpApi::noBodyToReadsAndDeletes);
               config.routes.get(
                   "/api/v1/health",
                   ctx -> health(ctx, brokerUp.getAsBoolean(), databaseUp.getAsBoolean(), version));
@@ -102,6 +105,16 @@ public final class HttpApi implements AutoCloseable {
   public int start(String host, int port) {
     app.start(host, port);
     return app.port();
+  }
+
+  /**
+   * GET and DELETE take no body: one with fields is refused rather than ignored (a DELETE whose
+   * body says {@code "confirm"} would otherwise delete as if it had none).
+   */
+  private static void noBodyToReadsAndDeletes(Context ctx) {
+    if (ctx.method() == HandlerType.GET || ctx.method() == HandlerType.DELETE) {
+      Requests.noBody(ctx);
+    }
   }
 
   private static void health(Context ctx, boolean broker, boolean database, String version) {
