@@ -2,6 +2,9 @@ package dev.gamingapi.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gamingapi.server.testing.Api;
+import dev.gamingapi.server.testing.PlatformFixture;
+import dev.gamingapi.server.testing.PlatformPerClass;
 import org.junit.jupiter.api.Test;
 
 /**

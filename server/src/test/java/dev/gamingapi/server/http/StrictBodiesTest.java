@@ -2,6 +2,8 @@ package dev.gamingapi.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gamingapi.server.testing.Api;
+import dev.gamingapi.server.testing.PlatformPerClass;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
