@@ -67,10 +67,13 @@ public final class HttpApi implements AutoCloseable {
               config.jsonMapper(new JavalinJackson(ApiJson.MAPPER, false));
               config.http.maxRequestSize = MAX_BODY;
               config.startup.showJavalinBanner = false;
+              config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
               config.jetty.modifyServletContextHandler(
-                  context ->
-                      context.addFilter(
-                          new MethodOverrideFilter(), "/*", EnumSet.of(DispatcherType.REQUEST)));
+                  context -> {
+                    context.setErrorHandler(new JettyProblems());
+                    context.addFilter(
+                        new MethodOverrideFilter(), "/*", EnumSet.of(DispatcherType.REQUEST));
+                  });
               PortalFiles.serve(config.staticFiles);
               config.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
               config.routes.before(ctx -> Requests.limitBody(ctx, MAX_BODY));
