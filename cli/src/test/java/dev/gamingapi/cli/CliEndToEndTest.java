@@ -102,6 +102,17 @@ class CliEndToEndTest {
   }
 
   @Test
+  void aTailThatMatchesNothingEndsWithNoEventsAndExitZero() {
+    CliRun tail =
+        CliRun.of(
+            "events", "tail", "--url", url, "--creds", creds("owner"), "--player", "nobody_here");
+
+    assertThat(tail.exitCode()).as(tail.err()).isZero();
+    assertThat(tail.out()).isEmpty();
+    assertThat(tail.err()).isEmpty();
+  }
+
+  @Test
   void followingStopsAfterTheRequestedCount() {
     CliRun.of(
         "events",
