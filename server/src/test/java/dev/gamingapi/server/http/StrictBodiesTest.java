@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,8 +20,8 @@ import org.junit.jupiter.api.Test;
 class StrictBodiesTest extends PlatformPerClass {
   private static final int TEN_MIB = 10 * 1024 * 1024;
 
-  @BeforeAll
-  void account() {
+  @Override
+  protected void setUpPlatform() {
     fixture.account("strict", "standard");
     fixture.server("strict", "eu-1");
   }
