@@ -6,7 +6,9 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +28,8 @@ public final class EmbeddedBroker implements AutoCloseable {
   private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
   private static final Duration STABLE_AFTER = Duration.ofSeconds(30);
+  private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
+  private static final Path SETSID = Path.of("/usr/bin/setsid");
 
   private final BrokerConfig config;
   private final Path executable;
@@ -36,6 +40,7 @@ public final class EmbeddedBroker implements AutoCloseable {
   private Duration backoff = FIRST_BACKOFF;
   private int restarts;
   private boolean closing;
+  private final CountDownLatch closed = new CountDownLatch(1);
 
   private EmbeddedBroker(BrokerConfig config, Path executable) {
     this.config = config;
@@ -46,7 +51,9 @@ public final class EmbeddedBroker implements AutoCloseable {
                 Thread.ofPlatform().name("nats-server-supervisor").daemon().unstarted(runnable));
     // A JVM that exits without closing the platform must not leave an orphan broker holding the
     // port and the store lock.
-    this.shutdownHook = new Thread(this::destroyNow, "nats-server-shutdown");
+    // It gives close() a moment first: shutdown hooks run together, and the platform's own hook
+    // is closing the connections, which would log the broker's death as connection failures.
+    this.shutdownHook = new Thread(this::destroyUnlessClosed, "nats-server-shutdown");
   }
 
   /**
@@ -76,7 +83,7 @@ public final class EmbeddedBroker implements AutoCloseable {
   private synchronized void spawn() {
     try {
       process =
-          new ProcessBuilder(List.of(executable.toString(), "-c", config.configFile().toString()))
+          new ProcessBuilder(command())
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(config.logFile().toFile()))
               .start();
@@ -88,6 +95,21 @@ public final class EmbeddedBroker implements AutoCloseable {
     watched.onExit().thenRun(() -> supervisor.execute(() -> onExit(watched)));
     awaitReady(watched);
     LOG.info("nats-server (pid {}) listening on {}", watched.pid(), config.url());
+  }
+
+  /**
+   * nats-server in a session of its own where setsid(1) exists: Ctrl+C in a terminal signals the
+   * whole foreground process group, and the broker then died under the platform, which logged every
+   * connection's loss and restarted it while shutting down. The platform stops it in order. setsid
+   * execs in place (the JVM's child leads no group), so the pid is the broker's.
+   */
+  private List<String> command() {
+    List<String> command = new ArrayList<>();
+    if (Files.isExecutable(SETSID)) {
+      command.add(SETSID.toString());
+    }
+    command.addAll(List.of(executable.toString(), "-c", config.configFile().toString()));
+    return command;
   }
 
   private void awaitReady(Process child) {
@@ -195,11 +217,23 @@ public final class EmbeddedBroker implements AutoCloseable {
         child.destroyForcibly();
       }
     }
+    closed.countDown();
     try {
       Runtime.getRuntime().removeShutdownHook(shutdownHook);
     } catch (IllegalStateException alreadyShuttingDown) {
       // The hook is running or has run; nothing to remove.
     }
+  }
+
+  private void destroyUnlessClosed() {
+    try {
+      if (closed.await(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+        return;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    destroyNow();
   }
 
   private void destroyNow() {
