@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -76,16 +77,35 @@ public final class UpCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.println("Starting GamingAPI in " + config.dataDir().toAbsolutePath().normalize() + " ...");
     out.flush();
+    CountDownLatch stopped = new CountDownLatch(1);
+    // The JVM halts once its shutdown hooks return: this one waits until the platform is closed,
+    // or the broker and the connections died mid-close and logged it.
+    Thread hook =
+        new Thread(
+            () -> {
+              stop.countDown();
+              awaitQuietly(stopped);
+            },
+            "gamingapi-shutdown");
     try (Platform platform = new Platform(settings).start()) {
-      Thread hook = new Thread(stop::countDown, "gamingapi-shutdown");
       Runtime.getRuntime().addShutdownHook(hook);
       Path written = platform.writeConnectionInfo();
       print(out, platform.connectionInfo(), written);
       stop.await();
       out.println("Stopping GamingAPI ...");
       out.flush();
+    } finally {
+      stopped.countDown();
     }
     return 0;
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static void print(PrintWriter out, ConnectionInfo info, Path connectionJson) {

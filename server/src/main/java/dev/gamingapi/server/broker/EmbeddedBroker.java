@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +36,8 @@ public final class EmbeddedBroker implements AutoCloseable {
   private static final Duration STABLE_AFTER = Duration.ofSeconds(30);
   // What nats-server 2.9 logs once it listens and has started JetStream.
   private static final String READY_LINE = "Server is ready";
+  private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
+  private static final Path SETSID = Path.of("/usr/bin/setsid");
 
   private final BrokerConfig config;
   private final Path executable;
@@ -44,6 +48,7 @@ public final class EmbeddedBroker implements AutoCloseable {
   private Duration backoff = FIRST_BACKOFF;
   private int restarts;
   private boolean closing;
+  private final CountDownLatch closed = new CountDownLatch(1);
 
   private EmbeddedBroker(BrokerConfig config, Path executable) {
     this.config = config;
@@ -54,7 +59,9 @@ public final class EmbeddedBroker implements AutoCloseable {
                 Thread.ofPlatform().name("nats-server-supervisor").daemon().unstarted(runnable));
     // A JVM that exits without closing the platform must not leave an orphan broker holding the
     // port and the store lock.
-    this.shutdownHook = new Thread(this::destroyNow, "nats-server-shutdown");
+    // It gives close() a moment first: shutdown hooks run together, and the platform's own hook
+    // is closing the connections, which would log the broker's death as connection failures.
+    this.shutdownHook = new Thread(this::destroyUnlessClosed, "nats-server-shutdown");
   }
 
   /**
@@ -87,16 +94,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     long logStart = logSize();
     try {
       process =
-          new ProcessBuilder(
-                  // umask 077: the store, the resolver's JWTs and the log the child writes are its
-                  // owner's only (nats-server makes them 0640 and 0750); exec keeps the pid.
-                  List.of(
-                      "/bin/sh",
-                      "-c",
-                      "umask 077 && exec \"$0\" \"$@\"",
-                      executable.toString(),
-                      "-c",
-                      config.configFile().toString()))
+          new ProcessBuilder(command())
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(config.logFile().toFile()))
               .start();
@@ -108,6 +106,30 @@ public final class EmbeddedBroker implements AutoCloseable {
     watched.onExit().thenRun(() -> supervisor.execute(() -> onExit(watched)));
     awaitReady(watched, logStart);
     LOG.info("nats-server (pid {}) listening on {}", watched.pid(), config.url());
+  }
+
+  /**
+   * nats-server in a session of its own where setsid(1) exists: Ctrl+C in a terminal signals the
+   * whole foreground process group, and the broker then died under the platform, which logged every
+   * connection's loss and restarted it while shutting down. The platform stops it in order. setsid
+   * and sh exec in place (the JVM's child leads no group), so the pid is the broker's.
+   */
+  private List<String> command() {
+    List<String> command = new ArrayList<>();
+    if (Files.isExecutable(SETSID)) {
+      command.add(SETSID.toString());
+    }
+    // umask 077: the store, the resolver's JWTs and the log the child writes are its owner's only
+    // (nats-server makes them 0640 and 0750); exec keeps the pid.
+    command.addAll(
+        List.of(
+            "/bin/sh",
+            "-c",
+            "umask 077 && exec \"$0\" \"$@\"",
+            executable.toString(),
+            "-c",
+            config.configFile().toString()));
+    return command;
   }
 
   /**
@@ -289,11 +311,23 @@ public final class EmbeddedBroker implements AutoCloseable {
         child.destroyForcibly();
       }
     }
+    closed.countDown();
     try {
       Runtime.getRuntime().removeShutdownHook(shutdownHook);
     } catch (IllegalStateException alreadyShuttingDown) {
       // The hook is running or has run; nothing to remove.
     }
+  }
+
+  private void destroyUnlessClosed() {
+    try {
+      if (closed.await(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+        return;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    destroyNow();
   }
 
   private void destroyNow() {

@@ -10,12 +10,15 @@ import dev.gamingapi.server.readmodel.ReadModels;
 import dev.gamingapi.server.tenancy.TenancyServices;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -68,10 +71,19 @@ public final class HttpApi implements AutoCloseable {
               config.jsonMapper(new JavalinJackson(ApiJson.MAPPER, false));
               config.http.maxRequestSize = MAX_BODY;
               config.startup.showJavalinBanner = false;
+              config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
+              config.jetty.modifyServletContextHandler(
+                  context -> {
+                    context.setErrorHandler(new JettyProblems());
+                    context.addFilter(
+                        new MethodOverrideFilter(), "/*", EnumSet.of(DispatcherType.REQUEST));
+                  });
               PortalFiles.serve(config.staticFiles);
               config.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
+              config.routes.before(ctx -> Requests.limitBody(ctx, MAX_BODY));
               config.routes.before("/api/v1/*", auth::authenticate);
               config.routes.before("/metrics", auth::authenticate);
+              config.routes.before("/api/v1/*", HttpApi::noBodyToReadsAndDeletes);
               config.routes.get(
                   "/api/v1/health",
                   ctx -> health(ctx, brokerUp.getAsBoolean(), databaseUp.getAsBoolean(), version));
@@ -119,6 +131,16 @@ public final class HttpApi implements AutoCloseable {
       throw ApiException.forbidden("metrics name every tenant: only the operator token reads them");
     }
     ctx.contentType(METRICS_TYPE).result(metrics.scrape());
+  }
+
+  /**
+   * GET and DELETE take no body: one with fields is refused rather than ignored (a DELETE whose
+   * body says {@code "confirm"} would otherwise delete as if it had none).
+   */
+  private static void noBodyToReadsAndDeletes(Context ctx) {
+    if (ctx.method() == HandlerType.GET || ctx.method() == HandlerType.DELETE) {
+      Requests.noBody(ctx);
+    }
   }
 
   private static void health(Context ctx, boolean broker, boolean database, String version) {
