@@ -14,7 +14,6 @@ import dev.gamingapi.server.common.PageRequest;
 import dev.gamingapi.server.common.Times;
 import dev.gamingapi.server.jwt.CredsIssuer;
 import dev.gamingapi.server.keys.KeyVault;
-import dev.gamingapi.server.keys.Secrets;
 import dev.gamingapi.server.resolver.BrokerStorage;
 import io.nats.client.AuthHandler;
 import io.nats.client.NKey;
@@ -302,8 +301,8 @@ public final class Accounts {
   }
 
   /** Seals the tenants' other secrets (webhook secrets, Discord URLs) under the master key. */
-  public Secrets secrets() {
-    return vault.secrets();
+  public TenantSecrets secrets() {
+    return new TenantSecrets(vault.secrets());
   }
 
   /** What each broker node can still reserve for streams: for the operator. */

@@ -2,10 +2,10 @@ package dev.gamingapi.server.commands;
 
 import dev.gamingapi.contract.command.CommandChannel;
 import dev.gamingapi.contract.command.CommandMessage;
+import dev.gamingapi.contract.command.PlatformConsumers;
 import dev.gamingapi.contract.subject.Subjects;
 import dev.gamingapi.server.broker.BrokerConnections;
 import dev.gamingapi.server.broker.BrokerException;
-import dev.gamingapi.server.broker.PlatformConsumers;
 import io.nats.client.Connection;
 import io.nats.client.ConsumerContext;
 import io.nats.client.JetStream;

@@ -1,9 +1,8 @@
 package dev.gamingapi.server.jwt;
 
 import dev.gamingapi.contract.command.CommandChannel;
+import dev.gamingapi.contract.command.PlatformConsumers;
 import dev.gamingapi.contract.subject.Subjects;
-import dev.gamingapi.server.broker.EventStreamSpec;
-import dev.gamingapi.server.broker.PlatformConsumers;
 import dev.gamingapi.server.keys.KeyVault;
 import io.nats.client.NKey;
 import io.nats.client.support.JwtUtils;
@@ -113,7 +112,7 @@ public final class CredsIssuer {
   private static List<String> appDenied() {
     List<String> denied = new ArrayList<>(PlatformConsumers.deniedToTenants());
     for (String name : PlatformConsumers.ON_EVENTS) {
-      denied.add("$JS.API.CONSUMER.INFO." + EventStreamSpec.NAME + "." + name);
+      denied.add("$JS.API.CONSUMER.INFO." + Subjects.EVENT_STREAM + "." + name);
     }
     return denied;
   }

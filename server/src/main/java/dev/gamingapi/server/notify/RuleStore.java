@@ -3,10 +3,10 @@ package dev.gamingapi.server.notify;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gamingapi.server.accounts.TenantSecrets;
 import dev.gamingapi.server.common.InvalidRequestException;
 import dev.gamingapi.server.common.Page;
 import dev.gamingapi.server.common.PageRequest;
-import dev.gamingapi.server.keys.Secrets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -24,10 +24,10 @@ final class RuleStore {
           + " paused_at, paused_reason, failing_since, last_seq, created_at, updated_at";
 
   private final Jdbi jdbi;
-  private final Secrets secrets;
+  private final TenantSecrets secrets;
 
   /** {@code secrets} seals each rule's URL and secret at rest. */
-  RuleStore(Jdbi jdbi, Secrets secrets) {
+  RuleStore(Jdbi jdbi, TenantSecrets secrets) {
     this.jdbi = jdbi;
     this.secrets = secrets;
   }
@@ -45,15 +45,19 @@ final class RuleStore {
             String id = (String) rule.get("id");
             String url = (String) rule.get("url");
             String secret = (String) rule.get("secret");
-            if (Secrets.isSealed(url) && Secrets.isSealed(secret)) {
+            if (TenantSecrets.isSealed(url) && TenantSecrets.isSealed(secret)) {
               continue;
             }
             h.createUpdate(
                     "UPDATE notification_rules SET url = :url, secret = :secret WHERE id = :id")
-                .bind("url", Secrets.isSealed(url) ? url : secrets.seal(url, context(id, "url")))
+                .bind(
+                    "url",
+                    TenantSecrets.isSealed(url) ? url : secrets.seal(url, context(id, "url")))
                 .bind(
                     "secret",
-                    Secrets.isSealed(secret) ? secret : secrets.seal(secret, context(id, "secret")))
+                    TenantSecrets.isSealed(secret)
+                        ? secret
+                        : secrets.seal(secret, context(id, "secret")))
                 .bind("id", id)
                 .execute();
             sealed++;

@@ -1,8 +1,8 @@
 package dev.gamingapi.server.notify;
 
+import dev.gamingapi.contract.command.PlatformConsumers;
 import dev.gamingapi.server.broker.BrokerConnections;
 import dev.gamingapi.server.broker.EventStreamSpec;
-import dev.gamingapi.server.broker.PlatformConsumers;
 import dev.gamingapi.server.cluster.TenantStart;
 import io.nats.client.AuthHandler;
 import io.nats.client.Connection;

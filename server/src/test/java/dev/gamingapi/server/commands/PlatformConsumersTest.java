@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.gamingapi.contract.command.PlatformConsumers;
 import dev.gamingapi.contract.event.CommandSucceeded;
 import dev.gamingapi.server.broker.BrokerConnections;
-import dev.gamingapi.server.broker.PlatformConsumers;
 import dev.gamingapi.server.testing.EventLog;
 import dev.gamingapi.server.testing.PlatformFixture;
 import dev.gamingapi.server.testing.PlatformPerClass;

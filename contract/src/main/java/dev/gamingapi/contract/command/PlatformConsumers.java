@@ -1,13 +1,14 @@
-package dev.gamingapi.server.broker;
+package dev.gamingapi.contract.command;
 
-import dev.gamingapi.contract.command.CommandChannel;
+import dev.gamingapi.contract.subject.Subjects;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The durable consumers the platform keeps in every tenant's {@code EVENTS} stream, and the
- * JetStream API subjects that would delete, change or drain them: tenants' credentials are denied
- * those (an owner by accident, an app ever), and the platform repairs any it finds missing.
+ * The durable consumers the platform keeps in every tenant's {@code EVENTS} stream (names a client
+ * must not use), and the JetStream API subjects that would delete, change or drain them: tenants'
+ * credentials are denied those (an owner by accident, an app ever), and the platform repairs its
+ * result tracker when it finds it missing.
  */
 public final class PlatformConsumers {
   /** The read models' consumer. */
@@ -30,7 +31,7 @@ public final class PlatformConsumers {
    * platform's, one per game server), creating, changing or deleting a consumer.
    */
   public static List<String> deniedToTenants() {
-    String stream = EventStreamSpec.NAME;
+    String stream = Subjects.EVENT_STREAM;
     List<String> denied = new ArrayList<>();
     for (String name : ON_EVENTS) {
       for (String verb : List.of("CREATE", "DELETE")) {
