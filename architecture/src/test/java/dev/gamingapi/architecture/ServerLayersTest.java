@@ -88,8 +88,7 @@ class ServerLayersTest {
         .whereLayer("Plans")
         .mayOnlyAccessLayers("Errors", "Common")
         .whereLayer("Jwt")
-        // Broker: user JWTs deny tenants the platform's own consumers (PlatformConsumers).
-        .mayOnlyAccessLayers("Errors", "Keys", "Broker", "Plans")
+        .mayOnlyAccessLayers("Errors", "Keys", "Plans")
         .whereLayer("Resolver")
         .mayOnlyAccessLayers("Errors", "Jwt")
         .whereLayer("Audit")
@@ -140,8 +139,7 @@ class ServerLayersTest {
             "Access",
             "Tenancy")
         .whereLayer("Notify")
-        // Keys: webhook secrets and Discord URLs are sealed under the master key (Secrets).
-        .mayOnlyAccessLayers("Errors", "Common", "Store", "Keys", "Broker", "Accounts", "Cluster")
+        .mayOnlyAccessLayers("Errors", "Common", "Store", "Broker", "Accounts", "Cluster")
         .whereLayer("ReadModels")
         .mayOnlyAccessLayers(
             "Errors", "Common", "Store", "Broker", "Lease", "Audit", "Accounts", "Cluster")
