@@ -17,6 +17,7 @@ import dev.gamingapi.server.jwt.UserCreds;
 import dev.gamingapi.server.servers.Servers;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -156,6 +157,24 @@ public final class Users {
     audit.record(actor, "user.rotated", account, name, Map.of());
     User rotated = get(account, name);
     return new IssuedCredentials(rotated, creds.text(), token);
+  }
+
+  /**
+   * Revokes NATS user keys that belong to no user of the account (the credentials issued for OAuth
+   * grants) and pushes the account JWT: the broker drops their connections at once.
+   */
+  public void revokeKeys(String account, Collection<String> natsPublicKeys) {
+    if (natsPublicKeys.isEmpty()) {
+      return;
+    }
+    long now = Times.now().getEpochSecond();
+    store
+        .jdbi()
+        .useTransaction(
+            handle ->
+                natsPublicKeys.forEach(
+                    key -> AccountStore.revokeForGood(handle, account, key, now)));
+    jwts.publish(account);
   }
 
   /**

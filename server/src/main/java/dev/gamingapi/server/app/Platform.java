@@ -19,6 +19,8 @@ import dev.gamingapi.server.keys.MasterKey;
 import dev.gamingapi.server.lease.LeaseStore;
 import dev.gamingapi.server.lease.SingleWriter;
 import dev.gamingapi.server.notify.Notifier;
+import dev.gamingapi.server.oauth.OAuth;
+import dev.gamingapi.server.oauth.OAuthConfig;
 import dev.gamingapi.server.readmodel.ReadModels;
 import dev.gamingapi.server.resolver.ResolverClient;
 import dev.gamingapi.server.store.Database;
@@ -186,6 +188,7 @@ public final class Platform implements AutoCloseable {
           Notifier.start(
               database, controlPlane.accounts(), url, settings.notifications(), ownership);
       commands = Commands.start(controlPlane, database, url);
+      OAuth oauth = OAuth.create(database, controlPlane, OAuthConfig.defaults());
       readModels =
           new ReadModels(
               database,
@@ -203,10 +206,12 @@ public final class Platform implements AutoCloseable {
               notifier,
               commands,
               readModels,
-              url);
+              url,
+              oauth);
       readModels.start(http.metrics());
       int httpPort = http.start(settings.api().httpHost(), settings.api().httpPort());
       String httpUrl = "http://" + hostForUrl(settings.api().httpHost()) + ":" + httpPort;
+      oauth.issuer(httpUrl);
       connectionInfo =
           new ConnectionInfo(
               url, owner, Map.of(DEMO_SERVER, demo), dataDir, httpUrl, operatorToken);

@@ -5,6 +5,7 @@ import dev.gamingapi.server.PlatformException;
 import dev.gamingapi.server.commands.Commands;
 import dev.gamingapi.server.common.InvalidRequestException;
 import dev.gamingapi.server.notify.Notifier;
+import dev.gamingapi.server.oauth.OAuth;
 import dev.gamingapi.server.readmodel.ReadModels;
 import dev.gamingapi.server.tenancy.TenancyServices;
 import io.javalin.Javalin;
@@ -40,6 +41,7 @@ public final class HttpApi implements AutoCloseable {
    * @param commands commands to game servers
    * @param readModels the historical database, for its routes
    * @param brokerUrl the broker's client URL, for the events routes
+   * @param oauth the OAuth authorization server, for its routes and its access tokens
    */
   public HttpApi(
       TenancyServices control,
@@ -49,7 +51,8 @@ public final class HttpApi implements AutoCloseable {
       Notifier notifier,
       Commands commands,
       ReadModels readModels,
-      String brokerUrl) {
+      String brokerUrl,
+      OAuth oauth) {
     this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Auth auth = new Auth(control);
     AccountRoutes accounts = new AccountRoutes(control);
@@ -77,6 +80,7 @@ public final class HttpApi implements AutoCloseable {
               new ReadModelRoutes(control, readModels).register(config.routes);
               events.register(config.routes);
               new WhoAmIRoutes().register(config.routes);
+              new OAuthRoutes(oauth).register(config.routes);
               config.routes.after(this::count);
               config.routes.exception(
                   ApiException.class, (e, ctx) -> problem(ctx, e.problem(ctx.path())));

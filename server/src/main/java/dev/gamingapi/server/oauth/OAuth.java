@@ -1,0 +1,59 @@
+package dev.gamingapi.server.oauth;
+
+import dev.gamingapi.server.store.Database;
+import dev.gamingapi.server.tenancy.TenancyServices;
+
+/**
+ * The authorization server wired together: one entry point for the HTTP edge and the platform. Its
+ * issuer URL is the platform's REST URL, known once the HTTP server listens ({@link #issuer}).
+ */
+public final class OAuth {
+  private final OAuthConfig config;
+  private final Clients clients;
+  private final Grants grants;
+  private volatile String issuer;
+
+  private OAuth(OAuthConfig config, Clients clients, Grants grants) {
+    this.config = config;
+    this.clients = clients;
+    this.grants = grants;
+  }
+
+  /** Wires the authorization server over the platform's database and tenancy services. */
+  public static OAuth create(Database database, TenancyServices tenancy, OAuthConfig config) {
+    var jdbi = database.jdbi();
+    Grants grants =
+        new Grants(new GrantStore(jdbi), tenancy.users(), tenancy.accounts(), tenancy.audit());
+    Clients clients = new Clients(new ClientStore(jdbi), grants, tenancy.audit());
+    return new OAuth(config, clients, grants);
+  }
+
+  /** The registered apps. */
+  public Clients clients() {
+    return clients;
+  }
+
+  /** What owners gave apps. */
+  public Grants grants() {
+    return grants;
+  }
+
+  /** The lifetimes in force. */
+  public OAuthConfig config() {
+    return config;
+  }
+
+  /** Sets the issuer URL ({@code iss}): the platform's base URL, without a trailing slash. */
+  public void issuer(String url) {
+    this.issuer = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  /** The issuer URL. */
+  public String issuer() {
+    String current = issuer;
+    if (current == null) {
+      throw new IllegalStateException("the OAuth issuer is set once the HTTP server listens");
+    }
+    return current;
+  }
+}
