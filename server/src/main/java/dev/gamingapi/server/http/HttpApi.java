@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.gamingapi.server.PlatformException;
 import dev.gamingapi.server.commands.Commands;
 import dev.gamingapi.server.common.InvalidRequestException;
+import dev.gamingapi.server.http.oauth.OAuthEndpoints;
 import dev.gamingapi.server.notify.Notifier;
 import dev.gamingapi.server.oauth.OAuth;
 import dev.gamingapi.server.readmodel.ReadModels;
@@ -81,6 +82,7 @@ public final class HttpApi implements AutoCloseable {
               events.register(config.routes);
               new WhoAmIRoutes().register(config.routes);
               new OAuthRoutes(oauth).register(config.routes);
+              OAuthEndpoints.register(config.routes, oauth);
               config.routes.after(this::count);
               config.routes.exception(
                   ApiException.class, (e, ctx) -> problem(ctx, e.problem(ctx.path())));

@@ -11,12 +11,14 @@ public final class OAuth {
   private final OAuthConfig config;
   private final Clients clients;
   private final Grants grants;
+  private final Authorizations authorizations;
   private volatile String issuer;
 
-  private OAuth(OAuthConfig config, Clients clients, Grants grants) {
+  private OAuth(OAuthConfig config, Clients clients, Grants grants, Authorizations authorizations) {
     this.config = config;
     this.clients = clients;
     this.grants = grants;
+    this.authorizations = authorizations;
   }
 
   /** Wires the authorization server over the platform's database and tenancy services. */
@@ -25,7 +27,20 @@ public final class OAuth {
     Grants grants =
         new Grants(new GrantStore(jdbi), tenancy.users(), tenancy.accounts(), tenancy.audit());
     Clients clients = new Clients(new ClientStore(jdbi), grants, tenancy.audit());
-    return new OAuth(config, clients, grants);
+    Authorizations authorizations =
+        new Authorizations(
+            clients,
+            tenancy.users(),
+            tenancy.servers(),
+            new CodeStore(jdbi),
+            new ConsentStore(jdbi),
+            config);
+    return new OAuth(config, clients, grants, authorizations);
+  }
+
+  /** The authorization endpoint's steps. */
+  public Authorizations authorizations() {
+    return authorizations;
   }
 
   /** The registered apps. */

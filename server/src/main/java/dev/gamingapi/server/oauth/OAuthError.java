@@ -8,11 +8,26 @@ package dev.gamingapi.server.oauth;
 public final class OAuthError extends RuntimeException {
   private final String code;
   private final int status;
+  private final boolean redirectable;
 
-  private OAuthError(String code, int status, String description) {
+  private OAuthError(String code, int status, String description, boolean redirectable) {
     super(description, null, false, false);
     this.code = code;
     this.status = status;
+    this.redirectable = redirectable;
+  }
+
+  private OAuthError(String code, int status, String description) {
+    this(code, status, description, true);
+  }
+
+  /**
+   * The client is unknown or the redirect URI is missing or not registered: the authorization
+   * endpoint shows an error page and must not redirect (RFC 6749 4.1.2.1), or it would be an open
+   * redirector.
+   */
+  public static OAuthError noRedirect(String description) {
+    return new OAuthError("invalid_request", 400, description, false);
   }
 
   /** A parameter is missing, repeated or malformed. */
@@ -58,6 +73,11 @@ public final class OAuthError extends RuntimeException {
   /** The RFC 6749 error code, e.g. {@code invalid_grant}. */
   public String code() {
     return code;
+  }
+
+  /** Whether the authorization endpoint may send it to the request's redirect URI. */
+  public boolean redirectable() {
+    return redirectable;
   }
 
   /** The HTTP status the token endpoint answers it with. */

@@ -1,0 +1,17 @@
+package dev.gamingapi.server.http.oauth;
+
+import dev.gamingapi.server.oauth.OAuth;
+import io.javalin.config.RoutesConfig;
+
+/** Registers the OAuth protocol endpoints; outside {@code /api/v1}, so bearer auth skips them. */
+public final class OAuthEndpoints {
+  private OAuthEndpoints() {}
+
+  /** Adds the endpoints of {@code oauth} to {@code routes}. */
+  public static void register(RoutesConfig routes, OAuth oauth) {
+    AuthorizeEndpoint authorize = new AuthorizeEndpoint(oauth);
+    routes.get(AuthorizeEndpoint.PATH, authorize::start);
+    routes.post(AuthorizeEndpoint.PATH, authorize::signIn);
+    routes.post(AuthorizeEndpoint.DECISION, authorize::decide);
+  }
+}
