@@ -59,7 +59,7 @@ final class ControlBench {
       probeCreds = usable(probe, usable);
       if (probeCreds != null) {
         String other = args.plan().equals("standard") ? "pro" : "standard";
-        probe.planChanges(platform.controlPlane().plans(), probeCreds, args.plan(), other);
+        probe.planChanges(platform.tenancy().plans(), probeCreds, args.plan(), other);
       }
       create(api, usable, usable + timed);
       Latencies timedPart = creations.slice(usable, usable + timed);

@@ -52,10 +52,10 @@ final class RestartProbe {
           ProcMemory.selfAfterGc(),
           ProcMemory.rssMib(platform.embeddedBroker().orElseThrow().pid()));
       long reconcile = System.nanoTime();
-      int pushed = platform.controlPlane().accounts().reconcile();
+      int pushed = platform.tenancy().accounts().reconcile();
       reconcile = System.nanoTime() - reconcile;
       long provision = System.nanoTime();
-      platform.controlPlane().accounts().provisionAll();
+      platform.tenancy().accounts().provisionAll();
       provision = System.nanoTime() - provision;
       System.out.printf(
           "  start()'s per-account steps run again on the live platform: reconcile %.0f ms"
@@ -89,8 +89,7 @@ final class RestartProbe {
     int count = 0;
     String cursor = null;
     do {
-      Page<Account> page =
-          platform.controlPlane().accounts().list(PageRequest.of("200", cursor), null);
+      Page<Account> page = platform.tenancy().accounts().list(PageRequest.of("200", cursor), null);
       count += page.items().size();
       cursor = page.nextCursor();
     } while (cursor != null);

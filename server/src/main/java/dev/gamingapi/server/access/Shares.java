@@ -15,6 +15,7 @@ import dev.gamingapi.server.common.PageRequest;
 import dev.gamingapi.server.common.Times;
 import dev.gamingapi.server.servers.Servers;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +29,7 @@ import java.util.Map;
 public final class Shares {
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  private final Clock clock;
   private final ShareStore store;
   private final Accounts accounts;
   private final Servers servers;
@@ -35,7 +37,13 @@ public final class Shares {
   private final AuditLog audit;
 
   public Shares(
-      ShareStore store, Accounts accounts, Servers servers, AccountJwts jwts, AuditLog audit) {
+      ShareStore store,
+      Accounts accounts,
+      Servers servers,
+      AccountJwts jwts,
+      AuditLog audit,
+      Clock clock) {
+    this.clock = clock;
     this.store = store;
     this.accounts = accounts;
     this.servers = servers;
@@ -74,7 +82,7 @@ public final class Shares {
             "servers", "'" + server + "' is not a registered server of " + account);
       }
     }
-    Share share = new Share(newId(), account, grantee, distinct, Times.now());
+    Share share = new Share(newId(), account, grantee, distinct, Times.now(clock));
     store.insert(share);
     // Export first, then import: the import of a subject the exporter does not export yet would
     // be refused by the broker.

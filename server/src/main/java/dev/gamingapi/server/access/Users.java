@@ -15,6 +15,7 @@ import dev.gamingapi.server.common.Times;
 import dev.gamingapi.server.jwt.CredsIssuer;
 import dev.gamingapi.server.jwt.UserCreds;
 import dev.gamingapi.server.servers.Servers;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -30,6 +31,7 @@ import java.util.Optional;
  * connections, and the token is refused from the next request.
  */
 public final class Users {
+  private final Clock clock;
   private final UserStore store;
   private final AccountStore accountStore;
   private final Accounts accounts;
@@ -43,7 +45,9 @@ public final class Users {
       Accounts accounts,
       Servers servers,
       AccountJwts jwts,
-      AuditLog audit) {
+      AuditLog audit,
+      Clock clock) {
+    this.clock = clock;
     this.store = store;
     this.accountStore = accountStore;
     this.accounts = accounts;
@@ -63,7 +67,7 @@ public final class Users {
     Names.name("name", spec.name());
     UserKind kind = UserKind.fromWire(spec.kind());
     Scope scope = scope(account, kind, spec);
-    Instant now = Times.now();
+    Instant now = Times.now(clock);
     if (spec.expiresAt() != null && !spec.expiresAt().isAfter(now)) {
       throw new InvalidRequestException("expires_at", "must be in the future");
     }
@@ -121,7 +125,7 @@ public final class Users {
     if (user.revokedAt() != null) {
       throw new ConflictException("user '" + name + "' is revoked already");
     }
-    Instant now = Times.now();
+    Instant now = Times.now(clock);
     store
         .jdbi()
         .useTransaction(
@@ -140,7 +144,7 @@ public final class Users {
     if (user.revokedAt() != null) {
       throw new ConflictException("user '" + name + "' is revoked; create a new user instead");
     }
-    Instant now = Times.now();
+    Instant now = Times.now(clock);
     Scope scope = new Scope(user.server(), user.servers(), user.eventTypes());
     UserCreds creds = issue(account, name, user.kind(), scope, user.expiresAt(), now);
     String token = Tokens.generate();
@@ -167,7 +171,7 @@ public final class Users {
     if (natsPublicKeys.isEmpty()) {
       return;
     }
-    long now = Times.now().getEpochSecond();
+    long now = Times.now(clock).getEpochSecond();
     store
         .jdbi()
         .useTransaction(
@@ -190,7 +194,7 @@ public final class Users {
     if (user.isEmpty() || user.get().revokedAt() != null) {
       return false;
     }
-    Instant now = Times.now();
+    Instant now = Times.now(clock);
     Instant until = now.plus(length);
     if (!accountStore.addSuspension(
         account, natsPublicKey, now.getEpochSecond(), until.toEpochMilli())) {
@@ -208,14 +212,14 @@ public final class Users {
 
   /** Ends the suspensions whose time is up and pushes the accounts concerned. */
   void liftSuspensions() {
-    for (String account : accountStore.liftSuspensions(Times.now().toEpochMilli())) {
+    for (String account : accountStore.liftSuspensions(Times.now(clock).toEpochMilli())) {
       jwts.publish(account);
     }
   }
 
   /** The active user whose API token is {@code token}, with its account. */
   public Optional<Principal> authenticate(String token) {
-    Instant now = Times.now();
+    Instant now = Times.now(clock);
     return store
         .byToken(Tokens.hash(token))
         .filter(owner -> owner.user().isActive(now))

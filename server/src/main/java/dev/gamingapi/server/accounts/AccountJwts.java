@@ -12,6 +12,7 @@ import dev.gamingapi.server.keys.KeyVault;
 import dev.gamingapi.server.lease.SingleWriter;
 import dev.gamingapi.server.resolver.ResolverClient;
 import io.nats.client.NKey;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -37,6 +38,7 @@ public final class AccountJwts {
   private final PlanCatalog plans;
   private final int replicas;
   private final SingleWriter writer;
+  private final Clock clock;
 
   public AccountJwts(
       AccountStore accounts,
@@ -46,7 +48,8 @@ public final class AccountJwts {
       ResolverClient resolver,
       PlanCatalog plans,
       int replicas,
-      SingleWriter writer) {
+      SingleWriter writer,
+      Clock clock) {
     this.accounts = accounts;
     this.shares = shares;
     this.vault = vault;
@@ -55,6 +58,7 @@ public final class AccountJwts {
     this.plans = plans;
     this.replicas = replicas;
     this.writer = writer;
+    this.clock = clock;
   }
 
   /** The JWT of {@code account} as it should be now, issued at {@code iat}. */
@@ -141,7 +145,7 @@ public final class AccountJwts {
           for (int attempt = 0; attempt < 3; attempt++) {
             AccountRow row =
                 accounts.find(name).orElseThrow(() -> new NotFoundException("account", name));
-            long iat = nextIssuedAt(row.jwtIssuedAt());
+            long iat = nextIssuedAt(row.jwtIssuedAt(), clock);
             String jwt = build(row.account(), iat);
             resolver.push(jwt);
             if (accounts.replaceJwt(name, jwt, iat, row.jwtIssuedAt())) {
@@ -153,9 +157,14 @@ public final class AccountJwts {
         });
   }
 
-  /** Pushes the first JWT of a new account (already stored), as the one writer. */
-  void pushNew(String jwt) {
-    writer.run(() -> resolver.push(jwt));
+  /**
+   * Pushes the first JWT of a new account (already stored), as the one writer.
+   *
+   * @param newKey whether the account's key was made for it now: then the resolver cannot hold an
+   *     older JWT of it, and the push skips asking (which lists every account)
+   */
+  void pushNew(String jwt, boolean newKey) {
+    writer.run(() -> newKey ? resolver.pushFirst(jwt) : resolver.push(jwt));
   }
 
   /**
@@ -190,12 +199,11 @@ public final class AccountJwts {
         () ->
             resolver.delete(
                 accountPublicKey,
-                AccountClaims.deletion(
-                    operatorSigner, accountPublicKey, System.currentTimeMillis() / 1000)));
+                AccountClaims.deletion(operatorSigner, accountPublicKey, clock.millis() / 1000)));
   }
 
-  /** Strictly after {@code previous}, and never before now: the JWT's version. */
-  static long nextIssuedAt(long previous) {
-    return Math.max(System.currentTimeMillis() / 1000, previous + 1);
+  /** Strictly after {@code previous}, and never before now on {@code clock}: the JWT's version. */
+  static long nextIssuedAt(long previous, Clock clock) {
+    return Math.max(clock.millis() / 1000, previous + 1);
   }
 }

@@ -5,6 +5,7 @@ import dev.gamingapi.server.common.Page;
 import dev.gamingapi.server.common.PageRequest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +20,11 @@ public final class AccountStore {
       "name, plan, description, public_key, jwt, jwt_issued_at, created_at, updated_at";
 
   private final Jdbi jdbi;
+  private final Clock clock;
 
-  public AccountStore(Jdbi jdbi) {
+  public AccountStore(Jdbi jdbi, Clock clock) {
     this.jdbi = jdbi;
+    this.clock = clock;
   }
 
   void insert(AccountRow row) {
@@ -135,7 +138,7 @@ public final class AccountStore {
                   "SELECT nats_public_key, revoked_at FROM revocations WHERE account = :name"
                       + " AND (lifted_at IS NULL OR lifted_at > :now)")
               .bind("name", name)
-              .bind("now", System.currentTimeMillis())
+              .bind("now", clock.millis())
               .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
               .forEach(entry -> revoked.put(entry.getKey(), entry.getValue()));
           return revoked;

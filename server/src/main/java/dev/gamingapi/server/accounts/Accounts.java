@@ -16,6 +16,7 @@ import dev.gamingapi.server.keys.KeyVault;
 import io.nats.client.AuthHandler;
 import io.nats.client.NKey;
 import io.nats.client.api.AccountStatistics;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -37,6 +38,7 @@ public final class Accounts {
   private static final Logger LOG = LoggerFactory.getLogger(Accounts.class);
   private static final int MAX_DESCRIPTION = 1024;
 
+  private final Clock clock;
   private final AccountStore store;
   private final ShareStore shares;
   private final AccountJwts jwts;
@@ -55,7 +57,9 @@ public final class Accounts {
       PlanCatalog plans,
       TenantBroker broker,
       ConnectionCounter connections,
-      AuditLog audit) {
+      AuditLog audit,
+      Clock clock) {
+    this.clock = clock;
     this.store = store;
     this.shares = shares;
     this.jwts = jwts;
@@ -85,10 +89,10 @@ public final class Accounts {
     boolean newKeys = vault.publicKey(AccountKeys.identity(name)).isEmpty();
     NKey identity = vault.getOrCreate(AccountKeys.identity(name), NKey.Type.ACCOUNT);
     vault.getOrCreate(AccountKeys.signing(name), NKey.Type.ACCOUNT);
-    Instant now = Times.now();
+    Instant now = Times.now(clock);
     Account account =
         new Account(name, plan.name(), text, KeyVault.publicKeyOf(identity), now, now);
-    long iat = AccountJwts.nextIssuedAt(0);
+    long iat = AccountJwts.nextIssuedAt(0, clock);
     String jwt = jwts.build(account, iat);
     // The row first: the database is the record, so a failure after it leaves nothing in the
     // broker that the platform does not know about (a name taken meanwhile fails here, before any
@@ -102,7 +106,7 @@ public final class Accounts {
       throw e;
     }
     try {
-      jwts.pushNew(jwt);
+      jwts.pushNew(jwt, newKeys);
     } catch (RuntimeException e) {
       store.delete(name);
       throw e;
@@ -157,7 +161,7 @@ public final class Accounts {
     Plan oldPlan = plan(row.account().plan());
     Plan newPlan = planName == null ? oldPlan : plan(planName);
     String text = description == null ? row.account().description() : description(description);
-    Instant now = Times.now();
+    Instant now = Times.now(clock);
     boolean shrinking = newPlan.eventMaxBytes() < oldPlan.eventMaxBytes();
     if (shrinking) {
       broker.provision(issuer(name), newPlan);

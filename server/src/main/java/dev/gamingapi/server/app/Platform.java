@@ -31,6 +31,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -66,6 +67,7 @@ public final class Platform implements AutoCloseable {
 
   private final PlatformConfig config;
   private final PlatformSettings settings;
+  private final Clock clock;
   private TenantOwnership ownership;
   private int replicas;
   private Notifier notifier;
@@ -73,7 +75,7 @@ public final class Platform implements AutoCloseable {
   private Connection system;
   private ResolverClient resolver;
   private Database database;
-  private TenancyServices controlPlane;
+  private TenancyServices tenancy;
   private HttpApi http;
   private Commands commands;
   private ReadModels readModels;
@@ -83,8 +85,18 @@ public final class Platform implements AutoCloseable {
 
   /** A platform with {@code settings}; nothing happens until {@link #start()}. */
   public Platform(PlatformSettings settings) {
+    this(settings, Clock.systemUTC());
+  }
+
+  /**
+   * A platform whose time is {@code clock}: what decides when commands and leases expire,
+   * suspensions end, rules are paused and servers turn unresponsive, and which period of a
+   * leaderboard is current (a test may pass one it moves); nothing happens until {@link #start()}.
+   */
+  public Platform(PlatformSettings settings, Clock clock) {
     this.settings = settings;
     this.config = settings.platform();
+    this.clock = clock;
   }
 
   /**
@@ -134,8 +146,8 @@ public final class Platform implements AutoCloseable {
       repusher = startRepushing(resolver);
       replicas = StreamReplicas.choose(config, resolver);
       TenantBroker tenants = new TenantBroker(url, config.duplicateWindow(), replicas);
-      LeaseStore leases = new LeaseStore(database.jdbi());
-      controlPlane =
+      LeaseStore leases = new LeaseStore(database.jdbi(), clock);
+      tenancy =
           TenancyServices.create(
               database,
               vault,
@@ -153,53 +165,49 @@ public final class Platform implements AutoCloseable {
                       leases,
                       SingleWriter.JWT_WRITER,
                       settings.cluster().instanceId(),
-                      settings.cluster().leaseTtl()));
-      int pushed = controlPlane.accounts().reconcile();
+                      settings.cluster().leaseTtl()),
+              clock);
+      int pushed = tenancy.accounts().reconcile();
       if (pushed > 0) {
         LOG.info("reconciled the resolver with the database: {} account(s) pushed", pushed);
       }
-      controlPlane.accounts().ensure(DEFAULT_ACCOUNT, Plan.defaultPlan().name());
-      controlPlane.accounts().provisionAll();
-      controlPlane.servers().ensure(DEFAULT_ACCOUNT, DEMO_SERVER);
+      tenancy.accounts().ensure(DEFAULT_ACCOUNT, Plan.defaultPlan().name());
+      tenancy.accounts().provisionAll();
+      tenancy.servers().ensure(DEFAULT_ACCOUNT, DEMO_SERVER);
       Path credsDir = dataDir.resolve("creds");
       Path owner =
           StartupCreds.ensure(
-              controlPlane,
+              tenancy,
               DEFAULT_ACCOUNT,
               new UserSpec("owner", "owner", null, null, null, null),
               credsDir.resolve("owner.creds"));
       Path demo =
           StartupCreds.ensure(
-              controlPlane,
+              tenancy,
               DEFAULT_ACCOUNT,
               new UserSpec(DEMO_SERVER, "game_server", DEMO_SERVER, null, null, null),
               credsDir.resolve(DEMO_SERVER + ".creds"));
       Path operatorToken = dataDir.resolve("operator.token");
-      controlPlane.operatorToken().ensure(operatorToken);
+      tenancy.operatorToken().ensure(operatorToken);
       ownership =
           config.embeddedBroker()
-              ? TenantOwnership.all(controlPlane.accounts())
+              ? TenantOwnership.all(tenancy.accounts())
               : new TenantLeases(
                   leases,
-                  controlPlane.accounts(),
+                  tenancy.accounts(),
                   settings.cluster().instanceId(),
                   settings.cluster().leaseTtl());
       notifier =
           Notifier.start(
-              database, controlPlane.accounts(), url, settings.notifications(), ownership);
-      commands = Commands.start(controlPlane, database, url);
-      OAuth oauth = OAuth.create(database, controlPlane, OAuthConfig.defaults());
+              database, tenancy.accounts(), url, settings.notifications(), ownership, clock);
+      commands = Commands.start(tenancy, database, url, clock);
+      OAuth oauth = OAuth.create(database, tenancy, OAuthConfig.defaults(), clock);
       readModels =
           new ReadModels(
-              database,
-              controlPlane.accounts(),
-              controlPlane.audit(),
-              url,
-              settings.readModels(),
-              ownership);
+              database, tenancy.accounts(), tenancy.audit(), url, settings.readModels(), ownership);
       http =
           new HttpApi(
-              controlPlane,
+              tenancy,
               () -> system != null && system.getStatus() == Connection.Status.CONNECTED,
               database::isUp,
               VERSION,
@@ -207,6 +215,7 @@ public final class Platform implements AutoCloseable {
               commands,
               readModels,
               url,
+              clock,
               oauth);
       readModels.start(http.metrics());
       int httpPort = http.start(settings.api().httpHost(), settings.api().httpPort());
@@ -324,19 +333,19 @@ public final class Platform implements AutoCloseable {
   /** The public key of the {@code default} tenant account. */
   public synchronized String defaultAccountPublicKey() {
     requireStarted();
-    return controlPlane.accounts().get(DEFAULT_ACCOUNT).publicKey();
+    return tenancy.accounts().get(DEFAULT_ACCOUNT).publicKey();
   }
 
   /** The JWT of the {@code default} tenant account as last pushed. */
   public synchronized String defaultAccountJwt() {
     requireStarted();
-    return controlPlane.accounts().jwt(DEFAULT_ACCOUNT);
+    return tenancy.accounts().jwt(DEFAULT_ACCOUNT);
   }
 
   /** The tenancy services: accounts, servers, users, shares, audit. */
-  public synchronized TenancyServices controlPlane() {
+  public synchronized TenancyServices tenancy() {
     requireStarted();
-    return controlPlane;
+    return tenancy;
   }
 
   /** The resolver client (system user), for pushing and reading back account JWTs. */
@@ -379,9 +388,9 @@ public final class Platform implements AutoCloseable {
       ownership.close(); // releases this instance's tenants: the others take them at once
       ownership = null;
     }
-    if (controlPlane != null) {
-      controlPlane.connectionWatch().close();
-      controlPlane = null;
+    if (tenancy != null) {
+      tenancy.connectionWatch().close();
+      tenancy = null;
     }
     if (database != null) {
       database.close();

@@ -26,17 +26,17 @@ final class StartupCreds {
 
   private StartupCreds() {}
 
-  static Path ensure(TenancyServices control, String account, UserSpec spec, Path file) {
-    boolean exists = exists(control, account, spec.name());
+  static Path ensure(TenancyServices tenancy, String account, UserSpec spec, Path file) {
+    boolean exists = exists(tenancy, account, spec.name());
     if (exists && Files.exists(file)) {
       return file;
     }
     IssuedCredentials issued;
     if (exists) {
       LOG.warn("{} is missing: rotating the credentials of user {}", file, spec.name());
-      issued = control.users().rotate(account, spec.name(), Actor.PLATFORM);
+      issued = tenancy.users().rotate(account, spec.name(), Actor.PLATFORM);
     } else {
-      issued = control.users().create(account, spec, Actor.PLATFORM);
+      issued = tenancy.users().create(account, spec, Actor.PLATFORM);
     }
     try {
       Files.createDirectories(file.getParent());
@@ -48,9 +48,9 @@ final class StartupCreds {
     return file;
   }
 
-  private static boolean exists(TenancyServices control, String account, String user) {
+  private static boolean exists(TenancyServices tenancy, String account, String user) {
     try {
-      control.users().get(account, user);
+      tenancy.users().get(account, user);
       return true;
     } catch (NotFoundException e) {
       return false;

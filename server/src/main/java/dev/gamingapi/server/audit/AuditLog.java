@@ -6,6 +6,7 @@ import dev.gamingapi.server.common.JsonLists;
 import dev.gamingapi.server.common.Page;
 import dev.gamingapi.server.common.PageRequest;
 import dev.gamingapi.server.common.Times;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +16,11 @@ import org.jdbi.v3.core.statement.Query;
 /** The audit trail of control-plane changes: append-only, read per account, newest first. */
 public final class AuditLog {
   private final Jdbi jdbi;
+  private final Clock clock;
 
-  public AuditLog(Jdbi jdbi) {
+  public AuditLog(Jdbi jdbi, Clock clock) {
     this.jdbi = jdbi;
+    this.clock = clock;
   }
 
   /**
@@ -32,7 +35,7 @@ public final class AuditLog {
                 .createUpdate(
                     "INSERT INTO audit (at, actor, action, account, target, detail, remote_address)"
                         + " VALUES (:at, :actor, :action, :account, :target, :detail, :remote)")
-                .bind("at", Times.now().toEpochMilli())
+                .bind("at", Times.now(clock).toEpochMilli())
                 .bind("actor", actor.name())
                 .bind("action", action)
                 .bind("account", account)

@@ -7,6 +7,7 @@ import dev.gamingapi.contract.subject.Ids;
 import dev.gamingapi.contract.subject.InvalidIdException;
 import dev.gamingapi.server.common.InvalidRequestException;
 import dev.gamingapi.server.tenancy.TenancyServices;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -21,10 +22,12 @@ final class CommandChecks {
   // Room for the subject and headers next to the body in the broker's max payload.
   private static final int HEADROOM = 512;
 
-  private final TenancyServices control;
+  private final TenancyServices tenancy;
+  private final Clock clock;
 
-  CommandChecks(TenancyServices control) {
-    this.control = control;
+  CommandChecks(TenancyServices tenancy, Clock clock) {
+    this.tenancy = tenancy;
+    this.clock = clock;
   }
 
   String name(String name) {
@@ -48,7 +51,7 @@ final class CommandChecks {
       throw new InvalidRequestException(
           "args", "must be a JSON object, got " + args.getNodeType().toString().toLowerCase());
     }
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     Instant expiresAt = spec.expiresAt();
     if (spec.ttlSeconds() != null) {
       if (expiresAt != null) {
@@ -79,10 +82,10 @@ final class CommandChecks {
             || key.length() > MAX_KEY
             || key.chars().anyMatch(Character::isISOControl))) {
       throw new InvalidRequestException(
-          "idempotency_key", "must be 1 to " + MAX_KEY + " characters without control characters");
+          "idempotency_key", "must be 1 to " + MAX_KEY + " characters without tenancy characters");
     }
     CommandMessage message = new CommandMessage(id, name, args, notBefore, expiresAt);
-    long max = control.accounts().planOf(account).maxPayload();
+    long max = tenancy.accounts().planOf(account).maxPayload();
     int size = message.toJson().length + HEADROOM;
     if (size > max) {
       throw new CommandTooLargeException(

@@ -7,6 +7,7 @@ import dev.gamingapi.server.common.Page;
 import dev.gamingapi.server.common.PageRequest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -26,9 +27,11 @@ final class CommandStore {
   record Row(Command command, Long streamSeq) {}
 
   private final Jdbi jdbi;
+  private final Clock clock;
 
-  CommandStore(Jdbi jdbi) {
+  CommandStore(Jdbi jdbi, Clock clock) {
     this.jdbi = jdbi;
+    this.clock = clock;
   }
 
   /** Inserts a queued command; false when its idempotency key is taken (by a concurrent send). */
@@ -122,7 +125,7 @@ final class CommandStore {
                     .bind("output", output == null ? null : text(output))
                     .bind("error", error)
                     .bind("attempts", attempts)
-                    .bind("at", Instant.now().toEpochMilli())
+                    .bind("at", clock.millis())
                     .bind("a", account)
                     .bind("server", server)
                     .bind("id", id)

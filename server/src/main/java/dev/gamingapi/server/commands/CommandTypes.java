@@ -9,6 +9,7 @@ import com.networknt.schema.SpecificationVersion;
 import dev.gamingapi.server.common.InvalidRequestException;
 import dev.gamingapi.server.common.NotFoundException;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -41,14 +42,17 @@ public final class CommandTypes {
   private final Jdbi jdbi;
   private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
 
-  CommandTypes(Jdbi jdbi) {
+  private final Clock clock;
+
+  CommandTypes(Jdbi jdbi, Clock clock) {
     this.jdbi = jdbi;
+    this.clock = clock;
   }
 
   /** Registers (or replaces) {@code name} for the server with {@code argsSchema}. */
   CommandType register(String account, String server, String name, JsonNode argsSchema) {
     compile(argsSchema);
-    CommandType type = new CommandType(name, argsSchema, Instant.now());
+    CommandType type = new CommandType(name, argsSchema, clock.instant());
     String text = CommandStore.text(argsSchema);
     jdbi.useTransaction(
         h -> {

@@ -10,6 +10,7 @@ import dev.gamingapi.server.common.Page;
 import dev.gamingapi.server.common.PageRequest;
 import dev.gamingapi.server.store.Database;
 import dev.gamingapi.server.tenancy.TenancyServices;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,28 +21,33 @@ import java.util.List;
  * tracking from the {@code command.*} events the game servers publish.
  */
 public final class Commands implements AutoCloseable {
-  private final TenancyServices control;
+  private final TenancyServices tenancy;
   private final CommandStore store;
   private final CommandChecks checks;
   private final TenantRegistry tenants;
   private final CommandTypes types;
+  private final Clock clock;
 
-  private Commands(TenancyServices control, Database database, String url) {
-    this.control = control;
-    this.store = new CommandStore(database.jdbi());
-    this.checks = new CommandChecks(control);
-    this.tenants = new TenantRegistry(control, url, store);
-    this.types = new CommandTypes(database.jdbi());
+  private Commands(TenancyServices tenancy, Database database, String url, Clock clock) {
+    this.tenancy = tenancy;
+    this.store = new CommandStore(database.jdbi(), clock);
+    this.checks = new CommandChecks(tenancy, clock);
+    this.tenants = new TenantRegistry(tenancy, url, store);
+    this.types = new CommandTypes(database.jdbi(), clock);
+    this.clock = clock;
   }
 
   /**
    * Starts tracking every tenant (and those created later) and creates the command consumer of
    * every registered server (and of those registered later). Call after the control plane.
+   *
+   * @param clock what the commands' times to live count from
    */
-  public static Commands start(TenancyServices control, Database database, String url) {
-    Commands commands = new Commands(control, database, url);
-    control.accounts().onChange(commands.tenants::accountChanged);
-    control
+  public static Commands start(
+      TenancyServices tenancy, Database database, String url, Clock clock) {
+    Commands commands = new Commands(tenancy, database, url, clock);
+    tenancy.accounts().onChange(commands.tenants::accountChanged);
+    tenancy
         .accounts()
         .onChange(
             (account, change) -> {
@@ -49,7 +55,7 @@ public final class Commands implements AutoCloseable {
                 commands.types.deleteAccount(account.name());
               }
             });
-    control
+    tenancy
         .servers()
         .onRegister((account, server) -> commands.tenant(account).ensureConsumer(server.id()));
     commands.tenants.openAll();
@@ -66,7 +72,7 @@ public final class Commands implements AutoCloseable {
    * @throws CommandTooLargeException when the command exceeds the tenant's max payload
    */
   public Sent send(String account, String server, CommandSpec spec) {
-    control.servers().get(account, server);
+    tenancy.servers().get(account, server);
     CommandMessage message = checks.message(account, EventIds.next(), spec);
     types.check(account, server, message.name(), message.args());
     if (spec.idempotencyKey() != null) {
@@ -75,7 +81,7 @@ public final class Commands implements AutoCloseable {
         return repeat(account, server, earlier.get(), message);
       }
     }
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     Command command =
         new Command(
             message.commandId(),
@@ -113,7 +119,7 @@ public final class Commands implements AutoCloseable {
    * @throws NotFoundException when the account, the server or the command does not exist
    */
   public Command get(String account, String server, String id) {
-    control.servers().get(account, server);
+    tenancy.servers().get(account, server);
     CommandStore.Row row =
         store
             .find(account, id)
@@ -125,7 +131,7 @@ public final class Commands implements AutoCloseable {
   /** A page of {@code server}'s commands, newest first; any filter may be null. */
   public Page<Command> history(
       String account, String server, String status, String name, Instant since, PageRequest page) {
-    control.servers().get(account, server);
+    tenancy.servers().get(account, server);
     CommandStatus wanted = null;
     if (status != null) {
       try {
@@ -158,13 +164,13 @@ public final class Commands implements AutoCloseable {
    *     an object
    */
   public CommandType registerType(String account, String server, String name, JsonNode argsSchema) {
-    control.servers().get(account, server);
+    tenancy.servers().get(account, server);
     return types.register(account, server, checks.name(name), argsSchema);
   }
 
   /** The command names registered for {@code server}, by name. */
   public List<CommandType> types(String account, String server) {
-    control.servers().get(account, server);
+    tenancy.servers().get(account, server);
     return types.list(account, server);
   }
 
@@ -172,7 +178,7 @@ public final class Commands implements AutoCloseable {
    * @throws NotFoundException when {@code name} is not registered for the server
    */
   public void deleteType(String account, String server, String name) {
-    control.servers().get(account, server);
+    tenancy.servers().get(account, server);
     types.delete(account, server, name);
   }
 

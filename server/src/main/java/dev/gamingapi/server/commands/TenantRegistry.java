@@ -19,13 +19,13 @@ import org.slf4j.LoggerFactory;
 final class TenantRegistry implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TenantRegistry.class);
 
-  private final TenancyServices control;
+  private final TenancyServices tenancy;
   private final String url;
   private final CommandStore store;
   private final Map<String, TenantCommands> tenants = new ConcurrentHashMap<>();
 
-  TenantRegistry(TenancyServices control, String url, CommandStore store) {
-    this.control = control;
+  TenantRegistry(TenancyServices tenancy, String url, CommandStore store) {
+    this.tenancy = tenancy;
     this.url = url;
     this.store = store;
   }
@@ -34,7 +34,7 @@ final class TenantRegistry implements AutoCloseable {
   void openAll() {
     String cursor = null;
     do {
-      Page<Account> page = control.accounts().list(PageRequest.of("200", cursor), null);
+      Page<Account> page = tenancy.accounts().list(PageRequest.of("200", cursor), null);
       page.items().forEach(account -> openLogged(account.name()));
       cursor = page.nextCursor();
     } while (cursor != null);
@@ -75,7 +75,7 @@ final class TenantRegistry implements AutoCloseable {
     var connection =
         BrokerConnections.connect(
             url,
-            control.accounts().internalUser(account, "commands", null),
+            tenancy.accounts().internalUser(account, "commands", null),
             "gamingapi-commands " + account,
             true);
     TenantCommands tenant = new TenantCommands(connection);
@@ -83,7 +83,7 @@ final class TenantRegistry implements AutoCloseable {
       tenant.track(new ResultTracker(account, store));
       String cursor = null;
       do {
-        Page<GameServer> page = control.servers().list(account, PageRequest.of("200", cursor));
+        Page<GameServer> page = tenancy.servers().list(account, PageRequest.of("200", cursor));
         page.items().forEach(server -> tenant.ensureConsumer(server.id()));
         cursor = page.nextCursor();
       } while (cursor != null);

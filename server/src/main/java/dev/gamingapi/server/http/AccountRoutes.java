@@ -11,10 +11,10 @@ import java.util.List;
 final class AccountRoutes {
   private static final String ACCOUNT = "/api/v1/accounts/{account}";
 
-  private final TenancyServices control;
+  private final TenancyServices tenancy;
 
-  AccountRoutes(TenancyServices control) {
-    this.control = control;
+  AccountRoutes(TenancyServices tenancy) {
+    this.tenancy = tenancy;
   }
 
   record CreateAccount(String name, String plan, String description) {}
@@ -34,7 +34,7 @@ final class AccountRoutes {
 
   private void plans(Context ctx) {
     Requests.caller(ctx);
-    List<Views.PlanView> plans = control.plans().all().stream().map(Views.PlanView::of).toList();
+    List<Views.PlanView> plans = tenancy.plans().all().stream().map(Views.PlanView::of).toList();
     ctx.json(new Page<>(plans, null));
   }
 
@@ -42,7 +42,7 @@ final class AccountRoutes {
     Requests.caller(ctx).requireOperator(null);
     CreateAccount body = Requests.body(ctx, CreateAccount.class);
     Account account =
-        control
+        tenancy
             .accounts()
             .create(body.name(), body.plan(), body.description(), Requests.actor(ctx));
     ctx.status(201).header("Location", "/api/v1/accounts/" + account.name()).json(account);
@@ -50,39 +50,39 @@ final class AccountRoutes {
 
   private void list(Context ctx) {
     Caller caller = Requests.caller(ctx);
-    ctx.json(control.accounts().list(Requests.page(ctx), caller.account()));
+    ctx.json(tenancy.accounts().list(Requests.page(ctx), caller.account()));
   }
 
   private void get(Context ctx) {
     String name = ctx.pathParam("account");
     Requests.caller(ctx).requireAccount(name);
-    ctx.json(control.accounts().get(name));
+    ctx.json(tenancy.accounts().get(name));
   }
 
   private void update(Context ctx) {
     String name = ctx.pathParam("account");
     Requests.caller(ctx).requireOperator(name);
     UpdateAccount body = Requests.body(ctx, UpdateAccount.class);
-    ctx.json(control.accounts().update(name, body.plan(), body.description(), Requests.actor(ctx)));
+    ctx.json(tenancy.accounts().update(name, body.plan(), body.description(), Requests.actor(ctx)));
   }
 
   private void delete(Context ctx) {
     String name = ctx.pathParam("account");
     Requests.caller(ctx).requireOperator(name);
-    control.accounts().delete(name, ctx.queryParam("confirm"), Requests.actor(ctx));
+    tenancy.accounts().delete(name, ctx.queryParam("confirm"), Requests.actor(ctx));
     ctx.status(204);
   }
 
   private void usage(Context ctx) {
     String name = ctx.pathParam("account");
     Requests.caller(ctx).requireReader(name);
-    ctx.json(control.accounts().usage(name));
+    ctx.json(tenancy.accounts().usage(name));
   }
 
   private void audit(Context ctx) {
     String name = ctx.pathParam("account");
     Requests.caller(ctx).requireOwner(name);
-    control.accounts().get(name);
-    ctx.json(control.audit().page(name, Requests.page(ctx)));
+    tenancy.accounts().get(name);
+    ctx.json(tenancy.audit().page(name, Requests.page(ctx)));
   }
 }

@@ -13,11 +13,11 @@ import java.util.Optional;
 final class Auth {
   private static final String BEARER = "Bearer ";
 
-  private final TenancyServices control;
+  private final TenancyServices tenancy;
   private final RateLimiter limiter = new RateLimiter();
 
-  Auth(TenancyServices control) {
-    this.control = control;
+  Auth(TenancyServices tenancy) {
+    this.tenancy = tenancy;
   }
 
   void authenticate(Context ctx) {
@@ -29,16 +29,16 @@ final class Auth {
       throw ApiException.unauthorized("send 'Authorization: Bearer <token>'");
     }
     String token = header.substring(BEARER.length()).strip();
-    if (control.operatorToken().matches(token)) {
+    if (tenancy.operatorToken().matches(token)) {
       ctx.attribute(Requests.CALLER, Caller.OPERATOR);
       return;
     }
-    Optional<Users.Principal> principal = control.users().authenticate(token);
+    Optional<Users.Principal> principal = tenancy.users().authenticate(token);
     if (principal.isEmpty()) {
       throw ApiException.unauthorized("the token is unknown, revoked or expired");
     }
     String account = principal.get().account();
-    long perMinute = control.accounts().planOf(account).apiRequestsPerMinute();
+    long perMinute = tenancy.accounts().planOf(account).apiRequestsPerMinute();
     long wait = limiter.acquire(account + "/" + principal.get().user().name(), perMinute);
     if (wait > 0) {
       ctx.header("Retry-After", Long.toString(wait));

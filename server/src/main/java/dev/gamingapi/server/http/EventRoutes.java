@@ -41,15 +41,15 @@ final class EventRoutes implements AutoCloseable {
   /** Often enough that proxies keep the stream open and a revoked token is cut off soon. */
   private static final Duration HEARTBEAT = Duration.ofSeconds(10);
 
-  private final TenancyServices control;
+  private final TenancyServices tenancy;
   private final EventLogReader logs;
   private final ScheduledExecutorService heartbeats =
       Executors.newSingleThreadScheduledExecutor(
           task -> Thread.ofPlatform().name("gamingapi-sse-heartbeat").daemon().unstarted(task));
 
-  EventRoutes(TenancyServices control, String brokerUrl) {
-    this.control = control;
-    this.logs = new EventLogReader(brokerUrl, control.accounts());
+  EventRoutes(TenancyServices tenancy, String brokerUrl) {
+    this.tenancy = tenancy;
+    this.logs = new EventLogReader(brokerUrl, tenancy.accounts());
   }
 
   void register(RoutesConfig routes) {
@@ -65,7 +65,7 @@ final class EventRoutes implements AutoCloseable {
     String account = ctx.pathParam("account");
     Caller caller = Requests.caller(ctx);
     caller.requireAccount(account);
-    control.accounts().get(account); // 404 for the operator asking about no account
+    tenancy.accounts().get(account); // 404 for the operator asking about no account
     EventScope scope = EventScope.of(caller.user());
     String server = checked("server", blankToNull(ctx.queryParam("server")), Ids::server);
     String player = checked("player", blankToNull(ctx.queryParam("player")), Ids::player);
@@ -188,7 +188,7 @@ final class EventRoutes implements AutoCloseable {
       return true;
     }
     String token = authorization.substring("Bearer ".length()).strip();
-    return control.users().authenticate(token).isPresent();
+    return tenancy.users().authenticate(token).isPresent();
   }
 
   private static long sequence(String field, String text) {

@@ -16,6 +16,7 @@ import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -42,10 +43,11 @@ public final class HttpApi implements AutoCloseable {
    * @param commands commands to game servers
    * @param readModels the historical database, for its routes
    * @param brokerUrl the broker's client URL, for the events routes
+   * @param clock what a server's status and a leaderboard's current period are computed at
    * @param oauth the OAuth authorization server, for its routes and its access tokens
    */
   public HttpApi(
-      TenancyServices control,
+      TenancyServices tenancy,
       BooleanSupplier brokerUp,
       BooleanSupplier databaseUp,
       String version,
@@ -53,12 +55,13 @@ public final class HttpApi implements AutoCloseable {
       Commands commands,
       ReadModels readModels,
       String brokerUrl,
+      Clock clock,
       OAuth oauth) {
     this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    Auth auth = new Auth(control);
-    AccountRoutes accounts = new AccountRoutes(control);
-    MemberRoutes members = new MemberRoutes(control);
-    this.events = new EventRoutes(control, brokerUrl);
+    Auth auth = new Auth(tenancy);
+    AccountRoutes accounts = new AccountRoutes(tenancy);
+    MemberRoutes members = new MemberRoutes(tenancy);
+    this.events = new EventRoutes(tenancy, brokerUrl);
     this.app =
         Javalin.create(
             config -> {
@@ -78,7 +81,7 @@ public final class HttpApi implements AutoCloseable {
               members.register(config.routes);
               new NotificationRoutes(notifier).register(config.routes);
               new CommandRoutes(commands).register(config.routes);
-              new ReadModelRoutes(control, readModels).register(config.routes);
+              new ReadModelRoutes(tenancy, readModels, clock).register(config.routes);
               events.register(config.routes);
               new WhoAmIRoutes().register(config.routes);
               new OAuthRoutes(oauth).register(config.routes);

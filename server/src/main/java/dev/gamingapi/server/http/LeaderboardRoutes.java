@@ -11,7 +11,7 @@ import dev.gamingapi.server.readmodel.leaderboards.Standing;
 import dev.gamingapi.server.tenancy.TenancyServices;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 
 /** Leaderboards (docs/history.md): definitions and queries; part of {@link ReadModelRoutes}. */
@@ -19,12 +19,16 @@ final class LeaderboardRoutes {
   private static final String BOARDS = "/api/v1/accounts/{account}/leaderboards";
   private static final String BOARD = BOARDS + "/{board}";
 
-  private final TenancyServices control;
+  private final TenancyServices tenancy;
   private final Leaderboards leaderboards;
 
-  LeaderboardRoutes(TenancyServices control, Leaderboards leaderboards) {
-    this.control = control;
+  // Which period of a board "current" is.
+  private final Clock clock;
+
+  LeaderboardRoutes(TenancyServices tenancy, Leaderboards leaderboards, Clock clock) {
+    this.tenancy = tenancy;
     this.leaderboards = leaderboards;
+    this.clock = clock;
   }
 
   record Definition(
@@ -75,7 +79,7 @@ final class LeaderboardRoutes {
   private String reader(Context ctx) {
     String account = ctx.pathParam("account");
     Requests.caller(ctx).requireReader(account);
-    control.accounts().get(account);
+    tenancy.accounts().get(account);
     return account;
   }
 
@@ -83,10 +87,10 @@ final class LeaderboardRoutes {
     return leaderboards.get(account, ctx.pathParam("board"));
   }
 
-  private static String period(Context ctx, Board board) {
+  private String period(Context ctx, Board board) {
     String period = ctx.queryParam("period");
     if (period == null) {
-      return board.period(Instant.now());
+      return board.period(clock.instant());
     }
     if (!period.matches("all|\\d{4}-\\d{2}(-\\d{2}(T\\d{2}:\\d{2})?)?|\\d{4}-W\\d{2}")) {
       throw new InvalidRequestException(
@@ -107,7 +111,7 @@ final class LeaderboardRoutes {
   private void define(Context ctx) {
     String account = ctx.pathParam("account");
     Requests.caller(ctx).requireOwner(account);
-    control.accounts().get(account);
+    tenancy.accounts().get(account);
     Definition body = Requests.body(ctx, Definition.class);
     Board board =
         Board.of(
@@ -119,14 +123,14 @@ final class LeaderboardRoutes {
             body.reset(),
             body.cron(),
             body.timeZone(),
-            Instant.now());
+            clock.instant());
     ctx.json(view(account, leaderboards.define(account, board, Requests.actor(ctx))));
   }
 
   private void delete(Context ctx) {
     String account = ctx.pathParam("account");
     Requests.caller(ctx).requireOwner(account);
-    control.accounts().get(account);
+    tenancy.accounts().get(account);
     leaderboards.delete(account, ctx.pathParam("board"), Requests.actor(ctx));
     ctx.status(204);
   }

@@ -16,10 +16,10 @@ import java.util.List;
 final class MemberRoutes {
   private static final String ACCOUNT = "/api/v1/accounts/{account}";
 
-  private final TenancyServices control;
+  private final TenancyServices tenancy;
 
-  MemberRoutes(TenancyServices control) {
-    this.control = control;
+  MemberRoutes(TenancyServices tenancy) {
+    this.tenancy = tenancy;
   }
 
   record CreateServer(String id, String name) {}
@@ -54,7 +54,7 @@ final class MemberRoutes {
     Requests.caller(ctx).requireOwner(account);
     CreateServer body = Requests.body(ctx, CreateServer.class);
     GameServer server =
-        control.servers().register(account, body.id(), body.name(), Requests.actor(ctx));
+        tenancy.servers().register(account, body.id(), body.name(), Requests.actor(ctx));
     ctx.status(201)
         .header("Location", "/api/v1/accounts/" + account + "/servers/" + server.id())
         .json(server);
@@ -63,7 +63,7 @@ final class MemberRoutes {
   private void listServers(Context ctx) {
     String account = ctx.pathParam("account");
     Requests.caller(ctx).requireReader(account);
-    ctx.json(control.servers().list(account, Requests.page(ctx)));
+    ctx.json(tenancy.servers().list(account, Requests.page(ctx)));
   }
 
   private void getServer(Context ctx) {
@@ -78,7 +78,7 @@ final class MemberRoutes {
     if (!ownServer) {
       caller.requireReader(account);
     }
-    ctx.json(control.servers().get(account, server));
+    ctx.json(tenancy.servers().get(account, server));
   }
 
   private void createUser(Context ctx) {
@@ -94,7 +94,7 @@ final class MemberRoutes {
             body.eventTypes(),
             body.maySendCommands(),
             body.expiresAt());
-    IssuedCredentials issued = control.users().create(account, spec, Requests.actor(ctx));
+    IssuedCredentials issued = tenancy.users().create(account, spec, Requests.actor(ctx));
     ctx.status(201)
         .header("Location", "/api/v1/accounts/" + account + "/users/" + issued.user().name())
         .header("Cache-Control", "no-store")
@@ -104,19 +104,19 @@ final class MemberRoutes {
   private void listUsers(Context ctx) {
     String account = ctx.pathParam("account");
     Requests.caller(ctx).requireOwner(account);
-    ctx.json(control.users().list(account, Requests.page(ctx)));
+    ctx.json(tenancy.users().list(account, Requests.page(ctx)));
   }
 
   private void getUser(Context ctx) {
     String account = ctx.pathParam("account");
     Requests.caller(ctx).requireOwner(account);
-    ctx.json(control.users().get(account, ctx.pathParam("user")));
+    ctx.json(tenancy.users().get(account, ctx.pathParam("user")));
   }
 
   private void revokeUser(Context ctx) {
     String account = ctx.pathParam("account");
     Requests.caller(ctx).requireOwner(account);
-    control.users().revoke(account, ctx.pathParam("user"), Requests.actor(ctx));
+    tenancy.users().revoke(account, ctx.pathParam("user"), Requests.actor(ctx));
     ctx.status(204);
   }
 
@@ -124,7 +124,7 @@ final class MemberRoutes {
     String account = ctx.pathParam("account");
     Requests.caller(ctx).requireOwner(account);
     IssuedCredentials issued =
-        control.users().rotate(account, ctx.pathParam("user"), Requests.actor(ctx));
+        tenancy.users().rotate(account, ctx.pathParam("user"), Requests.actor(ctx));
     ctx.header("Cache-Control", "no-store").json(issued);
   }
 
@@ -133,7 +133,7 @@ final class MemberRoutes {
     Requests.caller(ctx).requireOwner(account);
     CreateShare body = Requests.body(ctx, CreateShare.class);
     Share share =
-        control.shares().create(account, body.grantee(), body.servers(), Requests.actor(ctx));
+        tenancy.shares().create(account, body.grantee(), body.servers(), Requests.actor(ctx));
     ctx.status(201)
         .header("Location", "/api/v1/accounts/" + account + "/shares/" + share.id())
         .json(Views.ShareView.of(share));
@@ -142,7 +142,7 @@ final class MemberRoutes {
   private void listShares(Context ctx) {
     String account = ctx.pathParam("account");
     Requests.caller(ctx).requireOwner(account);
-    Page<Share> page = control.shares().list(account, Requests.page(ctx));
+    Page<Share> page = tenancy.shares().list(account, Requests.page(ctx));
     ctx.json(
         new Page<>(page.items().stream().map(Views.ShareView::of).toList(), page.nextCursor()));
   }
@@ -150,7 +150,7 @@ final class MemberRoutes {
   private void deleteShare(Context ctx) {
     String account = ctx.pathParam("account");
     Requests.caller(ctx).requireOwner(account);
-    control.shares().delete(account, ctx.pathParam("share"), Requests.actor(ctx));
+    tenancy.shares().delete(account, ctx.pathParam("share"), Requests.actor(ctx));
     ctx.status(204);
   }
 }

@@ -7,7 +7,7 @@ import dev.gamingapi.server.readmodel.ReadModels;
 import dev.gamingapi.server.tenancy.TenancyServices;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.time.Instant;
+import java.time.Clock;
 
 /**
  * The historical database (docs/history.md): server status, player profiles and where a tenant's
@@ -17,12 +17,16 @@ import java.time.Instant;
 final class ReadModelRoutes {
   private static final String ACCOUNT = "/api/v1/accounts/{account}";
 
-  private final TenancyServices control;
+  private final TenancyServices tenancy;
   private final ReadModels readModels;
 
-  ReadModelRoutes(TenancyServices control, ReadModels readModels) {
-    this.control = control;
+  // Whether a server is unresponsive, and the current period of a leaderboard.
+  private final Clock clock;
+
+  ReadModelRoutes(TenancyServices tenancy, ReadModels readModels, Clock clock) {
+    this.tenancy = tenancy;
     this.readModels = readModels;
+    this.clock = clock;
   }
 
   void register(RoutesConfig routes) {
@@ -33,7 +37,7 @@ final class ReadModelRoutes {
     routes.post(ACCOUNT + "/read-models/rebuild", this::rebuild);
     routes.get(ACCOUNT + "/dead-letters", this::deadLetters);
     routes.delete(ACCOUNT + "/players/{player}", this::forget);
-    new LeaderboardRoutes(control, readModels.leaderboards()).register(routes);
+    new LeaderboardRoutes(tenancy, readModels.leaderboards(), clock).register(routes);
   }
 
   /** The answer to forgetting a player. */
@@ -42,15 +46,15 @@ final class ReadModelRoutes {
   private String reader(Context ctx) {
     String account = ctx.pathParam("account");
     Requests.caller(ctx).requireReader(account);
-    control.accounts().get(account); // 404 for the operator asking about no account
+    tenancy.accounts().get(account); // 404 for the operator asking about no account
     return account;
   }
 
   private void serverStatus(Context ctx) {
     String account = reader(ctx);
     String server = ctx.pathParam("server");
-    control.servers().get(account, server); // only registered servers have a status
-    ctx.json(readModels.status().status(account, server, Instant.now()));
+    tenancy.servers().get(account, server); // only registered servers have a status
+    ctx.json(readModels.status().status(account, server, clock.instant()));
   }
 
   private void player(Context ctx) {
@@ -71,7 +75,7 @@ final class ReadModelRoutes {
   private String owner(Context ctx) {
     String account = ctx.pathParam("account");
     Requests.caller(ctx).requireOwner(account);
-    control.accounts().get(account);
+    tenancy.accounts().get(account);
     return account;
   }
 

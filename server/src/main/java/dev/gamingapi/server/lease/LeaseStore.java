@@ -1,6 +1,7 @@
 package dev.gamingapi.server.lease;
 
 import dev.gamingapi.server.store.Database;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -15,10 +16,12 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class LeaseStore {
   private final Jdbi jdbi;
+  private final Clock clock;
 
-  /** The leases of the database behind {@code jdbi}. */
-  public LeaseStore(Jdbi jdbi) {
+  /** The leases of the database behind {@code jdbi}, expiring by {@code clock}. */
+  public LeaseStore(Jdbi jdbi, Clock clock) {
     this.jdbi = jdbi;
+    this.clock = clock;
   }
 
   /**
@@ -28,7 +31,7 @@ public final class LeaseStore {
    * @return the lease, or empty when another holder has it
    */
   public Optional<Lease> tryAcquire(String name, String holder, Duration ttl) {
-    long now = System.currentTimeMillis();
+    long now = clock.millis();
     long expires = now + ttl.toMillis();
     return jdbi.inTransaction(
         handle -> {
@@ -84,7 +87,7 @@ public final class LeaseStore {
    * @return the leases {@code holder} holds under {@code prefix} after the renewal
    */
   public List<Lease> renewAll(String holder, String prefix, Duration ttl) {
-    long expires = System.currentTimeMillis() + ttl.toMillis();
+    long expires = clock.millis() + ttl.toMillis();
     return jdbi.inTransaction(
         handle -> {
           handle
@@ -113,7 +116,7 @@ public final class LeaseStore {
                 .createQuery(
                     "SELECT COUNT(*) FROM leases WHERE name LIKE :prefix AND expires_at > :now")
                 .bind("prefix", prefix + "%")
-                .bind("now", System.currentTimeMillis())
+                .bind("now", clock.millis())
                 .mapTo(Integer.class)
                 .one());
   }

@@ -3,6 +3,7 @@ package dev.gamingapi.server.notify;
 import dev.gamingapi.server.common.InvalidRequestException;
 import dev.gamingapi.server.common.Page;
 import dev.gamingapi.server.common.PageRequest;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
@@ -13,9 +14,11 @@ final class DeliveryLog {
   static final int EXCERPT = 500;
 
   private final Jdbi jdbi;
+  private final Clock clock;
 
-  DeliveryLog(Jdbi jdbi) {
+  DeliveryLog(Jdbi jdbi, Clock clock) {
     this.jdbi = jdbi;
+    this.clock = clock;
   }
 
   void record(
@@ -37,7 +40,7 @@ final class DeliveryLog {
                         + " attempt, outcome, http_status, excerpt) VALUES (:rule, :at, :eventId,"
                         + " :eventType, :attempt, :outcome, :status, :excerpt)")
                 .bind("rule", ruleId)
-                .bind("at", Instant.now().toEpochMilli())
+                .bind("at", clock.millis())
                 .bind("eventId", event.id())
                 .bind("eventType", event.type())
                 .bind("attempt", attempt)

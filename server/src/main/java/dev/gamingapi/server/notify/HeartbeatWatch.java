@@ -2,6 +2,7 @@ package dev.gamingapi.server.notify;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -27,16 +28,18 @@ final class HeartbeatWatch {
   private record Seen(Instant at, boolean reported) {}
 
   private final Duration timeout;
+  private final Clock clock;
   private final Map<String, Seen> servers = new ConcurrentHashMap<>();
 
-  HeartbeatWatch(Duration timeout) {
+  HeartbeatWatch(Duration timeout, Clock clock) {
     this.timeout = timeout;
+    this.clock = clock;
   }
 
   /** Notes {@code event} (received now). */
   void saw(NotifyEvent event) {
     switch (event.type()) {
-      case "server.heartbeat" -> servers.put(event.server(), new Seen(Instant.now(), false));
+      case "server.heartbeat" -> servers.put(event.server(), new Seen(clock.instant(), false));
       case "server.stopped" -> servers.remove(event.server());
       default -> {}
     }
@@ -44,7 +47,7 @@ final class HeartbeatWatch {
 
   /** The unresponsive events due now; each silent server is reported once. */
   List<NotifyEvent> due() {
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     List<NotifyEvent> events = new ArrayList<>();
     for (Map.Entry<String, Seen> entry : servers.entrySet()) {
       Seen seen = entry.getValue();

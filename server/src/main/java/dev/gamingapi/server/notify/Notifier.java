@@ -9,8 +9,8 @@ import dev.gamingapi.server.cluster.TenantWorker;
 import dev.gamingapi.server.common.Page;
 import dev.gamingapi.server.common.PageRequest;
 import dev.gamingapi.server.store.Database;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
@@ -37,28 +37,32 @@ public final class Notifier implements AutoCloseable {
   private final DeliveryLog log;
   private final Sender sender;
   private final Rules rules;
+  private final Clock clock;
   private final Map<String, TenantFeed> feeds = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
-  private Notifier(Database database, Accounts accounts, String brokerUrl, NotifyConfig config) {
+  private Notifier(
+      Database database, Accounts accounts, String brokerUrl, NotifyConfig config, Clock clock) {
     this.accounts = accounts;
     this.brokerUrl = brokerUrl;
     this.config = config;
+    this.clock = clock;
     this.store = new RuleStore(database.jdbi());
-    this.log = new DeliveryLog(database.jdbi());
+    this.log = new DeliveryLog(database.jdbi(), clock);
     UrlGuard guard = new UrlGuard(config.allowPrivate());
-    this.sender = new Sender(guard, config.requestTimeout());
-    this.rules = new Rules(store, accounts, guard, this::rulesChanged);
+    this.sender = new Sender(guard, config.requestTimeout(), clock);
+    this.rules = new Rules(store, accounts, guard, this::rulesChanged, clock);
   }
 
   /**
    * Starts delivering for every tenant, and for each tenant created from now on.
    *
    * @param brokerUrl where the tenants' consumers connect
+   * @param clock what rate windows, pauses and unresponsive servers are measured on
    */
   public static Notifier start(
-      Database database, Accounts accounts, String brokerUrl, NotifyConfig config) {
-    return start(database, accounts, brokerUrl, config, TenantOwnership.all(accounts));
+      Database database, Accounts accounts, String brokerUrl, NotifyConfig config, Clock clock) {
+    return start(database, accounts, brokerUrl, config, TenantOwnership.all(accounts), clock);
   }
 
   /**
@@ -70,8 +74,9 @@ public final class Notifier implements AutoCloseable {
       Accounts accounts,
       String brokerUrl,
       NotifyConfig config,
-      TenantOwnership ownership) {
-    Notifier notifier = new Notifier(database, accounts, brokerUrl, config);
+      TenantOwnership ownership,
+      Clock clock) {
+    Notifier notifier = new Notifier(database, accounts, brokerUrl, config, clock);
     ownership.register(
         new TenantWorker() {
           @Override
@@ -112,7 +117,7 @@ public final class Notifier implements AutoCloseable {
             TEST_TYPE,
             rule.servers().isEmpty() ? "test" : rule.servers().get(0),
             null,
-            Instant.now().truncatedTo(ChronoUnit.MILLIS),
+            clock.instant().truncatedTo(ChronoUnit.MILLIS),
             data);
     Sender.Result result = sender.send(rule, event);
     String outcome = result.delivered() ? "delivered" : "failed";
@@ -140,8 +145,9 @@ public final class Notifier implements AutoCloseable {
                 brokerUrl,
                 () -> accounts.internalUser(name, "notify", USER_LIFETIME),
                 () -> store.all(name),
-                rule -> new RuleWorker(rule, sender, store, log, config),
+                rule -> new RuleWorker(rule, sender, store, log, config, clock),
                 config.heartbeatTimeout(),
+                clock,
                 start));
     LOG.debug("notifications of account {} started", account);
   }

@@ -1,5 +1,6 @@
 package dev.gamingapi.server.notify;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -35,8 +36,16 @@ final class RuleWorker {
   private Instant pausedAt;
   private String pausedReason;
   private final RateWindow rate = new RateWindow();
+  private final Clock clock;
 
-  RuleWorker(Rule rule, Sender sender, RuleStore store, DeliveryLog log, NotifyConfig config) {
+  RuleWorker(
+      Rule rule,
+      Sender sender,
+      RuleStore store,
+      DeliveryLog log,
+      NotifyConfig config,
+      Clock clock) {
+    this.clock = clock;
     this.sender = sender;
     this.store = store;
     this.log = log;
@@ -128,7 +137,7 @@ final class RuleWorker {
     for (int attempt = 1; !stopped; attempt++) {
       throttle();
       Sender.Result result = sender.send(rule, event);
-      Instant now = Instant.now();
+      Instant now = clock.instant();
       synchronized (this) {
         if (result.delivered()) {
           failingSince = null;
@@ -188,7 +197,7 @@ final class RuleWorker {
 
   /** Waits until the rule's per-minute rate allows another request. */
   private void throttle() throws InterruptedException {
-    long wait = rate.acquire(System.currentTimeMillis(), rule.ratePerMinute());
+    long wait = rate.acquire(clock.millis(), rule.ratePerMinute());
     if (wait > 0) {
       Thread.sleep(wait);
     }

@@ -10,6 +10,7 @@ import dev.gamingapi.server.common.NotFoundException;
 import dev.gamingapi.server.common.Page;
 import dev.gamingapi.server.common.PageRequest;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -36,15 +37,18 @@ public final class Rules {
   private final Accounts accounts;
   private final UrlGuard guard;
   private final Consumer<String> changed;
+  private final Clock clock;
 
   /**
    * @param changed told the account whose rules changed, so that delivery picks them up
+   * @param clock stamps rules created, changed, paused and resumed
    */
-  Rules(RuleStore store, Accounts accounts, UrlGuard guard, Consumer<String> changed) {
+  Rules(RuleStore store, Accounts accounts, UrlGuard guard, Consumer<String> changed, Clock clock) {
     this.store = store;
     this.accounts = accounts;
     this.guard = guard;
     this.changed = changed;
+    this.clock = clock;
   }
 
   /** A rule and, for a webhook, its secret: the only time the secret is shown. */
@@ -63,7 +67,7 @@ public final class Rules {
     if (store.all(account).size() >= MAX_RULES) {
       throw new ConflictException("account '" + account + "' has " + MAX_RULES + " rules already");
     }
-    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     String secret = kind.equals(Rule.WEBHOOK) ? "whsec_" + random(32) : null;
     Rule rule =
         new Rule(
@@ -117,7 +121,7 @@ public final class Rules {
     }
     boolean resume = Boolean.FALSE.equals(spec.paused());
     boolean pause = Boolean.TRUE.equals(spec.paused());
-    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     String template =
         spec.template() == null
             ? old.template()

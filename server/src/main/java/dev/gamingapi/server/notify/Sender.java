@@ -10,8 +10,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * Sends one notification: a Discord embed or a signed JSON webhook, one HTTP request, no retry (the
@@ -41,10 +41,15 @@ final class Sender {
   private final HttpClient client;
   private final UrlGuard guard;
   private final Duration timeout;
+  private final Clock clock;
 
-  Sender(UrlGuard guard, Duration timeout) {
+  /**
+   * @param clock stamps each webhook's signature, which receivers check against theirs
+   */
+  Sender(UrlGuard guard, Duration timeout, Clock clock) {
     this.guard = guard;
     this.timeout = timeout;
+    this.clock = clock;
     this.client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -68,7 +73,7 @@ final class Sender {
             .header("User-Agent", "GamingAPI-Notify/1")
             .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     if (rule.kind().equals(Rule.WEBHOOK)) {
-      long now = Instant.now().getEpochSecond();
+      long now = clock.instant().getEpochSecond();
       request
           .header("GamingAPI-Event-Id", event.id())
           .header("GamingAPI-Event-Type", event.type())

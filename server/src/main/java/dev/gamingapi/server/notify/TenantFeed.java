@@ -13,6 +13,7 @@ import io.nats.client.StreamContext;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.DeliverPolicy;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,13 +69,14 @@ final class TenantFeed implements AutoCloseable {
       Supplier<List<Rule>> rules,
       RuleWorkerFactory workers,
       Duration heartbeatTimeout,
+      Clock clock,
       TenantStart tenantStart) {
     this.account = account;
     this.url = url;
     this.auth = auth;
     this.rules = rules;
     this.workers = workers;
-    this.heartbeats = new HeartbeatWatch(heartbeatTimeout);
+    this.heartbeats = new HeartbeatWatch(heartbeatTimeout, clock);
     // Where a consumer created now starts (a durable one keeps its place after that): a new
     // tenant's log is read from its first event, so none published before the consumer exists is
     // missed; an existing tenant's from new events, so that its history is not sent out at once.

@@ -7,6 +7,7 @@ import dev.gamingapi.server.common.PageRequest;
 import dev.gamingapi.server.common.Times;
 import dev.gamingapi.server.servers.GameServer;
 import dev.gamingapi.server.servers.Servers;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,6 +28,7 @@ public final class Authorizations {
   private final CodeStore codes;
   private final ConsentStore consents;
   private final OAuthConfig config;
+  private final Clock clock;
 
   Authorizations(
       Clients clients,
@@ -34,7 +36,9 @@ public final class Authorizations {
       Servers servers,
       CodeStore codes,
       ConsentStore consents,
-      OAuthConfig config) {
+      OAuthConfig config,
+      Clock clock) {
+    this.clock = clock;
     this.clients = clients;
     this.users = users;
     this.servers = servers;
@@ -100,7 +104,7 @@ public final class Authorizations {
     if (!registered.containsAll(pending.requested().servers())) {
       throw OAuthError.invalidScope("the scope names servers that " + account + " does not have");
     }
-    Instant now = Times.now();
+    Instant now = Times.now(clock);
     List<Duration> lifetimes =
         config.grantLifetimes().stream()
             .filter(life -> owner.expiresAt() == null || !now.plus(life).isAfter(owner.expiresAt()))
@@ -138,7 +142,7 @@ public final class Authorizations {
     if (!granted.within(pending.requested())) {
       throw OAuthError.invalidScope("the owner cannot give more than the app asked for");
     }
-    Instant now = Times.now();
+    Instant now = Times.now(clock);
     User owner = users.get(signedIn.account(), signedIn.owner());
     boolean allowed =
         config.grantLifetimes().contains(lifetime)
@@ -173,7 +177,7 @@ public final class Authorizations {
         session == null ? null : consents.take(Secrets.hash(session)).orElse(null);
     if (signedIn == null
         || !Secrets.same(signedIn.csrf(), csrf)
-        || !Times.now().isBefore(signedIn.expiresAt())) {
+        || !Times.now(clock).isBefore(signedIn.expiresAt())) {
       throw OAuthError.noRedirect("the consent page expired or was not sent from this browser");
     }
     return signedIn;

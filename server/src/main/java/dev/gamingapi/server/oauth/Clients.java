@@ -9,6 +9,7 @@ import dev.gamingapi.server.common.Page;
 import dev.gamingapi.server.common.PageRequest;
 import dev.gamingapi.server.common.Times;
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,8 +25,10 @@ public final class Clients {
   private final ClientStore store;
   private final Grants grants;
   private final AuditLog audit;
+  private final Clock clock;
 
-  Clients(ClientStore store, Grants grants, AuditLog audit) {
+  Clients(ClientStore store, Grants grants, AuditLog audit, Clock clock) {
+    this.clock = clock;
     this.store = store;
     this.grants = grants;
     this.audit = audit;
@@ -70,7 +73,7 @@ public final class Clients {
             spec.redirectUris(),
             List.copyOf(new java.util.LinkedHashSet<>(scopes)),
             confidential,
-            Times.now());
+            Times.now(clock));
     String secret = confidential ? Secrets.secret("gapics_") : null;
     store.insert(client, secret == null ? null : Secrets.hash(secret));
     audit.record(

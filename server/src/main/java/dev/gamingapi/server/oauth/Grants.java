@@ -11,6 +11,7 @@ import dev.gamingapi.server.common.NotFoundException;
 import dev.gamingapi.server.common.Page;
 import dev.gamingapi.server.common.PageRequest;
 import dev.gamingapi.server.common.Times;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -25,8 +26,10 @@ public final class Grants {
   private final Users users;
   private final Accounts accounts;
   private final AuditLog audit;
+  private final Clock clock;
 
-  Grants(GrantStore store, Users users, Accounts accounts, AuditLog audit) {
+  Grants(GrantStore store, Users users, Accounts accounts, AuditLog audit, Clock clock) {
+    this.clock = clock;
     this.store = store;
     this.users = users;
     this.accounts = accounts;
@@ -77,7 +80,7 @@ public final class Grants {
   }
 
   private boolean end(Grant grant, Actor actor, String reason) {
-    Instant now = Times.now();
+    Instant now = Times.now(clock);
     if (!store.jdbi().inTransaction(handle -> GrantStore.markRevoked(handle, grant.id(), now))) {
       return false;
     }
@@ -97,7 +100,7 @@ public final class Grants {
    * active user (a revoked owner's grants end with it).
    */
   Optional<Grant> active(String id) {
-    Instant now = Times.now();
+    Instant now = Times.now(clock);
     return store
         .find(id)
         .filter(grant -> grant.isActive(now))
@@ -114,7 +117,7 @@ public final class Grants {
 
   /** Notes that a token of the grant was used. */
   void touch(Grant grant) {
-    store.touch(grant.id(), Times.now());
+    store.touch(grant.id(), Times.now(clock));
   }
 
   /** The REST caller a grant is: an {@code app} user of its account with its scope. */

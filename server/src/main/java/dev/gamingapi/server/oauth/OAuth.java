@@ -2,6 +2,7 @@ package dev.gamingapi.server.oauth;
 
 import dev.gamingapi.server.store.Database;
 import dev.gamingapi.server.tenancy.TenancyServices;
+import java.time.Clock;
 
 /**
  * The authorization server wired together: one entry point for the HTTP edge and the platform. Its
@@ -22,11 +23,13 @@ public final class OAuth {
   }
 
   /** Wires the authorization server over the platform's database and tenancy services. */
-  public static OAuth create(Database database, TenancyServices tenancy, OAuthConfig config) {
+  public static OAuth create(
+      Database database, TenancyServices tenancy, OAuthConfig config, Clock clock) {
     var jdbi = database.jdbi();
     Grants grants =
-        new Grants(new GrantStore(jdbi), tenancy.users(), tenancy.accounts(), tenancy.audit());
-    Clients clients = new Clients(new ClientStore(jdbi), grants, tenancy.audit());
+        new Grants(
+            new GrantStore(jdbi), tenancy.users(), tenancy.accounts(), tenancy.audit(), clock);
+    Clients clients = new Clients(new ClientStore(jdbi), grants, tenancy.audit(), clock);
     Authorizations authorizations =
         new Authorizations(
             clients,
@@ -34,7 +37,8 @@ public final class OAuth {
             tenancy.servers(),
             new CodeStore(jdbi),
             new ConsentStore(jdbi),
-            config);
+            config,
+            clock);
     return new OAuth(config, clients, grants, authorizations);
   }
 

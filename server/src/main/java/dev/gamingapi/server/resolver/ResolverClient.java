@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +54,16 @@ public final class ResolverClient {
   private final Map<String, JwtClaims> unconfirmed = new ConcurrentHashMap<>();
 
   /**
+   * Accounts this client saw the resolver store (a confirmed push, a list): a lookup of one of them
+   * needs no list first. An account deleted by another instance stays here until the next list; a
+   * lookup of it then waits for the timeout, as a lookup of an unknown account would.
+   */
+  private final Set<String> held = ConcurrentHashMap.newKeySet();
+
+  // How many times every account was listed: the one request whose cost grows with the tenants.
+  private final AtomicLong lists = new AtomicLong();
+
+  /**
    * A client over {@code system}, accepting only JWTs signed by one of {@code trustedSigners} (the
    * operator signing keys); {@code timeout} bounds each request, and the wait for every node to
    * confirm a push.
@@ -78,6 +89,20 @@ public final class ResolverClient {
     JwtClaims claims = verify(accountJwt);
     String account = claims.subject();
     Optional<String> current = lookup(account);
+    return send(claims, current);
+  }
+
+  /**
+   * Pushes the first JWT of an account whose key has never been pushed: like {@link #push} without
+   * asking the resolver for an older JWT first, since there is none. Creating an account so costs
+   * the same with ten or ten thousand tenants (the check would list every account).
+   */
+  public PushResult pushFirst(String accountJwt) {
+    return send(verify(accountJwt), Optional.empty());
+  }
+
+  private PushResult send(JwtClaims claims, Optional<String> current) {
+    String account = claims.subject();
     if (current.isPresent() && !current.get().equals(claims.encoded())) {
       long storedIat = Jwts.decodeVerified(current.get()).issuedAt();
       if (storedIat > claims.issuedAt()) {
@@ -114,6 +139,7 @@ public final class ResolverClient {
       throw new ResolverException(
           "the resolver acknowledged the JWT of account " + account + " but stores another one");
     }
+    held.add(account);
     LOG.info(
         "pushed the JWT of account {} ({}), confirmed by {} in {} ms",
         claims.name(),
@@ -185,8 +211,8 @@ public final class ResolverClient {
   /** The JWT of {@code accountPublicKey} that the resolver holds, if any. */
   public Optional<String> lookup(String accountPublicKey) {
     // The resolver does not answer a lookup of an account it lacks (the request would only time
-    // out), so ask for the list of account ids first.
-    if (!listAccounts().contains(accountPublicKey)) {
+    // out), so ask for the list of account ids first, unless this client saw the account stored.
+    if (!held.contains(accountPublicKey) && !listAccounts().contains(accountPublicKey)) {
       return Optional.empty();
     }
     return lookupHeld(accountPublicKey);
@@ -212,6 +238,7 @@ public final class ResolverClient {
       throw new ResolverException(
           "the resolver refused to delete account " + accountPublicKey + ": " + reply);
     }
+    held.remove(accountPublicKey);
     if (listAccounts().contains(accountPublicKey)) {
       throw new ResolverException(
           "the resolver acknowledged the deletion of account "
@@ -231,10 +258,21 @@ public final class ResolverClient {
 
   /** The ids of the accounts the resolver holds. */
   public Set<String> listAccounts() {
+    lists.incrementAndGet();
     JsonNode reply = request("$SYS.REQ.CLAIMS.LIST", "");
     Set<String> ids = new HashSet<>();
     reply.path("data").forEach(id -> ids.add(id.asText()));
+    held.retainAll(ids);
+    held.addAll(ids);
     return ids;
+  }
+
+  /**
+   * How many times this client listed every account ({@code $SYS.REQ.CLAIMS.LIST}): at start and
+   * when an account is deleted, never per creation or change.
+   */
+  public long listsSent() {
+    return lists.get();
   }
 
   private JwtClaims verify(String accountJwt) {

@@ -12,6 +12,7 @@ import dev.gamingapi.server.common.PageRequest;
 import dev.gamingapi.server.common.Times;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +25,14 @@ import org.jdbi.v3.core.Jdbi;
 public final class Servers {
   private static final int MAX_NAME = 256;
 
+  private final Clock clock;
   private final Jdbi jdbi;
   private final Accounts accounts;
   private final AuditLog audit;
   private final List<BiConsumer<String, GameServer>> listeners = new CopyOnWriteArrayList<>();
 
-  public Servers(Jdbi jdbi, Accounts accounts, AuditLog audit) {
+  public Servers(Jdbi jdbi, Accounts accounts, AuditLog audit, Clock clock) {
+    this.clock = clock;
     this.jdbi = jdbi;
     this.accounts = accounts;
     this.audit = audit;
@@ -48,7 +51,7 @@ public final class Servers {
     if (find(account, id).isPresent()) {
       throw new ConflictException("server '" + id + "' is registered already in " + account);
     }
-    GameServer server = new GameServer(id, display, Times.now());
+    GameServer server = new GameServer(id, display, Times.now(clock));
     jdbi.useHandle(
         handle ->
             handle

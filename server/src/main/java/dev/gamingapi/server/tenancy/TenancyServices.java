@@ -20,6 +20,7 @@ import dev.gamingapi.server.servers.Servers;
 import dev.gamingapi.server.store.Database;
 import io.nats.client.Connection;
 import io.nats.client.NKey;
+import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -52,6 +53,7 @@ public record TenancyServices(
    * @param quotaSuspension how long a user that takes its tenant over the connection quota is
    *     suspended; zero to only report it
    * @param jwtWriter serialises account-JWT writes, across instances when there are several
+   * @param clock what decides expiries and suspensions, and stamps what is created
    */
   public static TenancyServices create(
       Database database,
@@ -64,19 +66,30 @@ public record TenancyServices(
       ConnectionCounter connections,
       int replicas,
       Duration quotaSuspension,
-      SingleWriter jwtWriter) {
+      SingleWriter jwtWriter,
+      Clock clock) {
     var jdbi = database.jdbi();
-    AccountStore accountStore = new AccountStore(jdbi);
+    AccountStore accountStore = new AccountStore(jdbi, clock);
     ShareStore shareStore = new ShareStore(jdbi);
-    AuditLog audit = new AuditLog(jdbi);
+    AuditLog audit = new AuditLog(jdbi, clock);
     AccountJwts jwts =
         new AccountJwts(
-            accountStore, shareStore, vault, operatorSigner, resolver, plans, replicas, jwtWriter);
+            accountStore,
+            shareStore,
+            vault,
+            operatorSigner,
+            resolver,
+            plans,
+            replicas,
+            jwtWriter,
+            clock);
     Accounts accounts =
-        new Accounts(accountStore, shareStore, jwts, vault, plans, broker, connections, audit);
-    Servers servers = new Servers(jdbi, accounts, audit);
-    Users users = new Users(new UserStore(jdbi), accountStore, accounts, servers, jwts, audit);
-    Shares shares = new Shares(shareStore, accounts, servers, jwts, audit);
+        new Accounts(
+            accountStore, shareStore, jwts, vault, plans, broker, connections, audit, clock);
+    Servers servers = new Servers(jdbi, accounts, audit, clock);
+    Users users =
+        new Users(new UserStore(jdbi), accountStore, accounts, servers, jwts, audit, clock);
+    Shares shares = new Shares(shareStore, accounts, servers, jwts, audit, clock);
     ConnectionWatch watch =
         new ConnectionWatch(
             system, accountStore, accounts, users, connections, audit, quotaSuspension);

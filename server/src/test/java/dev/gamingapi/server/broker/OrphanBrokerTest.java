@@ -11,8 +11,10 @@ import io.nats.client.Nats;
 import io.nats.client.Options;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,18 +51,12 @@ class OrphanBrokerTest {
     }
   }
 
-  private void awaitPidFile(long pid) throws InterruptedException {
+  private void awaitPidFile(long pid) {
     Path pidFile = dataDir.resolve("nats/nats-server.pid");
-    for (int i = 0; i < 200; i++) {
-      try {
-        if (Files.readString(pidFile).strip().equals(String.valueOf(pid))) {
-          return;
-        }
-      } catch (java.io.IOException notYet) {
-        // the orphan has not written it yet
-      }
-      Thread.sleep(25);
-    }
-    throw new AssertionError("orphan did not write its pid file");
+    Awaitility.await("the orphan's pid file")
+        .atMost(Duration.ofSeconds(5))
+        .pollInterval(Duration.ofMillis(25))
+        .ignoreException(java.io.IOException.class) // the orphan has not written it yet
+        .until(() -> Files.readString(pidFile).strip().equals(String.valueOf(pid)));
   }
 }

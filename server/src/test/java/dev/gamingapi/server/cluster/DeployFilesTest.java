@@ -16,7 +16,7 @@ import dev.gamingapi.server.app.OperatorSetup;
 import dev.gamingapi.server.app.Platform;
 import dev.gamingapi.server.app.PlatformConfig;
 import dev.gamingapi.server.app.PlatformSettings;
-import dev.gamingapi.server.http.Api;
+import dev.gamingapi.server.testing.Api;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,7 +105,7 @@ class DeployFilesTest {
         DeployedBroker.cluster(DEPLOY.resolve("nats/cluster.conf"), operator, tmp)) {
       try (Platform platform = externalPlatform(broker.url(), operator, 0).start()) {
         assertThat(platform.streamReplicas()).isEqualTo(3);
-        assertThat(platform.controlPlane().accounts().usage(Platform.DEFAULT_ACCOUNT).replicas())
+        assertThat(platform.tenancy().accounts().usage(Platform.DEFAULT_ACCOUNT).replicas())
             .isEqualTo(3);
         // The default tenant's read models run under its lease: an event published reaches them.
         var info = platform.connectionInfo();

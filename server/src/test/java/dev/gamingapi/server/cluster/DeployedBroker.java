@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 
 /**
  * nats-server nodes run from a broker config of {@code deploy/nats} as the compose files run it:
@@ -78,19 +79,23 @@ final class DeployedBroker implements AutoCloseable {
   /** Waits until every node answers healthy with {@code routes} routes (a formed cluster). */
   private void awaitHealthy(int routes) throws Exception {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    for (int i = 0; i < monitors.size(); i++) {
-      while (!healthy(http, monitors.get(i), routes)) {
-        if (!processes.get(i).isAlive()) {
-          throw new IllegalStateException(
-              "nats-server node " + (i + 1) + " exited; see its nats.log");
-        }
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("node " + (i + 1) + " not healthy in time");
-        }
-        Thread.sleep(100);
-      }
-    }
+    Awaitility.await("every nats-server node healthy")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> {
+              for (int i = 0; i < monitors.size(); i++) {
+                if (!healthy(http, monitors.get(i), routes)) {
+                  if (!processes.get(i).isAlive()) {
+                    // Thrown out of the wait at once: a dead node will not turn healthy.
+                    throw new IllegalStateException(
+                        "nats-server node " + (i + 1) + " exited; see its nats.log");
+                  }
+                  return false;
+                }
+              }
+              return true;
+            });
   }
 
   private static boolean healthy(HttpClient http, int monitor, int routes) {

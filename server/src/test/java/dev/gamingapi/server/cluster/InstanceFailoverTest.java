@@ -3,12 +3,12 @@ package dev.gamingapi.server.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gamingapi.server.http.Api;
-import dev.gamingapi.server.http.EventLog;
-import dev.gamingapi.server.http.HistoryComparison;
-import dev.gamingapi.server.http.HistoryFold;
-import dev.gamingapi.server.http.HistoryWorkload;
 import dev.gamingapi.server.lease.SingleWriter;
+import dev.gamingapi.server.testing.Api;
+import dev.gamingapi.server.testing.EventLog;
+import dev.gamingapi.server.testing.HistoryComparison;
+import dev.gamingapi.server.testing.HistoryFold;
+import dev.gamingapi.server.testing.HistoryWorkload;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.nats.client.Options;
@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -167,16 +168,11 @@ class InstanceFailoverTest {
     }
   }
 
-  static String awaitHolder(TwoInstances instances, String lease) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-    while (System.nanoTime() < deadline) {
-      String holder = instances.holder(lease, true);
-      if (holder != null) {
-        return holder;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("nobody holds " + lease);
+  static String awaitHolder(TwoInstances instances, String lease) {
+    return Awaitility.await("a holder of " + lease)
+        .atMost(Duration.ofMinutes(1))
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> instances.holder(lease, true), java.util.Objects::nonNull);
   }
 
   static Connection connect(TwoInstances instances, Path creds) throws Exception {

@@ -1,13 +1,15 @@
 package dev.gamingapi.server.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.gamingapi.contract.event.PlayerChatted;
-import dev.gamingapi.server.http.Api;
-import dev.gamingapi.server.http.NotifyEvents;
+import dev.gamingapi.server.testing.Api;
+import dev.gamingapi.server.testing.NotifyEvents;
 import dev.gamingapi.testkit.http.RecordingEndpoint;
 import io.nats.client.Connection;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -43,8 +45,11 @@ class NotificationFailoverTest {
         }
         BrokerFailoverTest.await(
             () -> endpoint.accepted().size() >= 20, "the first 20 notifications");
-        Thread.sleep(2_000); // room for a second instance's duplicate to show up
-        assertThat(ids(endpoint)).containsExactlyElementsOf(published);
+        // Exactly these, and still so while a second instance's duplicate would show up.
+        await()
+            .during(Duration.ofSeconds(2))
+            .atMost(Duration.ofSeconds(10))
+            .untilAsserted(() -> assertThat(ids(endpoint)).containsExactlyElementsOf(published));
 
         String holder = InstanceFailoverTest.awaitHolder(instances, "tenant:default");
         instances.kill(holder);
@@ -53,8 +58,10 @@ class NotificationFailoverTest {
         }
         BrokerFailoverTest.await(
             () -> ids(endpoint).containsAll(published), "the notifications after the kill");
-        Thread.sleep(2_000);
-        assertThat(ids(endpoint)).containsExactlyElementsOf(published);
+        await()
+            .during(Duration.ofSeconds(2))
+            .atMost(Duration.ofSeconds(10))
+            .untilAsserted(() -> assertThat(ids(endpoint)).containsExactlyElementsOf(published));
         assertThat(instances.holder("tenant:default", true)).isEqualTo(TwoInstances.other(holder));
       }
     }

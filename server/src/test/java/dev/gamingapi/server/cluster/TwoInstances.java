@@ -3,8 +3,8 @@ package dev.gamingapi.server.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gamingapi.server.app.OperatorSetup;
-import dev.gamingapi.server.http.Api;
 import dev.gamingapi.server.store.TestDatabase;
+import dev.gamingapi.server.testing.Api;
 import dev.gamingapi.testkit.NatsCluster;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

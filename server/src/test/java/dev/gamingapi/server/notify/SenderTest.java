@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.gamingapi.testkit.http.RecordingEndpoint;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -47,7 +48,7 @@ class SenderTest {
     // A rule saved while private addresses were allowed (or whose name now points inside) is not
     // called when they are not.
     try (RecordingEndpoint endpoint = RecordingEndpoint.start()) {
-      Sender strict = new Sender(new UrlGuard(false), Duration.ofSeconds(2));
+      Sender strict = new Sender(new UrlGuard(false), Duration.ofSeconds(2), Clock.systemUTC());
       Sender.Result result =
           strict.send(webhook(endpoint.url("/hook").replace("http:", "https:")), EVENT);
       assertThat(result.status()).isZero();
@@ -59,7 +60,7 @@ class SenderTest {
   @Test
   void aHangingEndpointTimesOutAndA429SaysHowLongToWait() {
     try (RecordingEndpoint endpoint = RecordingEndpoint.start()) {
-      Sender sender = new Sender(new UrlGuard(true), Duration.ofMillis(500));
+      Sender sender = new Sender(new UrlGuard(true), Duration.ofMillis(500), Clock.systemUTC());
       endpoint.answerNext(
           RecordingEndpoint.Answer.hang(), RecordingEndpoint.Answer.rateLimited(2.5));
       Sender.Result hung = sender.send(webhook(endpoint.url("/hook")), EVENT);

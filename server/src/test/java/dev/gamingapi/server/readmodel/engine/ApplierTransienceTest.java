@@ -63,7 +63,7 @@ class ApplierTransienceTest {
               .start(
                   () -> {
                     try {
-                      Thread.sleep(1_000);
+                      Thread.sleep(1_000); // kept: SQLite holds the lock in real time
                       lock.execute("ROLLBACK");
                       other.close();
                     } catch (Exception e) {

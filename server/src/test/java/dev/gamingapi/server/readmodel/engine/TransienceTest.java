@@ -2,12 +2,16 @@ package dev.gamingapi.server.readmodel.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
 
 import dev.gamingapi.server.store.TestDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,7 +69,12 @@ class TransienceTest {
                   () ->
                       fromFirst.set(
                           catchThrowable(() -> a.execute("UPDATE t SET v = 2 WHERE id = 2"))));
-      Thread.sleep(200);
+      // Until the first waits for the second's row: only then does the second's update close the
+      // cycle (sooner, it would just wait for the first).
+      try (Connection watcher = DriverManager.getConnection(database.url());
+          Statement watch = watcher.createStatement()) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> waitingOnALock(watch));
+      }
       Throwable deadlock = catchThrowable(() -> b.execute("UPDATE t SET v = 2 WHERE id = 1"));
       second.rollback();
       waiting.join();
@@ -87,6 +96,16 @@ class TransienceTest {
         var rs = statement.executeQuery("SELECT pg_backend_pid()")) {
       rs.next();
       return rs.getInt(1);
+    }
+  }
+
+  private static boolean waitingOnALock(Statement statement) throws SQLException {
+    try (ResultSet waiting =
+        statement.executeQuery(
+            "SELECT count(*) FROM pg_stat_activity"
+                + " WHERE datname = current_database() AND wait_event_type = 'Lock'")) {
+      waiting.next();
+      return waiting.getInt(1) > 0;
     }
   }
 }
