@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The running agent: one {@link ServerRuntime} per configured game server, each with its own client
- * and inputs, and the local status endpoint. {@link #close()} stops the inputs first, then flushes
- * and closes the journals, so nothing read is lost.
+ * The running agent: one {@link ServerRuntime} per configured game server, each with its own
+ * client, inputs and command outlets, and the local status endpoint. {@link #close()} stops the
+ * commands and the inputs first, then flushes and closes the journals, so nothing read is lost.
  */
 public final class Agent implements AutoCloseable {
   private final List<ServerRuntime> servers;
@@ -37,6 +37,7 @@ public final class Agent implements AutoCloseable {
       }
       for (ServerRuntime server : servers) {
         server.startInputs();
+        server.startCommands();
       }
       status =
           StatusServer.start(

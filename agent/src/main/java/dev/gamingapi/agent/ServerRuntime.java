@@ -2,10 +2,11 @@ package dev.gamingapi.agent;
 
 import dev.gamingapi.agent.config.ServerConfig;
 import dev.gamingapi.agent.input.Input;
+import dev.gamingapi.agent.outlet.CommandOutlet;
 import dev.gamingapi.agent.status.ServerCounters;
+import dev.gamingapi.sdk.CredentialsFile;
 import dev.gamingapi.sdk.FlushTimeoutException;
 import dev.gamingapi.sdk.GameServerClient;
-import dev.gamingapi.sdk.internal.Credentials;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,8 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One game server as the agent runs it: its own {@link GameServerClient} (its own credential, its
- * own journal), its counters and its inputs. The outlet wiring finds here the client to answer
- * commands with ({@link #client()}) and the raw {@code outlet:} config ({@link #config()}).
+ * own journal), its counters, its inputs, and its outlets with the receiver of its commands.
  */
 public final class ServerRuntime implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ServerRuntime.class);
@@ -25,6 +25,7 @@ public final class ServerRuntime implements AutoCloseable {
   private final GameServerClient client;
   private final ServerCounters counters;
   private final List<Input> inputs = new ArrayList<>();
+  private ServerCommands commands;
 
   private ServerRuntime(ServerConfig config, GameServerClient client) {
     this.config = config;
@@ -33,7 +34,7 @@ public final class ServerRuntime implements AutoCloseable {
   }
 
   /**
-   * Opens the server's journal and client, and creates (not yet starts) its inputs.
+   * Opens the server's journal, client and outlets, and creates (not yet starts) its inputs.
    *
    * @throws IllegalStateException when the creds file belongs to another server: its events would
    *     be refused by the broker, or worse, published under another server's name
@@ -51,6 +52,7 @@ public final class ServerRuntime implements AutoCloseable {
       for (var input : config.inputs()) {
         runtime.inputs.add(Inputs.create(runtime, input, stateDir));
       }
+      runtime.commands = ServerCommands.open(config.id(), config.outlets());
     } catch (RuntimeException e) {
       runtime.close();
       throw e;
@@ -60,7 +62,7 @@ public final class ServerRuntime implements AutoCloseable {
 
   private static void checkCredsAreFor(String serverId, Path creds) {
     // The SDK's own reading of creds files, so the agent and the client agree on the tag.
-    Optional<String> tagged = Credentials.load(creds).serverId();
+    Optional<String> tagged = CredentialsFile.read(creds).serverId();
     if (tagged.isPresent() && !tagged.get().equals(serverId)) {
       throw new IllegalStateException(
           "server '"
@@ -79,7 +81,17 @@ public final class ServerRuntime implements AutoCloseable {
     }
   }
 
-  /** This server's config, including the raw {@code outlet:} mapping. */
+  /** Starts receiving commands, when the server has outlets. */
+  void startCommands() {
+    commands.start(client, counters);
+  }
+
+  /** This server's outlets, in config order; empty when it takes no commands through the agent. */
+  public List<CommandOutlet> outlets() {
+    return commands == null ? List.of() : commands.outlets();
+  }
+
+  /** This server's config. */
   public ServerConfig config() {
     return config;
   }
@@ -99,9 +111,15 @@ public final class ServerRuntime implements AutoCloseable {
     return List.copyOf(inputs);
   }
 
-  /** Stops the inputs, waits a little for the broker, and closes the journal. */
+  /**
+   * Stops receiving commands and closes the outlets, stops the inputs, waits a little for the
+   * broker, and closes the journal: everything that may still publish stops before the journal.
+   */
   @Override
   public void close() {
+    if (commands != null) {
+      commands.close();
+    }
     for (Input input : inputs) {
       try {
         input.close();

@@ -19,7 +19,8 @@ import java.util.Objects;
  *   <li>runs the handler: a return acknowledges it and reports {@code command.succeeded} with the
  *       output; an exception retries it after a backoff (doubling from {@link
  *       Builder#retryBackoff}, at most 30 s) until {@link Builder#maxDeliveries} deliveries, then
- *       reports {@code command.failed} with the error;
+ *       reports {@code command.failed} with the error; a {@link CommandRejectedException} reports
+ *       {@code command.failed} at once, without retries;
  *   <li>reports {@code command.failed} for a name no handler is registered for.
  * </ul>
  *

@@ -124,7 +124,8 @@ final class CommandRunner implements AutoCloseable {
                   command.notBefore(),
                   command.expiresAt()));
     } catch (Exception e) {
-      if (delivery >= maxDeliveries) {
+      // A rejected command would fail alike on every delivery: retrying only delays the queue.
+      if (delivery >= maxDeliveries || e instanceof CommandRejectedException) {
         finish(
             connection,
             reply,

@@ -26,7 +26,12 @@ import java.util.List;
  *       - { type: minecraft-log, path: /srv/mc/logs/latest.log }
  *       - { type: log-file, path: /srv/game/server.log, format: lines }
  *       - { type: http-door, port: 8787 }    # POST /events, loopback only
- *     outlet: { ... }                        # kept raw, see ServerConfig#outlet
+ *     outlet:                                # commands to the game server; one mapping or a list
+ *       - rcon: { port: 27015, game: source, password_file: /etc/gamingapi/eu-1.rcon, timeout: 5s,
+ *                 commands: { slay: "sm_slay {player_id}" } }   # added to kick, ban, broadcast...
+ *       - shell: { timeout: 30s, working_dir: /srv/cs2, commands: { restart: [systemctl, restart, cs2] } }
+ *       # or http_poll: { port: 8701, commands: [kick, broadcast], result_timeout: 60s }
+ *       # or http_push: { url: "http://127.0.0.1:8080/commands", commands: [kick], timeout: 10s }
  * }</pre>
  *
  * <p>Relative paths are taken from the config file's directory.

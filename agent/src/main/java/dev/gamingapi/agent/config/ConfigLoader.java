@@ -75,8 +75,7 @@ final class ConfigLoader {
       }
       list.add(input);
     }
-    return new ServerConfig(
-        id, url, creds, journal, list, java.util.Optional.ofNullable(node.node().get("outlet")));
+    return new ServerConfig(id, url, creds, journal, list, new OutletLoader().outlets(node));
   }
 
   /** Reads a secret from {@code secret_file} or {@code secret_env}; an inline one is refused. */

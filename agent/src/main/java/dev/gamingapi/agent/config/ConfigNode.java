@@ -2,18 +2,22 @@ package dev.gamingapi.agent.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One mapping of the config file with its dotted path: typed reads that fail with the file, line
  * and key, so every check in the loader reads as one line.
  */
 record ConfigNode(YamlTree tree, String path, JsonNode node) {
+  private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)");
 
   ConfigNode {
     if (!node.isObject()) {
@@ -97,6 +101,45 @@ record ConfigNode(YamlTree tree, String path, JsonNode node) {
       throw error(key, "must be true or false");
     }
     return value.asBoolean();
+  }
+
+  /** A duration written with its unit: {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}. */
+  Optional<Duration> duration(String key) {
+    return string(key)
+        .map(
+            text -> {
+              Matcher matcher = DURATION.matcher(text.strip());
+              if (!matcher.matches() || Long.parseLong(matcher.group(1)) == 0) {
+                throw error(key, "'" + text + "' is not a duration such as 500ms, 5s, 2m or 1h");
+              }
+              long amount = Long.parseLong(matcher.group(1));
+              return switch (matcher.group(2)) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                default -> Duration.ofHours(amount);
+              };
+            });
+  }
+
+  /** The texts of a list of strings; an absent key is an empty list. */
+  List<String> strings(String key) {
+    JsonNode value = node.get(key);
+    if (value == null || value.isNull()) {
+      return List.of();
+    }
+    if (!value.isArray()) {
+      throw error(key, "must be a list of strings");
+    }
+    List<String> items = new ArrayList<>();
+    for (int i = 0; i < value.size(); i++) {
+      JsonNode item = value.get(i);
+      if (!item.isValueNode() || item.isNull() || item.asText().isBlank()) {
+        throw error(key + "[" + i + "]", "must be a non-empty string");
+      }
+      items.add(item.asText());
+    }
+    return items;
   }
 
   Optional<ConfigNode> object(String key) {

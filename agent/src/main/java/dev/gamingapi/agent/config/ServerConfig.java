@@ -1,6 +1,6 @@
 package dev.gamingapi.agent.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.gamingapi.agent.outlet.OutletSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -13,10 +13,9 @@ import java.util.Optional;
  * @param creds the server's own game-server creds file, if the broker wants one
  * @param journal the SDK journal directory of this server (one per server)
  * @param inputs where its events come from
- * @param outlet the {@code outlet:} mapping exactly as written (commands handed on to the game
- *     server: RCON, a local HTTP outlet, a shell command). The inputs half of the agent does not
- *     read it; the outlet wiring does, and validates it itself. {@link Optional#empty()} when
- *     absent.
+ * @param outlets where the platform's commands to this server are handed on (RCON, a local HTTP
+ *     outlet, a program), each command name to one of them; empty when the server takes no commands
+ *     through the agent
  */
 public record ServerConfig(
     String id,
@@ -24,10 +23,11 @@ public record ServerConfig(
     Optional<Path> creds,
     Path journal,
     List<InputConfig> inputs,
-    Optional<JsonNode> outlet) {
+    List<OutletSettings> outlets) {
 
-  /** Canonical constructor: copies the list. */
+  /** Canonical constructor: copies the lists. */
   public ServerConfig {
     inputs = List.copyOf(inputs);
+    outlets = List.copyOf(outlets);
   }
 }

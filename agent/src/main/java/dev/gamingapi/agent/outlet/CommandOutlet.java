@@ -16,9 +16,11 @@ import java.util.Set;
  *
  * <p>{@link #run} returns the command's output or throws: the receiver then retries with backoff
  * and, after its last allowed delivery, reports {@code command.failed} with the exception's
- * message, so every failure here says what went wrong in words an owner can act on. An outlet keeps
- * no state between commands that a failure could leave broken: a lost connection is opened again on
- * the next command.
+ * message, so every failure here says what went wrong in words an owner can act on. What would fail
+ * alike on every delivery (an argument missing or refused, a name without a template or program)
+ * throws {@link dev.gamingapi.sdk.CommandRejectedException} instead, which the receiver reports as
+ * failed at once. An outlet keeps no state between commands that a failure could leave broken: a
+ * lost connection is opened again on the next command.
  *
  * <p>The receiver runs one command at a time; implementations are thread-safe all the same.
  */
@@ -30,6 +32,7 @@ public interface CommandOutlet extends AutoCloseable {
    * Runs one command on the game server.
    *
    * @return the output, mapped to JSON by the receiver, or null for none
+   * @throws dev.gamingapi.sdk.CommandRejectedException when the command cannot run as sent
    * @throws OutletException when the game server refused, failed or did not answer in time
    * @throws Exception any other failure, which the receiver treats alike
    */

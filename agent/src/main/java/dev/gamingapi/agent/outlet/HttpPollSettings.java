@@ -26,4 +26,10 @@ public record HttpPollSettings(int port, Set<String> commands, Duration resultTi
     commands = Settings.names(commands);
     resultTimeout = Settings.positive("result timeout", resultTimeout, DEFAULT_RESULT_TIMEOUT);
   }
+
+  /** {@link #commands()}. */
+  @Override
+  public Set<String> commandNames() {
+    return commands;
+  }
 }

@@ -31,4 +31,10 @@ public record HttpPushSettings(URI url, Set<String> commands, Duration timeout)
     commands = Settings.names(commands);
     timeout = Settings.positive("push timeout", timeout, DEFAULT_TIMEOUT);
   }
+
+  /** {@link #commands()}. */
+  @Override
+  public Set<String> commandNames() {
+    return commands;
+  }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Commands as console lines over RCON (the Source RCON protocol, which Minecraft speaks too).
@@ -49,6 +50,12 @@ public record RconSettings(
     table.putAll(commands);
     table.values().removeIf(String::isBlank);
     return Map.copyOf(table);
+  }
+
+  /** The names of {@link #table()}. */
+  @Override
+  public Set<String> commandNames() {
+    return table().keySet();
   }
 
   /** {@code host:port}, as failures name it. */

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Commands run as programs: each command name has its own argv, run without a shell. The command's
@@ -40,5 +41,11 @@ public record ShellSettings(Map<String, List<String>> commands, Duration timeout
         });
     commands = Map.copyOf(copy);
     timeout = Settings.positive("shell timeout", timeout, DEFAULT_TIMEOUT);
+  }
+
+  /** The keys of {@link #commands()}. */
+  @Override
+  public Set<String> commandNames() {
+    return commands.keySet();
   }
 }

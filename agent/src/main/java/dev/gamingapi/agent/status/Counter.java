@@ -15,7 +15,13 @@ public enum Counter {
   /** Events left out on purpose ({@code exclude_bots}). */
   EXCLUDED("excluded", "Events left out on purpose (exclude_bots)."),
   /** Events the journal refused (too large, journal full). */
-  PUBLISH_FAILURES("publish_failures", "Events the journal refused (too large, full).");
+  PUBLISH_FAILURES("publish_failures", "Events the journal refused (too large, full)."),
+  /** Commands handed to an outlet, each retry counted again. */
+  COMMANDS_RUN("commands_run", "Commands handed to an outlet, retries included."),
+  /** Commands an outlet ran to success. */
+  COMMANDS_SUCCEEDED("commands_succeeded", "Commands an outlet ran to success."),
+  /** Runs of a command that failed; a failed run is retried unless the failure is permanent. */
+  COMMANDS_FAILED("commands_failed", "Command runs that failed, retries included.");
 
   private final String wireName;
   private final String help;

@@ -3,9 +3,13 @@ package dev.gamingapi.agent.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gamingapi.agent.outlet.RconGame;
+import dev.gamingapi.agent.outlet.RconSettings;
+import dev.gamingapi.agent.outlet.Secret;
 import dev.gamingapi.contract.event.ScoreOperator;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,8 +17,9 @@ class AgentConfigTest {
   @TempDir Path dir;
 
   @Test
-  void aFullConfigIsReadWithDefaultsAndTheOutletKeptRaw() throws Exception {
+  void aFullConfigIsReadWithDefaults() throws Exception {
     Files.writeString(dir.resolve("eu-1.secret"), "12345\n");
+    Files.writeString(dir.resolve("rcon.secret"), "s3cret\n");
     Path file =
         write(
             """
@@ -39,7 +44,16 @@ class AgentConfigTest {
     ServerConfig server = config.servers().getFirst();
     assertThat(config.stateDir()).isEqualTo(dir.resolve("state"));
     assertThat(server.journal()).isEqualTo(dir.resolve("state/journal/eu-1"));
-    assertThat(server.outlet().orElseThrow().at("/rcon/port").asInt()).isEqualTo(27015);
+    assertThat(server.outlets())
+        .singleElement()
+        .isEqualTo(
+            new RconSettings(
+                "127.0.0.1",
+                27015,
+                Secret.fromFile(dir.resolve("rcon.secret")),
+                RconGame.SOURCE,
+                Map.of(),
+                RconSettings.DEFAULT_TIMEOUT));
     InputConfig.SourceUdp udp = (InputConfig.SourceUdp) server.inputs().get(0);
     assertThat(udp.name()).isEqualTo("source-udp-0");
     assertThat(udp.secret().orElseThrow().value()).isEqualTo("12345");

@@ -6,6 +6,7 @@ import io.nats.client.Nats;
 import io.nats.client.api.PublishAck;
 import io.nats.client.impl.NatsMessage;
 import java.io.IOException;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -203,7 +204,7 @@ public final class Sender implements Runnable {
   private void awaitAck(InFlight window, int index) {
     try {
       window.future(index).get(settings.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+    } catch (ExecutionException | CancellationException e) {
       // settle() reports it on the next turn
     } catch (TimeoutException e) {
       throw new SendFailure("no acknowledgement within " + settings.ackTimeout());

@@ -26,13 +26,7 @@ class AccountCreationCostTest {
                 tmp.resolve("broker"), FreePorts.next(), operator.serverConfig());
         Platform platform =
             new Platform(
-                    PlatformSettings.of(
-                        PlatformConfig.external(
-                            tmp.resolve("data"),
-                            broker.url(),
-                            operator.signingSeed(),
-                            operator.operatorJwt(),
-                            operator.systemCreds())))
+                    PlatformSettings.of(operator.platformConfig(tmp.resolve("data"), broker.url())))
                 .start()) {
       ResolverClient resolver = platform.resolver();
       long listsAtStart = resolver.listsSent();

@@ -66,13 +66,7 @@ class ClusterTest {
     platform =
         new Platform(
                 PlatformSettings.of(
-                    PlatformConfig.external(
-                            tmp.resolve("data"),
-                            cluster.url(),
-                            operator.signingSeed(),
-                            operator.operatorJwt(),
-                            operator.systemCreds())
-                        .toBuilder()
+                    operator.platformConfig(tmp.resolve("data"), cluster.url()).toBuilder()
                         .replicas(3)
                         .build()))
             .start();

@@ -21,13 +21,7 @@ class ExternalBrokerTest {
                 tmp.resolve("broker"), FreePorts.next(), operator.serverConfig());
         Platform platform =
             new Platform(
-                    PlatformSettings.of(
-                        PlatformConfig.external(
-                            tmp.resolve("data"),
-                            broker.url(),
-                            operator.signingSeed(),
-                            operator.operatorJwt(),
-                            operator.systemCreds())))
+                    PlatformSettings.of(operator.platformConfig(tmp.resolve("data"), broker.url())))
                 .start()) {
       ConnectionInfo info = platform.connectionInfo();
 

@@ -24,4 +24,11 @@ record OperatorFixture(Path signingSeed, Path operatorJwt, Path systemCreds, Str
         dir.resolve(OperatorSetup.SYSTEM_CREDS),
         config);
   }
+
+  /**
+   * The config of a platform at {@code dataDir} using this operator on the broker at {@code url}.
+   */
+  PlatformConfig platformConfig(Path dataDir, String url) {
+    return PlatformConfig.external(dataDir, url, signingSeed, operatorJwt, systemCreds);
+  }
 }

@@ -8,6 +8,7 @@ import dev.gamingapi.agent.outlet.OutletException;
 import dev.gamingapi.agent.outlet.internal.CommandDocument;
 import dev.gamingapi.agent.outlet.internal.Durations;
 import dev.gamingapi.contract.ContractJson;
+import dev.gamingapi.sdk.CommandRejectedException;
 import dev.gamingapi.sdk.ReceivedCommand;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -23,7 +24,8 @@ import java.util.Set;
  * Commands POSTed to the game server's own HTTP endpoint, one request per command with the command
  * as JSON ({@code id, name, args, delivery, not_before, expires_at}; the same id on a retry). A 2xx
  * answer succeeds with its JSON body as the output (an empty body: no output; a body that is not
- * JSON: that text), any other status fails with the status and the start of the body.
+ * JSON: that text), any other status fails with the status and the start of the body: at once for
+ * 400 and 422 (the game server refused the command itself), else to be retried.
  */
 public final class HttpPushOutlet implements CommandOutlet {
   private static final int MAX_ERROR_BODY = 500;
@@ -79,8 +81,12 @@ public final class HttpPushOutlet implements CommandOutlet {
     int status = response.statusCode();
     if (status < 200 || status > 299) {
       String shown = body.length() > MAX_ERROR_BODY ? body.substring(0, MAX_ERROR_BODY) : body;
-      throw new OutletException(
-          "POST " + settings.url() + " answered " + status + (shown.isBlank() ? "" : ": " + shown));
+      String message =
+          "POST " + settings.url() + " answered " + status + (shown.isBlank() ? "" : ": " + shown);
+      // 400 and 422 say the command itself is wrong: the same request would be refused again.
+      throw status == 400 || status == 422
+          ? new CommandRejectedException(message)
+          : new OutletException(message);
     }
     if (body.isBlank()) {
       return null;

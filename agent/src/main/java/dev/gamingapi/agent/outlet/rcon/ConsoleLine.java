@@ -1,8 +1,8 @@
 package dev.gamingapi.agent.outlet.rcon;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gamingapi.agent.outlet.OutletException;
 import dev.gamingapi.agent.outlet.RconGame;
+import dev.gamingapi.sdk.CommandRejectedException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,8 +17,9 @@ final class ConsoleLine {
    * Fills each {@code {arg}} of {@code template} with that argument of the command: a string as is,
    * a number or boolean as written in JSON.
    *
-   * @throws OutletException when the command lacks an argument the template names, or an argument
-   *     is an object or array, or holds characters the console would read as syntax
+   * @throws CommandRejectedException when the command lacks an argument the template names, or an
+   *     argument is an object or array, or holds characters the console would read as syntax: it
+   *     would be refused alike on every delivery
    */
   static String render(String command, String template, JsonNode args, RconGame game) {
     Matcher matcher = PLACEHOLDER.matcher(template);
@@ -27,7 +28,7 @@ final class ConsoleLine {
       String arg = matcher.group(1);
       JsonNode value = args == null ? null : args.get(arg);
       if (value == null || value.isNull()) {
-        throw new OutletException(
+        throw new CommandRejectedException(
             "command '"
                 + command
                 + "' has no argument '"
@@ -37,7 +38,7 @@ final class ConsoleLine {
                 + "' needs");
       }
       if (!value.isValueNode()) {
-        throw new OutletException(
+        throw new CommandRejectedException(
             "argument '"
                 + arg
                 + "' of command '"
@@ -60,7 +61,7 @@ final class ConsoleLine {
       char c = text.charAt(i);
       if (Character.isISOControl(c) || game.forbiddenInArgs().indexOf(c) >= 0) {
         String shown = Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : "" + c;
-        throw new OutletException(
+        throw new CommandRejectedException(
             "argument '"
                 + arg
                 + "' of command '"

@@ -3,6 +3,7 @@ package dev.gamingapi.agent.outlet.rcon;
 import dev.gamingapi.agent.outlet.CommandOutlet;
 import dev.gamingapi.agent.outlet.OutletException;
 import dev.gamingapi.agent.outlet.RconSettings;
+import dev.gamingapi.sdk.CommandRejectedException;
 import dev.gamingapi.sdk.ReceivedCommand;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -49,13 +50,13 @@ public final class RconOutlet implements CommandOutlet {
   public ConsoleOutput run(ReceivedCommand command) {
     String template = table.get(command.name());
     if (template == null) {
-      throw new OutletException(
+      throw new CommandRejectedException(
           "no console line for command '" + command.name() + "' in the RCON table");
     }
     String line = ConsoleLine.render(command.name(), template, command.args(), settings.game());
     int bytes = line.getBytes(StandardCharsets.UTF_8).length;
     if (bytes > RconPacket.MAX_SIZE - 10) {
-      throw new OutletException(
+      throw new CommandRejectedException(
           "the console line of command '"
               + command.name()
               + "' is "

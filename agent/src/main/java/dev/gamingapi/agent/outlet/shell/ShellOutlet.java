@@ -7,6 +7,7 @@ import dev.gamingapi.agent.outlet.ShellSettings;
 import dev.gamingapi.agent.outlet.internal.CommandDocument;
 import dev.gamingapi.agent.outlet.internal.Durations;
 import dev.gamingapi.contract.ContractJson;
+import dev.gamingapi.sdk.CommandRejectedException;
 import dev.gamingapi.sdk.ReceivedCommand;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -53,7 +54,7 @@ public final class ShellOutlet implements CommandOutlet {
   public Object run(ReceivedCommand command) throws InterruptedException {
     List<String> argv = settings.commands().get(command.name());
     if (argv == null) {
-      throw new OutletException("no program for command '" + command.name() + "'");
+      throw new CommandRejectedException("no program for command '" + command.name() + "'");
     }
     String program = argv.getFirst();
     ProcessBuilder builder = new ProcessBuilder(argv);

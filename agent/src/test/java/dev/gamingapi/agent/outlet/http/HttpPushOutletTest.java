@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gamingapi.agent.outlet.HttpPushSettings;
 import dev.gamingapi.agent.outlet.OutletException;
+import dev.gamingapi.sdk.CommandRejectedException;
 import dev.gamingapi.sdk.ReceivedCommand;
 import dev.gamingapi.testkit.FreePorts;
 import dev.gamingapi.testkit.http.RecordingEndpoint;
@@ -59,6 +60,19 @@ class HttpPushOutletTest {
           .isInstanceOf(OutletException.class)
           .hasMessage(
               "POST " + game.url("/commands") + " answered 409: {\"error\":\"no such player\"}");
+    }
+  }
+
+  @Test
+  void aCommandTheGameServerCallsMalformedIsRejectedForGood() throws Exception {
+    game.answerAll(new Answer(422, 0, "{\"error\":\"player_id is required\"}"));
+    try (HttpPushOutlet outlet = HttpPushOutlet.open(settings(Duration.ofSeconds(10)))) {
+      assertThatThrownBy(() -> outlet.run(kick()))
+          .isInstanceOf(CommandRejectedException.class)
+          .hasMessage(
+              "POST "
+                  + game.url("/commands")
+                  + " answered 422: {\"error\":\"player_id is required\"}");
     }
   }
 

@@ -11,6 +11,7 @@ import dev.gamingapi.agent.outlet.Secret;
 import dev.gamingapi.agent.outlet.rcon.RconOutlet.ConsoleOutput;
 import dev.gamingapi.agent.outlet.rcon.TestRconServer.Dialect;
 import dev.gamingapi.contract.ContractJson;
+import dev.gamingapi.sdk.CommandRejectedException;
 import dev.gamingapi.sdk.ReceivedCommand;
 import dev.gamingapi.testkit.FreePorts;
 import java.io.IOException;
@@ -87,7 +88,7 @@ class RconOutletTest {
     server = TestRconServer.start(Dialect.SOURCE, "s3cret");
     try (RconOutlet outlet = RconOutlet.open(settings(RconGame.SOURCE, Map.of()))) {
       assertThatThrownBy(() -> outlet.run(command("change_map", "{\"level\":\"de_dust2\"}")))
-          .isInstanceOf(OutletException.class)
+          .isInstanceOf(CommandRejectedException.class)
           .hasMessage(
               "command 'change_map' has no argument 'map', which its console line"
                   + " 'changelevel {map}' needs");
@@ -100,6 +101,7 @@ class RconOutletTest {
     server = TestRconServer.start(Dialect.SOURCE, "s3cret");
     try (RconOutlet outlet = RconOutlet.open(settings(RconGame.SOURCE, Map.of()))) {
       assertThatThrownBy(() -> outlet.run(command("broadcast", "{\"text\":\"hi; quit\"}")))
+          .isInstanceOf(CommandRejectedException.class)
           .hasMessageContaining("argument 'text' of command 'broadcast' holds ';'");
       assertThatThrownBy(() -> outlet.run(command("kick", "{\"player_id\":\"7\\nquit\"}")))
           .hasMessageContaining("holds '\\u000a'");
