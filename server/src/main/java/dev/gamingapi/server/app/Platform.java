@@ -201,7 +201,7 @@ public final class Platform implements AutoCloseable {
           Notifier.start(
               database, tenancy.accounts(), url, settings.notifications(), ownership, clock);
       commands = Commands.start(tenancy, database, url, clock);
-      OAuth oauth = OAuth.create(database, tenancy, OAuthConfig.defaults(), clock);
+      OAuth oauth = OAuth.create(database, tenancy, vault, OAuthConfig.defaults(), clock);
       readModels =
           new ReadModels(
               database, tenancy.accounts(), tenancy.audit(), url, settings.readModels(), ownership);

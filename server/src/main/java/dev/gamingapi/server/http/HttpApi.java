@@ -58,7 +58,7 @@ public final class HttpApi implements AutoCloseable {
       Clock clock,
       OAuth oauth) {
     this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    Auth auth = new Auth(tenancy);
+    Auth auth = new Auth(tenancy, oauth);
     AccountRoutes accounts = new AccountRoutes(tenancy);
     MemberRoutes members = new MemberRoutes(tenancy);
     this.events = new EventRoutes(tenancy, brokerUrl);

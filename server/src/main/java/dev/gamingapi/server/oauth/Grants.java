@@ -120,9 +120,20 @@ public final class Grants {
     store.touch(grant.id(), Times.now(clock));
   }
 
-  /** The REST caller a grant is: an {@code app} user of its account with its scope. */
-  static Users.Principal principal(Grant grant) {
-    GrantScope scope = grant.scope();
+  /** Audits a grant just given (its row is written with its first tokens). */
+  void created(Grant grant) {
+    audit.record(
+        new Actor("user:" + grant.owner(), null),
+        "oauth.grant.created",
+        grant.account(),
+        grant.id(),
+        Map.of("client_id", grant.clientId(), "scope", grant.scope().wire()));
+  }
+
+  /**
+   * The REST caller a token of a grant is: an {@code app} user of its account with {@code scope}.
+   */
+  static Users.Principal principal(Grant grant, GrantScope scope) {
     User user =
         new User(
             grant.id(),

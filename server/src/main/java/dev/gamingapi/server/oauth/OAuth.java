@@ -1,8 +1,10 @@
 package dev.gamingapi.server.oauth;
 
+import dev.gamingapi.server.keys.KeyVault;
 import dev.gamingapi.server.store.Database;
 import dev.gamingapi.server.tenancy.TenancyServices;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The authorization server wired together: one entry point for the HTTP edge and the platform. Its
@@ -13,38 +15,76 @@ public final class OAuth {
   private final Clients clients;
   private final Grants grants;
   private final Authorizations authorizations;
-  private volatile String issuer;
+  private final SigningKeys signingKeys;
+  private final AccessTokens accessTokens;
+  private final TokenExchange tokens;
+  private final AtomicReference<String> issuer;
 
-  private OAuth(OAuthConfig config, Clients clients, Grants grants, Authorizations authorizations) {
+  private OAuth(
+      OAuthConfig config,
+      Clients clients,
+      Grants grants,
+      Authorizations authorizations,
+      SigningKeys signingKeys,
+      AccessTokens accessTokens,
+      TokenExchange tokens,
+      AtomicReference<String> issuer) {
     this.config = config;
     this.clients = clients;
     this.grants = grants;
     this.authorizations = authorizations;
+    this.signingKeys = signingKeys;
+    this.accessTokens = accessTokens;
+    this.tokens = tokens;
+    this.issuer = issuer;
   }
 
-  /** Wires the authorization server over the platform's database and tenancy services. */
+  /** Wires the authorization server over the platform's database, keys and tenancy services. */
   public static OAuth create(
-      Database database, TenancyServices tenancy, OAuthConfig config, Clock clock) {
+      Database database, TenancyServices tenancy, KeyVault vault, OAuthConfig config, Clock clock) {
     var jdbi = database.jdbi();
     Grants grants =
         new Grants(
             new GrantStore(jdbi), tenancy.users(), tenancy.accounts(), tenancy.audit(), clock);
     Clients clients = new Clients(new ClientStore(jdbi), grants, tenancy.audit(), clock);
+    CodeStore codes = new CodeStore(jdbi);
     Authorizations authorizations =
         new Authorizations(
             clients,
             tenancy.users(),
             tenancy.servers(),
-            new CodeStore(jdbi),
+            codes,
             new ConsentStore(jdbi),
             config,
             clock);
-    return new OAuth(config, clients, grants, authorizations);
+    AtomicReference<String> issuer = new AtomicReference<>();
+    SigningKeys signingKeys = new SigningKeys(jdbi, vault, config, clock);
+    AccessTokens accessTokens =
+        new AccessTokens(signingKeys, grants, config, clock, () -> issuerOf(issuer));
+    TokenExchange tokens =
+        new TokenExchange(jdbi, codes, new RefreshStore(jdbi), grants, accessTokens, config, clock);
+    return new OAuth(
+        config, clients, grants, authorizations, signingKeys, accessTokens, tokens, issuer);
   }
 
   /** The authorization endpoint's steps. */
   public Authorizations authorizations() {
     return authorizations;
+  }
+
+  /** The token endpoint's grants. */
+  public TokenExchange tokens() {
+    return tokens;
+  }
+
+  /** Access tokens, as the REST API checks them. */
+  public AccessTokens accessTokens() {
+    return accessTokens;
+  }
+
+  /** The keys that sign access tokens, and the JWKS. */
+  public SigningKeys signingKeys() {
+    return signingKeys;
   }
 
   /** The registered apps. */
@@ -64,12 +104,16 @@ public final class OAuth {
 
   /** Sets the issuer URL ({@code iss}): the platform's base URL, without a trailing slash. */
   public void issuer(String url) {
-    this.issuer = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    issuer.set(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
   }
 
   /** The issuer URL. */
   public String issuer() {
-    String current = issuer;
+    return issuerOf(issuer);
+  }
+
+  private static String issuerOf(AtomicReference<String> issuer) {
+    String current = issuer.get();
     if (current == null) {
       throw new IllegalStateException("the OAuth issuer is set once the HTTP server listens");
     }

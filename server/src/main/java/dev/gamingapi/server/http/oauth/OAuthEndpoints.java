@@ -13,5 +13,9 @@ public final class OAuthEndpoints {
     routes.get(AuthorizeEndpoint.PATH, authorize::start);
     routes.post(AuthorizeEndpoint.PATH, authorize::signIn);
     routes.post(AuthorizeEndpoint.DECISION, authorize::decide);
+    routes.post(TokenEndpoint.PATH, new TokenEndpoint(oauth)::token);
+    WellKnown wellKnown = new WellKnown(oauth);
+    routes.get(WellKnown.JWKS, wellKnown::jwks);
+    routes.get(WellKnown.METADATA, wellKnown::metadata);
   }
 }
