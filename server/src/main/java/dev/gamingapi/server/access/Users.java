@@ -227,6 +227,29 @@ public final class Users {
   }
 
   /**
+   * A NATS user JWT of {@code account} with the read scope of an app ({@code servers}, {@code
+   * eventTypes}; empty: all), for the key {@code userPublicKey} that the caller holds, expiring at
+   * {@code expiresAt}. The JWT's name {@code name} also names its inbox prefix.
+   */
+  public String appJwtFor(
+      String account,
+      String name,
+      List<String> servers,
+      List<String> eventTypes,
+      String userPublicKey,
+      Instant expiresAt) {
+    Duration lifetime = Duration.between(Times.now(clock), expiresAt);
+    if (lifetime.isNegative() || lifetime.isZero()) {
+      throw new IllegalArgumentException("the credentials would be expired already");
+    }
+    // NATS JWT expiry is in whole seconds: round down, never past expiresAt.
+    lifetime = Duration.ofSeconds(Math.max(1, lifetime.toSeconds()));
+    return accounts
+        .issuer(account)
+        .appJwt(name, new Scope(null, servers, eventTypes).subjects(), lifetime, userPublicKey);
+  }
+
+  /**
    * A user authenticated by its token.
    *
    * @param account its account

@@ -1,10 +1,13 @@
 package dev.gamingapi.server.http;
 
 import dev.gamingapi.server.common.Page;
+import dev.gamingapi.server.oauth.AccessTokens;
 import dev.gamingapi.server.oauth.Client;
 import dev.gamingapi.server.oauth.ClientSpec;
 import dev.gamingapi.server.oauth.Grant;
+import dev.gamingapi.server.oauth.NatsCredentials;
 import dev.gamingapi.server.oauth.OAuth;
+import dev.gamingapi.server.oauth.OAuthError;
 import dev.gamingapi.server.oauth.RegisteredClient;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -17,6 +20,7 @@ import java.util.List;
  */
 final class OAuthRoutes {
   private static final String CLIENTS = "/api/v1/oauth/clients";
+  private static final String NATS_CREDENTIALS = "/api/v1/oauth/nats-credentials";
   private static final String GRANTS = "/api/v1/accounts/{account}/oauth/grants";
 
   private final OAuth oauth;
@@ -80,7 +84,12 @@ final class OAuthRoutes {
     }
   }
 
+  record NatsKey(String publicKey) {}
+
+  record NatsCredentialsView(String jwt, String inboxPrefix, Instant expiresAt) {}
+
   void register(RoutesConfig routes) {
+    routes.post(NATS_CREDENTIALS, this::natsCredentials);
     routes.post(CLIENTS, this::createClient);
     routes.get(CLIENTS, this::listClients);
     routes.get(CLIENTS + "/{client}", this::getClient);
@@ -134,5 +143,23 @@ final class OAuthRoutes {
     Requests.caller(ctx).requireOwner(account);
     oauth.grants().revoke(account, ctx.pathParam("grant"), Requests.actor(ctx));
     ctx.status(204);
+  }
+
+  /** An app with an OAuth access token gets a NATS user JWT for its own public key. */
+  private void natsCredentials(Context ctx) {
+    String token = ctx.header("Authorization").substring("Bearer ".length()).strip();
+    if (!AccessTokens.looksLikeJwt(token)) {
+      throw ApiException.forbidden("NATS credentials here are for OAuth access tokens only");
+    }
+    NatsKey body = Requests.body(ctx, NatsKey.class);
+    NatsCredentials.Issued issued;
+    try {
+      issued = oauth.natsCredentials().issue(token, body.publicKey());
+    } catch (OAuthError e) {
+      throw ApiException.unauthorized(e.getMessage());
+    }
+    ctx.status(201)
+        .header("Cache-Control", "no-store")
+        .json(new NatsCredentialsView(issued.jwt(), issued.inboxPrefix(), issued.expiresAt()));
   }
 }

@@ -82,6 +82,16 @@ public final class AccessTokens {
     return jwt.serialize();
   }
 
+  /** The issuer URL. */
+  String issuer() {
+    return issuer.get();
+  }
+
+  /** The {@code aud} of the tokens. */
+  String audience() {
+    return issuer.get() + AUDIENCE_PATH;
+  }
+
   /** Whether {@code token} has the shape of a JWT rather than of a {@code gapi_} token. */
   public static boolean looksLikeJwt(String token) {
     return token.startsWith("eyJ") && token.chars().filter(c -> c == '.').count() == 2;

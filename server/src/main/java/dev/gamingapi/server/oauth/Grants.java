@@ -74,6 +74,16 @@ public final class Grants {
     return revoked;
   }
 
+  /** The client revokes its own grant (RFC 7009); nothing when it is revoked already. */
+  void revokeByClient(Grant grant, Actor actor) {
+    end(grant, actor, "revoked by the app");
+  }
+
+  /** Grant {@code id}, whatever its state. */
+  Optional<Grant> find(String id) {
+    return store.find(id);
+  }
+
   /** Revokes grant {@code id} on the platform's own motion (a replayed code or refresh token). */
   void revokeForAbuse(String id, String reason) {
     store.find(id).ifPresent(grant -> end(grant, Actor.PLATFORM, reason));

@@ -18,6 +18,8 @@ public final class OAuth {
   private final SigningKeys signingKeys;
   private final AccessTokens accessTokens;
   private final TokenExchange tokens;
+  private final TokenInspection inspection;
+  private final NatsCredentials natsCredentials;
   private final AtomicReference<String> issuer;
 
   private OAuth(
@@ -28,7 +30,11 @@ public final class OAuth {
       SigningKeys signingKeys,
       AccessTokens accessTokens,
       TokenExchange tokens,
+      TokenInspection inspection,
+      NatsCredentials natsCredentials,
       AtomicReference<String> issuer) {
+    this.natsCredentials = natsCredentials;
+    this.inspection = inspection;
     this.config = config;
     this.clients = clients;
     this.grants = grants;
@@ -61,10 +67,20 @@ public final class OAuth {
     SigningKeys signingKeys = new SigningKeys(jdbi, vault, config, clock);
     AccessTokens accessTokens =
         new AccessTokens(signingKeys, grants, config, clock, () -> issuerOf(issuer));
+    RefreshStore refreshes = new RefreshStore(jdbi);
     TokenExchange tokens =
-        new TokenExchange(jdbi, codes, new RefreshStore(jdbi), grants, accessTokens, config, clock);
+        new TokenExchange(jdbi, codes, refreshes, grants, accessTokens, config, clock);
     return new OAuth(
-        config, clients, grants, authorizations, signingKeys, accessTokens, tokens, issuer);
+        config,
+        clients,
+        grants,
+        authorizations,
+        signingKeys,
+        accessTokens,
+        tokens,
+        new TokenInspection(accessTokens, refreshes, grants),
+        new NatsCredentials(accessTokens, grants, tenancy.users(), clock),
+        issuer);
   }
 
   /** The authorization endpoint's steps. */
@@ -75,6 +91,16 @@ public final class OAuth {
   /** The token endpoint's grants. */
   public TokenExchange tokens() {
     return tokens;
+  }
+
+  /** NATS credentials for authorized apps. */
+  public NatsCredentials natsCredentials() {
+    return natsCredentials;
+  }
+
+  /** Revocation and introspection. */
+  public TokenInspection inspection() {
+    return inspection;
   }
 
   /** Access tokens, as the REST API checks them. */

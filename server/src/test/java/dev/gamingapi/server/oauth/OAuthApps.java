@@ -91,6 +91,21 @@ final class OAuthApps {
     return browser.post("/oauth/authorize/decision", form);
   }
 
+  /**
+   * A whole flow: {@code app} asks for {@code scope}, the owner of {@code ownerToken} ticks {@code
+   * ticked}, the app redeems the code.
+   */
+  com.nimbusds.oauth2.sdk.token.Tokens grant(
+      App app, String scope, String ownerToken, List<Map.Entry<String, String>> ticked)
+      throws Exception {
+    Attempt attempt = request(app, scope);
+    Browser browser = new Browser(fixture.httpUrl());
+    HttpResponse<String> back = approve(browser, signIn(browser, attempt, ownerToken), ticked);
+    TokenResponse response =
+        redeem(app, AuthorizationCodeFlowTest.codeOf(back), attempt.verifier());
+    return response.toSuccessResponse().getTokens();
+  }
+
   TokenResponse redeem(App app, String code, CodeVerifier verifier) throws Exception {
     return token(
         app,

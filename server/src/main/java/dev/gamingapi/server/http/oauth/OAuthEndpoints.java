@@ -14,6 +14,9 @@ public final class OAuthEndpoints {
     routes.post(AuthorizeEndpoint.PATH, authorize::signIn);
     routes.post(AuthorizeEndpoint.DECISION, authorize::decide);
     routes.post(TokenEndpoint.PATH, new TokenEndpoint(oauth)::token);
+    InspectionEndpoints inspection = new InspectionEndpoints(oauth);
+    routes.post(InspectionEndpoints.REVOKE, inspection::revoke);
+    routes.post(InspectionEndpoints.INTROSPECT, inspection::introspect);
     WellKnown wellKnown = new WellKnown(oauth);
     routes.get(WellKnown.JWKS, wellKnown::jwks);
     routes.get(WellKnown.METADATA, wellKnown::metadata);
