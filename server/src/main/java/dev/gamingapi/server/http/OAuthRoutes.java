@@ -90,6 +90,7 @@ final class OAuthRoutes {
 
   void register(RoutesConfig routes) {
     routes.post(NATS_CREDENTIALS, this::natsCredentials);
+    routes.post("/api/v1/oauth/signing-keys/rotate", this::rotateSigningKey);
     routes.post(CLIENTS, this::createClient);
     routes.get(CLIENTS, this::listClients);
     routes.get(CLIENTS + "/{client}", this::getClient);
@@ -161,5 +162,15 @@ final class OAuthRoutes {
     ctx.status(201)
         .header("Cache-Control", "no-store")
         .json(new NatsCredentialsView(issued.jwt(), issued.inboxPrefix(), issued.expiresAt()));
+  }
+
+  /**
+   * The operator rotates the access-token signing key now (e.g. after a suspected leak); the old
+   * key keeps verifying the tokens it signed until they expire.
+   */
+  private void rotateSigningKey(Context ctx) {
+    Requests.caller(ctx).requireOperator(null);
+    String kid = oauth.rotateSigningKey(Requests.actor(ctx));
+    ctx.json(java.util.Map.of("kid", kid));
   }
 }

@@ -1,9 +1,12 @@
 package dev.gamingapi.server.oauth;
 
+import dev.gamingapi.server.audit.Actor;
+import dev.gamingapi.server.audit.AuditLog;
 import dev.gamingapi.server.keys.KeyVault;
 import dev.gamingapi.server.store.Database;
 import dev.gamingapi.server.tenancy.TenancyServices;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -21,6 +24,7 @@ public final class OAuth {
   private final TokenInspection inspection;
   private final NatsCredentials natsCredentials;
   private final AtomicReference<String> issuer;
+  private final AuditLog audit;
 
   private OAuth(
       OAuthConfig config,
@@ -32,7 +36,9 @@ public final class OAuth {
       TokenExchange tokens,
       TokenInspection inspection,
       NatsCredentials natsCredentials,
-      AtomicReference<String> issuer) {
+      AtomicReference<String> issuer,
+      AuditLog audit) {
+    this.audit = audit;
     this.natsCredentials = natsCredentials;
     this.inspection = inspection;
     this.config = config;
@@ -80,7 +86,8 @@ public final class OAuth {
         tokens,
         new TokenInspection(accessTokens, refreshes, grants),
         new NatsCredentials(accessTokens, grants, tenancy.users(), clock),
-        issuer);
+        issuer,
+        tenancy.audit());
   }
 
   /** The authorization endpoint's steps. */
@@ -111,6 +118,13 @@ public final class OAuth {
   /** The keys that sign access tokens, and the JWKS. */
   public SigningKeys signingKeys() {
     return signingKeys;
+  }
+
+  /** Rotates the signing key now and audits it; answers the new key's id. */
+  public String rotateSigningKey(Actor actor) {
+    String kid = signingKeys.rotate().getKeyID();
+    audit.record(actor, "oauth.signing_key.rotated", null, kid, Map.of());
+    return kid;
   }
 
   /** The registered apps. */
