@@ -159,8 +159,7 @@ final class OAuthRoutes {
     } catch (OAuthError e) {
       throw ApiException.unauthorized(e.getMessage());
     }
-    ctx.status(201)
-        .header("Cache-Control", "no-store")
+    ctx.header("Cache-Control", "no-store")
         .json(new NatsCredentialsView(issued.jwt(), issued.inboxPrefix(), issued.expiresAt()));
   }
 

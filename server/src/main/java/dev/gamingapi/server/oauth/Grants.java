@@ -125,9 +125,12 @@ public final class Grants {
     }
   }
 
-  /** Notes that a token of the grant was used. */
+  /** Notes that a token of the grant was used; at most one write a minute per grant. */
   void touch(Grant grant) {
-    store.touch(grant.id(), Times.now(clock));
+    Instant now = Times.now(clock);
+    if (grant.lastUsedAt() == null || grant.lastUsedAt().isBefore(now.minusSeconds(60))) {
+      store.touch(grant.id(), now);
+    }
   }
 
   /** Audits a grant just given (its row is written with its first tokens). */

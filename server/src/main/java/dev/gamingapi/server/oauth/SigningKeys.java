@@ -13,8 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -90,6 +93,7 @@ public final class SigningKeys {
               .execute();
         });
     signing = key;
+    verifiers = null;
     return key;
   }
 
@@ -108,13 +112,34 @@ public final class SigningKeys {
     return new JWKSet(keys);
   }
 
-  /** The published public key {@code kid}, if it still verifies. */
+  /**
+   * The published public key {@code kid}, if it still verifies. On the REST hot path: answered from
+   * memory, read again from the database when the kid is unknown (another instance rotated) or the
+   * copy is a minute old (another instance retired a key).
+   */
   Optional<ECKey> verifying(String kid) {
-    return published().getKeys().stream()
-        .filter(key -> key.getKeyID().equals(kid))
-        .map(ECKey.class::cast)
-        .findFirst();
+    Instant now = Times.now(clock);
+    Verifiers known = verifiers;
+    if (known == null
+        || !known.keys().containsKey(kid)
+        || known.readAt().plusSeconds(60).isBefore(now)) {
+      Map<String, Row> rows = new HashMap<>();
+      rows().forEach(row -> rows.put(row.kid(), row));
+      known = new Verifiers(rows, now, new ConcurrentHashMap<>());
+      verifiers = known;
+    }
+    Row row = known.keys().get(kid);
+    if (row == null
+        || (row.retired() != null
+            && !row.retired().isAfter(now.minus(config.accessTokenLifetime())))) {
+      return Optional.empty();
+    }
+    return Optional.of(known.parsed().computeIfAbsent(kid, k -> parse(row.publicJwk())));
   }
+
+  private record Verifiers(Map<String, Row> keys, Instant readAt, Map<String, ECKey> parsed) {}
+
+  private volatile Verifiers verifiers;
 
   private List<Row> rows() {
     return jdbi.withHandle(

@@ -67,9 +67,7 @@ class OAuthOverTimeTest {
     String oldKid = kidOf(before);
     Api oldToken = fixture.operator.as(before.getAccessToken().getValue());
 
-    Api.Response rotated =
-        fixture.operator.sendUnchecked(
-            "POST", "/api/v1/oauth/signing-keys/rotate", "{}", "application/json");
+    Api.Response rotated = fixture.operator.post("/api/v1/oauth/signing-keys/rotate", null);
     assertThat(rotated.status()).isEqualTo(200);
     String newKid = rotated.json().path("kid").asText();
     assertThat(newKid).isNotEqualTo(oldKid);
