@@ -1,0 +1,131 @@
+package dev.gamingapi.server.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.AuthorizationRequest;
+import com.nimbusds.oauth2.sdk.AuthorizationResponse;
+import com.nimbusds.oauth2.sdk.AuthorizationSuccessResponse;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.gamingapi.server.testing.PlatformFixture;
+import dev.gamingapi.server.testing.PlatformPerClass;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/**
+ * The OAuth consent page in headless Chromium: an owner signs in, unticks a server and allows; the
+ * app's own web server (a local one here) receives the code, which redeems for exactly the ticked
+ * scope. The same page framed by another site shows nothing.
+ */
+class ConsentInChromiumTest extends PlatformPerClass {
+  private PlatformFixture.Issued owner;
+
+  @Override
+  protected void setUpPlatform() throws Exception {
+    fixture.account("chrome", "standard");
+    fixture.server("chrome", "s1");
+    fixture.server("chrome", "s2");
+    owner = fixture.user("chrome", "{\"name\":\"boss\",\"kind\":\"owner\"}");
+  }
+
+  @Test
+  void anOwnerNarrowsAndAllowsInChromiumAndTheFramedPageShowsNothing() throws Exception {
+    BlockingQueue<URI> callbacks = new ArrayBlockingQueue<>(4);
+    HttpServer app = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    String appUrl = "http://127.0.0.1:" + app.getAddress().getPort();
+    String[] framed = new String[1];
+    app.createContext(
+        "/cb",
+        exchange -> {
+          callbacks.add(URI.create(appUrl + exchange.getRequestURI()));
+          answer(exchange, "<p id=\"done\">back at the app</p>");
+        });
+    app.createContext(
+        "/frame", exchange -> answer(exchange, "<iframe src=\"" + framed[0] + "\"></iframe>"));
+    app.start();
+    try (Browser browser = Browser.start(1000, 900)) {
+      ClientID client =
+          new ClientID(
+              fixture
+                  .operator
+                  .post(
+                      "/api/v1/oauth/clients",
+                      "{\"name\":\"Chrome App\",\"homepage\":\"https://app.example\","
+                          + "\"redirect_uris\":[\""
+                          + appUrl
+                          + "/cb\"],\"scopes\":[\"events:read\"],\"type\":\"public\"}")
+                  .json()
+                  .path("client")
+                  .path("client_id")
+                  .asText());
+      State state = new State();
+      CodeVerifier verifier = new CodeVerifier();
+      URI authorize =
+          new AuthorizationRequest.Builder(new ResponseType(ResponseType.Value.CODE), client)
+              .redirectionURI(URI.create(appUrl + "/cb"))
+              .scope(Scope.parse("events:read server:s1 server:s2"))
+              .state(state)
+              .codeChallenge(verifier, CodeChallengeMethod.S256)
+              .endpointURI(URI.create(fixture.httpUrl() + "/oauth/authorize"))
+              .build()
+              .toURI();
+
+      browser.open(authorize.toString());
+      browser.find("input[name=token]").sendKeys(owner.token());
+      browser.find("form button").click();
+      browser.find("input[name=servers][value=s2]").click();
+      browser.find("button[value=approve]").click();
+      browser.find("#done");
+
+      URI back = callbacks.poll(20, TimeUnit.SECONDS);
+      AuthorizationResponse response = AuthorizationResponse.parse(back);
+      assertThat(response.getState()).isEqualTo(state);
+      AuthorizationCode code = ((AuthorizationSuccessResponse) response).getAuthorizationCode();
+      TokenResponse tokens =
+          TokenResponse.parse(
+              new TokenRequest(
+                      URI.create(fixture.httpUrl() + "/oauth/token"),
+                      client,
+                      new AuthorizationCodeGrant(code, URI.create(appUrl + "/cb"), verifier))
+                  .toHTTPRequest()
+                  .send());
+      assertThat(tokens.toSuccessResponse().getTokens().getAccessToken().getScope().toString())
+          .isEqualTo("events:read server:s1");
+
+      // Another site frames the authorization page: the browser refuses to render it there.
+      framed[0] = authorize.toString();
+      browser.open(appUrl + "/frame");
+      browser.driver.switchTo().frame(0);
+      assertThat(browser.driver.findElements(By.name("token"))).isEmpty();
+      browser.driver.switchTo().defaultContent();
+    } finally {
+      app.stop(0);
+    }
+  }
+
+  private static void answer(HttpExchange exchange, String html) throws IOException {
+    byte[] body =
+        ("<!doctype html><html><body>" + html + "</body></html>").getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+    exchange.sendResponseHeaders(200, body.length);
+    exchange.getResponseBody().write(body);
+    exchange.close();
+  }
+}
