@@ -47,7 +47,8 @@ record BenchArgs(
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       switch (arg) {
-        case "ingest", "replay", "control", "commands", "history", "cluster", "all" -> which = arg;
+        case "ingest", "replay", "control", "commands", "history", "oauth", "cluster", "all" ->
+            which = arg;
         case "--history-events" -> historyEvents = Integer.parseInt(args.get(++i));
         case "--players" -> players = Integer.parseInt(args.get(++i));
         case "--ingest-events" -> ingest = Integer.parseInt(args.get(++i));

@@ -6,7 +6,7 @@ import java.util.Locale;
 /**
  * Runs the benchmarks and prints figures: ingest and replay as ratios against raw jnats measured on
  * the same run and the same nats-server, the control plane as latencies, rates and memory. Usage:
- * {@code bench [ingest|replay|control|commands|history|cluster|all] [--ingest-events N]
+ * {@code bench [ingest|replay|control|commands|history|oauth|cluster|all] [--ingest-events N]
  * [--replay-events N] [--window W] [--rounds R] [--accounts N] [--plan P]}.
  */
 public final class BenchMain {
@@ -30,6 +30,9 @@ public final class BenchMain {
     }
     if (parsed.runs("history")) {
       new HistoryBench(parsed).run();
+    }
+    if (parsed.runs("oauth")) {
+      new OAuthBench().run();
     }
     if (parsed.runs("cluster")) {
       new ClusterBench(parsed).run();

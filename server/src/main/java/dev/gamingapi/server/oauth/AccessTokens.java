@@ -29,6 +29,10 @@ public final class AccessTokens {
   public static final String AUDIENCE_PATH = "/api/v1";
 
   private static final JOSEObjectType AT_JWT = new JOSEObjectType("at+jwt");
+  private static final int MAX_REMEMBERED = 10_000;
+
+  private final java.util.Map<String, Claims> verified =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private final SigningKeys keys;
   private final Grants grants;
@@ -126,8 +130,32 @@ public final class AccessTokens {
       Instant expiresAt,
       String jwtId) {}
 
-  /** The claims of {@code token} if it is a valid access token now (the grant not looked up). */
+  /**
+   * The claims of {@code token} if it is a valid access token now (the grant not looked up).
+   * Verified tokens are remembered until they expire, so that an app's token costs one signature
+   * check rather than one per request (an ES256 check costs about as much as the rest of a read).
+   */
   Optional<Claims> verify(String token) {
+    Claims known = verified.get(token);
+    if (known != null) {
+      if (known.expiresAt().isAfter(Times.now(clock))) {
+        return Optional.of(known);
+      }
+      verified.remove(token);
+      return Optional.empty();
+    }
+    Optional<Claims> claims = verifySignature(token);
+    claims.ifPresent(
+        valid -> {
+          if (verified.size() >= MAX_REMEMBERED) {
+            verified.clear(); // crude but bounded; the next requests verify again
+          }
+          verified.put(token, valid);
+        });
+    return claims;
+  }
+
+  private Optional<Claims> verifySignature(String token) {
     try {
       SignedJWT jwt = SignedJWT.parse(token);
       if (!JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm())

@@ -59,6 +59,28 @@ final class GrantStore {
                 .findOne());
   }
 
+  /**
+   * Grant {@code id} if it is active at {@code now} and its owner is still a user of the account,
+   * neither revoked nor expired.
+   */
+  public Optional<Grant> findIfActive(String id, Instant now) {
+    long at = now.toEpochMilli();
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT "
+                        + COLUMNS.replaceAll("(\\w+)", "g.$1")
+                        + " FROM oauth_grants g JOIN users u"
+                        + " ON u.account = g.account AND u.name = g.owner"
+                        + " WHERE g.id = :id AND g.revoked_at IS NULL AND g.expires_at > :now"
+                        + " AND u.revoked_at IS NULL AND (u.expires_at IS NULL OR u.expires_at > :now)")
+                .bind("id", id)
+                .bind("now", at)
+                .map((rs, ctx) -> grant(rs))
+                .findOne());
+  }
+
   public Page<Grant> page(String account, PageRequest request) {
     return Cursors.query(
         jdbi,
