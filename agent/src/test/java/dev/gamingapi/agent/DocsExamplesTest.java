@@ -131,16 +131,19 @@ class DocsExamplesTest {
     Files.writeString(configDir.resolve("eu-1.creds"), "not read when loading\n");
     Files.writeString(configDir.resolve("eu-1.logsecret"), "8675309\n");
     Files.writeString(configDir.resolve("eu-1.rcon"), "s3cret\n");
-    Path file = Files.writeString(configDir.resolve("agent.yaml"), block.group(1));
+    // The shell outlet's working_dir must exist when the config is loaded; the rest is as written.
+    String yaml = block.group(1).replace("working_dir: /srv/game", "working_dir: " + configDir);
+    assertThat(yaml).isNotEqualTo(block.group(1));
+    Path file = Files.writeString(configDir.resolve("agent.yaml"), yaml);
 
     ServerConfig server = AgentConfig.load(file).server("eu-1").orElseThrow();
 
     assertThat(server.inputs())
         .extracting(input -> input.getClass().getSimpleName())
         .containsExactly("SourceUdp", "SourceHttp", "MinecraftLog", "LogFile", "HttpDoor");
-    List<String> outlets = new ArrayList<>();
-    server.outlet().orElseThrow().fieldNames().forEachRemaining(outlets::add);
-    assertThat(outlets).containsExactly("rcon", "http_poll", "http_push", "shell");
+    assertThat(server.outlets())
+        .extracting(outlet -> outlet.getClass().getSimpleName())
+        .containsExactly("RconSettings", "HttpPollSettings", "HttpPushSettings", "ShellSettings");
   }
 
   /** The stored event types of {@code ids}, in the order of {@code ids}; absent ones left out. */

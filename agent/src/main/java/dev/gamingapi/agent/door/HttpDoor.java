@@ -1,20 +1,16 @@
 package dev.gamingapi.agent.door;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.gamingapi.agent.config.InputConfig;
 import dev.gamingapi.agent.input.Input;
+import dev.gamingapi.agent.input.LocalHttpServer;
 import dev.gamingapi.agent.status.ServerCounters;
 import dev.gamingapi.sdk.GameServerClient;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A local HTTP door for scripts and plugins of a game server: {@code POST /events} with one JSON
@@ -27,8 +23,7 @@ public final class HttpDoor implements Input {
   private static final int MAX_BODY = 16 * 1024 * 1024;
   private final InputConfig.HttpDoor config;
   private final EventDoor door;
-  private HttpServer server;
-  private ExecutorService executor;
+  private LocalHttpServer server;
 
   /** A door publishing through {@code client}, the server's own. */
   public HttpDoor(InputConfig.HttpDoor config, GameServerClient client, ServerCounters counters) {
@@ -43,17 +38,15 @@ public final class HttpDoor implements Input {
 
   @Override
   public synchronized void start() {
-    try {
-      server = HttpServer.create(new InetSocketAddress(config.bind(), config.port()), 64);
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          config.name() + ": cannot listen on " + config.bind() + ":" + config.port(), e);
-    }
-    server.createContext("/", this::handle);
-    executor =
-        Executors.newFixedThreadPool(4, Thread.ofPlatform().name("door-" + name(), 0).factory());
-    server.setExecutor(executor);
-    server.start();
+    server =
+        LocalHttpServer.start(
+            "door-" + name(),
+            config.bind(),
+            config.port(),
+            "/",
+            this::handle,
+            4,
+            Duration.ofSeconds(15));
   }
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -97,19 +90,13 @@ public final class HttpDoor implements Input {
 
   /** The bound port. */
   public int port() {
-    return server.getAddress().getPort();
+    return server.port();
   }
 
   @Override
   public synchronized void close() {
     if (server != null) {
-      server.stop(0);
-      executor.shutdown();
-      try {
-        executor.awaitTermination(15, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      server.close();
     }
   }
 }

@@ -1,18 +1,14 @@
 package dev.gamingapi.agent.source;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.gamingapi.agent.config.InputConfig;
 import dev.gamingapi.agent.input.Input;
 import dev.gamingapi.agent.input.LinePublisher;
+import dev.gamingapi.agent.input.LocalHttpServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,8 +24,7 @@ public final class SourceHttpInput implements Input {
   private static final Logger LOG = LoggerFactory.getLogger(SourceHttpInput.class);
   private final InputConfig.SourceHttp config;
   private final LinePublisher publisher;
-  private HttpServer server;
-  private ExecutorService executor;
+  private LocalHttpServer server;
 
   /** An input that hands the posted lines to {@code publisher}. */
   public SourceHttpInput(InputConfig.SourceHttp config, LinePublisher publisher) {
@@ -44,17 +39,16 @@ public final class SourceHttpInput implements Input {
 
   @Override
   public synchronized void start() {
-    try {
-      server = HttpServer.create(new InetSocketAddress(config.bind(), config.port()), 64);
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          config.name() + ": cannot listen on " + config.bind() + ":" + config.port(), e);
-    }
-    server.createContext(config.path(), this::handle);
-    executor =
-        Executors.newSingleThreadExecutor(Thread.ofPlatform().name("http-" + name()).factory());
-    server.setExecutor(executor);
-    server.start();
+    // One thread: the lines of a match are published in the order the game server posted them.
+    server =
+        LocalHttpServer.start(
+            "http-" + name(),
+            config.bind(),
+            config.port(),
+            config.path(),
+            this::handle,
+            1,
+            Duration.ofSeconds(10));
   }
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -81,19 +75,13 @@ public final class SourceHttpInput implements Input {
 
   /** The bound port. */
   public int port() {
-    return server.getAddress().getPort();
+    return server.port();
   }
 
   @Override
   public synchronized void close() {
     if (server != null) {
-      server.stop(0);
-      executor.shutdown();
-      try {
-        executor.awaitTermination(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      server.close();
     }
   }
 }
