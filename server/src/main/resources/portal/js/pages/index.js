@@ -2,6 +2,7 @@
 // navigation to what the token can use.
 
 import * as accounts from './accounts.js';
+import * as apps from './apps.js';
 import * as audit from './audit.js';
 import * as commands from './commands.js';
 import * as events from './events.js';
@@ -22,6 +23,7 @@ export const pages = [
   { path: 'servers', title: 'Servers', module: servers, shows: reader },
   { path: 'users', title: 'Users', module: users, shows: owner },
   { path: 'sharing', title: 'Sharing', module: shares, shows: owner },
+  { path: 'apps', title: 'Authorized apps', module: apps, shows: owner },
   { path: 'events', title: 'Live events', module: events, shows: (me, account) => Boolean(account) },
   { path: 'leaderboards', title: 'Leaderboards', module: leaderboards, shows: reader },
   { path: 'players', title: 'Players', module: players, shows: reader },

@@ -28,11 +28,13 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * The OAuth consent page in headless Chromium: an owner signs in, unticks a server and allows; the
  * app's own web server (a local one here) receives the code, which redeems for exactly the ticked
- * scope. The same page framed by another site shows nothing.
+ * scope; the owner then revokes it on the portal's "Authorized apps" page. The consent page framed
+ * by another site shows nothing.
  */
 class ConsentInChromiumTest extends PlatformPerClass {
   private PlatformFixture.Issued owner;
@@ -106,8 +108,28 @@ class ConsentInChromiumTest extends PlatformPerClass {
                       new AuthorizationCodeGrant(code, URI.create(appUrl + "/cb"), verifier))
                   .toHTTPRequest()
                   .send());
-      assertThat(tokens.toSuccessResponse().getTokens().getAccessToken().getScope().toString())
-          .isEqualTo("events:read server:s1");
+      var access = tokens.toSuccessResponse().getTokens().getAccessToken();
+      assertThat(access.getScope().toString()).isEqualTo("events:read server:s1");
+      var asApp = fixture.operator.as(access.getValue());
+      assertThat(asApp.get("/api/v1/whoami").status()).isEqualTo(200);
+
+      // The owner finds the app on the portal's "Authorized apps" page and revokes it there.
+      browser.open(fixture.httpUrl() + "/");
+      browser.find("#token").sendKeys(owner.token());
+      browser.find("#token").submit();
+      browser.until(d -> d.findElement(By.id("nav")).isDisplayed());
+      browser.until(
+          d -> { // the navigation is drawn again once the account is known: retry a stale link
+            d.findElement(By.linkText("Authorized apps")).click();
+            return d.findElement(By.cssSelector("#page h1")).getText().equals("Authorized apps");
+          });
+      WebElement row =
+          browser.until(d -> d.findElement(By.xpath("//tr[td[normalize-space()='Chrome App']]")));
+      assertThat(row.getText()).contains("events:read server:s1", "boss");
+      browser.find("button[aria-label='Revoke Chrome App']").click();
+      browser.until(
+          d -> d.findElement(By.tagName("body")).getText().contains("no longer has access"));
+      assertThat(asApp.get("/api/v1/whoami").status()).isEqualTo(401);
 
       // Another site frames the authorization page: the browser refuses to render it there.
       framed[0] = authorize.toString();
