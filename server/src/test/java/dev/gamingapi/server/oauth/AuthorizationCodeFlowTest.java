@@ -15,6 +15,7 @@ import com.nimbusds.oauth2.sdk.AuthorizationResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationSuccessResponse;
 import com.nimbusds.oauth2.sdk.TokenErrorResponse;
 import com.nimbusds.oauth2.sdk.TokenResponse;
+import dev.gamingapi.server.testing.OnEachDatabase;
 import dev.gamingapi.server.testing.PlatformFixture;
 import dev.gamingapi.server.testing.PlatformPerClass;
 import java.net.URI;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * that a plain JOSE library verifies against the published JWKS and that the REST API takes as an
  * app of exactly the granted scope.
  */
+@OnEachDatabase
 class AuthorizationCodeFlowTest extends PlatformPerClass {
   private OAuthApps apps;
   private PlatformFixture.Issued owner;

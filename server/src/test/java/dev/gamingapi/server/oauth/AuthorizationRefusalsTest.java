@@ -10,6 +10,7 @@ import com.nimbusds.oauth2.sdk.AuthorizationResponse;
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import dev.gamingapi.server.testing.OnEachDatabase;
 import dev.gamingapi.server.testing.PlatformFixture;
 import dev.gamingapi.server.testing.PlatformPerClass;
 import java.net.URI;
@@ -19,6 +20,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Each refusal of the flow, with the error code its RFC names. */
+@OnEachDatabase
 class AuthorizationRefusalsTest extends PlatformPerClass {
   private static final List<Map.Entry<String, String>> ALL =
       List.of(Map.entry("all_servers", "yes"), Map.entry("all_event_types", "yes"));

@@ -14,6 +14,7 @@ import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.token.Tokens;
 import dev.gamingapi.contract.subject.Subjects;
 import dev.gamingapi.server.testing.Api;
+import dev.gamingapi.server.testing.OnEachDatabase;
 import dev.gamingapi.server.testing.PlatformFixture;
 import dev.gamingapi.server.testing.PlatformPerClass;
 import io.nats.client.Connection;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.Test;
  * granted, and the owner lists the grant and revokes it, which ends REST access and drops the NATS
  * connection within a second.
  */
+@OnEachDatabase
 class GrantLifecycleTest extends PlatformPerClass {
   private static final List<Map.Entry<String, String>> ALL_TYPES =
       List.of(Map.entry("servers", "s1"), Map.entry("all_event_types", "yes"));
@@ -178,5 +180,22 @@ class GrantLifecycleTest extends PlatformPerClass {
 
   private static byte[] bytes(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void deletingTheAppRevokesItsGrants() throws Exception {
+    OAuthApps.App app = apps.register("public", "[\"events:read\"]");
+    Tokens tokens = apps.grant(app, "events:read", owner.token(), ALL_TYPES);
+    Api asApp = fixture.operator.as(tokens.getAccessToken().getValue());
+    assertThat(asApp.get("/api/v1/whoami").status()).isEqualTo(200);
+
+    assertThat(fixture.operator.delete("/api/v1/oauth/clients/" + app.id().getValue()).status())
+        .isEqualTo(204);
+
+    assertThat(asApp.get("/api/v1/whoami").status()).isEqualTo(401);
+    assertThat(
+            AuthorizationCodeFlowTest.errorOf(
+                apps.token(app, new RefreshTokenGrant(tokens.getRefreshToken()))))
+        .isEqualTo("invalid_client");
   }
 }
