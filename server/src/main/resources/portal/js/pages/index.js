@@ -4,6 +4,7 @@
 import * as accounts from './accounts.js';
 import * as apps from './apps.js';
 import * as audit from './audit.js';
+import * as clients from './clients.js';
 import * as commands from './commands.js';
 import * as events from './events.js';
 import * as leaderboards from './leaderboards.js';
@@ -19,6 +20,7 @@ const reader = (me, account) => owner(me, account) || me.kind === 'app';
 
 export const pages = [
   { path: 'accounts', title: 'Accounts and plans', module: accounts, shows: (me) => me.kind === 'operator' },
+  { path: 'apps-registered', title: 'Third-party apps', module: clients, shows: (me) => me.kind === 'operator' },
   { path: 'overview', title: 'Overview', module: overview, shows: reader },
   { path: 'servers', title: 'Servers', module: servers, shows: reader },
   { path: 'users', title: 'Users', module: users, shows: owner },

@@ -23,20 +23,25 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
- * The OAuth consent page in headless Chromium: an owner signs in, unticks a server and allows; the
- * app's own web server (a local one here) receives the code, which redeems for exactly the ticked
- * scope; the owner then revokes it on the portal's "Authorized apps" page. The consent page framed
- * by another site shows nothing.
+ * The OAuth consent page in headless Chromium: the operator registers the app on the portal, an
+ * owner signs in, unticks a server and allows; the app's own web server (a local one here) receives
+ * the code, which redeems for exactly the ticked scope; the owner then revokes it on the portal's
+ * "Authorized apps" page. The consent page framed by another site shows nothing.
  */
 class ConsentInChromiumTest extends PlatformPerClass {
+  private static final Pattern CLIENT_ID = Pattern.compile("client id (cli_[A-Za-z0-9_-]{22})");
   private PlatformFixture.Issued owner;
 
   @Override
@@ -63,20 +68,26 @@ class ConsentInChromiumTest extends PlatformPerClass {
         "/frame", exchange -> answer(exchange, "<iframe src=\"" + framed[0] + "\"></iframe>"));
     app.start();
     try (Browser browser = Browser.start(1000, 900)) {
-      ClientID client =
-          new ClientID(
-              fixture
-                  .operator
-                  .post(
-                      "/api/v1/oauth/clients",
-                      "{\"name\":\"Chrome App\",\"homepage\":\"https://app.example\","
-                          + "\"redirect_uris\":[\""
-                          + appUrl
-                          + "/cb\"],\"scopes\":[\"events:read\"],\"type\":\"public\"}")
-                  .json()
-                  .path("client")
-                  .path("client_id")
-                  .asText());
+      // The operator registers the app on the portal's "Third-party apps" page.
+      signIn(
+          browser,
+          Files.readString(fixture.platform.connectionInfo().operatorToken()).strip(),
+          "Third-party apps");
+      browser.find("input[name=name]").sendKeys("Chrome App");
+      browser.find("input[name=homepage]").sendKeys("https://app.example");
+      browser.find("input[name=redirect_uri]").sendKeys(appUrl + "/cb");
+      new Select(browser.find("select[name=type]")).selectByValue("public");
+      browser
+          .until(d -> d.findElement(By.xpath("//button[normalize-space()='Register app']")))
+          .click();
+      Matcher registered =
+          browser.until(
+              d -> {
+                Matcher m = CLIENT_ID.matcher(d.findElement(By.tagName("body")).getText());
+                return m.find() ? m : null;
+              });
+      ClientID client = new ClientID(registered.group(1));
+      browser.find("#signout").click();
       State state = new State();
       CodeVerifier verifier = new CodeVerifier();
       URI authorize =
@@ -114,15 +125,7 @@ class ConsentInChromiumTest extends PlatformPerClass {
       assertThat(asApp.get("/api/v1/whoami").status()).isEqualTo(200);
 
       // The owner finds the app on the portal's "Authorized apps" page and revokes it there.
-      browser.open(fixture.httpUrl() + "/");
-      browser.find("#token").sendKeys(owner.token());
-      browser.find("#token").submit();
-      browser.until(d -> d.findElement(By.id("nav")).isDisplayed());
-      browser.until(
-          d -> { // the navigation is drawn again once the account is known: retry a stale link
-            d.findElement(By.linkText("Authorized apps")).click();
-            return d.findElement(By.cssSelector("#page h1")).getText().equals("Authorized apps");
-          });
+      signIn(browser, owner.token(), "Authorized apps");
       WebElement row =
           browser.until(d -> d.findElement(By.xpath("//tr[td[normalize-space()='Chrome App']]")));
       assertThat(row.getText()).contains("events:read server:s1", "boss");
@@ -140,6 +143,19 @@ class ConsentInChromiumTest extends PlatformPerClass {
     } finally {
       app.stop(0);
     }
+  }
+
+  /** Signs {@code token} in on the portal and opens the page titled {@code page}. */
+  private void signIn(Browser browser, String token, String page) {
+    browser.open(fixture.httpUrl() + "/");
+    browser.find("#token").sendKeys(token);
+    browser.find("#token").submit();
+    browser.until(d -> d.findElement(By.id("nav")).isDisplayed());
+    browser.until(
+        d -> { // the navigation is drawn again once the account is known: retry a stale link
+          d.findElement(By.linkText(page)).click();
+          return d.findElement(By.cssSelector("#page h1")).getText().equals(page);
+        });
   }
 
   private static void answer(HttpExchange exchange, String html) throws IOException {
