@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -48,6 +49,15 @@ public final class UpCommand implements Callable<Integer> {
       description = "Port of the REST API on 127.0.0.1 (default: 8080; 0 = any free port).")
   Integer httpPort;
 
+  @Option(
+      names = "--metrics-port",
+      paramLabel = "PORT",
+      description =
+          "Also serve /metrics without a token on 127.0.0.1:PORT, for a local Prometheus"
+              + " (default: none, or GAMINGAPI_METRICS_PORT; 0 = any free port). Without it"
+              + " /metrics needs the operator token.")
+  Integer metricsPort;
+
   /** Counted down to stop a running {@code up}; tests use it, Ctrl+C uses the shutdown hook. */
   final CountDownLatch stop = new CountDownLatch(1);
 
@@ -60,20 +70,42 @@ public final class UpCommand implements Callable<Integer> {
     if (httpPort != null) {
       settings = settings.withApi(settings.api().withHttpPort(httpPort));
     }
+    if (metricsPort != null) {
+      settings = settings.withApi(settings.api().withMetricsPort(metricsPort));
+    }
     PlatformConfig config = settings.platform();
     PrintWriter out = spec.commandLine().getOut();
     out.println("Starting GamingAPI in " + config.dataDir().toAbsolutePath().normalize() + " ...");
     out.flush();
+    CountDownLatch stopped = new CountDownLatch(1);
+    // The JVM halts once its shutdown hooks return: this one waits until the platform is closed,
+    // or the broker and the connections died mid-close and logged it.
+    Thread hook =
+        new Thread(
+            () -> {
+              stop.countDown();
+              awaitQuietly(stopped);
+            },
+            "gamingapi-shutdown");
     try (Platform platform = new Platform(settings).start()) {
-      Thread hook = new Thread(stop::countDown, "gamingapi-shutdown");
       Runtime.getRuntime().addShutdownHook(hook);
       Path written = platform.writeConnectionInfo();
       print(out, platform.connectionInfo(), written);
       stop.await();
       out.println("Stopping GamingAPI ...");
       out.flush();
+    } finally {
+      stopped.countDown();
     }
     return 0;
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static void print(PrintWriter out, ConnectionInfo info, Path connectionJson) {
@@ -85,6 +117,9 @@ public final class UpCommand implements Callable<Integer> {
     }
     out.printf("  REST API          %s/api/v1%n", info.httpUrl());
     out.printf("  operator token    %s%n", info.operatorToken());
+    if (info.metricsUrl() != null) {
+      out.printf("  metrics           %s (no token, this host only)%n", info.metricsUrl());
+    }
     out.printf("  connection.json   %s%n", connectionJson);
     out.println("Try, in another shell:");
     out.printf(

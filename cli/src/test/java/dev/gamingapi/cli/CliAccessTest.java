@@ -196,6 +196,86 @@ class CliAccessTest {
     assertThat(newest.path("items").get(0).path("action").asText()).isEqualTo("share.deleted");
   }
 
+  /**
+   * An app scoped to a server may not read every event, and the broker filters on one kind of
+   * subject: a tail without a type or a player is refused in one line that says what to give (it
+   * failed with a JetStream timeout), and a family of types is accepted like in the app's scope.
+   */
+  @Test
+  void anAppsTailSaysWhatToPassAndTakesAFamilyOfTypes() throws Exception {
+    Path host = dir.resolve("tail-host.creds");
+    ok(
+        platform.cli(
+            "user",
+            "create",
+            "studio",
+            "tail-host",
+            "--kind",
+            "game_server",
+            "--server",
+            "eu-1",
+            "--creds-out",
+            host.toString()));
+    Path app = dir.resolve("tail-app.creds");
+    ok(
+        platform.cli(
+            "user",
+            "create",
+            "studio",
+            "tail-app",
+            "--kind",
+            "app",
+            "--servers",
+            "eu-1",
+            "--event-types",
+            "player.*",
+            "--creds-out",
+            app.toString()));
+    CliRun published =
+        CliRun.of(
+            "events",
+            "publish",
+            "--url",
+            platform.brokerUrl,
+            "--creds",
+            host.toString(),
+            "--journal-dir",
+            dir.resolve("journal-" + JOURNALS.incrementAndGet()).toString(),
+            "--type",
+            "player.connected",
+            "--player",
+            "steam_9",
+            "--data",
+            "{\"name\":\"Zoe\"}");
+    assertThat(published.exitCode()).as(published.err()).isZero();
+
+    CliRun everything =
+        CliRun.of("events", "tail", "--url", platform.brokerUrl, "--creds", app.toString());
+    CliRun family =
+        CliRun.of(
+            "events",
+            "tail",
+            "--url",
+            platform.brokerUrl,
+            "--creds",
+            app.toString(),
+            "--type",
+            "player.*",
+            "--server",
+            "eu-1",
+            "--json");
+
+    assertThat(everything.exitCode()).isEqualTo(1);
+    assertThat(everything.err())
+        .hasLineCount(1)
+        .contains("give a type (player.connected, or a family such as player.*) or a player")
+        .contains("and a server if the app has some");
+    assertThat(family.exitCode()).as(family.err()).isZero();
+    assertThat(family.out())
+        .contains("\"id\":\"" + published.out().strip() + "\"")
+        .contains("\"type\":\"player.connected\"");
+  }
+
   private static CliRun publish(Path creds, String timeout) {
     return CliRun.of(
         "events",

@@ -111,6 +111,10 @@ class CliCommandsTest {
               "20s"),
           "failed: chat is muted");
     }
+    // The RESULT column is the answer itself; it began with the ": " of send's sentence.
+    assertThat(ok(platform.cli("command", "list", "arena", "eu-1")).out())
+        .contains("chat is muted")
+        .doesNotContain(": chat is muted");
     JsonNode first =
         json(
             platform.cli("command", "show", "arena", "eu-1", queued.path("id").asText(), "--json"));

@@ -119,6 +119,52 @@ class CliEndToEndTest {
         .contains("\"name\":\"Alice\"");
   }
 
+  /**
+   * Without --journal-dir the journal goes to the user's state directory: it was
+   * ./gamingapi-journal/<server>, a 64 MiB sparse file in whatever directory the shell was in.
+   */
+  @Test
+  void aPublishWithoutAJournalDirKeepsItsJournalInTheUsersStateDirectory() {
+    String home = System.getProperty("user.home");
+    Path cwdJournal = Path.of(System.getProperty("user.dir"), "gamingapi-journal", "demo");
+    boolean inCwdBefore = Files.exists(cwdJournal);
+    System.setProperty("user.home", dir.resolve("home").toString());
+    try {
+      CliRun published =
+          CliRun.of(
+              "events",
+              "publish",
+              "--url",
+              url,
+              "--creds",
+              creds("demo"),
+              "--type",
+              "server.started");
+
+      assertThat(published.exitCode()).as(published.err()).isZero();
+      String xdg = System.getenv("XDG_STATE_HOME");
+      Path state =
+          xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()
+              ? Path.of(xdg, "gamingapi")
+              : dir.resolve("home").resolve(".local/state/gamingapi");
+      assertThat(state.resolve("journal").resolve("demo")).isDirectory();
+      assertThat(Files.exists(cwdJournal)).isEqualTo(inCwdBefore);
+    } finally {
+      System.setProperty("user.home", home);
+    }
+  }
+
+  @Test
+  void aTailThatMatchesNothingEndsWithNoEventsAndExitZero() {
+    CliRun tail =
+        CliRun.of(
+            "events", "tail", "--url", url, "--creds", creds("owner"), "--player", "nobody_here");
+
+    assertThat(tail.exitCode()).as(tail.err()).isZero();
+    assertThat(tail.out()).isEmpty();
+    assertThat(tail.err()).isEmpty();
+  }
+
   @Test
   void followingStopsAfterTheRequestedCount() {
     CliRun.of(

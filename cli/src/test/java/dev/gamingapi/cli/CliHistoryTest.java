@@ -114,10 +114,30 @@ class CliHistoryTest {
                 .out())
         .containsPattern("1 +steam_1 +1.0");
     assertThat(
-            json(platform.cli("history", "forget", "default", "steam_3", "--json"))
+            json(platform.cli(
+                    "history", "forget", "default", "steam_3", "--confirm", "steam_3", "--json"))
                 .path("erased_events")
                 .asLong())
         .isZero();
+    // Forgetting cannot be undone: it asks for the player id twice; define takes no period.
+    assertThat(platform.cli("history", "forget", "default", "steam_3").exitCode()).isEqualTo(2);
+    refused(
+        platform.cli("history", "forget", "default", "steam_3", "--confirm", "steam_4"),
+        "--confirm must repeat the player id (steam_3)");
+    assertThat(
+            platform
+                .cli(
+                    "history",
+                    "leaderboard",
+                    "define",
+                    "default",
+                    "p",
+                    "--stat",
+                    "kills",
+                    "--period",
+                    "all")
+                .err())
+        .contains("Unknown options: '--period'");
     refused(
         platform.cli(
             "history",

@@ -1,6 +1,7 @@
 package dev.gamingapi.sdk;
 
 import dev.gamingapi.contract.subject.EventFilter;
+import dev.gamingapi.contract.subject.Subjects;
 import dev.gamingapi.sdk.internal.ConnectionOptions;
 import dev.gamingapi.sdk.internal.Credentials;
 import io.nats.client.Connection;
@@ -31,9 +32,12 @@ public final class EventReader implements AutoCloseable {
   private final Connection connection;
   private final JetStream jetStream;
 
-  private EventReader(Connection connection) throws IOException {
+  private final boolean app;
+
+  private EventReader(Connection connection, boolean app) throws IOException {
     this.connection = connection;
     this.jetStream = connection.jetStream();
+    this.app = app;
   }
 
   /**
@@ -49,7 +53,9 @@ public final class EventReader implements AutoCloseable {
       inbox = Credentials.load(credsFileOrNull).inboxPrefix().orElse(null);
     }
     try {
-      return new EventReader(Nats.connect(ConnectionOptions.reader(url, credsFileOrNull, inbox)));
+      // Only an app's credential has its own inbox prefix, and only an app's reads are scoped.
+      return new EventReader(
+          Nats.connect(ConnectionOptions.reader(url, credsFileOrNull, inbox)), inbox != null);
     } catch (IOException e) {
       throw new GamingApiException("cannot connect to " + url + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
@@ -77,7 +83,7 @@ public final class EventReader implements AutoCloseable {
       boolean empty = last == 0 || request.fromSequence() > last;
       return new ReplayStream(subscription, clientFilter(filter), last, empty);
     } catch (IOException | JetStreamApiException e) {
-      throw new GamingApiException("cannot replay " + filter + ": " + e.getMessage(), e);
+      throw cannotRead("replay", filter, e);
     }
   }
 
@@ -96,10 +102,36 @@ public final class EventReader implements AutoCloseable {
           request.filter().natsSubject(), dispatcher, live, false, ReadConsumers.options(request));
     } catch (IOException | JetStreamApiException e) {
       connection.closeDispatcher(dispatcher);
-      throw new GamingApiException(
-          "cannot subscribe to " + request.filter() + ": " + e.getMessage(), e);
+      throw cannotRead("subscribe to", request.filter(), e);
     }
     return new Subscription(connection, dispatcher, live);
+  }
+
+  /**
+   * Why a read failed. An app scoped to some servers or types may not read every event, and
+   * nats-server 2.9 filters a consumer on one kind of subject only (server events or player
+   * events), so an app's read without a type or a player, or of all servers when it has some, asks
+   * for more than it may, and the broker does not even answer: say so, and what to give, rather
+   * than pass on a JetStream timeout.
+   */
+  private GamingApiException cannotRead(String what, EventFilter filter, Exception e) {
+    if (app && e instanceof IOException) {
+      String give =
+          filter.natsSubject().equals(Subjects.REST)
+              ? "give a type (player.connected, or a family such as player.*) or a player"
+              : "give only servers and types of the app's scope";
+      return new GamingApiException(
+          "cannot "
+              + what
+              + " "
+              + filter
+              + ": the broker refused these app credentials, which read only the events of their"
+              + " scope (its servers and types), one kind at a time; "
+              + give
+              + (filter.serverId() == null ? ", and a server if the app has some" : ""),
+          e);
+    }
+    return new GamingApiException("cannot " + what + " " + filter + ": " + e.getMessage(), e);
   }
 
   private static EventFilter clientFilter(EventFilter filter) {

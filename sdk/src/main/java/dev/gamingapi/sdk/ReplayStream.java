@@ -26,6 +26,8 @@ public final class ReplayStream
   private final long lastSequence;
   private boolean done;
   private long position;
+  private String lastConsumer;
+  private long lastConsumerSequence;
   private StoredEvent next;
 
   ReplayStream(
@@ -60,6 +62,8 @@ public final class ReplayStream
         break;
       }
       position = sequence;
+      lastConsumer = meta.getConsumer();
+      lastConsumerSequence = meta.consumerSequence();
       done = sequence == lastSequence || meta.pendingCount() == 0;
       if (clientFilter == null || ReadConsumers.matches(clientFilter, message.getSubject())) {
         next = ReadConsumers.stored(message, sequence);
@@ -105,7 +109,17 @@ public final class ReplayStream
   private boolean deliveredEverything() throws InterruptedException {
     try {
       ConsumerInfo info = subscription.getConsumerInfo();
-      return info.getNumPending() == 0 && info.getDelivered().getStreamSequence() <= position;
+      if (info.getNumPending() > 0) {
+        return false;
+      }
+      // A filtered consumer's stream position moves past the events it skips, and one that starts
+      // at a time or sequence begins past the events before it, so the stream sequence alone
+      // would wait for events that never come. What it delivered is counted in its own sequence:
+      // nothing, or no more than this stream received from it.
+      long delivered = info.getDelivered().getConsumerSequence();
+      return delivered == 0
+          || info.getDelivered().getStreamSequence() <= position
+          || (info.getName().equals(lastConsumer) && delivered <= lastConsumerSequence);
     } catch (IOException | JetStreamApiException | IllegalStateException e) {
       return false; // being recreated after a reconnect: keep polling
     }

@@ -92,6 +92,34 @@ class EventReaderTest {
     }
   }
 
+  /**
+   * A filter the broker applies and that matches nothing, or a start after the last event, ends the
+   * replay with no events: the consumer's stream position had moved past the skipped events, and
+   * the replay waited 30 s for them and failed "replay stalled".
+   */
+  @Test
+  void aReplayThatSelectsNothingEndsEmptyAtOnce() throws Exception {
+    try (NatsServerProcess broker = NatsServerProcess.startJetStream()) {
+      TestStreams.createEvents(broker.url());
+      try (GameServerClient s1 = client(broker, "s1")) {
+        s1.publish(new ServerStarted("game", "map", "1.0", 10));
+        s1.publish(new PlayerConnected("p1", "Alice", null));
+        s1.flush(Duration.ofSeconds(20));
+        Instant after = Instant.now().plusMillis(1);
+
+        try (EventReader reader = EventReader.connect(broker.url(), null)) {
+          assertThat(ids(reader, ReadRequest.fromStart(new EventFilter(null, "nobody", null))))
+              .isEmpty();
+          assertThat(ids(reader, ReadRequest.fromStart(new EventFilter("s1", null, "custom.no"))))
+              .isEmpty();
+          assertThat(ids(reader, ReadRequest.fromTime(EventFilter.ALL, after))).isEmpty();
+          assertThat(ids(reader, ReadRequest.fromStart(new EventFilter(null, "p1", null))))
+              .hasSize(1);
+        }
+      }
+    }
+  }
+
   @Test
   void aLiveSubscriptionContinuesAfterABrokerRestartWithoutGapOrRepeat() throws Exception {
     try (NatsServerProcess broker = NatsServerProcess.startJetStream()) {

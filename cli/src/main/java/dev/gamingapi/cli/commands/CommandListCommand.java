@@ -70,7 +70,7 @@ public final class CommandListCommand extends ApiCommand {
           command.path("name"),
           command.path("status"),
           command.path("created_at"),
-          CommandSendCommand.result(command));
+          CommandSendCommand.outcome(command));
     }
     table.print(out());
   }

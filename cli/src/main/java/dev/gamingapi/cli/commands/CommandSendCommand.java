@@ -170,11 +170,17 @@ public final class CommandSendCommand extends ApiCommand {
 
   /** The output or the error of a finished command, for one line. */
   static String result(JsonNode command) {
+    String outcome = outcome(command);
+    return outcome.isEmpty() ? "" : ": " + outcome;
+  }
+
+  /** What the game server answered, error or output; empty while there is no answer. */
+  static String outcome(JsonNode command) {
     if (command.hasNonNull("error")) {
-      return ": " + command.path("error").asText();
+      return command.path("error").asText();
     }
     if (command.hasNonNull("output")) {
-      return ": " + command.path("output");
+      return command.path("output").toString();
     }
     return "";
   }

@@ -7,6 +7,7 @@ import dev.gamingapi.contract.ContractJson;
 import dev.gamingapi.contract.event.Event;
 import dev.gamingapi.contract.event.EventIds;
 import dev.gamingapi.contract.event.InvalidEventException;
+import dev.gamingapi.sdk.CredentialsFile;
 import dev.gamingapi.sdk.FlushTimeoutException;
 import dev.gamingapi.sdk.GameServerClient;
 import java.io.BufferedReader;
@@ -85,7 +86,9 @@ public final class EventsPublishCommand implements Callable<Integer> {
 
   @Option(
       names = "--journal-dir",
-      description = "Journal directory (default: ./gamingapi-journal/<server>).")
+      description =
+          "Journal directory (default: $XDG_STATE_HOME/gamingapi/journal/<server>, else"
+              + " ~/.local/state/gamingapi/journal/<server>).")
   Path journalDir;
 
   @Option(names = "--timeout", defaultValue = "10s", description = "How long to wait for the ack.")
@@ -100,8 +103,14 @@ public final class EventsPublishCommand implements Callable<Integer> {
     if (serverId != null) {
       builder.serverId(serverId);
     }
+    String server = serverId;
+    if (server == null && broker.creds != null) {
+      server = CredentialsFile.read(broker.creds).serverId().orElse(null);
+    }
     if (journalDir != null) {
       builder.journalDir(journalDir);
+    } else if (server != null) {
+      builder.journalDir(StateDir.journal(server));
     }
     try (GameServerClient client = builder.build()) {
       if (lines != null) {

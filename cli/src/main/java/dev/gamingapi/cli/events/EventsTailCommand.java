@@ -37,7 +37,11 @@ public final class EventsTailCommand implements Callable<Integer> {
   @Option(names = "--player", description = "Only this player's events.")
   String playerId;
 
-  @Option(names = "--type", description = "Only events of this type, e.g. player.connected.")
+  @Option(
+      names = "--type",
+      description =
+          "Only events of this type, e.g. player.connected, or of a family, e.g. player.*. An app's"
+              + " credentials need a type or --player.")
   String type;
 
   @Option(names = "--from-seq", paramLabel = "SEQ", description = "Start at this stream sequence.")

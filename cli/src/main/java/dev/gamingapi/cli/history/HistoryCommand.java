@@ -142,8 +142,21 @@ public final class HistoryCommand {
     @Parameters(index = "1", paramLabel = "PLAYER")
     String player;
 
+    @Option(
+        names = "--confirm",
+        paramLabel = "PLAYER",
+        required = true,
+        description = "The player id again: the erasure cannot be undone.")
+    String confirm;
+
     @Override
     JsonNode request(RestClient client) {
+      if (!player.equals(confirm)) {
+        throw new IllegalArgumentException(
+            "--confirm must repeat the player id ("
+                + player
+                + "): forgetting erases their events for good");
+      }
       return client.delete(RestClient.path("accounts", account, "players", player));
     }
   }

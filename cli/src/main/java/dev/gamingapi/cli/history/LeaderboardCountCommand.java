@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 
 /** {@code gamingapi history leaderboard count ACCOUNT BOARD}. */
 @Command(name = "count", mixinStandardHelpOptions = true, description = "Players ranked.")
-final class LeaderboardCountCommand extends BoardCommand {
+final class LeaderboardCountCommand extends PeriodCommand {
   @Override
   JsonNode request(RestClient client) {
     return client.get(path("count") + periodQuery('?'));

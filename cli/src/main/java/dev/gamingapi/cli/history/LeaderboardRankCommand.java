@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
     name = "rank",
     mixinStandardHelpOptions = true,
     description = "A player's rank and score, or the players around them.")
-final class LeaderboardRankCommand extends BoardCommand {
+final class LeaderboardRankCommand extends PeriodCommand {
   @Parameters(index = "2", paramLabel = "PLAYER")
   String player;
 

@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 
 /** {@code gamingapi history leaderboard top ACCOUNT BOARD}. */
 @Command(name = "top", mixinStandardHelpOptions = true, description = "The board in rank order.")
-final class LeaderboardTopCommand extends BoardCommand {
+final class LeaderboardTopCommand extends PeriodCommand {
   @Option(names = "--limit", defaultValue = "10", description = "How many (pages of 200).")
   int limit;
 

@@ -28,6 +28,10 @@ class EventFilterTest {
         Arguments.of(null, "p1", "player.scored", "v1.servers.*.players.p1.events.player.scored"),
         Arguments.of(
             "eu-1", "p1", "player.scored", "v1.servers.eu-1.players.p1.events.player.scored"),
+        Arguments.of(null, null, "player.*", "v1.servers.*.players.*.events.player.>"),
+        Arguments.of("eu-1", "p1", "player.*", "v1.servers.eu-1.players.p1.events.player.>"),
+        Arguments.of("eu-1", null, "match.*", "v1.servers.eu-1.events.match.>"),
+        Arguments.of(null, null, "custom.*", ">"),
         Arguments.of(null, null, "custom.quest_done", ">"),
         Arguments.of("eu-1", null, "custom.quest_done", ">"),
         Arguments.of(
@@ -84,8 +88,20 @@ class EventFilterTest {
         .isInstanceOf(InvalidIdException.class);
     assertThatThrownBy(() -> new EventFilter(null, ">", null))
         .isInstanceOf(InvalidIdException.class);
-    assertThatThrownBy(() -> new EventFilter(null, null, "player.*"))
+    assertThatThrownBy(() -> new EventFilter(null, null, "weather.*"))
         .isInstanceOf(UnknownEventTypeException.class);
+    assertThatThrownBy(() -> new EventFilter(null, "p1", "match.*"))
+        .isInstanceOf(InvalidEventException.class);
+  }
+
+  @Test
+  void aFamilySelectsEveryTypeThatStartsWithIt() {
+    EventFilter players = new EventFilter(null, null, "player.*");
+
+    assertThat(players.matches(Subjects.parseEvent(Subjects.event("eu-1", "p1", "player.died"))))
+        .isTrue();
+    assertThat(players.matches(Subjects.parseEvent(Subjects.event("eu-1", null, "match.ended"))))
+        .isFalse();
   }
 
   /**

@@ -43,7 +43,19 @@ public final class ConnectionOptions {
     return builder.build();
   }
 
+  /**
+   * jnats signs the broker's nonce with Bouncy Castle, whose LTS build loads a native library on
+   * first use: Java 24+ then prints "A restricted method in java.lang.System has been called" on
+   * every SDK program's stderr, unless the program was started with --enable-native-access. Its
+   * pure-Java code is enough for one signature per connection, so the SDK asks for it, unless the
+   * program chose a variant itself.
+   */
+  static final String BOUNCY_CASTLE_VARIANT = "org.bouncycastle.native.cpu_variant";
+
   private static Options.Builder base(String url, Path credentials, String name) {
+    if (System.getProperty(BOUNCY_CASTLE_VARIANT) == null) {
+      System.setProperty(BOUNCY_CASTLE_VARIANT, "java");
+    }
     Options.Builder builder =
         Options.builder()
             .server(url)

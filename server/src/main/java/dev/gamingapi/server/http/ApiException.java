@@ -45,6 +45,10 @@ final class ApiException extends RuntimeException {
     return new ApiException(429, "rate-limited", "Too many requests", detail, null);
   }
 
+  static ApiException payloadTooLarge(String detail) {
+    return new ApiException(413, "payload-too-large", "Payload too large", detail, null);
+  }
+
   static ApiException unsupportedMediaType(String detail) {
     return new ApiException(415, "unsupported-media-type", "Unsupported media type", detail, null);
   }

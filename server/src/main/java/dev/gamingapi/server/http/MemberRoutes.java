@@ -123,6 +123,7 @@ final class MemberRoutes {
   private void rotateUser(Context ctx) {
     String account = ctx.pathParam("account");
     Requests.caller(ctx).requireOwner(account);
+    Requests.noBody(ctx);
     IssuedCredentials issued =
         tenancy.users().rotate(account, ctx.pathParam("user"), Requests.actor(ctx));
     ctx.header("Cache-Control", "no-store").json(issued);

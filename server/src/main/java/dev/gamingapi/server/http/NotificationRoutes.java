@@ -155,6 +155,7 @@ final class NotificationRoutes {
   private void test(Context ctx) {
     String account = ctx.pathParam("account");
     Requests.caller(ctx).requireOwner(account);
+    Requests.noBody(ctx);
     ctx.json(notifier.test(account, ctx.pathParam("id")));
   }
 

@@ -89,6 +89,7 @@ final class ReadModelRoutes {
 
   private void rebuild(Context ctx) {
     String account = owner(ctx);
+    Requests.noBody(ctx);
     readModels.rebuild(account);
     ctx.status(202).json(readModels.state(account));
   }

@@ -1,6 +1,8 @@
 package dev.gamingapi.server.http;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.gamingapi.server.audit.Actor;
@@ -34,8 +36,34 @@ final class Requests {
   }
 
   /**
-   * The JSON body as {@code type}; refuses another content type, an empty or malformed body and
-   * unknown fields, naming the problem.
+   * Refuses a request whose declared length is over {@code max} before anything reads it: a route
+   * that never reads its body would otherwise take any size. A body without a declared length
+   * (chunked) is cut off at {@code max} when it is read, by {@link #body} or {@link #noBody}.
+   */
+  static void limitBody(Context ctx, long max) {
+    if (ctx.contentLength() > max) {
+      throw ApiException.payloadTooLarge("the body must be at most " + max + " bytes");
+    }
+  }
+
+  /**
+   * For a route that takes no body: nothing, or an empty JSON object (some clients always send
+   * one), read like every body so that a field sent to such a route is named and refused rather
+   * than silently ignored.
+   */
+  static void noBody(Context ctx) {
+    if (ctx.bodyAsBytes().length > 0) {
+      body(ctx, NoFields.class);
+    }
+  }
+
+  /** The body of a route that takes none. */
+  private record NoFields() {}
+
+  /**
+   * The JSON body as {@code type}; refuses another content type, an empty or malformed body, values
+   * of another JSON type than the field's, unknown fields and anything after the object, naming the
+   * problem.
    */
   static <T> T body(Context ctx, Class<T> type) {
     String contentType = ctx.contentType();
@@ -47,11 +75,17 @@ final class Requests {
     if (body.length == 0) {
       throw ApiException.invalid("body", "is required: a JSON object");
     }
-    try {
-      T value = ApiJson.MAPPER.readValue(body, type);
+    try (JsonParser parser = ApiJson.MAPPER.createParser(body)) {
+      // Trailing data is checked below, so that it is named the same whether it parses or not.
+      T value =
+          ApiJson.MAPPER
+              .readerFor(type)
+              .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+              .readValue(parser);
       if (value == null) {
         throw ApiException.invalid("body", "must be a JSON object");
       }
+      requireEnd(parser);
       return value;
     } catch (UnrecognizedPropertyException e) {
       throw ApiException.invalid(e.getPropertyName(), "is not a field of this request");
@@ -62,21 +96,48 @@ final class Requests {
                   ref ->
                       ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
               .collect(Collectors.joining("."));
-      String problem;
       if (field.isEmpty()) {
-        problem = "must be a JSON object";
-      } else if (e.getTargetType() == Instant.class) {
-        problem = "must be an RFC 3339 time like 2027-01-01T00:00:00Z";
-      } else if (e.getTargetType() == List.class) {
-        problem = "must be a JSON array of strings";
-      } else {
-        problem = "has the wrong type";
+        throw ApiException.invalid("body", "must be a JSON object");
       }
-      throw ApiException.invalid(field.isEmpty() ? "body" : field, problem);
+      throw ApiException.invalid(field, expected(e.getTargetType()));
     } catch (JsonProcessingException e) {
       throw ApiException.invalid("body", "is not valid JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
       throw ApiException.invalid("body", "cannot be read: " + e.getMessage());
     }
+  }
+
+  /** Refuses anything but white space after the value, even what would not parse. */
+  private static void requireEnd(JsonParser parser) {
+    boolean more;
+    try {
+      more = parser.nextToken() != null;
+    } catch (IOException e) {
+      more = true;
+    }
+    if (more) {
+      throw ApiException.invalid("body", "must be one JSON object, with nothing after it");
+    }
+  }
+
+  /** What a field of {@code type} must be, in the words of the API's documents. */
+  private static String expected(Class<?> type) {
+    if (type == null) {
+      return "has the wrong type";
+    } else if (type == String.class) {
+      return "must be a string";
+    } else if (type == Boolean.class || type == boolean.class) {
+      return "must be true or false";
+    } else if (type == Integer.class
+        || type == int.class
+        || type == Long.class
+        || type == long.class) {
+      return "must be a whole number";
+    } else if (type == Instant.class) {
+      return "must be an RFC 3339 time like 2027-01-01T00:00:00Z";
+    } else if (List.class.isAssignableFrom(type)) {
+      return "must be a JSON array of strings";
+    }
+    return "has the wrong type";
   }
 }
