@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
  * The server's packages by capability, each allowed to use only the ones below it. Read from the
  * bottom: errors and the shared toolbox; storage, keys, the broker; leases; plans, JWTs and the
  * resolver; accounts and what hangs on them (servers, access, audit); the tenant workers (event
- * log, commands, notifications, read models); the HTTP edge; the app that wires it all. A new
- * import that goes up or sideways fails here and says which.
+ * log, commands, notifications, read models); the OAuth authorization server; the HTTP edge; the
+ * app that wires it all. A new import that goes up or sideways fails here and says which.
  */
 class ServerLayersTest {
   private static final String S = "dev.gamingapi.server";
@@ -69,6 +69,8 @@ class ServerLayersTest {
         .definedBy(S + ".notify..")
         .layer("ReadModels")
         .definedBy(S + ".readmodel..")
+        .layer("OAuth")
+        .definedBy(S + ".oauth..")
         .layer("Http")
         .definedBy(S + ".http..")
         .layer("App")
@@ -143,6 +145,18 @@ class ServerLayersTest {
         .whereLayer("ReadModels")
         .mayOnlyAccessLayers(
             "Errors", "Common", "Store", "Broker", "Lease", "Audit", "Accounts", "Cluster")
+        .whereLayer("OAuth")
+        .mayOnlyAccessLayers(
+            "Errors",
+            "Common",
+            "Store",
+            "Keys",
+            "Jwt",
+            "Audit",
+            "Accounts",
+            "Servers",
+            "Access",
+            "Tenancy")
         .whereLayer("Http")
         .mayOnlyBeAccessedByLayers("App")
         .whereLayer("App")

@@ -58,6 +58,7 @@ record BenchArgs(
             "control",
             "commands",
             "history",
+            "oauth",
             "cluster",
             "agent-udp",
             "agent-rcon",

@@ -6,7 +6,7 @@ import java.util.Locale;
 /**
  * Runs the benchmarks and prints figures: ingest and replay as ratios against raw jnats measured on
  * the same run and the same nats-server, the control plane as latencies, rates and memory. Usage:
- * {@code bench [ingest|replay|control|commands|history|cluster|agent-udp|agent-rcon|all]
+ * {@code bench [ingest|replay|control|commands|history|oauth|cluster|agent-udp|agent-rcon|all]
  * [--ingest-events N] [--replay-events N] [--window W] [--rounds R] [--accounts N] [--plan P]
  * [--agent-seconds S] [--rcon-commands N]}.
  */
@@ -31,6 +31,9 @@ public final class BenchMain {
     }
     if (parsed.runs("history")) {
       new HistoryBench(parsed).run();
+    }
+    if (parsed.runs("oauth")) {
+      new OAuthBench().run();
     }
     if (parsed.runs("cluster")) {
       new ClusterBench(parsed).run();

@@ -6,6 +6,7 @@ import dev.gamingapi.cli.commands.CommandCommand;
 import dev.gamingapi.cli.events.EventsCommand;
 import dev.gamingapi.cli.history.HistoryCommand;
 import dev.gamingapi.cli.notify.NotificationCommand;
+import dev.gamingapi.cli.oauth.OAuthCommand;
 import dev.gamingapi.cli.servers.ServerCommand;
 import dev.gamingapi.cli.tenancy.AccountCommand;
 import dev.gamingapi.cli.tenancy.AuditCommand;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Command;
       ServerCommand.class,
       UserCommand.class,
       ShareCommand.class,
+      OAuthCommand.class,
       AuditCommand.class,
       NotificationCommand.class,
       CommandCommand.class,

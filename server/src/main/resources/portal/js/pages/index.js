@@ -2,7 +2,9 @@
 // navigation to what the token can use.
 
 import * as accounts from './accounts.js';
+import * as apps from './apps.js';
 import * as audit from './audit.js';
+import * as clients from './clients.js';
 import * as commands from './commands.js';
 import * as events from './events.js';
 import * as leaderboards from './leaderboards.js';
@@ -18,10 +20,12 @@ const reader = (me, account) => owner(me, account) || me.kind === 'app';
 
 export const pages = [
   { path: 'accounts', title: 'Accounts and plans', module: accounts, shows: (me) => me.kind === 'operator' },
+  { path: 'apps-registered', title: 'Third-party apps', module: clients, shows: (me) => me.kind === 'operator' },
   { path: 'overview', title: 'Overview', module: overview, shows: reader },
   { path: 'servers', title: 'Servers', module: servers, shows: reader },
   { path: 'users', title: 'Users', module: users, shows: owner },
   { path: 'sharing', title: 'Sharing', module: shares, shows: owner },
+  { path: 'apps', title: 'Authorized apps', module: apps, shows: owner },
   { path: 'events', title: 'Live events', module: events, shows: (me, account) => Boolean(account) },
   { path: 'leaderboards', title: 'Leaderboards', module: leaderboards, shows: reader },
   { path: 'players', title: 'Players', module: players, shows: reader },

@@ -33,7 +33,7 @@ class OpenApiDocumentTest {
     assertThat(result.getMessages()).isEmpty();
     OpenAPI api = result.getOpenAPI();
     assertThat(api.getOpenapi()).isEqualTo("3.1.0");
-    assertThat(api.getPaths()).hasSize(39);
+    assertThat(api.getPaths()).hasSize(45);
     assertThat(api.getComponents().getSchemas())
         .containsKeys(
             "Plan",
@@ -86,7 +86,7 @@ class OpenApiDocumentTest {
     operations(OpenApiFixture.parse(ContractDocuments.openApiV1()).getOpenAPI())
         .forEach((name, operation) -> document.add(name));
 
-    assertThat(guide).hasSize(54);
+    assertThat(guide).hasSize(62);
     assertThat(document).isEqualTo(guide);
   }
 
@@ -120,7 +120,7 @@ class OpenApiDocumentTest {
                               .as(name)
                               .containsKey("Location"));
             });
-    assertThat(ids).hasSize(54);
+    assertThat(ids).hasSize(62);
   }
 
   @Test

@@ -18,6 +18,7 @@ import dev.gamingapi.server.servers.Servers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -163,6 +164,24 @@ public final class Users {
   }
 
   /**
+   * Revokes NATS user keys that belong to no user of the account (the credentials issued for OAuth
+   * grants) and pushes the account JWT: the broker drops their connections at once.
+   */
+  public void revokeKeys(String account, Collection<String> natsPublicKeys) {
+    if (natsPublicKeys.isEmpty()) {
+      return;
+    }
+    long now = Times.now(clock).getEpochSecond();
+    store
+        .jdbi()
+        .useTransaction(
+            handle ->
+                natsPublicKeys.forEach(
+                    key -> AccountStore.revokeForGood(handle, account, key, now)));
+    jwts.publish(account);
+  }
+
+  /**
    * Suspends the user whose NATS credential is {@code natsPublicKey}: its key is revoked in the
    * account JWT until {@code length} has passed, so the broker drops all its connections and
    * refuses new ones meanwhile; then {@link #liftSuspensions} lets it back in with the same
@@ -205,6 +224,29 @@ public final class Users {
         .byToken(Tokens.hash(token))
         .filter(owner -> owner.user().isActive(now))
         .map(owner -> new Principal(owner.account(), owner.user()));
+  }
+
+  /**
+   * A NATS user JWT of {@code account} with the read scope of an app ({@code servers}, {@code
+   * eventTypes}; empty: all), for the key {@code userPublicKey} that the caller holds, expiring at
+   * {@code expiresAt}. The JWT's name {@code name} also names its inbox prefix.
+   */
+  public String appJwtFor(
+      String account,
+      String name,
+      List<String> servers,
+      List<String> eventTypes,
+      String userPublicKey,
+      Instant expiresAt) {
+    Duration lifetime = Duration.between(Times.now(clock), expiresAt);
+    if (lifetime.isNegative() || lifetime.isZero()) {
+      throw new IllegalArgumentException("the credentials would be expired already");
+    }
+    // NATS JWT expiry is in whole seconds: round down, never past expiresAt.
+    lifetime = Duration.ofSeconds(Math.max(1, lifetime.toSeconds()));
+    return accounts
+        .issuer(account)
+        .appJwt(name, new Scope(null, servers, eventTypes).subjects(), lifetime, userPublicKey);
   }
 
   /**

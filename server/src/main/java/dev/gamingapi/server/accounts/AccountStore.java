@@ -157,6 +157,22 @@ public final class AccountStore {
   }
 
   /**
+   * Revokes {@code userKey} for good at {@code atSeconds}, also when it is revoked or suspended
+   * already (a key that an OAuth app used for several grants).
+   */
+  public static void revokeForGood(Handle handle, String account, String userKey, long atSeconds) {
+    handle
+        .createUpdate(
+            "INSERT INTO revocations (account, nats_public_key, revoked_at)"
+                + " VALUES (:account, :key, :at) ON CONFLICT (account, nats_public_key)"
+                + " DO UPDATE SET revoked_at = excluded.revoked_at, lifted_at = NULL")
+        .bind("account", account)
+        .bind("key", userKey)
+        .bind("at", atSeconds)
+        .execute();
+  }
+
+  /**
    * Revokes {@code userKey} until {@code liftedAtMillis}; false when it is revoked or suspended
    * already.
    */

@@ -21,6 +21,8 @@ import dev.gamingapi.server.keys.SecretFiles;
 import dev.gamingapi.server.lease.LeaseStore;
 import dev.gamingapi.server.lease.SingleWriter;
 import dev.gamingapi.server.notify.Notifier;
+import dev.gamingapi.server.oauth.OAuth;
+import dev.gamingapi.server.oauth.OAuthConfig;
 import dev.gamingapi.server.readmodel.ReadModels;
 import dev.gamingapi.server.resolver.ResolverClient;
 import dev.gamingapi.server.store.Database;
@@ -201,6 +203,7 @@ public final class Platform implements AutoCloseable {
           Notifier.start(
               database, tenancy.accounts(), url, settings.notifications(), ownership, clock);
       commands = Commands.start(tenancy, database, url, clock);
+      OAuth oauth = OAuth.create(database, tenancy, vault, OAuthConfig.defaults(), clock);
       readModels =
           new ReadModels(
               database, tenancy.accounts(), tenancy.audit(), url, settings.readModels(), ownership);
@@ -214,11 +217,13 @@ public final class Platform implements AutoCloseable {
               commands,
               readModels,
               url,
-              clock);
+              clock,
+              oauth);
       readModels.start(http.metrics());
       commands.bindMetrics(http.metrics());
       int httpPort = http.start(settings.api().httpHost(), settings.api().httpPort());
       String httpUrl = "http://" + hostForUrl(settings.api().httpHost()) + ":" + httpPort;
+      oauth.issuer(httpUrl);
       String metricsUrl =
           settings.api().metricsPort() == ApiConfig.NO_METRICS_PORT
               ? null

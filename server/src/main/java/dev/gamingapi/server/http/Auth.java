@@ -1,6 +1,8 @@
 package dev.gamingapi.server.http;
 
 import dev.gamingapi.server.access.Users;
+import dev.gamingapi.server.oauth.AccessTokens;
+import dev.gamingapi.server.oauth.OAuth;
 import dev.gamingapi.server.tenancy.TenancyServices;
 import io.javalin.http.Context;
 import java.util.Optional;
@@ -14,10 +16,12 @@ final class Auth {
   private static final String BEARER = "Bearer ";
 
   private final TenancyServices tenancy;
+  private final OAuth oauth;
   private final RateLimiter limiter = new RateLimiter();
 
-  Auth(TenancyServices tenancy) {
+  Auth(TenancyServices tenancy, OAuth oauth) {
     this.tenancy = tenancy;
+    this.oauth = oauth;
   }
 
   void authenticate(Context ctx) {
@@ -33,7 +37,11 @@ final class Auth {
       ctx.attribute(Requests.CALLER, Caller.OPERATOR);
       return;
     }
-    Optional<Users.Principal> principal = tenancy.users().authenticate(token);
+    // An OAuth access token acts as an app user of its grant's account with the token's scope.
+    Optional<Users.Principal> principal =
+        AccessTokens.looksLikeJwt(token)
+            ? oauth.accessTokens().authenticate(token)
+            : tenancy.users().authenticate(token);
     if (principal.isEmpty()) {
       throw ApiException.unauthorized("the token is unknown, revoked or expired");
     }

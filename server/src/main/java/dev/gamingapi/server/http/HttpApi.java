@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gamingapi.server.PlatformException;
 import dev.gamingapi.server.commands.Commands;
 import dev.gamingapi.server.common.InvalidRequestException;
+import dev.gamingapi.server.http.oauth.OAuthEndpoints;
 import dev.gamingapi.server.notify.Notifier;
+import dev.gamingapi.server.oauth.OAuth;
 import dev.gamingapi.server.readmodel.ReadModels;
 import dev.gamingapi.server.tenancy.TenancyServices;
 import io.javalin.Javalin;
@@ -49,6 +51,7 @@ public final class HttpApi implements AutoCloseable {
    * @param readModels the historical database, for its routes
    * @param brokerUrl the broker's client URL, for the events routes
    * @param clock what a server's status and a leaderboard's current period are computed at
+   * @param oauth the OAuth authorization server, for its routes and its access tokens
    */
   public HttpApi(
       TenancyServices tenancy,
@@ -59,9 +62,10 @@ public final class HttpApi implements AutoCloseable {
       Commands commands,
       ReadModels readModels,
       String brokerUrl,
-      Clock clock) {
+      Clock clock,
+      OAuth oauth) {
     this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    Auth auth = new Auth(tenancy);
+    Auth auth = new Auth(tenancy, oauth);
     AccountRoutes accounts = new AccountRoutes(tenancy);
     MemberRoutes members = new MemberRoutes(tenancy);
     this.events = new EventRoutes(tenancy, brokerUrl);
@@ -95,6 +99,8 @@ public final class HttpApi implements AutoCloseable {
               new ReadModelRoutes(tenancy, readModels, clock).register(config.routes);
               events.register(config.routes);
               new WhoAmIRoutes().register(config.routes);
+              new OAuthRoutes(oauth).register(config.routes);
+              OAuthEndpoints.register(config.routes, oauth);
               config.routes.after(this::count);
               config.routes.exception(
                   ApiException.class, (e, ctx) -> problem(ctx, e.problem(ctx.path())));

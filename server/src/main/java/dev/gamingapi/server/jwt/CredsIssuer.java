@@ -78,6 +78,18 @@ public final class CredsIssuer {
    * on any other filter, or on none, is refused by the broker.
    */
   public UserCreds app(String name, List<String> eventSubjects, Duration lifetime) {
+    NKey user = KeyVault.newUserKey();
+    String jwt = appJwt(name, eventSubjects, lifetime, KeyVault.publicKeyOf(user));
+    return new UserCreds(jwt, new String(user.getSeed()), KeyVault.publicKeyOf(user));
+  }
+
+  /**
+   * The user JWT of {@link #app} for a key someone else holds ({@code userPublicKey}): an app
+   * authorized over OAuth generates its key pair and sends only the public key, so its seed never
+   * leaves it.
+   */
+  public String appJwt(
+      String name, List<String> eventSubjects, Duration lifetime, String userPublicKey) {
     String inbox = "_APP_INBOX_" + name; // never a game server's _INBOX_<id>
     List<String> publish = new ArrayList<>();
     publish.add("$JS.API.INFO");
@@ -105,7 +117,7 @@ public final class CredsIssuer {
                     .deny(appDenied().toArray(String[]::new)))
             .sub(new Permission().allow(subscribe.toArray(String[]::new)))
             .tags(INBOX_TAG_PREFIX + inbox);
-    return issue(name, lifetime, claim);
+    return sign(name, lifetime, claim, userPublicKey);
   }
 
   /** An app may not even look up the platform's consumers. */
@@ -184,16 +196,14 @@ public final class CredsIssuer {
   private UserCreds issue(String name, Duration lifetime, UserClaim claim) {
     NKey user = KeyVault.newUserKey();
     String userPublicKey = KeyVault.publicKeyOf(user);
+    String jwt = sign(name, lifetime, claim, userPublicKey);
+    return new UserCreds(jwt, new String(user.getSeed()), userPublicKey);
+  }
+
+  private String sign(String name, Duration lifetime, UserClaim claim, String userPublicKey) {
     try {
-      String jwt =
-          JwtUtils.issueUserJWT(
-              accountSigningKey,
-              userPublicKey,
-              name,
-              lifetime,
-              JwtUtils.currentTimeSeconds(),
-              claim);
-      return new UserCreds(jwt, new String(user.getSeed()), userPublicKey);
+      return JwtUtils.issueUserJWT(
+          accountSigningKey, userPublicKey, name, lifetime, JwtUtils.currentTimeSeconds(), claim);
     } catch (IOException | GeneralSecurityException e) {
       throw new InvalidJwtException("cannot issue the user JWT of " + name, e);
     }

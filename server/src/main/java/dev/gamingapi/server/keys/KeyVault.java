@@ -204,6 +204,24 @@ public final class KeyVault {
     }
   }
 
+  /**
+   * Seals {@code plain} under the master key, bound to {@code context} (base64 of nonce and AES-GCM
+   * ciphertext): for secrets that are not NATS keys, such as OAuth signing keys, kept in the
+   * database like the seeds.
+   */
+  public String seal(byte[] plain, String context) {
+    return Base64.getEncoder().encodeToString(masterKey.encrypt(plain, context));
+  }
+
+  /**
+   * Opens what {@link #seal} sealed with the same {@code context}.
+   *
+   * @throws WrongMasterKeyException when the master key or the context differ
+   */
+  public byte[] unseal(String sealed, String context) {
+    return masterKey.decrypt(Base64.getDecoder().decode(sealed), context);
+  }
+
   /** The public key of {@code key} as a string. */
   public static String publicKeyOf(NKey key) {
     try {

@@ -64,6 +64,16 @@ public final class PlatformFixture implements AutoCloseable {
     return new PlatformFixture(dataDir, platform);
   }
 
+  /** A platform on SQLite whose time is {@code clock} (a {@link SteppedClock} in tests). */
+  public static PlatformFixture start(Path dataDir, java.time.Clock clock) throws Exception {
+    Platform platform =
+        new Platform(
+                PlatformSettings.of(PlatformConfig.embedded(dataDir, 0)).withNotifications(NOTIFY),
+                clock)
+            .start();
+    return new PlatformFixture(dataDir, platform);
+  }
+
   public String brokerUrl() {
     return platform.connectionInfo().brokerUrl();
   }
