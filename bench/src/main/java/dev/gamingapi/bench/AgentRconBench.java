@@ -1,14 +1,10 @@
 package dev.gamingapi.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.gamingapi.agent.Agent;
 import dev.gamingapi.agent.config.AgentConfig;
 import dev.gamingapi.agent.status.Counter;
 import dev.gamingapi.agent.status.ServerCounters;
-import dev.gamingapi.sdk.ApiProblemException;
-import dev.gamingapi.sdk.GamingApiException;
 import dev.gamingapi.sdk.rest.RestClient;
-import dev.gamingapi.sdk.rest.RestResponse;
 import dev.gamingapi.server.app.ConnectionInfo;
 import dev.gamingapi.server.app.Platform;
 import dev.gamingapi.server.app.PlatformConfig;
@@ -33,13 +29,12 @@ import java.util.regex.Pattern;
  * demo game server (its own credential, an {@code outlet: rcon:}), run as the console line {@code
  * say bench <n>} on a Source RCON console ({@link BenchRconServer}), and {@code succeeded} visible
  * over REST. Ten commands a second, open loop; one poller reads the newest succeeded commands every
- * {@link #POLL}, so the REST figure includes up to one poll interval, and the console's own arrival
- * time gives the part without polling.
+ * {@link CommandTrips#POLL}, so the REST figure includes up to one poll interval, and the console's
+ * own arrival time gives the part without polling.
  */
 final class AgentRconBench {
   private static final int RATE = 10;
   private static final int WARMUP = 20;
-  private static final Duration POLL = Duration.ofMillis(2);
   private static final String PASSWORD = "bench-rcon";
   private static final Pattern LINE = Pattern.compile("say bench (\\d+)");
   private static final String COMMANDS =
@@ -81,7 +76,8 @@ final class AgentRconBench {
           ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
         Map<String, Integer> seqOfId = new ConcurrentHashMap<>();
         AtomicBoolean stop = new AtomicBoolean();
-        Thread poller = Thread.ofPlatform().start(() -> poll(api, seqOfId, visibleAt, stop));
+        CommandTrips trips = new CommandTrips(api, COMMANDS, "agent-rcon");
+        Thread poller = Thread.ofPlatform().start(() -> trips.poll(seqOfId, visibleAt, stop));
         long start = System.nanoTime();
         long interval = TimeUnit.SECONDS.toNanos(1) / RATE;
         for (int i = 0; i < total; i++) {
@@ -92,7 +88,7 @@ final class AgentRconBench {
           int seq = i;
           senders.submit(
               () -> {
-                String id = send(api, seq, sent);
+                String id = trips.send(seq, sent, "broadcast", Map.of("text", "bench " + seq));
                 if (id != null) {
                   seqOfId.put(id, seq);
                 }
@@ -130,7 +126,7 @@ final class AgentRconBench {
                 + " server with an RCON outlet (game source) to a loopback RCON console speaking the"
                 + " Source RCON protocol; %d broadcast commands at %d/s after %d warm-up (%.1f s in"
                 + " all), one REST poller every %d ms%n",
-            measured, RATE, WARMUP, seconds, POLL.toMillis());
+            measured, RATE, WARMUP, seconds, CommandTrips.POLL.toMillis());
         System.out.printf(
             "  sent over REST -> console line at RCON:         %s%n", atRcon.summary());
         System.out.printf(
@@ -172,53 +168,5 @@ final class AgentRconBench {
                 info.brokerUrl(),
                 info.gameServerCreds().get(Platform.DEMO_SERVER).toAbsolutePath(),
                 consolePort));
-  }
-
-  /** Sends command {@code seq}; its id, or null when the API refused it. */
-  private static String send(RestClient api, int seq, AtomicLongArray sent) {
-    sent.set(seq, System.nanoTime());
-    try {
-      RestResponse posted =
-          api.send(
-              "POST",
-              COMMANDS,
-              Map.of("name", "broadcast", "args", Map.of("text", "bench " + seq)));
-      if (posted.status() != 202) {
-        System.out.println("agent-rcon: send " + seq + " answered " + posted.body());
-        return null;
-      }
-      return posted.body().path("id").asText();
-    } catch (ApiProblemException e) {
-      System.out.println("agent-rcon: send " + seq + " answered " + e.status() + " " + e.detail());
-      return null;
-    } catch (GamingApiException e) {
-      System.out.println("agent-rcon: " + e);
-      return null;
-    }
-  }
-
-  /** The newest 200 succeeded commands every {@link #POLL}; the first sighting of an id counts. */
-  private static void poll(
-      RestClient api, Map<String, Integer> seqOfId, AtomicLongArray visibleAt, AtomicBoolean stop) {
-    while (!stop.get()) {
-      try {
-        JsonNode page = api.get(COMMANDS + "?status=succeeded&limit=200");
-        long now = System.nanoTime();
-        for (JsonNode command : page.path("items")) {
-          Integer seq = seqOfId.get(command.path("id").asText());
-          if (seq != null && visibleAt.get(seq) == 0) {
-            visibleAt.set(seq, now);
-          }
-        }
-      } catch (GamingApiException e) {
-        System.out.println("agent-rcon: poll: " + e);
-      }
-      try {
-        Thread.sleep(POLL);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
   }
 }

@@ -1,12 +1,8 @@
 package dev.gamingapi.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.gamingapi.sdk.ApiProblemException;
 import dev.gamingapi.sdk.CommandReceiver;
 import dev.gamingapi.sdk.GameServerClient;
-import dev.gamingapi.sdk.GamingApiException;
 import dev.gamingapi.sdk.rest.RestClient;
-import dev.gamingapi.sdk.rest.RestResponse;
 import dev.gamingapi.server.app.ConnectionInfo;
 import dev.gamingapi.server.app.Platform;
 import dev.gamingapi.server.app.PlatformConfig;
@@ -26,15 +22,14 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * Command round trip on one embedded platform: a command sent over REST (operator token), run by an
  * SDK handler on the demo game server, and {@code succeeded} visible over REST. Commands start on a
  * fixed schedule of {@link #RATE} a second (open loop, each on its own virtual thread); one poller
- * reads the newest succeeded commands every {@link #POLL} (a constant load, unlike one poller per
- * command, whose load grows with the latency it measures), so the REST figure includes up to one
- * poll interval. The handler's own timestamp gives the send-to-run part without polling.
+ * reads the newest succeeded commands every {@link CommandTrips#POLL} (a constant load, unlike one
+ * poller per command, whose load grows with the latency it measures), so the REST figure includes
+ * up to one poll interval. The handler's own timestamp gives the send-to-run part without polling.
  */
 final class CommandBench {
   private static final int RATE = 100;
   private static final int WARMUP = 200;
   private static final int MEASURED = 2_000;
-  private static final Duration POLL = Duration.ofMillis(2);
   private static final double TARGET_MS = 100;
   private static final String COMMANDS =
       RestClient.path(
@@ -74,7 +69,8 @@ final class CommandBench {
         Map<String, Integer> seqOfId = new ConcurrentHashMap<>();
         AtomicLongArray visibleAt = new AtomicLongArray(total);
         AtomicBoolean stop = new AtomicBoolean();
-        Thread poller = Thread.ofPlatform().start(() -> poll(api, seqOfId, visibleAt, stop));
+        CommandTrips trips = new CommandTrips(api, COMMANDS, "commands");
+        Thread poller = Thread.ofPlatform().start(() -> trips.poll(seqOfId, visibleAt, stop));
         long start = System.nanoTime();
         long interval = TimeUnit.SECONDS.toNanos(1) / RATE;
         for (int i = 0; i < total; i++) {
@@ -86,7 +82,7 @@ final class CommandBench {
           int seq = i;
           senders.submit(
               () -> {
-                String id = send(api, seq, sent);
+                String id = trips.send(seq, sent, "ping", Map.of("seq", seq));
                 if (id != null) {
                   seqOfId.put(id, seq);
                 }
@@ -113,62 +109,13 @@ final class CommandBench {
         System.out.printf(
             "commands: one embedded platform (nats-server child, SQLite), %d commands at %d/s"
                 + " after %d warm-up (%.1f s in all), one REST poller every %d ms%n",
-            MEASURED, RATE, WARMUP, seconds, POLL.toMillis());
+            MEASURED, RATE, WARMUP, seconds, CommandTrips.POLL.toMillis());
         System.out.printf("  sent over REST -> handler ran:              %s%n", run.summary());
         System.out.printf(
             "  sent over REST -> succeeded visible over REST: %s; within %.0f ms: %d of %d sent"
                 + " (a command seen by no poll counts as not within)%n",
             visible.summary(), TARGET_MS, visible.within(TARGET_MS), MEASURED);
         System.out.printf("  commands completed by the SDK: %d%n", receiver.completed());
-      }
-    }
-  }
-
-  /** Sends command {@code seq}; its id, or null when the API refused it. */
-  private static String send(RestClient api, int seq, AtomicLongArray sent) {
-    sent.set(seq, System.nanoTime());
-    try {
-      RestResponse posted =
-          api.send("POST", COMMANDS, Map.of("name", "ping", "args", Map.of("seq", seq)));
-      if (posted.status() != 202) {
-        System.out.println("commands: send " + seq + " answered " + posted.body());
-        return null;
-      }
-      return posted.body().path("id").asText();
-    } catch (ApiProblemException e) {
-      System.out.println("commands: send " + seq + " answered " + e.status() + " " + e.detail());
-      return null;
-    } catch (GamingApiException e) {
-      System.out.println("commands: " + e);
-      return null;
-    }
-  }
-
-  /**
-   * One poller for all commands, so the polling load stays the same however many are in flight: the
-   * newest 200 succeeded commands every {@link #POLL}; the first time an id shows up is when its
-   * success became visible over REST.
-   */
-  private static void poll(
-      RestClient api, Map<String, Integer> seqOfId, AtomicLongArray visibleAt, AtomicBoolean stop) {
-    while (!stop.get()) {
-      try {
-        JsonNode page = api.get(COMMANDS + "?status=succeeded&limit=200");
-        long now = System.nanoTime();
-        for (JsonNode command : page.path("items")) {
-          Integer seq = seqOfId.get(command.path("id").asText());
-          if (seq != null && visibleAt.get(seq) == 0) {
-            visibleAt.set(seq, now);
-          }
-        }
-      } catch (GamingApiException e) {
-        System.out.println("commands: poll: " + e);
-      }
-      try {
-        Thread.sleep(POLL);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
       }
     }
   }
