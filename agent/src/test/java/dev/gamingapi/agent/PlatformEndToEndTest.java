@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gamingapi.agent.config.AgentConfig;
-import dev.gamingapi.agent.outlet.rcon.TestRconServer;
-import dev.gamingapi.agent.outlet.rcon.TestRconServer.Dialect;
 import dev.gamingapi.agent.status.Counter;
 import dev.gamingapi.agent.status.ServerCounters;
 import dev.gamingapi.sdk.rest.RestClient;
@@ -15,6 +13,8 @@ import dev.gamingapi.server.app.Platform;
 import dev.gamingapi.server.app.PlatformConfig;
 import dev.gamingapi.server.app.PlatformSettings;
 import dev.gamingapi.testkit.FreePorts;
+import dev.gamingapi.testkit.rcon.TestRconServer;
+import dev.gamingapi.testkit.rcon.TestRconServer.Dialect;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.DatagramPacket;

@@ -9,6 +9,8 @@ import dev.gamingapi.server.app.ConnectionInfo;
 import dev.gamingapi.server.app.Platform;
 import dev.gamingapi.server.app.PlatformConfig;
 import dev.gamingapi.server.app.PlatformSettings;
+import dev.gamingapi.testkit.rcon.TestRconServer;
+import dev.gamingapi.testkit.rcon.TestRconServer.Dialect;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,10 +29,10 @@ import java.util.regex.Pattern;
  * Command latency through the agent's RCON outlet: a {@code broadcast} command sent over REST
  * (operator token) to one embedded platform, taken by an agent started from its config file for the
  * demo game server (its own credential, an {@code outlet: rcon:}), run as the console line {@code
- * say bench <n>} on a Source RCON console ({@link BenchRconServer}), and {@code succeeded} visible
- * over REST. Ten commands a second, open loop; one poller reads the newest succeeded commands every
- * {@link CommandTrips#POLL}, so the REST figure includes up to one poll interval, and the console's
- * own arrival time gives the part without polling.
+ * say bench <n>} on a Source RCON console ({@link TestRconServer}, the agent tests' own), and
+ * {@code succeeded} visible over REST. Ten commands a second, open loop; one poller reads the
+ * newest succeeded commands every {@link CommandTrips#POLL}, so the REST figure includes up to one
+ * poll interval, and the console's own arrival time gives the part without polling.
  */
 final class AgentRconBench {
   private static final int RATE = 10;
@@ -57,15 +59,15 @@ final class AgentRconBench {
     try (Platform platform =
             new Platform(PlatformSettings.of(PlatformConfig.embedded(dataDir.resolve("data"), 0)))
                 .start();
-        BenchRconServer console =
-            new BenchRconServer(
-                PASSWORD,
-                line -> {
-                  Matcher seq = LINE.matcher(line);
-                  if (seq.matches()) {
-                    atConsole.set(Integer.parseInt(seq.group(1)), System.nanoTime());
-                  }
-                })) {
+        TestRconServer console =
+            TestRconServer.start(Dialect.SOURCE, PASSWORD)
+                .onLine(
+                    line -> {
+                      Matcher seq = LINE.matcher(line);
+                      if (seq.matches()) {
+                        atConsole.set(Integer.parseInt(seq.group(1)), System.nanoTime());
+                      }
+                    })) {
       ConnectionInfo info = platform.connectionInfo();
       try (RestClient api =
               RestClient.builder()

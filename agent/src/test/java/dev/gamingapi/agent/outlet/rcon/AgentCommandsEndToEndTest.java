@@ -6,11 +6,12 @@ import static org.awaitility.Awaitility.await;
 
 import dev.gamingapi.agent.Agent;
 import dev.gamingapi.agent.config.AgentConfig;
-import dev.gamingapi.agent.outlet.rcon.TestRconServer.Dialect;
 import dev.gamingapi.contract.ContractJson;
 import dev.gamingapi.contract.command.CommandMessage;
 import dev.gamingapi.contract.event.CommandFailed;
 import dev.gamingapi.contract.event.CommandSucceeded;
+import dev.gamingapi.testkit.rcon.TestRconServer;
+import dev.gamingapi.testkit.rcon.TestRconServer.Dialect;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -9,7 +9,6 @@ import dev.gamingapi.agent.outlet.Outlets;
 import dev.gamingapi.agent.outlet.RconGame;
 import dev.gamingapi.agent.outlet.RconSettings;
 import dev.gamingapi.agent.outlet.Secret;
-import dev.gamingapi.agent.outlet.rcon.TestRconServer.Dialect;
 import dev.gamingapi.contract.ContractJson;
 import dev.gamingapi.contract.command.CommandMessage;
 import dev.gamingapi.contract.event.CommandExpired;
@@ -19,6 +18,8 @@ import dev.gamingapi.contract.event.Event;
 import dev.gamingapi.sdk.CommandReceiver;
 import dev.gamingapi.sdk.GameServerClient;
 import dev.gamingapi.testkit.FreePorts;
+import dev.gamingapi.testkit.rcon.TestRconServer;
+import dev.gamingapi.testkit.rcon.TestRconServer.Dialect;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,7 +106,7 @@ class RconCommandsEndToEndTest {
     CommandMessage kick = command("kick", "{\"player_id\":\"7656\"}", null);
     try (TestRconServer rcon = TestRconServer.start(Dialect.SOURCE, "s3cret");
         Agent agent = new Agent(server, rcon.port(), 2, Duration.ofMillis(200))) {
-      rcon.stall = true; // authenticates, then answers nothing: a hung game server
+      rcon.stall(); // authenticates, then answers nothing: a hung game server
       broker.send(server, kick);
 
       await().until(() -> !broker.events(server, "command.failed").isEmpty());

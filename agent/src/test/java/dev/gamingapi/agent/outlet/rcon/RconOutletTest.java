@@ -9,11 +9,12 @@ import dev.gamingapi.agent.outlet.RconGame;
 import dev.gamingapi.agent.outlet.RconSettings;
 import dev.gamingapi.agent.outlet.Secret;
 import dev.gamingapi.agent.outlet.rcon.RconOutlet.ConsoleOutput;
-import dev.gamingapi.agent.outlet.rcon.TestRconServer.Dialect;
 import dev.gamingapi.contract.ContractJson;
 import dev.gamingapi.sdk.CommandRejectedException;
 import dev.gamingapi.sdk.ReceivedCommand;
 import dev.gamingapi.testkit.FreePorts;
+import dev.gamingapi.testkit.rcon.TestRconServer;
+import dev.gamingapi.testkit.rcon.TestRconServer.Dialect;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ class RconOutletTest {
   @Test
   void kickBecomesTheSourceConsoleLineAndTheAnswerIsTheOutput() throws IOException {
     server = TestRconServer.start(Dialect.SOURCE, "s3cret");
-    server.answers = line -> "Kicked player 7656";
+    server.answers(line -> "Kicked player 7656");
     try (RconOutlet outlet = RconOutlet.open(settings(RconGame.SOURCE, Map.of()))) {
       ConsoleOutput output = outlet.run(command("kick", "{\"player_id\":\"7656\"}"));
 
@@ -112,9 +113,9 @@ class RconOutletTest {
   @Test
   void aSourceAnswerInManyPacketsIsReassembled() throws IOException {
     server = TestRconServer.start(Dialect.SOURCE, "s3cret");
-    server.sourcePacketBytes = 100;
+    server.sourcePacketBytes(100);
     String status = "hostname: test\n" + "player line\n".repeat(200);
-    server.answers = line -> line.equals("status") ? status : "ok";
+    server.answers(line -> line.equals("status") ? status : "ok");
     Map<String, String> owner = Map.of("status", "status", "echo", "echo {text}");
     try (RconOutlet outlet = RconOutlet.open(settings(RconGame.SOURCE, owner))) {
       assertThat(outlet.run(command("status", "{}")).console()).isEqualTo(status);
@@ -129,7 +130,7 @@ class RconOutletTest {
     server = TestRconServer.start(Dialect.MINECRAFT, "s3cret");
     String longer = "a".repeat(4096) + "b".repeat(50);
     String exact = "c".repeat(8192);
-    server.answers = line -> line.equals("long") ? longer : line.equals("exact") ? exact : "short";
+    server.answers(line -> line.equals("long") ? longer : line.equals("exact") ? exact : "short");
     Map<String, String> owner = Map.of("long", "long", "exact", "exact", "short", "short");
     try (RconOutlet outlet = RconOutlet.open(settings(RconGame.MINECRAFT, owner))) {
       assertThat(outlet.run(command("long", "{}")).console()).isEqualTo(longer);
@@ -169,7 +170,7 @@ class RconOutletTest {
   @Test
   void aServerThatDoesNotAnswerTimesOutSayingSo() throws IOException {
     server = TestRconServer.start(Dialect.SOURCE, "s3cret");
-    server.stall = true;
+    server.stall();
     RconSettings settings = settings(RconGame.SOURCE, Map.of(), Duration.ofMillis(300));
     try (RconOutlet outlet = RconOutlet.open(settings)) {
       assertThatThrownBy(() -> outlet.run(command("kick", "{\"player_id\":\"1\"}")))
@@ -184,7 +185,7 @@ class RconOutletTest {
   @Test
   void aConnectionDroppedDuringACommandFailsItAndTheNextCommandReconnects() throws IOException {
     server = TestRconServer.start(Dialect.SOURCE, "s3cret");
-    server.dropNextCommand = true;
+    server.dropNextCommand();
     try (RconOutlet outlet = RconOutlet.open(settings(RconGame.SOURCE, Map.of()))) {
       assertThatThrownBy(() -> outlet.run(command("kick", "{\"player_id\":\"1\"}")))
           .hasMessage(

@@ -1,4 +1,4 @@
-package dev.gamingapi.agent.outlet.rcon;
+package dev.gamingapi.testkit.rcon;
 
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -16,13 +17,15 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
  * A game server's RCON end for tests, speaking the protocol as SRCDS or Minecraft do (with its own
  * packet code, so that a mistake in the outlet's codec cannot hide behind the same mistake here).
- * It records the console lines it receives and can be told to stall, to drop a connection or to
- * answer in small packets.
+ * It records the console lines it receives (and hands each to a listener as it arrives, for the
+ * benchmarks' timings) and can be told to stall, to drop a connection or to answer in small
+ * packets.
  */
 public final class TestRconServer implements AutoCloseable {
   /** Whose RCON it speaks. */
@@ -37,10 +40,11 @@ public final class TestRconServer implements AutoCloseable {
   private final Set<Socket> clients = ConcurrentHashMap.newKeySet();
   private final List<String> received = new CopyOnWriteArrayList<>();
   private final AtomicInteger connections = new AtomicInteger();
-  volatile UnaryOperator<String> answers = line -> "ran " + line;
-  volatile int sourcePacketBytes = 4096;
-  volatile boolean stall;
-  volatile boolean dropNextCommand;
+  private volatile UnaryOperator<String> answers = line -> "ran " + line;
+  private volatile Consumer<String> onLine = line -> {};
+  private volatile int sourcePacketBytes = 4096;
+  private volatile boolean stall;
+  private volatile boolean dropNextCommand;
 
   private TestRconServer(Dialect dialect, String password, int port) throws IOException {
     this.dialect = dialect;
@@ -49,7 +53,8 @@ public final class TestRconServer implements AutoCloseable {
     Thread.ofPlatform().daemon().name("test-rcon-accept").start(this::accept);
   }
 
-  static TestRconServer start(Dialect dialect, String password) throws IOException {
+  /** An RCON end on a free loopback port. */
+  public static TestRconServer start(Dialect dialect, String password) throws IOException {
     return new TestRconServer(dialect, password, 0);
   }
 
@@ -59,7 +64,36 @@ public final class TestRconServer implements AutoCloseable {
     return new TestRconServer(dialect, password, port);
   }
 
-  int port() {
+  /** The answer to each console line (default: "ran " and the line). */
+  public TestRconServer answers(UnaryOperator<String> answers) {
+    this.answers = answers;
+    return this;
+  }
+
+  /** Told each console line as it arrives, before it is answered. */
+  public TestRconServer onLine(Consumer<String> onLine) {
+    this.onLine = onLine;
+    return this;
+  }
+
+  /** Source answers cut into packets of this many bytes (SRCDS: 4096). */
+  public TestRconServer sourcePacketBytes(int bytes) {
+    this.sourcePacketBytes = bytes;
+    return this;
+  }
+
+  /** From now on authenticates, then answers nothing: a hung game server. */
+  public void stall() {
+    this.stall = true;
+  }
+
+  /** Drops the connection on the next console line, after recording it. */
+  public void dropNextCommand() {
+    this.dropNextCommand = true;
+  }
+
+  /** The port it listens on. */
+  public int port() {
     return listener.getLocalPort();
   }
 
@@ -69,12 +103,12 @@ public final class TestRconServer implements AutoCloseable {
   }
 
   /** Connections accepted so far. */
-  int connections() {
+  public int connections() {
     return connections.get();
   }
 
   /** Closes every client connection, as a game server restart would. */
-  void dropConnections() throws IOException {
+  public void dropConnections() throws IOException {
     for (Socket client : clients) {
       client.close();
     }
@@ -84,6 +118,7 @@ public final class TestRconServer implements AutoCloseable {
     while (!listener.isClosed()) {
       try {
         Socket client = listener.accept();
+        client.setTcpNoDelay(true); // answers go out at once, as the latency bench measures
         connections.incrementAndGet();
         clients.add(client);
         Thread.ofPlatform().daemon().name("test-rcon-client").start(() -> serve(client));
@@ -114,6 +149,7 @@ public final class TestRconServer implements AutoCloseable {
           write(out, authed ? id : -1, 2, new byte[0]);
         } else if (type == 2 && authed) {
           received.add(body);
+          onLine.accept(body);
           if (dropNextCommand) {
             dropNextCommand = false;
             return;
@@ -133,7 +169,7 @@ public final class TestRconServer implements AutoCloseable {
           write(out, id, 0, ("Unknown request " + Integer.toHexString(type)).getBytes());
         }
       }
-    } catch (EOFException | java.net.SocketException gone) {
+    } catch (EOFException | SocketException gone) {
       // the client left or was dropped
     } catch (IOException e) {
       throw new IllegalStateException(e);
