@@ -38,8 +38,15 @@ class AgentCrashTest {
       int kills = 0;
       List<Long> storedAtKills = new ArrayList<>();
       while (writer.isAlive() || kills < 3) {
+        long before = broker.count();
         Process agent = start(config, kills);
-        Thread.sleep(random.nextInt(2500)); // a random point: connecting, tailing or publishing
+        // Killed only once this run has stored something (or there is nothing left to store):
+        // on a loaded machine the JVM's start alone can outlast a random delay, and then no kill
+        // ever falls mid-stream. The random part then picks a point while it publishes.
+        await()
+            .atMost(Duration.ofMinutes(1))
+            .until(() -> broker.count() > before || doneStoring(writer, broker, written));
+        Thread.sleep(random.nextInt(300)); // a random point within the publishing, not a wait
         agent.destroyForcibly().waitFor(); // SIGKILL
         kills++;
         storedAtKills.add(broker.count());
@@ -57,6 +64,13 @@ class AgentCrashTest {
       assertThat(stored).extracting(AgentCrashTest::lineOf).containsExactlyElementsOf(written);
       // Some kills fell while lines were being stored, not only before or after.
       assertThat(storedAtKills).anyMatch(count -> count > 0 && count < LINES);
+    }
+  }
+
+  private static boolean doneStoring(Thread writer, TestBroker broker, List<String> written)
+      throws Exception {
+    synchronized (written) {
+      return !writer.isAlive() && broker.count() >= written.size();
     }
   }
 

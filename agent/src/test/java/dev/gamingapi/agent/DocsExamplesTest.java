@@ -131,9 +131,10 @@ class DocsExamplesTest {
     Files.writeString(configDir.resolve("eu-1.creds"), "not read when loading\n");
     Files.writeString(configDir.resolve("eu-1.logsecret"), "8675309\n");
     Files.writeString(configDir.resolve("eu-1.rcon"), "s3cret\n");
-    // The shell's working directory must exist: the example's /srv/game stands for this one.
-    String example = block.group(1).replace("working_dir: /srv/game", "working_dir: " + configDir);
-    Path file = Files.writeString(configDir.resolve("agent.yaml"), example);
+    // The shell outlet's working_dir must exist when the config is loaded; the rest is as written.
+    String yaml = block.group(1).replace("working_dir: /srv/game", "working_dir: " + configDir);
+    assertThat(yaml).isNotEqualTo(block.group(1));
+    Path file = Files.writeString(configDir.resolve("agent.yaml"), yaml);
 
     ServerConfig server = AgentConfig.load(file).server("eu-1").orElseThrow();
 

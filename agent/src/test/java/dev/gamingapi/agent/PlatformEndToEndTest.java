@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gamingapi.agent.config.AgentConfig;
+import dev.gamingapi.agent.outlet.rcon.TestRconServer;
+import dev.gamingapi.agent.outlet.rcon.TestRconServer.Dialect;
 import dev.gamingapi.agent.status.Counter;
 import dev.gamingapi.agent.status.ServerCounters;
 import dev.gamingapi.sdk.rest.RestClient;
@@ -130,12 +132,7 @@ class PlatformEndToEndTest {
   @Test
   void aWrongLogSecretPublishesNothing() throws Exception {
     String server = "eu-wrong-secret";
-    api.post(path("servers"), Map.of("id", server));
-    JsonNode user =
-        api.post(
-            path("users"),
-            Map.of("name", server + "-host", "kind", "game_server", "server", server));
-    Path creds = Files.writeString(dir.resolve(server + ".creds"), user.path("creds").asText());
+    Path creds = gameServer(server);
     List<String> lines = fixture();
     int port = FreePorts.next();
 
@@ -164,6 +161,70 @@ class PlatformEndToEndTest {
     JsonNode events = api.get(path("events") + "?server=" + server);
     assertThat(events.path("items")).hasSize(1);
     assertThat(events.path("items").get(0).path("type").asText()).isEqualTo("server.stopped");
+  }
+
+  @Test
+  void commandsSentOverRestWhileTheGameServerIsDownRunInOrderOnceItIsUp() throws Exception {
+    String server = "eu-rcon";
+    Path creds = gameServer(server);
+    Files.writeString(dir.resolve("rcon.password"), "s3cret\n");
+    int rconPort = FreePorts.next(); // nothing listens yet: the game server is down
+    Path config =
+        Files.writeString(
+            dir.resolve(server + ".yaml"),
+            """
+            state_dir: state-%s
+            status: { port: 0 }
+            servers:
+              - id: %s
+                url: %s
+                creds: %s
+                outlet: { rcon: { port: %d, password_file: rcon.password } }
+            """
+                .formatted(server, server, platform.connectionInfo().brokerUrl(), creds, rconPort));
+
+    List<String> ids = new ArrayList<>();
+    try (Agent agent = Agent.start(AgentConfig.load(config))) {
+      ids.add(send(server, "kick", Map.of("player_id", "7656")));
+      ids.add(send(server, "broadcast", Map.of("text", "Restarting soon")));
+      ids.add(send(server, "change_map", Map.of("map", "de_dust2")));
+      ServerCounters counters = agent.server(server).orElseThrow().counters();
+      await().until(() -> counters.get(Counter.COMMANDS_FAILED) >= 1); // a closed port, retried
+
+      try (TestRconServer rcon = TestRconServer.start(Dialect.SOURCE, "s3cret", rconPort)) {
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () ->
+                    ids.stream()
+                        .allMatch(
+                            id -> command(server, id).path("status").asText().equals("succeeded")));
+        assertThat(rcon.received())
+            .containsExactly("kickid 7656", "say Restarting soon", "changelevel de_dust2");
+      }
+    }
+    JsonNode kick = command(server, ids.get(0));
+    assertThat(kick.path("output").path("console").asText()).isEqualTo("ran kickid 7656");
+  }
+
+  private static String send(String server, String name, Map<String, Object> args) {
+    return api.post(path("servers", server, "commands"), Map.of("name", name, "args", args))
+        .path("id")
+        .asText();
+  }
+
+  private static JsonNode command(String server, String id) {
+    return api.get(path("servers", server, "commands", id));
+  }
+
+  /** Registers {@code server} and writes the creds of a game-server user of it. */
+  private static Path gameServer(String server) throws IOException {
+    api.post(path("servers"), Map.of("id", server));
+    JsonNode user =
+        api.post(
+            path("users"),
+            Map.of("name", server + "-host", "kind", "game_server", "server", server));
+    return Files.writeString(dir.resolve(server + ".creds"), user.path("creds").asText());
   }
 
   private static JsonNode status(String server) {

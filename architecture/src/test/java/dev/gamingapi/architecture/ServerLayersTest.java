@@ -88,7 +88,8 @@ class ServerLayersTest {
         .whereLayer("Plans")
         .mayOnlyAccessLayers("Errors", "Common")
         .whereLayer("Jwt")
-        .mayOnlyAccessLayers("Errors", "Keys", "Plans")
+        // Broker: user JWTs deny tenants the platform's own consumers (PlatformConsumers).
+        .mayOnlyAccessLayers("Errors", "Keys", "Broker", "Plans")
         .whereLayer("Resolver")
         .mayOnlyAccessLayers("Errors", "Jwt")
         .whereLayer("Audit")
@@ -139,7 +140,8 @@ class ServerLayersTest {
             "Access",
             "Tenancy")
         .whereLayer("Notify")
-        .mayOnlyAccessLayers("Errors", "Common", "Store", "Broker", "Accounts", "Cluster")
+        // Keys: webhook secrets and Discord URLs are sealed under the master key (Secrets).
+        .mayOnlyAccessLayers("Errors", "Common", "Store", "Keys", "Broker", "Accounts", "Cluster")
         .whereLayer("ReadModels")
         .mayOnlyAccessLayers(
             "Errors", "Common", "Store", "Broker", "Lease", "Audit", "Accounts", "Cluster")

@@ -6,7 +6,7 @@ import java.util.List;
  * Command-line settings of a benchmark run.
  *
  * @param which {@code ingest}, {@code replay}, {@code control}, {@code commands}, {@code history},
- *     {@code cluster} or {@code all}
+ *     {@code cluster}, {@code agent-udp}, {@code agent-rcon} or {@code all}
  * @param ingestEvents events per ingest round
  * @param replayEvents events stored and replayed
  * @param window in-flight publish window, the same for raw jnats and the SDK
@@ -19,6 +19,8 @@ import java.util.List;
  *     {@code leaderboard} (all by default)
  * @param historyDatabases the databases of the history benchmark: {@code sqlite}, {@code postgres}
  *     (both by default; PostgreSQL only when a URL is set)
+ * @param agentSeconds how long each phase of the agent's UDP benchmark sends
+ * @param rconCommands commands measured by the agent's RCON benchmark, at 10 a second
  */
 record BenchArgs(
     String which,
@@ -31,7 +33,9 @@ record BenchArgs(
     int historyEvents,
     int players,
     List<String> historyParts,
-    List<String> historyDatabases) {
+    List<String> historyDatabases,
+    int agentSeconds,
+    int rconCommands) {
   static BenchArgs parse(List<String> args) {
     String which = "all";
     int ingest = 200_000;
@@ -44,10 +48,23 @@ record BenchArgs(
     int players = 1_000_000;
     List<String> parts = List.of("apply", "visible", "leaderboard");
     List<String> databases = List.of("sqlite", "postgres");
+    int agentSeconds = 5;
+    int rconCommands = 300;
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       switch (arg) {
-        case "ingest", "replay", "control", "commands", "history", "cluster", "all" -> which = arg;
+        case "ingest",
+            "replay",
+            "control",
+            "commands",
+            "history",
+            "cluster",
+            "agent-udp",
+            "agent-rcon",
+            "all" ->
+            which = arg;
+        case "--agent-seconds" -> agentSeconds = Integer.parseInt(args.get(++i));
+        case "--rcon-commands" -> rconCommands = Integer.parseInt(args.get(++i));
         case "--history-events" -> historyEvents = Integer.parseInt(args.get(++i));
         case "--players" -> players = Integer.parseInt(args.get(++i));
         case "--ingest-events" -> ingest = Integer.parseInt(args.get(++i));
@@ -62,10 +79,11 @@ record BenchArgs(
             throw new IllegalArgumentException(
                 "unknown argument '"
                     + arg
-                    + "'; use [ingest|replay|control|commands|history|cluster|all] [--ingest-events N]"
+                    + "'; use [ingest|replay|control|commands|history|cluster|agent-udp|agent-rcon|all]"
+                    + " [--ingest-events N]"
                     + " [--replay-events N] [--window W] [--rounds R] [--accounts N] [--plan P]"
                     + " [--history-events N] [--players N] [--history-parts apply,visible,leaderboard]"
-                    + " [--history-databases sqlite,postgres]");
+                    + " [--history-databases sqlite,postgres] [--agent-seconds S] [--rcon-commands N]");
       }
     }
     return new BenchArgs(
@@ -79,7 +97,9 @@ record BenchArgs(
         historyEvents,
         players,
         parts,
-        databases);
+        databases,
+        agentSeconds,
+        rconCommands);
   }
 
   boolean runs(String name) {

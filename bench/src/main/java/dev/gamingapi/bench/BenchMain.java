@@ -6,8 +6,9 @@ import java.util.Locale;
 /**
  * Runs the benchmarks and prints figures: ingest and replay as ratios against raw jnats measured on
  * the same run and the same nats-server, the control plane as latencies, rates and memory. Usage:
- * {@code bench [ingest|replay|control|commands|history|cluster|all] [--ingest-events N]
- * [--replay-events N] [--window W] [--rounds R] [--accounts N] [--plan P]}.
+ * {@code bench [ingest|replay|control|commands|history|cluster|agent-udp|agent-rcon|all]
+ * [--ingest-events N] [--replay-events N] [--window W] [--rounds R] [--accounts N] [--plan P]
+ * [--agent-seconds S] [--rcon-commands N]}.
  */
 public final class BenchMain {
   private BenchMain() {}
@@ -33,6 +34,12 @@ public final class BenchMain {
     }
     if (parsed.runs("cluster")) {
       new ClusterBench(parsed).run();
+    }
+    if (parsed.runs("agent-udp")) {
+      new AgentUdpBench(parsed).run();
+    }
+    if (parsed.runs("agent-rcon")) {
+      new AgentRconBench(parsed).run();
     }
   }
 }

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
     description = "Event platform for game servers on NATS JetStream.",
     subcommands = {
       UpCommand.class,
+      AgentCommand.class,
       InitCommand.class,
       dev.gamingapi.cli.streams.StreamsCommand.class,
       EventsCommand.class,

@@ -49,6 +49,15 @@ public final class UpCommand implements Callable<Integer> {
       description = "Port of the REST API on 127.0.0.1 (default: 8080; 0 = any free port).")
   Integer httpPort;
 
+  @Option(
+      names = "--metrics-port",
+      paramLabel = "PORT",
+      description =
+          "Also serve /metrics without a token on 127.0.0.1:PORT, for a local Prometheus"
+              + " (default: none, or GAMINGAPI_METRICS_PORT; 0 = any free port). Without it"
+              + " /metrics needs the operator token.")
+  Integer metricsPort;
+
   /** Counted down to stop a running {@code up}; tests use it, Ctrl+C uses the shutdown hook. */
   final CountDownLatch stop = new CountDownLatch(1);
 
@@ -60,6 +69,9 @@ public final class UpCommand implements Callable<Integer> {
     }
     if (httpPort != null) {
       settings = settings.withApi(settings.api().withHttpPort(httpPort));
+    }
+    if (metricsPort != null) {
+      settings = settings.withApi(settings.api().withMetricsPort(metricsPort));
     }
     PlatformConfig config = settings.platform();
     PrintWriter out = spec.commandLine().getOut();
@@ -107,6 +119,9 @@ public final class UpCommand implements Callable<Integer> {
     }
     out.printf("  REST API          %s/api/v1%n", info.httpUrl());
     out.printf("  operator token    %s%n", info.operatorToken());
+    if (info.metricsUrl() != null) {
+      out.printf("  metrics           %s (no token, this host only)%n", info.metricsUrl());
+    }
     out.printf("  connection.json   %s%n", connectionJson);
     out.println("Try, in another shell:");
     out.printf(

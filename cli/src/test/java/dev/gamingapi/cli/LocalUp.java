@@ -51,7 +51,7 @@ final class LocalUp implements AutoCloseable {
     UpCommand up = commandLine.getSubcommands().get("up").getCommand();
     int natsPort = FreePorts.next();
     CompletableFuture<Integer> running =
-        CompletableFuture.supplyAsync(
+        CliRun.inBackground(
             () ->
                 commandLine.execute(
                     "up",

@@ -210,9 +210,9 @@ public final class GameServerClient implements AutoCloseable {
      * Opens the journal (events an earlier run left are sent first) and starts connecting in the
      * background; returns at once even when the broker is down.
      *
-     * @throws CredentialsException when the creds file is missing or malformed, or names no server
-     *     and no server id was set
-     * @throws JournalException when the journal cannot be opened
+     * @throws CredentialsException when the creds file is missing or malformed, names no server and
+     *     no server id was set, or is another server's than the one set
+     * @throws JournalException when the journal cannot be opened, or holds events of another server
      */
     public GameServerClient build() {
       String id = serverId;
@@ -227,6 +227,15 @@ public final class GameServerClient implements AutoCloseable {
                           () ->
                               new CredentialsException(
                                   credentials, "has no 'server:<id>' tag; set serverId(...)")));
+        } else if (creds.serverId().isPresent() && !creds.serverId().get().equals(id)) {
+          // A credential publishes for its own server only: refused here, not by the broker later.
+          throw new CredentialsException(
+              credentials,
+              "is the credential of server '"
+                  + creds.serverId().get()
+                  + "', not of server '"
+                  + id
+                  + "'");
         }
       }
       if (id == null) {

@@ -105,6 +105,36 @@ class BadInputTest {
 
   @Test
   void theServerIdComesFromTheCredsTag() throws Exception {
+    Path creds = taggedCreds("tagged");
+    try (GameServerClient client =
+        GameServerClient.builder()
+            .url("nats://127.0.0.1:" + FreePorts.next())
+            .credentials(creds)
+            .journalDir(dir.resolve("journal"))
+            .build()) {
+      assertThat(client.serverId()).isEqualTo("tagged");
+    }
+  }
+
+  @Test
+  void anotherServersCredsFileIsRefusedAtBuild() throws Exception {
+    Path creds = taggedCreds("server-a");
+    assertThatThrownBy(
+            () ->
+                GameServerClient.builder()
+                    .url("nats://127.0.0.1:" + FreePorts.next())
+                    .serverId("server-b")
+                    .credentials(creds)
+                    .journalDir(dir.resolve("journal"))
+                    .build())
+        .isInstanceOf(CredentialsException.class)
+        .hasMessageContaining(creds.toString())
+        .hasMessageContaining("is the credential of server 'server-a', not of server 'server-b'");
+    assertThat(dir.resolve("journal")).doesNotExist();
+  }
+
+  /** A game-server creds file whose user claim carries the tag {@code server:<serverId>}. */
+  private Path taggedCreds(String serverId) throws Exception {
     NKey account = NKey.createAccount(null);
     NKey user = NKey.createUser(null);
     String jwt =
@@ -114,19 +144,10 @@ class BadInputTest {
             new String(user.getPublicKey()),
             "game",
             null,
-            "server:tagged");
-    Path creds =
-        Files.writeString(
-            dir.resolve("game.creds"),
-            String.format(JwtUtils.NATS_USER_JWT_FORMAT, jwt, new String(user.getSeed())));
-    try (GameServerClient client =
-        GameServerClient.builder()
-            .url("nats://127.0.0.1:" + FreePorts.next())
-            .credentials(creds)
-            .journalDir(dir.resolve("journal"))
-            .build()) {
-      assertThat(client.serverId()).isEqualTo("tagged");
-    }
+            "server:" + serverId);
+    return Files.writeString(
+        dir.resolve(serverId + ".creds"),
+        String.format(JwtUtils.NATS_USER_JWT_FORMAT, jwt, new String(user.getSeed())));
   }
 
   private GameServerClient client(String serverId) {

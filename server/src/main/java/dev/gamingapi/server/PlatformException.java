@@ -1,5 +1,7 @@
 package dev.gamingapi.server;
 
+import java.util.Map;
+
 /**
  * The root of every failure the GamingAPI server reports.
  *
@@ -23,5 +25,13 @@ public class PlatformException extends RuntimeException {
    */
   public ProblemKind kind() {
     return ProblemKind.INTERNAL;
+  }
+
+  /**
+   * Facts a client may act on, by name (snake_case), added to the problem response as extension
+   * members; none unless a subclass says otherwise.
+   */
+  public Map<String, Object> details() {
+    return Map.of();
   }
 }

@@ -17,6 +17,11 @@ public enum ProblemKind {
    * The broker, its resolver or another instance cannot serve now; the same request may work later.
    */
   UNAVAILABLE,
+  /**
+   * The broker has no room left for what the request would reserve (a plan's storage): the operator
+   * must free or add storage, or the caller choose a smaller plan.
+   */
+  INSUFFICIENT_STORAGE,
   /** A failure of the platform itself. */
   INTERNAL
 }

@@ -4,46 +4,57 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gamingapi.contract.ContractJson;
-import dev.gamingapi.contract.cloudevents.CloudEventsCodec;
 import dev.gamingapi.contract.event.Event;
-import dev.gamingapi.contract.event.EventCatalog;
-import dev.gamingapi.contract.event.EventData;
 import dev.gamingapi.contract.event.EventIds;
 import dev.gamingapi.contract.event.InvalidEventException;
-import dev.gamingapi.contract.event.Scope;
 import dev.gamingapi.sdk.CredentialsFile;
+import dev.gamingapi.sdk.FlushTimeoutException;
 import dev.gamingapi.sdk.GameServerClient;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code gamingapi events publish}: one event from the shell, through the SDK (so it is validated,
- * journaled and de-duplicated like any other).
+ * {@code gamingapi events publish}: one event from the shell, or with {@code --lines} many JSON
+ * lines in one process (a script's output, a past season to load), through the SDK, so they are
+ * validated, journaled and de-duplicated like any other.
  */
 @Command(
     name = "publish",
     mixinStandardHelpOptions = true,
-    description = "Publish one event as a game server.",
+    description = {
+      "Publish one event as a game server, or with --lines one event per JSON line.",
+      "A line: {\"type\", \"player\", \"time\", \"id\", \"data\", \"server\"}, each optional when"
+          + " the option of that name gives it; events tail --json prints this shape."
+    },
     footer = {
       "",
-      "Example:",
+      "Examples:",
       "  gamingapi events publish --creds data/creds/demo.creds --type player.connected \\",
-      "    --player steam_1 --data '{\"name\":\"Alice\"}'"
+      "    --player steam_1 --data '{\"name\":\"Alice\"}'",
+      "  my-export | gamingapi events publish --creds data/creds/demo.creds --lines -"
     })
 public final class EventsPublishCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin BrokerOptions broker;
 
-  @Option(names = "--type", required = true, description = "Event type, e.g. server.started.")
+  @Option(
+      names = "--type",
+      description = "Event type, e.g. server.started (required without --lines).")
   String type;
 
   @Option(names = "--server", description = "Server id (default: the one the creds are bound to).")
@@ -54,12 +65,24 @@ public final class EventsPublishCommand implements Callable<Integer> {
 
   @Option(
       names = "--data",
-      defaultValue = "{}",
       description = "Event data as a JSON object, or - to read it from stdin (default: {}).")
   String data;
 
   @Option(names = "--id", description = "Event id (default: a new UUIDv7).")
   String id;
+
+  @Option(
+      names = "--lines",
+      paramLabel = "FILE",
+      description = "Publish each JSON line of FILE (- for stdin) as an event, in order.")
+  String lines;
+
+  @Option(
+      names = "--progress",
+      defaultValue = "1s",
+      description =
+          "With --lines: a progress line on stderr this often, 0s for none (default: 1s).")
+  String progress;
 
   @Option(
       names = "--journal-dir",
@@ -73,6 +96,8 @@ public final class EventsPublishCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    checkOptions();
+    Duration ackTimeout = Durations.parse("--timeout", timeout);
     GameServerClient.Builder builder =
         GameServerClient.builder().url(broker.url()).credentials(broker.creds);
     if (serverId != null) {
@@ -88,23 +113,92 @@ public final class EventsPublishCommand implements Callable<Integer> {
       builder.journalDir(StateDir.journal(server));
     }
     try (GameServerClient client = builder.build()) {
-      EventData eventData = parseData(readData());
+      if (lines != null) {
+        return publishLines(client, ackTimeout);
+      }
       Event event =
-          new Event(
+          EventLines.event(
               id == null ? EventIds.next() : id,
               type,
               client.serverId(),
-              EventCatalog.playerOf(eventData),
+              playerId,
               Instant.now(),
-              eventData);
+              parseData(readData()));
       String published = client.publish(event);
-      client.flush(Durations.parse("--timeout", timeout));
+      client.flush(ackTimeout);
       spec.commandLine().getOut().println(published);
     }
     return 0;
   }
 
+  private void checkOptions() {
+    if (lines == null && type == null) {
+      throw new ParameterException(
+          spec.commandLine(), "Missing required option: '--type=<type>' (or --lines FILE)");
+    }
+    if (lines != null && (data != null || id != null)) {
+      throw new ParameterException(
+          spec.commandLine(), "--lines takes each event's data and id from its line");
+    }
+  }
+
+  private int publishLines(GameServerClient client, Duration ackTimeout) throws IOException {
+    LinePublisher publisher =
+        new LinePublisher(
+            client,
+            new EventLines.Defaults(type, playerId, client.serverId()),
+            spec.commandLine().getErr(),
+            Durations.parse("--progress", progress));
+    long journaled;
+    try (BufferedReader reader = open(lines)) {
+      journaled = publisher.publish(reader);
+    } catch (LinePublisher.BadLineException e) {
+      // The events before the bad line stay: send them before saying where to go on from.
+      throw new InvalidEventException(
+          e.getMessage()
+              + "; "
+              + sent(client, e.journaled, ackTimeout)
+              + "; go on from this line (tail -n +"
+              + e.line
+              + ")",
+          e);
+    }
+    client.flush(ackTimeout);
+    spec.commandLine()
+        .getOut()
+        .println(journaled + (journaled == 1 ? " event" : " events") + " published");
+    return 0;
+  }
+
+  private static String sent(GameServerClient client, long journaled, Duration ackTimeout) {
+    String before =
+        journaled == 1 ? "the event before it" : "the " + journaled + " events before it";
+    try {
+      client.flush(ackTimeout);
+      return before + (journaled == 1 ? " is" : " are") + " published";
+    } catch (FlushTimeoutException e) {
+      return before + " wait in the journal for the next publish";
+    }
+  }
+
+  private static BufferedReader open(String file) throws IOException {
+    InputStream in;
+    if ("-".equals(file)) {
+      in = System.in;
+    } else {
+      try {
+        in = Files.newInputStream(Path.of(file));
+      } catch (NoSuchFileException e) {
+        throw new IllegalArgumentException("--lines " + file + ": no such file");
+      }
+    }
+    return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+  }
+
   private String readData() throws IOException {
+    if (data == null) {
+      return "{}";
+    }
     if (!"-".equals(data)) {
       return data;
     }
@@ -113,7 +207,7 @@ public final class EventsPublishCommand implements Callable<Integer> {
     }
   }
 
-  private EventData parseData(String json) {
+  private static ObjectNode parseData(String json) {
     JsonNode tree;
     try {
       tree = ContractJson.mapper().readTree(json);
@@ -123,15 +217,6 @@ public final class EventsPublishCommand implements Callable<Integer> {
     if (tree == null || !tree.isObject()) {
       throw new InvalidEventException("--data must be a JSON object, like '{\"name\":\"Alice\"}'");
     }
-    Scope scope = EventCatalog.resolve(type).scope();
-    if (playerId != null && scope != Scope.SERVER && !tree.has("player_id")) {
-      ((ObjectNode) tree).put("player_id", playerId);
-    }
-    String player = tree.hasNonNull("player_id") ? tree.get("player_id").asText() : playerId;
-    if (scope == Scope.EITHER) {
-      player = playerId;
-    }
-    return CloudEventsCodec.decodeData(
-        type, player, tree.toString().getBytes(StandardCharsets.UTF_8));
+    return (ObjectNode) tree;
   }
 }

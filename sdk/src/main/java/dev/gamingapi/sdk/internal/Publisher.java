@@ -57,9 +57,20 @@ public final class Publisher implements AutoCloseable {
     return settings;
   }
 
-  /** Opens the journal (re-sending what an earlier run left) and starts the sender. */
+  /**
+   * Opens the journal (re-sending what an earlier run left) and starts the sender.
+   *
+   * @throws dev.gamingapi.sdk.JournalException when the journal cannot be opened, or holds events
+   *     of another server (they are never sent with this server's credential)
+   */
   public static Publisher start(ClientSettings settings) {
     Journal journal = Journal.open(settings.journalDir(), settings.segmentSize());
+    try {
+      JournalOwner.check(journal, settings.journalDir(), settings.serverId());
+    } catch (RuntimeException e) {
+      journal.close();
+      throw e;
+    }
     Publisher publisher = new Publisher(settings, journal, MaxPayload.load(settings.journalDir()));
     publisher.sender.start();
     return publisher;

@@ -10,6 +10,7 @@ import dev.gamingapi.server.jwt.TenantGrants;
 import dev.gamingapi.server.jwt.TenantGrants.StreamImport;
 import dev.gamingapi.server.keys.KeyVault;
 import dev.gamingapi.server.lease.SingleWriter;
+import dev.gamingapi.server.resolver.BrokerStorage;
 import dev.gamingapi.server.resolver.ResolverClient;
 import io.nats.client.NKey;
 import java.time.Clock;
@@ -205,5 +206,10 @@ public final class AccountJwts {
   /** Strictly after {@code previous}, and never before now on {@code clock}: the JWT's version. */
   static long nextIssuedAt(long previous, Clock clock) {
     return Math.max(clock.millis() / 1000, previous + 1);
+  }
+
+  /** What each broker node can still reserve for streams. */
+  List<BrokerStorage> brokerStorage() {
+    return resolver.storage();
   }
 }

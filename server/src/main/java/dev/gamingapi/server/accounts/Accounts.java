@@ -4,6 +4,7 @@ import dev.gamingapi.server.accounts.plans.Plan;
 import dev.gamingapi.server.accounts.plans.PlanCatalog;
 import dev.gamingapi.server.audit.Actor;
 import dev.gamingapi.server.audit.AuditLog;
+import dev.gamingapi.server.broker.InsufficientStorageException;
 import dev.gamingapi.server.common.ConflictException;
 import dev.gamingapi.server.common.InvalidRequestException;
 import dev.gamingapi.server.common.Names;
@@ -13,6 +14,8 @@ import dev.gamingapi.server.common.PageRequest;
 import dev.gamingapi.server.common.Times;
 import dev.gamingapi.server.jwt.CredsIssuer;
 import dev.gamingapi.server.keys.KeyVault;
+import dev.gamingapi.server.keys.Secrets;
+import dev.gamingapi.server.resolver.BrokerStorage;
 import io.nats.client.AuthHandler;
 import io.nats.client.NKey;
 import io.nats.client.api.AccountStatistics;
@@ -84,6 +87,7 @@ public final class Accounts {
     if (store.find(name).isPresent()) {
       throw new ConflictException("account '" + name + "' already exists");
     }
+    checkRoom(plan, null);
     // Keys already in the vault are reused: the default account of a data directory made before
     // the database existed keeps its identity, and so its stream data.
     boolean newKeys = vault.publicKey(AccountKeys.identity(name)).isEmpty();
@@ -112,7 +116,7 @@ public final class Accounts {
       throw e;
     }
     try {
-      broker.provision(issuer(name), plan);
+      provision(name, plan);
     } catch (RuntimeException e) {
       // E.g. the broker has no room left for the plan's storage (10047): take everything back,
       // so that neither the broker nor the next start finds a half-made tenant.
@@ -161,17 +165,20 @@ public final class Accounts {
     Plan oldPlan = plan(row.account().plan());
     Plan newPlan = planName == null ? oldPlan : plan(planName);
     String text = description == null ? row.account().description() : description(description);
+    if (!newPlan.equals(oldPlan)) {
+      checkRoom(newPlan, oldPlan);
+    }
     Instant now = Times.now(clock);
     boolean shrinking = newPlan.eventMaxBytes() < oldPlan.eventMaxBytes();
     if (shrinking) {
-      broker.provision(issuer(name), newPlan);
+      provision(name, newPlan);
     }
     store.update(name, newPlan.name(), text, now);
     if (!newPlan.equals(oldPlan)) {
       jwts.publish(name);
       if (!shrinking) {
         try {
-          broker.provision(issuer(name), newPlan);
+          provision(name, newPlan);
         } catch (RuntimeException e) {
           // The broker took the new limits but not the stream (e.g. no room for its storage):
           // go back to the old plan everywhere rather than leave the database, the JWT and the
@@ -226,6 +233,82 @@ public final class Accounts {
     audit.record(actor, "account.deleted", name, name, Map.of());
     LOG.info("account {} deleted", name);
     tell(row.account(), AccountChange.DELETED);
+  }
+
+  /**
+   * Provisions {@code name}'s streams for {@code plan}.
+   *
+   * @throws PlanDoesNotFitException when the broker has no room for a stream, saying how much it
+   *     has
+   */
+  private void provision(String name, Plan plan) {
+    try {
+      broker.provision(issuer(name), plan);
+    } catch (InsufficientStorageException e) {
+      Room room = room(e.memory());
+      throw new PlanDoesNotFitException(
+          plan.name(), e.memory() ? "memory" : "disk", e.reserves(), room.left(), room.max(), e);
+    }
+  }
+
+  /**
+   * Refuses {@code plan} (replacing {@code replaced}, or null for a new account) before anything
+   * changes when the broker cannot hold what its limits add: nats-server 2.9 enables JetStream for
+   * an account only if its storage limits fit in what the node has left to reserve (its streams'
+   * max_bytes are what is reserved), and an account over that gets no JetStream at all: its streams
+   * then fail with no responders, which read as "cannot reach JetStream" (503).
+   *
+   * @throws PlanDoesNotFitException naming the storage that is short
+   */
+  private void checkRoom(Plan plan, Plan replaced) {
+    int replicas = broker.replicas();
+    long disk = (plan.diskStorage() - (replaced == null ? 0 : replaced.diskStorage())) * replicas;
+    long memory =
+        (plan.memoryStorage() - (replaced == null ? 0 : replaced.memoryStorage())) * replicas;
+    if (disk <= 0 && memory <= 0) {
+      return;
+    }
+    Room diskRoom = room(false);
+    if (diskRoom.left() >= 0 && disk > diskRoom.left()) {
+      throw new PlanDoesNotFitException(
+          plan.name(), "disk", disk, diskRoom.left(), diskRoom.max(), null);
+    }
+    Room memoryRoom = room(true);
+    if (memoryRoom.left() >= 0 && memory > memoryRoom.left()) {
+      throw new PlanDoesNotFitException(
+          plan.name(), "memory", memory, memoryRoom.left(), memoryRoom.max(), null);
+    }
+  }
+
+  /** What the broker node with the most room has left, and its maximum; -1 when unknown. */
+  private record Room(long left, long max) {}
+
+  private Room room(boolean memory) {
+    long left = -1;
+    long max = -1;
+    try {
+      for (BrokerStorage node : jwts.brokerStorage()) {
+        long nodeLeft = memory ? node.remainingMemory() : node.remainingStorage();
+        if (nodeLeft > left) {
+          left = nodeLeft;
+          max = memory ? node.maxMemory() : node.maxStorage();
+        }
+      }
+    } catch (RuntimeException unknown) {
+      // The broker decides then; its refusal is reported as it comes.
+      LOG.warn("cannot tell the broker's remaining storage: {}", unknown.getMessage());
+    }
+    return new Room(left, max);
+  }
+
+  /** Seals the tenants' other secrets (webhook secrets, Discord URLs) under the master key. */
+  public Secrets secrets() {
+    return vault.secrets();
+  }
+
+  /** What each broker node can still reserve for streams: for the operator. */
+  public List<BrokerStorage> brokerStorage() {
+    return jwts.brokerStorage();
   }
 
   /** What {@code name} uses of its plan. */

@@ -17,18 +17,36 @@ import java.time.Duration;
  * @param plansFile a JSON file of plans added to or replacing the built-in ones, or null
  * @param quotaSuspension how long a user that takes its tenant over the connection quota is
  *     suspended (its connections dropped); zero only reports the excess
+ * @param metricsPort a port on loopback where {@code /metrics} is served without a token, for a
+ *     Prometheus on the same host; 0 picks a free port, {@link #NO_METRICS_PORT} serves none (then
+ *     {@code /metrics} is only on the REST port, to the operator token, because it names every
+ *     tenant)
  */
 public record ApiConfig(
-    String httpHost, int httpPort, String databaseUrl, Path plansFile, Duration quotaSuspension) {
+    String httpHost,
+    int httpPort,
+    String databaseUrl,
+    Path plansFile,
+    Duration quotaSuspension,
+    int metricsPort) {
+  /** No separate metrics port: the default. */
+  public static final int NO_METRICS_PORT = -1;
+
   /** The default suspension of a user over its tenant's connection quota. */
   public static final Duration DEFAULT_QUOTA_SUSPENSION = Duration.ofSeconds(30);
 
   /** The REST API's port for {@code gamingapi up}. */
   public static final int DEFAULT_HTTP_PORT = 8080;
 
-  /** With the default quota suspension. */
+  /** With the default quota suspension and no metrics port. */
   public ApiConfig(String httpHost, int httpPort, String databaseUrl, Path plansFile) {
     this(httpHost, httpPort, databaseUrl, plansFile, DEFAULT_QUOTA_SUSPENSION);
+  }
+
+  /** With no metrics port. */
+  public ApiConfig(
+      String httpHost, int httpPort, String databaseUrl, Path plansFile, Duration quotaSuspension) {
+    this(httpHost, httpPort, databaseUrl, plansFile, quotaSuspension, NO_METRICS_PORT);
   }
 
   /** Validates, naming the wrong setting. */
@@ -39,6 +57,10 @@ public record ApiConfig(
     if (httpPort < 0 || httpPort > 65535) {
       throw new InvalidConfigException(
           "httpPort must be 0..65535 (0 = any free port), got " + httpPort);
+    }
+    if (metricsPort < NO_METRICS_PORT || metricsPort > 65535) {
+      throw new InvalidConfigException(
+          "metricsPort must be 0..65535 (0 = any free port) or unset, got " + metricsPort);
     }
     if (databaseUrl != null && databaseUrl.isBlank()) {
       databaseUrl = null;
@@ -67,7 +89,8 @@ public record ApiConfig(
   /**
    * Reads {@code GAMINGAPI_HTTP_HOST}, {@code GAMINGAPI_HTTP_PORT} (default 8080), {@code
    * GAMINGAPI_DATABASE_URL}, {@code GAMINGAPI_PLANS_FILE} and {@code
-   * GAMINGAPI_CONNECTION_QUOTA_SUSPENSION} (ISO-8601, default PT30S; PT0S reports only).
+   * GAMINGAPI_CONNECTION_QUOTA_SUSPENSION} (ISO-8601, default PT30S; PT0S reports only) and {@code
+   * GAMINGAPI_METRICS_PORT} (unset: no metrics port).
    */
   public static ApiConfig fromEnvironment(Environment env) {
     return new ApiConfig(
@@ -75,17 +98,23 @@ public record ApiConfig(
         env.integer("GAMINGAPI_HTTP_PORT", DEFAULT_HTTP_PORT),
         env.string("GAMINGAPI_DATABASE_URL"),
         env.path("GAMINGAPI_PLANS_FILE", null),
-        env.duration("GAMINGAPI_CONNECTION_QUOTA_SUSPENSION", DEFAULT_QUOTA_SUSPENSION));
+        env.duration("GAMINGAPI_CONNECTION_QUOTA_SUSPENSION", DEFAULT_QUOTA_SUSPENSION),
+        env.integer("GAMINGAPI_METRICS_PORT", NO_METRICS_PORT));
   }
 
   /** A copy listening on {@code httpPort}. */
   public ApiConfig withHttpPort(int httpPort) {
-    return new ApiConfig(httpHost, httpPort, databaseUrl, plansFile, quotaSuspension);
+    return new ApiConfig(httpHost, httpPort, databaseUrl, plansFile, quotaSuspension, metricsPort);
+  }
+
+  /** A copy serving {@code /metrics} without a token on loopback port {@code metricsPort}. */
+  public ApiConfig withMetricsPort(int metricsPort) {
+    return new ApiConfig(httpHost, httpPort, databaseUrl, plansFile, quotaSuspension, metricsPort);
   }
 
   /** A copy using {@code databaseUrl}. */
   public ApiConfig withDatabaseUrl(String databaseUrl) {
-    return new ApiConfig(httpHost, httpPort, databaseUrl, plansFile, quotaSuspension);
+    return new ApiConfig(httpHost, httpPort, databaseUrl, plansFile, quotaSuspension, metricsPort);
   }
 
   /** The plans: built-in ones, with the plans file's applied. */
@@ -100,13 +129,14 @@ public record ApiConfig(
   /** Keeps a database password out of logs. */
   @Override
   public String toString() {
-    return "ApiConfig[http=%s:%d, database=%s, plansFile=%s]"
+    return "ApiConfig[http=%s:%d, database=%s, plansFile=%s, metricsPort=%s]"
         .formatted(
             httpHost,
             httpPort,
             databaseUrl == null
                 ? "sqlite in the data dir"
                 : databaseUrl.replaceAll("(?i)(password=)[^&;]*", "$1****"),
-            plansFile);
+            plansFile,
+            metricsPort == NO_METRICS_PORT ? "none" : metricsPort);
   }
 }

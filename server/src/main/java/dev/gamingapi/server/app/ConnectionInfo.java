@@ -21,6 +21,8 @@ import java.util.TreeMap;
  * @param dataDir the platform's data directory
  * @param httpUrl the REST API's base URL
  * @param operatorToken the file holding the operator's API token (mode 0600)
+ * @param metricsUrl where {@code /metrics} is served without a token (loopback only); null when no
+ *     metrics port was asked for
  */
 public record ConnectionInfo(
     String brokerUrl,
@@ -28,7 +30,8 @@ public record ConnectionInfo(
     Map<String, Path> gameServerCreds,
     Path dataDir,
     String httpUrl,
-    Path operatorToken) {
+    Path operatorToken,
+    String metricsUrl) {
   private static final ObjectMapper JSON =
       new ObjectMapper()
           .enable(SerializationFeature.INDENT_OUTPUT)
@@ -52,6 +55,9 @@ public record ConnectionInfo(
       json.put("data_dir", dataDir.toAbsolutePath());
       json.put("http_url", httpUrl);
       json.put("operator_token", operatorToken.toAbsolutePath());
+      if (metricsUrl != null) {
+        json.put("metrics_url", metricsUrl);
+      }
       return JSON.writeValueAsString(json) + "\n";
     } catch (IOException e) {
       throw new UncheckedIOException(e);

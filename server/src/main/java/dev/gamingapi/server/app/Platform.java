@@ -16,6 +16,8 @@ import dev.gamingapi.server.commands.Commands;
 import dev.gamingapi.server.http.HttpApi;
 import dev.gamingapi.server.keys.KeyVault;
 import dev.gamingapi.server.keys.MasterKey;
+import dev.gamingapi.server.keys.OwnerOnly;
+import dev.gamingapi.server.keys.SecretFiles;
 import dev.gamingapi.server.lease.LeaseStore;
 import dev.gamingapi.server.lease.SingleWriter;
 import dev.gamingapi.server.notify.Notifier;
@@ -111,7 +113,7 @@ public final class Platform implements AutoCloseable {
     }
     try {
       Path dataDir = config.dataDir();
-      Files.createDirectories(dataDir);
+      OwnerOnly.directory(dataDir);
       PlanCatalog plans = settings.api().plans();
       OperatorContext operator;
       KeyVault vault;
@@ -214,16 +216,27 @@ public final class Platform implements AutoCloseable {
               url,
               clock);
       readModels.start(http.metrics());
+      commands.bindMetrics(http.metrics());
       int httpPort = http.start(settings.api().httpHost(), settings.api().httpPort());
       String httpUrl = "http://" + hostForUrl(settings.api().httpHost()) + ":" + httpPort;
+      String metricsUrl =
+          settings.api().metricsPort() == ApiConfig.NO_METRICS_PORT
+              ? null
+              : "http://127.0.0.1:"
+                  + http.startMetricsPort(settings.api().metricsPort())
+                  + "/metrics";
+      // What was written with default modes while starting (configuration, JWTs, the broker's
+      // store before its umask applied) is the owner's only from here on.
+      OwnerOnly.tighten(dataDir);
       connectionInfo =
           new ConnectionInfo(
-              url, owner, Map.of(DEMO_SERVER, demo), dataDir, httpUrl, operatorToken);
+              url, owner, Map.of(DEMO_SERVER, demo), dataDir, httpUrl, operatorToken, metricsUrl);
       LOG.info(
-          "platform started: broker {} (stream replicas {}), REST API {}, data in {}{}",
+          "platform started: broker {} (stream replicas {}), REST API {}{}, data in {}{}",
           url,
           replicas,
           httpUrl,
+          metricsUrl == null ? "" : ", metrics " + metricsUrl,
           dataDir.toAbsolutePath(),
           config.embeddedBroker() ? "" : ", instance " + settings.cluster().instanceId());
       return this;
@@ -312,7 +325,7 @@ public final class Platform implements AutoCloseable {
     requireStarted();
     Path file = config.dataDir().resolve("connection.json");
     try {
-      Files.writeString(file, connectionInfo.toJson());
+      SecretFiles.replace(file, connectionInfo.toJson());
       return file;
     } catch (IOException e) {
       throw new DataFileException("cannot write " + file, e);

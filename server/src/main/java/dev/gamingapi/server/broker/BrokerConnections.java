@@ -55,12 +55,23 @@ public final class BrokerConnections {
     }
   }
 
-  /** Closes {@code connection}, keeping the interrupt flag. */
+  /**
+   * Closes {@code connection} to the end, keeping the interrupt flag.
+   *
+   * <p>jnats stops half way through {@code close()} on a thread that is interrupted, leaving the
+   * connection's executor threads (not daemons) running; so the close runs with the flag cleared
+   * and the flag is set again afterwards.
+   */
   public static void closeQuietly(Connection connection) {
+    boolean interrupted = Thread.interrupted();
     try {
       connection.close();
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      interrupted = true;
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }

@@ -1,10 +1,16 @@
 package dev.gamingapi.server.broker;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.net.BindException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +34,8 @@ public final class EmbeddedBroker implements AutoCloseable {
   private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
   private static final Duration STABLE_AFTER = Duration.ofSeconds(30);
+  // What nats-server 2.9 logs once it listens and has started JetStream.
+  private static final String READY_LINE = "Server is ready";
   private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
   private static final Path SETSID = Path.of("/usr/bin/setsid");
 
@@ -81,6 +89,9 @@ public final class EmbeddedBroker implements AutoCloseable {
   }
 
   private synchronized void spawn() {
+    requirePortFree();
+    ownerOnlyLog();
+    long logStart = logSize();
     try {
       process =
           new ProcessBuilder(command())
@@ -93,7 +104,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     startedAtNanos = System.nanoTime();
     Process watched = process;
     watched.onExit().thenRun(() -> supervisor.execute(() -> onExit(watched)));
-    awaitReady(watched);
+    awaitReady(watched, logStart);
     LOG.info("nats-server (pid {}) listening on {}", watched.pid(), config.url());
   }
 
@@ -101,33 +112,116 @@ public final class EmbeddedBroker implements AutoCloseable {
    * nats-server in a session of its own where setsid(1) exists: Ctrl+C in a terminal signals the
    * whole foreground process group, and the broker then died under the platform, which logged every
    * connection's loss and restarted it while shutting down. The platform stops it in order. setsid
-   * execs in place (the JVM's child leads no group), so the pid is the broker's.
+   * and sh exec in place (the JVM's child leads no group), so the pid is the broker's.
    */
   private List<String> command() {
     List<String> command = new ArrayList<>();
     if (Files.isExecutable(SETSID)) {
       command.add(SETSID.toString());
     }
-    command.addAll(List.of(executable.toString(), "-c", config.configFile().toString()));
+    // umask 077: the store, the resolver's JWTs and the log the child writes are its owner's only
+    // (nats-server makes them 0640 and 0750); exec keeps the pid.
+    command.addAll(
+        List.of(
+            "/bin/sh",
+            "-c",
+            "umask 077 && exec \"$0\" \"$@\"",
+            executable.toString(),
+            "-c",
+            config.configFile().toString()));
     return command;
   }
 
-  private void awaitReady(Process child) {
+  /**
+   * Fails at once when something already listens on the client port: nats-server would die on bind
+   * while whatever holds the port (another platform's broker, say) answered the readiness check,
+   * and the platform would then talk to that one.
+   */
+  private void requirePortFree() {
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.setReuseAddress(true); // as nats-server binds: a port in TIME_WAIT is free
+      probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()));
+    } catch (BindException e) {
+      throw portInUse();
+    } catch (IOException e) {
+      throw new BrokerException("cannot check port " + config.port() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private BrokerException portInUse() {
+    return new BrokerException(
+        "the broker port "
+            + config.port()
+            + " is already in use on 127.0.0.1 (another broker or platform?): stop what listens"
+            + " there or choose another port (--nats-port, GAMINGAPI_NATS_PORT; 0 = any free"
+            + " port)");
+  }
+
+  /**
+   * Waits until this child, not just anything on the port, is ready: its own log says so, and the
+   * port accepts connections.
+   */
+  private void awaitReady(Process child, long logStart) {
     long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
+      String log = logSince(logStart);
       if (!child.isAlive()) {
+        if (log.contains("address already in use")) {
+          throw portInUse();
+        }
         throw new BrokerException(
             "nats-server exited with code " + child.exitValue() + "; see " + config.logFile());
       }
-      try (Socket socket = new Socket()) {
-        socket.connect(new InetSocketAddress("127.0.0.1", config.port()), 200);
-        return;
-      } catch (IOException notYet) {
-        sleep(Duration.ofMillis(25));
+      if (log.contains(READY_LINE)) {
+        try (Socket socket = new Socket()) {
+          socket.connect(new InetSocketAddress("127.0.0.1", config.port()), 200);
+          return;
+        } catch (IOException notYet) {
+          // ready by its log, and soon by its port
+        }
       }
+      sleep(Duration.ofMillis(25));
     }
     throw new BrokerException(
         "nats-server did not listen on port " + config.port() + " within " + READY_TIMEOUT);
+  }
+
+  /** The log is created 0600 here: Java would create it with the umask of the platform. */
+  private void ownerOnlyLog() {
+    try {
+      if (!Files.exists(config.logFile())
+          && config.logFile().getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        Files.createFile(
+            config.logFile(),
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      }
+    } catch (IOException e) {
+      throw new BrokerException("cannot create the broker's log " + config.logFile(), e);
+    }
+  }
+
+  private long logSize() {
+    try {
+      return Files.exists(config.logFile()) ? Files.size(config.logFile()) : 0;
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  /** What the broker logged from {@code offset} on (the log is appended to at every start). */
+  private String logSince(long offset) {
+    try (RandomAccessFile log = new RandomAccessFile(config.logFile().toFile(), "r")) {
+      long length = log.length();
+      if (length <= offset) {
+        return "";
+      }
+      byte[] bytes = new byte[(int) Math.min(length - offset, 1 << 20)];
+      log.seek(offset);
+      log.readFully(bytes);
+      return new String(bytes, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "";
+    }
   }
 
   private synchronized void onExit(Process exited) {

@@ -3,6 +3,7 @@ package dev.gamingapi.server.broker;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
+import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
 import io.nats.client.api.StreamInfo;
 import java.io.IOException;
@@ -20,6 +21,7 @@ public final class StreamProvisioner {
   private static final int STREAM_NOT_FOUND = 10059;
   // Seen once in 7 cluster runs on the first stream of a freshly pushed account; a retry succeeds.
   private static final int ERROR_CREATING_STORE = 10049;
+  private static final int INSUFFICIENT_STORAGE = 10047;
 
   private StreamProvisioner() {}
 
@@ -38,7 +40,7 @@ public final class StreamProvisioner {
         info = createWithRetry(jsm, wanted);
         LOG.info("created stream {}", EventStreamSpec.NAME);
       } else if (!spec.isSatisfiedBy(info.getConfiguration())) {
-        info = jsm.updateStream(wanted);
+        info = update(jsm, wanted);
         LOG.info("updated stream {} to {}", EventStreamSpec.NAME, spec);
       }
       // nats-server 2.9 accepts and silently drops settings it does not know: check what it kept.
@@ -57,7 +59,7 @@ public final class StreamProvisioner {
           "the broker refused stream " + EventStreamSpec.NAME + ": " + e.getMessage(), e);
     } catch (IOException e) {
       throw new StreamProvisioningException(
-          "cannot reach JetStream to provision " + EventStreamSpec.NAME, e);
+          "cannot reach JetStream to provision " + EventStreamSpec.NAME + ": " + e, e);
     }
   }
 
@@ -76,7 +78,7 @@ public final class StreamProvisioner {
         info = createWithRetry(jsm, spec.toConfiguration());
         LOG.info("created stream {}", name);
       } else if (!spec.isSatisfiedBy(info.getConfiguration())) {
-        info = jsm.updateStream(spec.toConfiguration());
+        info = update(jsm, spec.toConfiguration());
       }
       if (!spec.isSatisfiedBy(info.getConfiguration())) {
         throw new StreamProvisioningException(
@@ -89,6 +91,24 @@ public final class StreamProvisioner {
     } catch (IOException e) {
       throw new StreamProvisioningException("cannot reach JetStream to provision " + name, e);
     }
+  }
+
+  private static StreamInfo update(JetStreamManagement jsm, StreamConfiguration wanted)
+      throws IOException, JetStreamApiException {
+    try {
+      return jsm.updateStream(wanted);
+    } catch (JetStreamApiException e) {
+      if (e.getApiErrorCode() == INSUFFICIENT_STORAGE) {
+        throw shortOf(wanted, e);
+      }
+      throw e;
+    }
+  }
+
+  private static InsufficientStorageException shortOf(
+      StreamConfiguration wanted, JetStreamApiException e) {
+    return new InsufficientStorageException(
+        wanted.getName(), wanted.getStorageType() == StorageType.Memory, wanted.getMaxBytes(), e);
   }
 
   private static StreamInfo existing(JetStreamManagement jsm, String name)
@@ -108,6 +128,9 @@ public final class StreamProvisioner {
     try {
       return jsm.addStream(wanted);
     } catch (JetStreamApiException e) {
+      if (e.getApiErrorCode() == INSUFFICIENT_STORAGE) {
+        throw shortOf(wanted, e);
+      }
       if (e.getApiErrorCode() != ERROR_CREATING_STORE) {
         throw e;
       }

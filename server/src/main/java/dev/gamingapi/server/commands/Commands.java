@@ -10,6 +10,8 @@ import dev.gamingapi.server.common.Page;
 import dev.gamingapi.server.common.PageRequest;
 import dev.gamingapi.server.store.Database;
 import dev.gamingapi.server.tenancy.TenancyServices;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -239,6 +241,17 @@ public final class Commands implements AutoCloseable {
     } catch (RuntimeException e) {
       return -1; // shown as queued
     }
+  }
+
+  /**
+   * Counts on {@code metrics} the repairs of the tenants' result trackers ({@code
+   * gamingapi_platform_consumer_repairs_total}).
+   */
+  public void bindMetrics(MeterRegistry metrics) {
+    FunctionCounter.builder("gamingapi.platform.consumer.repairs", tenants, TenantRegistry::repairs)
+        .description("platform consumers found missing or changed and recreated")
+        .tag("consumer", TenantCommands.TRACKER)
+        .register(metrics);
   }
 
   private TenantCommands tenant(String account) {

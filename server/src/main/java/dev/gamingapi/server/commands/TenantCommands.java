@@ -5,6 +5,7 @@ import dev.gamingapi.contract.command.CommandMessage;
 import dev.gamingapi.contract.subject.Subjects;
 import dev.gamingapi.server.broker.BrokerConnections;
 import dev.gamingapi.server.broker.BrokerException;
+import dev.gamingapi.server.broker.PlatformConsumers;
 import io.nats.client.Connection;
 import io.nats.client.ConsumerContext;
 import io.nats.client.JetStream;
@@ -15,14 +16,19 @@ import io.nats.client.MessageHandler;
 import io.nats.client.PublishOptions;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
+import io.nats.client.api.ConsumerInfo;
 import io.nats.client.api.DeliverPolicy;
 import io.nats.client.api.PublishAck;
+import io.nats.client.impl.AckType;
 import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsMessage;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.NavigableSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The platform's connection inside one tenant account, as an internal user of it: creates the
@@ -31,7 +37,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class TenantCommands implements AutoCloseable {
   /** The platform's durable consumer of command results on each tenant's {@code EVENTS}. */
-  static final String TRACKER = "platform-commands";
+  static final String TRACKER = PlatformConsumers.COMMAND_RESULTS;
 
   static final String RESULTS = Subjects.serverEvents(Subjects.ANY, "command." + Subjects.REST);
 
@@ -50,7 +56,15 @@ final class TenantCommands implements AutoCloseable {
   private final JetStream js;
   private final JetStreamManagement jsm;
   private final Set<String> consumers = ConcurrentHashMap.newKeySet();
+  private static final int CONSUMER_NOT_FOUND = 10014;
+
   private volatile MessageConsumer tracking;
+  private volatile MessageHandler trackingHandler;
+  // Where a lost tracker is recreated from: every result up to it was recorded (acked, or termed
+  // as unreadable), none left for redelivery. Results after it delivered again are recorded again,
+  // which changes nothing.
+  private final AtomicLong recorded = new AtomicLong();
+  private final NavigableSet<Long> awaitingRedelivery = new ConcurrentSkipListSet<>();
 
   TenantCommands(Connection connection) {
     this.connection = connection;
@@ -130,20 +144,97 @@ final class TenantCommands implements AutoCloseable {
 
   /** Starts reading the tenant's {@code command.*} events into {@code handler}. */
   void track(MessageHandler handler) {
-    ConsumerConfiguration config =
+    trackingHandler =
+        message -> {
+          handler.onMessage(message);
+          long seq = message.metaData().streamSequence();
+          AckType ack = message.lastAck();
+          if (ack == AckType.AckAck || ack == AckType.AckTerm) {
+            awaitingRedelivery.remove(seq);
+            recorded.accumulateAndGet(seq, Math::max);
+          } else {
+            awaitingRedelivery.add(seq);
+          }
+        };
+    try {
+      if (!repairTracker()) {
+        consumeResults();
+      }
+    } catch (IOException | JetStreamApiException e) {
+      throw new BrokerException("cannot read the tenant's command events: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Checks that the tracker is still there as the platform made it; recreates it from its last
+   * known position when it is missing (deleted by a credential that could, or lost with the
+   * broker's state) or changed. Answers whether it had to.
+   */
+  boolean repairTracker() throws IOException, JetStreamApiException {
+    ConsumerInfo info;
+    try {
+      info = jsm.getConsumerInfo(Subjects.EVENT_STREAM, TRACKER);
+    } catch (JetStreamApiException e) {
+      if (e.getApiErrorCode() != CONSUMER_NOT_FOUND) {
+        throw e;
+      }
+      info = null;
+    }
+    if (info != null && asMade(info.getConsumerConfiguration())) {
+      recorded.accumulateAndGet(info.getAckFloor().getStreamSequence(), Math::max);
+      return false;
+    }
+    if (info != null) {
+      jsm.deleteConsumer(Subjects.EVENT_STREAM, TRACKER);
+    }
+    stopConsuming();
+    jsm.addOrUpdateConsumer(Subjects.EVENT_STREAM, trackerConfig(trackedUpTo()));
+    consumeResults();
+    return true;
+  }
+
+  /** The stream sequence up to which every result was recorded. */
+  long trackedUpTo() {
+    Long first = awaitingRedelivery.isEmpty() ? null : awaitingRedelivery.first();
+    long upTo = recorded.get();
+    return first == null ? upTo : Math.min(upTo, first - 1);
+  }
+
+  private static boolean asMade(ConsumerConfiguration config) {
+    return RESULTS.equals(config.getFilterSubject())
+        && config.getAckPolicy() == AckPolicy.Explicit
+        && config.getDeliverSubject() == null;
+  }
+
+  private static ConsumerConfiguration trackerConfig(long after) {
+    ConsumerConfiguration.Builder config =
         ConsumerConfiguration.builder()
             .durable(TRACKER)
             .filterSubject(RESULTS)
             .ackPolicy(AckPolicy.Explicit)
-            .deliverPolicy(DeliverPolicy.All)
-            .numReplicas(CONSUMER_REPLICAS)
-            .build();
-    try {
-      jsm.addOrUpdateConsumer(Subjects.EVENT_STREAM, config);
-      ConsumerContext context = connection.getConsumerContext(Subjects.EVENT_STREAM, TRACKER);
-      tracking = context.consume(handler);
-    } catch (IOException | JetStreamApiException e) {
-      throw new BrokerException("cannot read the tenant's command events: " + e.getMessage(), e);
+            .numReplicas(CONSUMER_REPLICAS);
+    if (after == 0) {
+      config.deliverPolicy(DeliverPolicy.All);
+    } else {
+      config.deliverPolicy(DeliverPolicy.ByStartSequence).startSequence(after + 1);
+    }
+    return config.build();
+  }
+
+  private void consumeResults() throws IOException, JetStreamApiException {
+    ConsumerContext context = connection.getConsumerContext(Subjects.EVENT_STREAM, TRACKER);
+    tracking = context.consume(trackingHandler);
+  }
+
+  private void stopConsuming() {
+    MessageConsumer consumer = tracking;
+    tracking = null;
+    if (consumer != null) {
+      try {
+        consumer.stop();
+      } catch (Exception e) {
+        // replaced anyway
+      }
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.gamingapi.server.commands;
 
+import static java.util.concurrent.TimeUnit.MILLISECONDS;
+
 import dev.gamingapi.server.accounts.Account;
 import dev.gamingapi.server.accounts.AccountChange;
 import dev.gamingapi.server.broker.BrokerConnections;
@@ -7,8 +9,13 @@ import dev.gamingapi.server.common.Page;
 import dev.gamingapi.server.common.PageRequest;
 import dev.gamingapi.server.servers.GameServer;
 import dev.gamingapi.server.tenancy.TenancyServices;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,16 +25,53 @@ import org.slf4j.LoggerFactory;
  */
 final class TenantRegistry implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TenantRegistry.class);
+  private static final Duration REPAIR_CHECK = Duration.ofSeconds(2);
 
   private final TenancyServices tenancy;
   private final String url;
   private final CommandStore store;
   private final Map<String, TenantCommands> tenants = new ConcurrentHashMap<>();
+  private final AtomicLong repairs = new AtomicLong();
+  private final ScheduledExecutorService watch =
+      Executors.newSingleThreadScheduledExecutor(
+          task -> Thread.ofPlatform().name("gamingapi-commands-watch").daemon().unstarted(task));
 
   TenantRegistry(TenancyServices tenancy, String url, CommandStore store) {
     this.tenancy = tenancy;
     this.url = url;
     this.store = store;
+    watch.scheduleWithFixedDelay(
+        this::repairTrackers, REPAIR_CHECK.toMillis(), REPAIR_CHECK.toMillis(), MILLISECONDS);
+  }
+
+  /** How many times a tenant's result tracker was found missing or changed and recreated. */
+  long repairs() {
+    return repairs.get();
+  }
+
+  /**
+   * A tenant's tracker deleted or changed (by a credential issued before tenants were denied that,
+   * or lost with the broker's state) left command results unrecorded until a restart, silently:
+   * each is checked every {@link #REPAIR_CHECK} and recreated from where it was.
+   */
+  private void repairTrackers() {
+    tenants.forEach(
+        (account, tenant) -> {
+          try {
+            if (tenant.repairTracker()) {
+              repairs.incrementAndGet();
+              LOG.warn(
+                  "account {}: the platform's consumer {} on EVENTS was missing or changed;"
+                      + " recreated after stream sequence {}",
+                  account,
+                  TenantCommands.TRACKER,
+                  tenant.trackedUpTo());
+            }
+          } catch (Exception e) {
+            // The broker away, or the tenant being deleted: checked again at the next round.
+            LOG.debug("account {}: tracker not checked: {}", account, e.toString());
+          }
+        });
   }
 
   /** Opens every account's; one that fails is logged, and opened again on first use. */
@@ -97,6 +141,12 @@ final class TenantRegistry implements AutoCloseable {
 
   @Override
   public void close() {
+    watch.shutdown(); // not interrupted: jnats requests in progress finish or time out
+    try {
+      watch.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     tenants.values().forEach(TenantCommands::close);
     tenants.clear();
   }

@@ -23,6 +23,7 @@ final class AccountRoutes {
 
   void register(RoutesConfig routes) {
     routes.get("/api/v1/plans", this::plans);
+    routes.get("/api/v1/broker/storage", this::brokerStorage);
     routes.post("/api/v1/accounts", this::create);
     routes.get("/api/v1/accounts", this::list);
     routes.get(ACCOUNT, this::get);
@@ -36,6 +37,12 @@ final class AccountRoutes {
     Requests.caller(ctx);
     List<Views.PlanView> plans = tenancy.plans().all().stream().map(Views.PlanView::of).toList();
     ctx.json(new Page<>(plans, null));
+  }
+
+  /** What plans still fit: for the operator only (it tells about the whole broker). */
+  private void brokerStorage(Context ctx) {
+    Requests.caller(ctx).requireOperator(null);
+    ctx.json(Views.BrokerStorageView.of(tenancy.accounts().brokerStorage()));
   }
 
   private void create(Context ctx) {

@@ -38,11 +38,12 @@ final class EventRoutes implements AutoCloseable {
   private static final int DEFAULT_LIMIT = 100;
   private static final int MAX_LIMIT = 1000;
 
-  /** Often enough that proxies keep the stream open and a revoked token is cut off soon. */
+  /** Often enough that proxies keep the stream open; rights are checked by {@link StreamGuard}. */
   private static final Duration HEARTBEAT = Duration.ofSeconds(10);
 
   private final TenancyServices tenancy;
   private final EventLogReader logs;
+  private final StreamGuard guard;
   private final ScheduledExecutorService heartbeats =
       Executors.newSingleThreadScheduledExecutor(
           task -> Thread.ofPlatform().name("gamingapi-sse-heartbeat").daemon().unstarted(task));
@@ -50,6 +51,7 @@ final class EventRoutes implements AutoCloseable {
   EventRoutes(TenancyServices tenancy, String brokerUrl) {
     this.tenancy = tenancy;
     this.logs = new EventLogReader(brokerUrl, tenancy.accounts());
+    this.guard = new StreamGuard(tenancy);
   }
 
   void register(RoutesConfig routes) {
@@ -106,14 +108,18 @@ final class EventRoutes implements AutoCloseable {
             ? select(ctx, LAST_EVENT_ID, lastEventId)
             : select(ctx, "after", blankToNull(ctx.queryParam("after")));
     Caller caller = Requests.caller(ctx);
-    String token = ctx.header("Authorization");
+    String token =
+        caller.isOperator()
+            ? null
+            : ctx.header("Authorization").substring("Bearer ".length()).strip();
     // Connects now, while a broker that cannot be reached can still be answered with a 503: once
     // the stream has started, the status is 200 and a failure can only end it.
     logs.connect(selection.account());
-    new SseHandler(client -> follow(client, selection, caller, token)).handle(ctx);
+    new SseHandler(client -> follow(client, selection, token)).handle(ctx);
   }
 
-  private void follow(SseClient client, Selection selection, Caller caller, String authorization) {
+  /** Streams {@code selection} until the client leaves or {@code token} (null: operator) fails. */
+  private void follow(SseClient client, Selection selection, String token) {
     AutoCloseable subscription;
     try {
       subscription =
@@ -131,12 +137,11 @@ final class EventRoutes implements AutoCloseable {
     }
     ScheduledFuture<?> beat =
         heartbeats.scheduleWithFixedDelay(
-            () -> beat(client, caller, authorization),
-            HEARTBEAT.toMillis(),
-            HEARTBEAT.toMillis(),
-            TimeUnit.MILLISECONDS);
+            () -> beat(client), HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+    guard.watch(client, token, selection.account());
     client.onClose(
         () -> {
+          guard.forget(client);
           beat.cancel(false);
           try {
             subscription.close();
@@ -150,20 +155,11 @@ final class EventRoutes implements AutoCloseable {
     client.keepAlive();
   }
 
-  /** A heartbeat comment, or the end of the stream when the token no longer works. */
-  private void beat(SseClient client, Caller caller, String authorization) {
+  /** A heartbeat comment, so that proxies keep an idle stream open. */
+  private void beat(SseClient client) {
     synchronized (client) {
-      try {
-        if (!stillAllowed(caller, authorization)) {
-          client.close();
-        } else if (!client.terminated()) {
-          client.sendComment("heartbeat");
-        }
-      } catch (RuntimeException e) {
-        // E.g. the database cannot say whether the token still works: end the stream rather than
-        // keep it without checks; the client reconnects.
-        LOG.warn("events stream heartbeat failed: {}", e.getMessage());
-        client.close();
+      if (!client.terminated()) {
+        client.sendComment("heartbeat");
       }
     }
   }
@@ -180,15 +176,6 @@ final class EventRoutes implements AutoCloseable {
         client.sendEvent("event", json, Long.toString(event.sequence()));
       }
     }
-  }
-
-  /** A stream ends when its token is revoked or expires, so the client is asked again. */
-  private boolean stillAllowed(Caller caller, String authorization) {
-    if (caller.isOperator()) {
-      return true;
-    }
-    String token = authorization.substring("Bearer ".length()).strip();
-    return tenancy.users().authenticate(token).isPresent();
   }
 
   private static long sequence(String field, String text) {
@@ -248,6 +235,7 @@ final class EventRoutes implements AutoCloseable {
 
   @Override
   public void close() {
+    guard.close();
     heartbeats.shutdownNow();
     logs.close();
   }

@@ -1,6 +1,7 @@
 package dev.gamingapi.server.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gamingapi.server.PlatformException;
 import dev.gamingapi.server.commands.Commands;
 import dev.gamingapi.server.common.InvalidRequestException;
@@ -18,6 +19,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -31,10 +33,12 @@ public final class HttpApi implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
   private static final long MAX_BODY = 64 * 1024;
   private static final String STARTED = "gamingapi.started";
+  static final String METRICS_TYPE = "text/plain; version=0.0.4";
 
   private final Javalin app;
   private final PrometheusMeterRegistry metrics;
   private final EventRoutes events;
+  private MetricsPort metricsPort;
 
   /**
    * @param brokerUp whether the platform's broker connection is up, for the health route
@@ -78,13 +82,12 @@ public final class HttpApi implements AutoCloseable {
               config.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
               config.routes.before(ctx -> Requests.limitBody(ctx, MAX_BODY));
               config.routes.before("/api/v1/*", auth::authenticate);
+              config.routes.before("/metrics", auth::authenticate);
               config.routes.before("/api/v1/*", HttpApi::noBodyToReadsAndDeletes);
               config.routes.get(
                   "/api/v1/health",
                   ctx -> health(ctx, brokerUp.getAsBoolean(), databaseUp.getAsBoolean(), version));
-              config.routes.get(
-                  "/metrics",
-                  ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
+              config.routes.get("/metrics", this::metrics);
               accounts.register(config.routes);
               members.register(config.routes);
               new NotificationRoutes(notifier).register(config.routes);
@@ -111,6 +114,23 @@ public final class HttpApi implements AutoCloseable {
   public int start(String host, int port) {
     app.start(host, port);
     return app.port();
+  }
+
+  /**
+   * Also serves {@code /metrics} without a token on loopback port {@code port} (0: any free port);
+   * returns the port.
+   */
+  public int startMetricsPort(int port) {
+    metricsPort = MetricsPort.start(metrics, port);
+    return metricsPort.port();
+  }
+
+  /** The metrics name every tenant (lag per account...): the operator's only. */
+  private void metrics(Context ctx) {
+    if (!Requests.caller(ctx).isOperator()) {
+      throw ApiException.forbidden("metrics name every tenant: only the operator token reads them");
+    }
+    ctx.contentType(METRICS_TYPE).result(metrics.scrape());
   }
 
   /**
@@ -171,8 +191,23 @@ public final class HttpApi implements AutoCloseable {
         LOG.warn("{} {}: broker unavailable: {}", ctx.method(), ctx.path(), e.getMessage());
         problem(ctx, 503, "broker-unavailable", "Broker unavailable", e);
       }
+      case INSUFFICIENT_STORAGE -> {
+        LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+        problem(
+            ctx,
+            Problem.of(
+                507, "insufficient-storage", "Insufficient storage", e.getMessage(), ctx.path()),
+            e.details());
+      }
       case INTERNAL -> internal(e, ctx);
     }
+  }
+
+  /** A problem with extension members ({@code details}, RFC 9457 section 3.2). */
+  private static void problem(Context ctx, Problem problem, Map<String, Object> details) {
+    ObjectNode body = ApiJson.MAPPER.valueToTree(problem);
+    details.forEach((name, value) -> body.set(name, ApiJson.MAPPER.valueToTree(value)));
+    ctx.status(problem.status()).contentType(Problem.CONTENT_TYPE).result(body.toString());
   }
 
   private void httpProblem(HttpResponseException e, Context ctx) {
@@ -215,6 +250,9 @@ public final class HttpApi implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+    if (metricsPort != null) {
+      metricsPort.close();
+    }
     events.close();
   }
 }

@@ -2,6 +2,7 @@ package dev.gamingapi.server.http;
 
 import dev.gamingapi.server.accounts.Share;
 import dev.gamingapi.server.accounts.plans.Plan;
+import dev.gamingapi.server.resolver.BrokerStorage;
 import java.time.Instant;
 import java.util.List;
 
@@ -45,4 +46,27 @@ final class Views {
 
   /** The health of the platform. */
   record Health(String status, String broker, String database, String version) {}
+
+  /** What the broker's nodes can still reserve for streams ({@code GET /api/v1/broker/storage}). */
+  record BrokerStorageView(List<NodeStorage> nodes) {
+    static BrokerStorageView of(List<BrokerStorage> nodes) {
+      return new BrokerStorageView(
+          nodes.stream()
+              .map(
+                  node ->
+                      new NodeStorage(
+                          node.node(),
+                          new Reservable(
+                              node.maxMemory(), node.reservedMemory(), node.remainingMemory()),
+                          new Reservable(
+                              node.maxStorage(), node.reservedStorage(), node.remainingStorage())))
+              .toList());
+    }
+  }
+
+  /** One node's memory and disk. */
+  record NodeStorage(String node, Reservable memory, Reservable disk) {}
+
+  /** Bytes JetStream may use, already reserved by streams' limits, and left to reserve. */
+  record Reservable(long max, long reserved, long remaining) {}
 }

@@ -2,6 +2,8 @@ package dev.gamingapi.server.jwt;
 
 import dev.gamingapi.contract.command.CommandChannel;
 import dev.gamingapi.contract.subject.Subjects;
+import dev.gamingapi.server.broker.EventStreamSpec;
+import dev.gamingapi.server.broker.PlatformConsumers;
 import dev.gamingapi.server.keys.KeyVault;
 import io.nats.client.NKey;
 import io.nats.client.support.JwtUtils;
@@ -44,14 +46,21 @@ public final class CredsIssuer {
     this.accountSigningKey = accountSigningKey;
   }
 
-  /** Creds of the tenant's owner: everything in the account, no subject restrictions. */
+  /**
+   * Creds of the tenant's owner: everything in the account but what would break the platform's own
+   * consumers (deleting, changing or draining them, {@link PlatformConsumers#deniedToTenants}):
+   * refused by the broker rather than repaired after an accident.
+   */
   public UserCreds owner(String name) {
     return owner(name, null);
   }
 
   /** Owner creds that expire after {@code lifetime} (null: never). */
   public UserCreds owner(String name, Duration lifetime) {
-    return issue(name, lifetime, new UserClaim(accountPublicKey));
+    UserClaim claim =
+        new UserClaim(accountPublicKey)
+            .pub(new Permission().deny(PlatformConsumers.deniedToTenants().toArray(String[]::new)));
+    return issue(name, lifetime, claim);
   }
 
   /**
@@ -60,6 +69,10 @@ public final class CredsIssuer {
    * JetStream API requests that reading needs. Its replies come on its own inbox prefix {@code
    * _APP_INBOX_<name>} (JWT tag {@code inbox:<prefix>}, which the SDK reader applies), so that it
    * cannot read other users' replies.
+   *
+   * <p>On consumers it may create, look up, pull from and ack its own, and never delete one nor
+   * touch the platform's ({@link PlatformConsumers}): its own are the ones it created, whose names
+   * (random, made by the client) no other user knows, as it cannot list consumers.
    *
    * <p>Consumer creation is limited by subject: nats-server 2.9 names the filter in the create
    * request's subject ({@code $JS.API.CONSUMER.CREATE.<stream>.<consumer>.<filter>}), so a consumer
@@ -71,7 +84,8 @@ public final class CredsIssuer {
     publish.add("$JS.API.INFO");
     publish.add("$JS.API.STREAM.INFO.EVENTS");
     publish.add("$JS.API.CONSUMER.INFO.EVENTS.*");
-    publish.add("$JS.API.CONSUMER.DELETE.EVENTS.*");
+    publish.add("$JS.API.CONSUMER.MSG.NEXT.EVENTS.*");
+    publish.add("$JS.ACK.EVENTS.>");
     publish.add("$JS.FC.EVENTS.>"); // flow-control replies of ordered (push) consumers
     List<String> subscribe = new ArrayList<>();
     subscribe.add(inbox + ".>");
@@ -86,10 +100,22 @@ public final class CredsIssuer {
     }
     UserClaim claim =
         new UserClaim(accountPublicKey)
-            .pub(new Permission().allow(publish.toArray(String[]::new)))
+            .pub(
+                new Permission()
+                    .allow(publish.toArray(String[]::new))
+                    .deny(appDenied().toArray(String[]::new)))
             .sub(new Permission().allow(subscribe.toArray(String[]::new)))
             .tags(INBOX_TAG_PREFIX + inbox);
     return issue(name, lifetime, claim);
+  }
+
+  /** An app may not even look up the platform's consumers. */
+  private static List<String> appDenied() {
+    List<String> denied = new ArrayList<>(PlatformConsumers.deniedToTenants());
+    for (String name : PlatformConsumers.ON_EVENTS) {
+      denied.add("$JS.API.CONSUMER.INFO." + EventStreamSpec.NAME + "." + name);
+    }
+    return denied;
   }
 
   /**

@@ -114,6 +114,11 @@ public final class KeyVault {
     storage.remove(name);
   }
 
+  /** Seals other secrets under the same master key. */
+  public Secrets secrets() {
+    return new Secrets(masterKey);
+  }
+
   /** The public key stored under {@code name}, if any, without decrypting anything. */
   public synchronized Optional<String> publicKey(String name) {
     return storage.read(name).map(StoredKey::publicKey);

@@ -47,7 +47,11 @@ public final class Notifier implements AutoCloseable {
     this.brokerUrl = brokerUrl;
     this.config = config;
     this.clock = clock;
-    this.store = new RuleStore(database.jdbi());
+    this.store = new RuleStore(database.jdbi(), accounts.secrets());
+    int sealed = store.sealLegacy();
+    if (sealed > 0) {
+      LOG.info("sealed the URLs and secrets of {} notification rule(s) at rest", sealed);
+    }
     this.log = new DeliveryLog(database.jdbi(), clock);
     UrlGuard guard = new UrlGuard(config.allowPrivate());
     this.sender = new Sender(guard, config.requestTimeout(), clock);
@@ -159,11 +163,15 @@ public final class Notifier implements AutoCloseable {
     }
   }
 
-  /** Stops every feed; undelivered events stay in the log for the next start. */
+  /**
+   * Stops every feed and the HTTP client; undelivered events stay in the log for the next start.
+   */
   @Override
   public void close() {
     closed = true;
-    feeds.values().forEach(TenantFeed::close);
+    feeds.values().forEach(TenantFeed::stop);
+    feeds.values().forEach(TenantFeed::awaitStopped);
     feeds.clear();
+    sender.close();
   }
 }

@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gamingapi.server.common.InvalidRequestException;
 import dev.gamingapi.server.common.Page;
 import dev.gamingapi.server.common.PageRequest;
+import dev.gamingapi.server.keys.Secrets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
@@ -22,9 +24,55 @@ final class RuleStore {
           + " paused_at, paused_reason, failing_since, last_seq, created_at, updated_at";
 
   private final Jdbi jdbi;
+  private final Secrets secrets;
 
-  RuleStore(Jdbi jdbi) {
+  /** {@code secrets} seals each rule's URL and secret at rest. */
+  RuleStore(Jdbi jdbi, Secrets secrets) {
     this.jdbi = jdbi;
+    this.secrets = secrets;
+  }
+
+  /**
+   * Seals the URLs and secrets of rules written before they were sealed; answers how many rules it
+   * sealed. Their clear text stays nowhere: the database deletes securely (see {@code Database}).
+   */
+  int sealLegacy() {
+    return jdbi.inTransaction(
+        h -> {
+          int sealed = 0;
+          for (Map<String, Object> rule :
+              h.createQuery("SELECT id, url, secret FROM notification_rules").mapToMap().list()) {
+            String id = (String) rule.get("id");
+            String url = (String) rule.get("url");
+            String secret = (String) rule.get("secret");
+            if (Secrets.isSealed(url) && Secrets.isSealed(secret)) {
+              continue;
+            }
+            h.createUpdate(
+                    "UPDATE notification_rules SET url = :url, secret = :secret WHERE id = :id")
+                .bind("url", Secrets.isSealed(url) ? url : secrets.seal(url, context(id, "url")))
+                .bind(
+                    "secret",
+                    Secrets.isSealed(secret) ? secret : secrets.seal(secret, context(id, "secret")))
+                .bind("id", id)
+                .execute();
+            sealed++;
+          }
+          return sealed;
+        });
+  }
+
+  // Bound to the rule and the field: a sealed value copied to another row does not open there.
+  private static String context(String ruleId, String field) {
+    return "notification " + ruleId + " " + field;
+  }
+
+  private String sealedUrl(Rule rule) {
+    return secrets.seal(rule.url(), context(rule.id(), "url"));
+  }
+
+  private String sealedSecret(Rule rule) {
+    return secrets.seal(rule.secret(), context(rule.id(), "secret"));
   }
 
   void insert(Rule rule) {
@@ -40,8 +88,8 @@ final class RuleStore {
                 .bind("account", rule.account())
                 .bind("name", rule.name())
                 .bind("kind", rule.kind())
-                .bind("url", rule.url())
-                .bind("secret", rule.secret())
+                .bind("url", sealedUrl(rule))
+                .bind("secret", sealedSecret(rule))
                 .bind("eventTypes", write(rule.eventTypes()))
                 .bind("servers", write(rule.servers()))
                 .bind("template", rule.template())
@@ -65,7 +113,7 @@ final class RuleStore {
                 .bind("id", rule.id())
                 .bind("account", rule.account())
                 .bind("name", rule.name())
-                .bind("url", rule.url())
+                .bind("url", sealedUrl(rule))
                 .bind("eventTypes", write(rule.eventTypes()))
                 .bind("servers", write(rule.servers()))
                 .bind("template", rule.template())
@@ -168,14 +216,15 @@ final class RuleStore {
         > 0;
   }
 
-  private static Rule row(ResultSet rs) throws SQLException {
+  private Rule row(ResultSet rs) throws SQLException {
+    String id = rs.getString("id");
     return new Rule(
-        rs.getString("id"),
+        id,
         rs.getString("account"),
         rs.getString("name"),
         rs.getString("kind"),
-        rs.getString("url"),
-        rs.getString("secret"),
+        secrets.open(rs.getString("url"), context(id, "url")),
+        secrets.open(rs.getString("secret"), context(id, "secret")),
         read(rs.getString("event_types")),
         read(rs.getString("servers")),
         rs.getString("template"),

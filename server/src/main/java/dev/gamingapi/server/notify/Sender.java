@@ -17,7 +17,7 @@ import java.time.Duration;
  * Sends one notification: a Discord embed or a signed JSON webhook, one HTTP request, no retry (the
  * caller retries). Redirects are not followed: a redirect could lead past the address check.
  */
-final class Sender {
+final class Sender implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
@@ -91,6 +91,17 @@ final class Sender {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new Result(0, null, "interrupted");
+    }
+  }
+
+  /** Ends the HTTP client's threads; a delivery still in flight fails and is retried later. */
+  @Override
+  public void close() {
+    client.shutdownNow();
+    try {
+      client.awaitTermination(Duration.ofSeconds(5));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

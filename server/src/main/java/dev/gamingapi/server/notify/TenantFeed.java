@@ -2,6 +2,7 @@ package dev.gamingapi.server.notify;
 
 import dev.gamingapi.server.broker.BrokerConnections;
 import dev.gamingapi.server.broker.EventStreamSpec;
+import dev.gamingapi.server.broker.PlatformConsumers;
 import dev.gamingapi.server.cluster.TenantStart;
 import io.nats.client.AuthHandler;
 import io.nats.client.Connection;
@@ -21,6 +22,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +38,7 @@ import org.slf4j.LoggerFactory;
  */
 final class TenantFeed implements AutoCloseable {
   /** The durable consumer's name in every tenant account. */
-  static final String CONSUMER = "notify";
+  static final String CONSUMER = PlatformConsumers.NOTIFY;
 
   private static final Logger LOG = LoggerFactory.getLogger(TenantFeed.class);
   // Short, and extended every third of it while an event is in delivery: an event left unacked by
@@ -43,6 +46,8 @@ final class TenantFeed implements AutoCloseable {
   // naks) comes back this soon after the next start.
   private static final Duration ACK_WAIT = Duration.ofSeconds(10);
   private static final int CONSUMER_NOT_FOUND = 10014;
+  // Longer than a connect attempt (5 s) plus a poll (1 s).
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
   private final String account;
   private final String url;
@@ -53,6 +58,9 @@ final class TenantFeed implements AutoCloseable {
   private final DeliverPolicy start;
   private final Map<String, RuleWorker> byRule = new ConcurrentHashMap<>();
   private final Map<Long, Message> pending = new ConcurrentHashMap<>();
+  // Wakes the reading thread from its backoff at close. The thread is never interrupted: jnats
+  // leaves the threads of a connection behind when its connect or close is interrupted.
+  private final CountDownLatch closing = new CountDownLatch(1);
   private final Thread thread;
   private volatile boolean closed;
   private volatile Connection connection;
@@ -120,7 +128,9 @@ final class TenantFeed implements AutoCloseable {
         }
         LOG.warn("notifications of account {}: {}; retrying", account, e.toString());
         try {
-          Thread.sleep(backoff);
+          if (closing.await(backoff, TimeUnit.MILLISECONDS)) {
+            return;
+          }
         } catch (InterruptedException ie) {
           return;
         }
@@ -206,10 +216,24 @@ final class TenantFeed implements AutoCloseable {
     }
   }
 
-  /** Stops reading and delivering; what was not acked comes back at the next start. */
+  /**
+   * Stops reading and delivering and waits for the reading thread to close its connection; what was
+   * not acked comes back at the next start.
+   */
   @Override
   public void close() {
+    stop();
+    awaitStopped();
+  }
+
+  /**
+   * Asks the feed to stop without waiting, so that many feeds stop together: the reading thread
+   * sees the flag within a second (its poll) and closes the connection it holds, also one it was
+   * still opening.
+   */
+  void stop() {
     closed = true;
+    closing.countDown();
     byRule.values().forEach(worker -> worker.stop(false));
     Connection c = connection;
     if (c != null) {
@@ -223,9 +247,16 @@ final class TenantFeed implements AutoCloseable {
         // the naks are a courtesy: without them the events come back after their ack wait
       }
     }
-    thread.interrupt();
-    if (c != null) {
-      BrokerConnections.closeQuietly(c);
+  }
+
+  /** Waits for the reading thread that {@link #stop()} ended. */
+  void awaitStopped() {
+    try {
+      if (!thread.join(STOP_TIMEOUT)) {
+        LOG.warn("notifications of account {} did not stop within {}", account, STOP_TIMEOUT);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }

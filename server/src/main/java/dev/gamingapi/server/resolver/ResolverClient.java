@@ -249,6 +249,19 @@ public final class ResolverClient {
   }
 
   /**
+   * What each JetStream node can still reserve, as the nodes answer within the push timeout.
+   *
+   * @throws ResolverException if no node answers
+   */
+  public List<BrokerStorage> storage() {
+    List<BrokerStorage> nodes = BrokerStorage.ask(system, jetStreamNodes().size(), timeout);
+    if (nodes.isEmpty()) {
+      throw new ResolverException("no broker node told its JetStream storage within " + timeout);
+    }
+    return nodes;
+  }
+
+  /**
    * The {@code server_name}s of the broker's JetStream nodes (the meta group, down nodes included):
    * how many replicas a stream can have.
    */

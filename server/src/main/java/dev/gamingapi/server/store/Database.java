@@ -2,7 +2,10 @@ package dev.gamingapi.server.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
@@ -62,6 +65,9 @@ public final class Database implements AutoCloseable {
    * @throws StoreException naming the database when it cannot be opened or migrated
    */
   public static Database open(String jdbcUrl, Path dataDir) {
+    if (jdbcUrl == null) {
+      ownerOnly(dataDir.resolve("gamingapi.db"));
+    }
     String url = jdbcUrl != null ? jdbcUrl : sqliteUrl(dataDir.resolve("gamingapi.db"));
     Dialect dialect = url.startsWith("jdbc:postgresql:") ? Dialect.POSTGRESQL : Dialect.SQLITE;
     if (!url.startsWith("jdbc:sqlite:") && dialect == Dialect.SQLITE) {
@@ -126,9 +132,30 @@ public final class Database implements AutoCloseable {
 
   private static String sqliteUrl(Path file) {
     // WAL keeps readers off the writer's back; foreign keys are off by default in SQLite.
+    // secure_delete overwrites what a delete frees (a deleted rule's sealed secret, an erased
+    // player), so that it cannot be read back from the file.
     return "jdbc:sqlite:"
         + file.toAbsolutePath()
-        + "?journal_mode=WAL&foreign_keys=true&busy_timeout=10000&synchronous=NORMAL";
+        + "?journal_mode=WAL&foreign_keys=true&busy_timeout=10000&synchronous=NORMAL"
+        + "&secure_delete=true";
+  }
+
+  /**
+   * Creates the database file 0600 before SQLite does (it would use the umask, 0644 as a rule);
+   * SQLite gives its -wal and -shm files the database file's mode.
+   */
+  private static void ownerOnly(Path file) {
+    try {
+      if (!Files.exists(file)
+          && file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.createFile(
+            file,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      }
+    } catch (IOException e) {
+      throw new StoreException("cannot create the database file " + file + ": " + e, e);
+    }
   }
 
   /** Jdbi over the pool, for the stores of each capability. */

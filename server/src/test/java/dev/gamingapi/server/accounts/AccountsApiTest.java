@@ -145,7 +145,7 @@ class AccountsApiTest extends PlatformPerClass {
   }
 
   @Test
-  void healthAndMetricsNeedNoTokenAndSayHowThePlatformIs() {
+  void healthNeedsNoTokenAndMetricsOnlyTheOperatorsAndTheySayHowThePlatformIs() throws Exception {
     Api anonymous = fixture.operator.as(null);
     Api.Response health = anonymous.get("/api/v1/health");
     assertThat(health.status()).isEqualTo(200);
@@ -154,7 +154,14 @@ class AccountsApiTest extends PlatformPerClass {
     assertThat(health.json().path("database").asText()).isEqualTo("up");
 
     fixture.operator.get("/api/v1/plans");
-    Api.Response metrics = anonymous.get("/metrics");
+    // The metrics name every tenant (lag per account): no token, no metrics; a tenant's, neither.
+    assertThat(anonymous.get("/metrics").status()).isEqualTo(401);
+    fixture.account("peeker", "free");
+    PlatformFixture.Issued owner = fixture.user("peeker", "{\"name\":\"o\",\"kind\":\"owner\"}");
+    Api.Response refused = owner.api().get("/metrics");
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.raw().body()).doesNotContain("peeker");
+    Api.Response metrics = fixture.operator.get("/metrics");
     assertThat(metrics.status()).isEqualTo(200);
     assertThat(metrics.raw().body())
         .contains("gamingapi_http_requests_seconds_count{method=\"GET\",status=\"200\"}");

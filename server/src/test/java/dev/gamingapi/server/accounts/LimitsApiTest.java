@@ -134,10 +134,20 @@ class LimitsApiTest {
   @Test
   void anAccountTheBrokerHasNoRoomForIsRefusedAndLeavesNothingBehind() throws Exception {
     // 1 PiB of disk: more than the broker's JetStream store can reserve.
+    JsonNode storage = fixture.operator.get("/api/v1/broker/storage").json();
+    long remaining = storage.path("nodes").get(0).path("disk").path("remaining").asLong();
+    assertThat(remaining).isPositive().isLessThan(1125899906842624L);
     Api.Response refused =
         fixture.operator.post("/api/v1/accounts", "{\"name\":\"giant\",\"plan\":\"colossal\"}");
-    assertThat(refused.status()).isEqualTo(503);
-    assertThat(refused.json().path("detail").asText()).contains("EVENTS");
+    // Not "cannot reach JetStream" (503): what was short, what the plan reserves, what is left.
+    assertThat(refused.status()).isEqualTo(507);
+    assertThat(refused.json().path("type").asText()).endsWith("/insufficient-storage");
+    assertThat(refused.json().path("short_of").asText()).isEqualTo("disk");
+    assertThat(refused.json().path("plan").asText()).isEqualTo("colossal");
+    assertThat(refused.json().path("plan_reserves_bytes").asLong()).isEqualTo(1125899906842624L);
+    assertThat(refused.json().path("broker_remaining_bytes").asLong()).isEqualTo(remaining);
+    assertThat(refused.json().path("detail").asText())
+        .contains("plan 'colossal'", "1.0 PiB of disk", " left of ");
     assertThat(fixture.operator.get("/api/v1/accounts/giant").status()).isEqualTo(404);
     assertThat(fixture.platform.resolver().listAccounts())
         .doesNotContain(refused.json().path("public_key").asText("none"));
@@ -151,10 +161,28 @@ class LimitsApiTest {
         .isEqualTo(201);
     Api.Response upgrade =
         fixture.operator.patch("/api/v1/accounts/giant", "{\"plan\":\"colossal\"}");
-    assertThat(upgrade.status()).isEqualTo(503);
+    assertThat(upgrade.status()).isEqualTo(507);
+    assertThat(upgrade.json().path("broker_remaining_bytes").asLong()).isPositive();
     assertThat(fixture.operator.get("/api/v1/accounts/giant").json().path("plan").asText())
         .as("a failed upgrade goes back to the old plan")
         .isEqualTo("tiny");
+  }
+
+  @Test
+  void onlyTheOperatorSeesWhatTheBrokerCanStillReserveAndAnAccountReservesItsPlan()
+      throws Exception {
+    JsonNode node = fixture.operator.get("/api/v1/broker/storage").json().path("nodes").get(0);
+    JsonNode disk = node.path("disk");
+    assertThat(disk.path("max").asLong()).isPositive();
+    assertThat(disk.path("remaining").asLong())
+        .isEqualTo(disk.path("max").asLong() - disk.path("reserved").asLong());
+    fixture.account("nosy", "tiny");
+    // The node reserves the new EVENTS stream's max_bytes (tiny's event_max_bytes, 8 MiB).
+    JsonNode after = fixture.operator.get("/api/v1/broker/storage").json().path("nodes").get(0);
+    assertThat(disk.path("remaining").asLong() - after.path("disk").path("remaining").asLong())
+        .isEqualTo(8388608L);
+    PlatformFixture.Issued owner = fixture.user("nosy", "{\"name\":\"o\",\"kind\":\"owner\"}");
+    assertThat(owner.api().get("/api/v1/broker/storage").status()).isEqualTo(403);
   }
 
   @Test

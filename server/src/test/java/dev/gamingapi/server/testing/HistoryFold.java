@@ -14,6 +14,14 @@ import dev.gamingapi.contract.event.ServerHeartbeat;
 import dev.gamingapi.contract.event.ServerStarted;
 import dev.gamingapi.contract.event.ServerStopped;
 import dev.gamingapi.contract.event.UnknownEventData;
+import dev.gamingapi.contract.subject.Subjects;
+import io.nats.client.Connection;
+import io.nats.client.JetStreamOptions;
+import io.nats.client.JetStreamSubscription;
+import io.nats.client.Message;
+import io.nats.client.PullSubscribeOptions;
+import io.nats.client.api.ConsumerConfiguration;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,6 +37,8 @@ import java.util.function.Function;
  * without the platform's code, to check what the platform computed.
  */
 public final class HistoryFold {
+  private static final Duration API_TIMEOUT = Duration.ofSeconds(30);
+
   static final class Server {
     String state;
     String game;
@@ -269,22 +279,26 @@ public final class HistoryFold {
    * Folds every message of the tenant's {@code EVENTS} stream, read with {@code owner}'s connection
    * by a pull consumer of its own; answers the last stream sequence.
    */
-  public long foldLog(io.nats.client.Connection owner) throws Exception {
-    io.nats.client.JetStreamSubscription sub =
+  public long foldLog(Connection owner) throws Exception {
+    // A platform that has just restarted catches up on the whole log: on a loaded machine the
+    // broker's JetStream API can take longer than the connection's 2 s default to create a
+    // consumer.
+    JetStreamOptions patient = JetStreamOptions.builder().requestTimeout(API_TIMEOUT).build();
+    JetStreamSubscription sub =
         owner
-            .jetStream()
+            .jetStream(patient)
             .subscribe(
-                "v1.servers.>",
-                io.nats.client.PullSubscribeOptions.builder().stream("EVENTS")
-                    .configuration(io.nats.client.api.ConsumerConfiguration.builder().build())
+                Subjects.ALL_SERVERS,
+                PullSubscribeOptions.builder().stream(Subjects.EVENT_STREAM)
+                    .configuration(ConsumerConfiguration.builder().build())
                     .build());
     long last = 0;
     while (true) {
-      List<io.nats.client.Message> batch = sub.fetch(1000, java.time.Duration.ofSeconds(2));
+      List<Message> batch = sub.fetch(1000, Duration.ofSeconds(2));
       if (batch.isEmpty()) {
         return last;
       }
-      for (io.nats.client.Message message : batch) {
+      for (Message message : batch) {
         last = message.metaData().streamSequence();
         message(
             last,

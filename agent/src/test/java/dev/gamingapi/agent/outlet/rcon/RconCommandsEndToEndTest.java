@@ -99,6 +99,31 @@ class RconCommandsEndToEndTest {
   }
 
   @Test
+  void aConsoleThatNeverAnswersFailsTheCommandWithTheTimeoutAfterTheAllowedAttempts()
+      throws Exception {
+    String server = "stalled";
+    CommandMessage kick = command("kick", "{\"player_id\":\"7656\"}", null);
+    try (TestRconServer rcon = TestRconServer.start(Dialect.SOURCE, "s3cret");
+        Agent agent = new Agent(server, rcon.port(), 2, Duration.ofMillis(200))) {
+      rcon.stall = true; // authenticates, then answers nothing: a hung game server
+      broker.send(server, kick);
+
+      await().until(() -> !broker.events(server, "command.failed").isEmpty());
+
+      CommandFailed failed = (CommandFailed) broker.events(server, "command.failed").get(0).data();
+      assertThat(failed.commandId()).isEqualTo(kick.commandId());
+      assertThat(failed.error())
+          .isEqualTo(
+              "RCON timed out after 200 ms waiting for 127.0.0.1:"
+                  + rcon.port()
+                  + " to answer 'kickid 7656'");
+      assertThat(failed.attempts()).isEqualTo(2);
+      assertThat(rcon.received()).containsExactly("kickid 7656", "kickid 7656");
+      assertThat(broker.events(server, "command.succeeded")).isEmpty();
+    }
+  }
+
+  @Test
   void anExpiredCommandNeverReachesRcon() throws Exception {
     String server = "expired";
     CommandMessage stale =
@@ -134,6 +159,10 @@ class RconCommandsEndToEndTest {
     private final CommandReceiver receiver;
 
     Agent(String server, int rconPort, int maxDeliveries) throws Exception {
+      this(server, rconPort, maxDeliveries, Duration.ofSeconds(5));
+    }
+
+    Agent(String server, int rconPort, int maxDeliveries, Duration timeout) throws Exception {
       broker.register(server);
       Path password = Files.writeString(dir.resolve(server + ".password"), "s3cret\n");
       outlet =
@@ -144,7 +173,7 @@ class RconCommandsEndToEndTest {
                   Secret.fromFile(password),
                   RconGame.SOURCE,
                   null,
-                  Duration.ofSeconds(5)));
+                  timeout));
       client =
           GameServerClient.builder()
               .url(broker.url())

@@ -24,8 +24,9 @@ import java.util.function.UnaryOperator;
  * It records the console lines it receives and can be told to stall, to drop a connection or to
  * answer in small packets.
  */
-final class TestRconServer implements AutoCloseable {
-  enum Dialect {
+public final class TestRconServer implements AutoCloseable {
+  /** Whose RCON it speaks. */
+  public enum Dialect {
     SOURCE,
     MINECRAFT
   }
@@ -52,7 +53,9 @@ final class TestRconServer implements AutoCloseable {
     return new TestRconServer(dialect, password, 0);
   }
 
-  static TestRconServer start(Dialect dialect, String password, int port) throws IOException {
+  /** An RCON end on {@code port}, as a game server started late would be. */
+  public static TestRconServer start(Dialect dialect, String password, int port)
+      throws IOException {
     return new TestRconServer(dialect, password, port);
   }
 
@@ -61,7 +64,7 @@ final class TestRconServer implements AutoCloseable {
   }
 
   /** The console lines received, in order (including those stalled on or dropped). */
-  List<String> received() {
+  public List<String> received() {
     return List.copyOf(received);
   }
 

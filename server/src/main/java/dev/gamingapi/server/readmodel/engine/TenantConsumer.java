@@ -2,6 +2,7 @@ package dev.gamingapi.server.readmodel.engine;
 
 import dev.gamingapi.server.broker.BrokerConnections;
 import dev.gamingapi.server.broker.EventStreamSpec;
+import dev.gamingapi.server.broker.PlatformConsumers;
 import io.nats.client.AuthHandler;
 import io.nats.client.Connection;
 import io.nats.client.ConsumeOptions;
@@ -42,7 +43,7 @@ public final class TenantConsumer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TenantConsumer.class);
 
   /** The durable consumer's name in every tenant. */
-  public static final String DURABLE = "gamingapi-readmodel";
+  public static final String DURABLE = PlatformConsumers.READ_MODELS;
 
   private static final Duration WAIT = Duration.ofMillis(250);
   private static final Duration LINGER = Duration.ofMillis(5);
