@@ -97,6 +97,8 @@ public final class UpCommand implements Callable<Integer> {
     } finally {
       stopped.countDown();
     }
+    out.println("GamingAPI stopped.");
+    out.flush();
     return 0;
   }
 

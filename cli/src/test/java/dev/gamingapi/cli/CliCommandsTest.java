@@ -62,6 +62,23 @@ class CliCommandsTest {
                 "kick-7656",
                 "--json"));
     assertThat(queued.path("status").asText()).isEqualTo("queued");
+    // The same key again answers the first command, and says so.
+    assertThat(
+            ok(platform.cli(
+                    "command",
+                    "send",
+                    "arena",
+                    "eu-1",
+                    "kick",
+                    "--arg",
+                    "player_id=7656",
+                    "--ttl",
+                    "5m",
+                    "--key",
+                    "kick-7656"))
+                .out())
+        .contains("Command " + queued.path("id").asText() + " (kick) to eu-1: queued.")
+        .contains("Key kick-7656 was used already: this is that command, not a new one.");
     assertThat(queued.path("args").path("player_id").asText()).isEqualTo("7656");
     assertThat(ok(platform.cli("command", "list", "arena", "eu-1")).out())
         .startsWith("ID")

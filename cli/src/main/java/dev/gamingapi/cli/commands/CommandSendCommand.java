@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gamingapi.cli.api.ApiCommand;
 import dev.gamingapi.cli.api.Table;
 import dev.gamingapi.sdk.rest.RestClient;
+import dev.gamingapi.sdk.rest.RestResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -95,7 +96,10 @@ public final class CommandSendCommand extends ApiCommand {
             notBefore,
             key);
     String path = RestClient.path("accounts", account, "servers", server, "commands");
-    JsonNode command = client.post(path, body);
+    RestResponse sent = client.send("POST", path, body);
+    JsonNode command = sent.body();
+    // 200 rather than 202: the key was used already, and this is the command it queued then.
+    boolean repeated = sent.status() == 200;
     if (wait != null) {
       command = awaitResult(client, path + RestClient.path(command.path("id").asText()), command);
     }
@@ -104,8 +108,14 @@ public final class CommandSendCommand extends ApiCommand {
     } else {
       out()
           .printf(
-              "Command %s (%s) to %s: %s.%n",
-              command.path("id").asText(), name, server, command.path("status").asText());
+              "Command %s (%s) to %s: %s.%s%n",
+              command.path("id").asText(),
+              name,
+              server,
+              command.path("status").asText(),
+              repeated
+                  ? " Key " + key + " was used already: this is that command, not a new one."
+                  : "");
       Table.fields(command, out());
     }
     if (wait != null && !"succeeded".equals(command.path("status").asText())) {

@@ -145,8 +145,20 @@ public final class CommandTypes {
           "do not match the schema of '"
               + name
               + "': "
-              + errors.stream().limit(3).map(Error::toString).collect(Collectors.joining("; ")));
+              + errors.stream()
+                  .limit(3)
+                  .map(CommandTypes::describe)
+                  .collect(Collectors.joining("; ")));
     }
+  }
+
+  /**
+   * One schema error: where in the args, then what. The validator's own text puts the location
+   * first even when it is the args object itself, which read "'give_item': : required ...".
+   */
+  private static String describe(Error error) {
+    String where = String.valueOf(error.getInstanceLocation());
+    return where.isEmpty() ? error.getMessage() : where + ": " + error.getMessage();
   }
 
   private Optional<CommandType> find(String account, String server, String name) {

@@ -46,8 +46,15 @@ public final class UrlGuard {
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
     if (!scheme.equals("https") && !(allowPrivate && scheme.equals("http"))) {
+      // The operator's setting that allows http:// is named, since that is what a test setup
+      // with a local receiver needs; a tenant cannot change it.
       throw new InvalidRequestException(
-          field, "must be an https:// URL" + (scheme.isEmpty() ? "" : ", not " + scheme + "://"));
+          field,
+          "must be an https:// URL"
+              + (scheme.isEmpty() ? "" : ", not " + scheme + "://")
+              + (scheme.equals("http")
+                  ? " (the operator allows http:// with GAMINGAPI_NOTIFY_ALLOW_PRIVATE=true)"
+                  : ""));
     }
     if (uri.getHost() == null || uri.getHost().isEmpty()) {
       throw new InvalidRequestException(field, "must name a host");

@@ -36,7 +36,8 @@ class UrlGuardTest {
   @Test
   void plainHttpIsRefusedByDefaultAndAllowedWithPrivateAddresses() {
     assertThatThrownBy(() -> strict.check("url", "http://93.184.216.34/hook"))
-        .hasMessageContaining("must be an https:// URL");
+        .hasMessageContaining("must be an https:// URL")
+        .hasMessageContaining("GAMINGAPI_NOTIFY_ALLOW_PRIVATE=true");
     assertThat(new UrlGuard(true).check("url", "http://127.0.0.1:9/hook").getPort()).isEqualTo(9);
   }
 

@@ -93,6 +93,47 @@ class HistoryApiTest extends PlatformPerClass {
     assertThat(bob.path("play_time_seconds").asLong()).isEqualTo(60);
   }
 
+  /**
+   * A player whose connect the platform never saw (published before a restart, lost by the game's
+   * log) but who kills, dies, chats or respawns is online from that event: a session opens there,
+   * and closes like any other. A score alone does not make a player present.
+   */
+  @Test
+  void aPlayerWhoActsWithoutAConnectIsOnlineFromTheirFirstAct() throws Exception {
+    fixture.server(ACCOUNT, "ac-1");
+    Instant t = now();
+    try (EventLog log = log()) {
+      log.publish(EventLog.event("ac-1", t, new ServerStarted("rust", "Procedural", "2588", 50)));
+      log.publish(
+          EventLog.event(
+              "ac-1", t.plusSeconds(5), new PlayerKilled("ac-a", "ac-z", "rifle", 10.0, false)));
+      log.publish(
+          EventLog.event(
+              "ac-1", t.plusSeconds(6), new PlayerScored("ac-b", "gold", 5, ScoreOperator.INCR)));
+      awaitApplied(
+          ACCOUNT,
+          log.publish(
+              EventLog.event(
+                  "ac-1", t.plusSeconds(10), new ServerHeartbeat(1, 50, "Desert", 30.0))));
+
+      JsonNode status = fixture.operator.get(BASE + "/servers/ac-1/status").json();
+      assertThat(status.path("players").toString()).isEqualTo("[\"ac-a\"]");
+      assertThat(fixture.operator.get(BASE + "/players/ac-a").json().path("online_on").toString())
+          .isEqualTo("[\"ac-1\"]");
+      assertThat(fixture.operator.get(BASE + "/players/ac-b").json().path("online_on").size())
+          .isZero();
+
+      awaitApplied(
+          ACCOUNT,
+          log.publish(
+              EventLog.event("ac-1", t.plusSeconds(35), new PlayerDisconnected("ac-a", "quit"))));
+    }
+    JsonNode ada = fixture.operator.get(BASE + "/players/ac-a").json();
+    assertThat(ada.path("online_on").size()).isZero();
+    assertThat(ada.path("sessions").asLong()).isEqualTo(1);
+    assertThat(ada.path("play_time_seconds").asLong()).isEqualTo(30);
+  }
+
   @Test
   void aProfileCountsEverythingOnceWhateverTheOrderOfTimestamps() throws Exception {
     Instant t = now().minus(Duration.ofMinutes(10));

@@ -8,6 +8,7 @@ import dev.gamingapi.contract.event.PlayerConnected;
 import dev.gamingapi.contract.event.PlayerDied;
 import dev.gamingapi.contract.event.PlayerDisconnected;
 import dev.gamingapi.contract.event.PlayerKilled;
+import dev.gamingapi.contract.event.PlayerRespawned;
 import dev.gamingapi.contract.event.PlayerScored;
 import dev.gamingapi.contract.event.ServerHeartbeat;
 import dev.gamingapi.contract.event.ServerStarted;
@@ -168,9 +169,17 @@ public final class HistoryFold {
       case PlayerKilled killed -> {
         player.kills++;
         score("kills", event, 1);
+        server.sessions.putIfAbsent(event.playerId(), at); // present, connect logged or not
       }
-      case PlayerDied died -> player.deaths++;
-      case PlayerChatted chatted -> player.chats++;
+      case PlayerDied died -> {
+        player.deaths++;
+        server.sessions.putIfAbsent(event.playerId(), at);
+      }
+      case PlayerChatted chatted -> {
+        player.chats++;
+        server.sessions.putIfAbsent(event.playerId(), at);
+      }
+      case PlayerRespawned respawned -> server.sessions.putIfAbsent(event.playerId(), at);
       case PlayerScored scored -> {
         Double old = player.stats.get(scored.stat());
         double v = scored.value();

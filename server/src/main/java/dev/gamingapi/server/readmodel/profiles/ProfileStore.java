@@ -6,6 +6,7 @@ import dev.gamingapi.contract.event.PlayerConnected;
 import dev.gamingapi.contract.event.PlayerDied;
 import dev.gamingapi.contract.event.PlayerDisconnected;
 import dev.gamingapi.contract.event.PlayerKilled;
+import dev.gamingapi.contract.event.PlayerRespawned;
 import dev.gamingapi.contract.event.PlayerScored;
 import dev.gamingapi.server.readmodel.leaderboards.BoardBatch;
 import dev.gamingapi.server.store.BatchSql;
@@ -24,9 +25,10 @@ import java.util.TreeMap;
  * scoring players are loaded at once and changed in memory event by event in log order; counters
  * and first/last times are gathered as one change per row and written at once ({@link #flush}) as
  * upserts that add to what is stored, so the batch never reads those rows. Sessions open on {@code
- * player.connected} (a second connect to the same server continues the open session) and close on
- * {@code player.disconnected}, {@code server.started}/{@code server.stopped} of their server, or
- * the server's silence ({@link #closeAll}); a closed session adds {@code max(0, end - start)}.
+ * player.connected} (a second connect to the same server continues the open session), or on the
+ * first kill, death, chat or respawn of a player with none open, and close on {@code
+ * player.disconnected}, {@code server.started}/{@code server.stopped} of their server, or the
+ * server's silence ({@link #closeAll}); a closed session adds {@code max(0, end - start)}.
  */
 public final class ProfileStore {
   /** What the batch adds to a player's row: counters to add, times to widen, the last name. */
@@ -117,9 +119,19 @@ public final class ProfileStore {
         sessions.computeIfAbsent(event.serverId(), s -> new TreeMap<>()).putIfAbsent(id, at);
       }
       case PlayerDisconnected disconnected -> close(event.serverId(), id, at, seq);
-      case PlayerKilled killed -> player.kills++;
-      case PlayerDied died -> player.deaths++;
-      case PlayerChatted chatted -> player.chats++;
+      case PlayerKilled killed -> {
+        player.kills++;
+        present(event.serverId(), id, at);
+      }
+      case PlayerDied died -> {
+        player.deaths++;
+        present(event.serverId(), id, at);
+      }
+      case PlayerChatted chatted -> {
+        player.chats++;
+        present(event.serverId(), id, at);
+      }
+      case PlayerRespawned respawned -> present(event.serverId(), id, at);
       case PlayerScored scored -> stat(id, scored);
       default -> {}
     }
@@ -169,6 +181,16 @@ public final class ProfileStore {
         };
     stats.put(key, now);
     changedStats.add(key);
+  }
+
+  /**
+   * A player who kills, dies, chats or respawns is on the server, even if its connect was never
+   * logged (published before the platform knew the server, lost by the game's log): a session opens
+   * at this event unless one is open. Scores, bans and reports do not: they may be about a player
+   * who is away.
+   */
+  private void present(String server, String player, long at) {
+    sessions.computeIfAbsent(server, s -> new TreeMap<>()).putIfAbsent(player, at);
   }
 
   /** Closes the open session of {@code player} on {@code server} at {@code end}, if any. */
