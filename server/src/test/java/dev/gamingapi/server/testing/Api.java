@@ -70,8 +70,10 @@ public final class Api {
 
   private Response exchange(
       String method, String path, String body, String contentType, boolean check) {
+    // A deadline, not a wait: defining a board on a two-instance cluster took over 30 s on a loaded
+    // 2-core machine (InstanceFailoverTest), while it answers in milliseconds otherwise.
     HttpRequest.Builder builder =
-        HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60));
     if (token != null) {
       builder.header("Authorization", "Bearer " + token);
     }
