@@ -9,12 +9,16 @@ import dev.gamingapi.server.audit.Actor;
 import dev.gamingapi.server.common.PageRequest;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /** Reading requests: the caller, JSON bodies, paging parameters. */
 final class Requests {
+  /** The most of a refused body read before answering (see {@link #drain}). */
+  private static final long DRAIN_LIMIT = 1024 * 1024;
+
   static final String CALLER = "gamingapi.caller";
 
   private Requests() {}
@@ -41,8 +45,27 @@ final class Requests {
    * (chunked) is cut off at {@code max} when it is read, by {@link #body} or {@link #noBody}.
    */
   static void limitBody(Context ctx, long max) {
-    if (ctx.contentLength() > max) {
+    long length = ctx.contentLength();
+    if (length > max) {
+      drain(ctx, length);
       throw ApiException.payloadTooLarge("the body must be at most " + max + " bytes");
+    }
+  }
+
+  /**
+   * Reads and drops a refused body that is not too big to read: answering while the client still
+   * sends makes the connection's close a reset, and the client then loses the 413 (Java's client
+   * reported "header parser received no bytes"). A bigger one is left unread: its client may miss
+   * the answer, but the platform reads no more than {@link #DRAIN_LIMIT} of anything it refuses.
+   */
+  private static void drain(Context ctx, long length) {
+    if (length > DRAIN_LIMIT) {
+      return;
+    }
+    try {
+      ctx.req().getInputStream().transferTo(OutputStream.nullOutputStream());
+    } catch (IOException gone) {
+      // the client stopped sending: nobody is left to read the answer
     }
   }
 

@@ -24,7 +24,7 @@ class DatabaseTest {
                 kind.equals("SQLite") ? Database.Dialect.SQLITE : Database.Dialect.POSTGRESQL);
         assertThat(database.isUp()).isTrue();
         assertThat(migrations(database))
-            .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12");
+            .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13");
         database
             .jdbi()
             .useHandle(h -> h.execute("INSERT INTO settings (name, value) VALUES ('probe', 'x')"));
@@ -39,7 +39,7 @@ class DatabaseTest {
       try (Database again = Database.open(test.url(), dataDir)) {
         // A second open finds the schema up to date: no migration runs twice, the rows stay.
         assertThat(migrations(again))
-            .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12");
+            .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13");
         assertThat(one(again, "SELECT value FROM settings WHERE name = 'probe'", String.class))
             .isEqualTo("x");
         assertThat(one(again, "SELECT id FROM audit", Long.class)).isEqualTo(1L);
