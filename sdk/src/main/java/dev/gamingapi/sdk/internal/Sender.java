@@ -1,11 +1,13 @@
 package dev.gamingapi.sdk.internal;
 
+import dev.gamingapi.sdk.CredentialsRefusedException;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.Nats;
 import io.nats.client.api.PublishAck;
 import io.nats.client.impl.NatsMessage;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -42,6 +44,7 @@ public final class Sender implements Runnable {
   private volatile boolean stopping;
   private volatile boolean idle;
   private volatile Connection connection;
+  private volatile CredentialsRefusedException refusal;
 
   Sender(
       Journal journal,
@@ -71,6 +74,11 @@ public final class Sender implements Runnable {
   public boolean isConnected() {
     Connection current = connection;
     return current != null && current.getStatus() == Connection.Status.CONNECTED;
+  }
+
+  /** Why the broker refused the credentials for good, or null while it has not. */
+  public CredentialsRefusedException refusal() {
+    return refusal;
   }
 
   /** Stops sending and closes the connection; unacknowledged records stay in the journal. */
@@ -119,11 +127,35 @@ public final class Sender implements Runnable {
       maxPayload.update(current.getServerInfo().getMaxPayload());
       return current;
     } catch (IOException e) {
-      LOG.debug("broker not reachable yet: {}", e.getMessage());
+      Optional<CredentialsRefusedException> refused =
+          CredentialsRefusal.of(e.getMessage(), settings.credentials());
+      if (refused.isPresent()) {
+        refuse(refused.get());
+      } else {
+        LOG.debug("broker not reachable yet: {}", e.getMessage());
+      }
       return null;
     } catch (InterruptedException e) {
       stopping = true;
       return null;
+    }
+  }
+
+  /**
+   * Revoked or expired credentials are refused on every connect: stop instead of retrying forever,
+   * and tell the application once. The unsent events stay in the journal.
+   */
+  private void refuse(CredentialsRefusedException reason) {
+    refusal = reason;
+    stopping = true;
+    LOG.error(
+        "{}; stopped sending, {} events stay in the journal",
+        reason.getMessage(),
+        journal.pendingCount());
+    try {
+      settings.onRefused().accept(reason);
+    } catch (RuntimeException e) {
+      LOG.warn("the onCredentialsRefused callback threw", e);
     }
   }
 

@@ -1,7 +1,10 @@
 package dev.gamingapi.sdk.internal;
 
+import dev.gamingapi.sdk.CredentialsRefusedException;
 import io.nats.client.Options;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -11,9 +14,13 @@ import java.util.function.Supplier;
  * @param maxInFlight most publishes awaiting an acknowledgement at a time
  * @param ackTimeout how long to wait for the oldest acknowledgement before starting over
  * @param maxBackoff longest pause between connection attempts
+ * @param credentials the creds file, or null: to tell an expired credential from a revoked one
+ * @param onRefused told once when the broker refuses the credentials for good
  */
 public record SenderSettings(
     Supplier<Options> connectionOptions,
     int maxInFlight,
     Duration ackTimeout,
-    Duration maxBackoff) {}
+    Duration maxBackoff,
+    Path credentials,
+    Consumer<CredentialsRefusedException> onRefused) {}
