@@ -60,6 +60,39 @@ class CredentialsRefusedTest {
     }
   }
 
+  @Test
+  void theCommandReceiverStopsOnRevokedCredentialsInsteadOfReconnectingForever() throws Exception {
+    try (OperatorBroker broker = OperatorBroker.start(dir)) {
+      Path creds = broker.serverCreds("eu-1", null);
+      var refusals = new CopyOnWriteArrayList<CredentialsRefusedException>();
+      var receiverRefusals = new CopyOnWriteArrayList<CredentialsRefusedException>();
+      try (GameServerClient client = client(broker, creds, refusals);
+          CommandReceiver receiver =
+              CommandReceiver.builder(client)
+                  .on("kick", command -> null)
+                  .onCredentialsRefused(receiverRefusals::add)
+                  .start()) {
+        await().until(() -> receiverThreadAlive() && connectionsOf(broker) == 2);
+
+        broker.revoke(creds);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !receiverRefusals.isEmpty());
+        assertThat(receiverRefusals.getFirst().getMessage()).startsWith("credentials revoked");
+        await().atMost(Duration.ofSeconds(5)).until(() -> !receiverThreadAlive());
+        assertThat(receiverRefusals).hasSize(1);
+      }
+    }
+  }
+
+  private static boolean receiverThreadAlive() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .anyMatch(thread -> thread.getName().equals("gamingapi-commands-eu-1") && thread.isAlive());
+  }
+
+  private static long connectionsOf(OperatorBroker broker) throws Exception {
+    return broker.tenantConnections();
+  }
+
   private GameServerClient client(
       OperatorBroker broker, Path creds, CopyOnWriteArrayList<CredentialsRefusedException> sink) {
     return GameServerClient.builder()

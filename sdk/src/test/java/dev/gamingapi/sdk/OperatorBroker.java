@@ -110,6 +110,17 @@ final class OperatorBroker implements AutoCloseable {
     }
   }
 
+  /** How many clients of the tenant account are connected (the system account's view). */
+  long tenantConnections() throws Exception {
+    try (Connection connection = Nats.connect(options(systemCreds))) {
+      Message reply =
+          connection.request(
+              "$SYS.REQ.ACCOUNT." + key(tenant) + ".CONNZ", new byte[0], Duration.ofSeconds(2));
+      String answer = new String(reply.getData(), StandardCharsets.UTF_8);
+      return Long.parseLong(answer.replaceAll("(?s).*\"num_connections\":(\\d+).*", "$1"));
+    }
+  }
+
   private Options options(Path creds) {
     return Options.builder().server(url()).authHandler(Nats.credentials(creds.toString())).build();
   }
