@@ -4,13 +4,11 @@ import static dev.gamingapi.cli.CliAccountsTest.json;
 import static dev.gamingapi.cli.CliAccountsTest.ok;
 import static dev.gamingapi.cli.CliAccountsTest.refused;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -83,7 +81,10 @@ class CliAccessTest {
 
     assertThat(ok(platform.cli("user", "revoke", "studio", "eu-1-host")).out()).contains("revoked");
 
-    await().atMost(Duration.ofSeconds(15)).until(() -> publish(creds, "1s").exitCode() == 1);
+    // The revoked creds are refused for good: one line saying so, at once, not a 10 s ack timeout.
+    CliRun revoked = publish(creds, "10s");
+    assertThat(revoked.exitCode()).isEqualTo(1);
+    assertThat(revoked.err()).hasLineCount(1).startsWith("gamingapi: credentials revoked");
     refused(platform.cli("server", "show", "studio", "eu-1", "--token", token), "revoked");
     assertThat(ok(platform.cli("user", "list", "studio")).out())
         .containsPattern("eu-1-host +game_server +revoked +server eu-1");
