@@ -105,6 +105,8 @@ public final class GameServerClient implements AutoCloseable {
    *
    * @throws FlushTimeoutException with the number still pending when {@code timeout} passes
    * @throws CredentialsRefusedException once the broker refused the credentials for good
+   * @throws EventRejectedException when the broker refused an event for good since the previous
+   *     flush (it is in the rejected file, not in the journal)
    */
   public void flush(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
@@ -146,6 +148,7 @@ public final class GameServerClient implements AutoCloseable {
     private JournalFullPolicy whenJournalFull = JournalFullPolicy.BLOCK;
     private Duration maxBlock = Duration.ofSeconds(30);
     private Consumer<CredentialsRefusedException> onCredentialsRefused = refusal -> {};
+    private Consumer<EventRejectedException> onEventRejected = rejection -> {};
 
     private Builder() {}
 
@@ -222,6 +225,17 @@ public final class GameServerClient implements AutoCloseable {
     }
 
     /**
+     * Called, on the sender's thread, for each event the broker refused for good (a {@code
+     * Permissions Violation}), after it was moved out of the journal to {@code rejected.jsonl} in
+     * the journal directory. The next {@link GameServerClient#flush} also throws the latest such
+     * {@link EventRejectedException}. Default: the rejection is only logged (at ERROR).
+     */
+    public Builder onEventRejected(Consumer<EventRejectedException> callback) {
+      this.onEventRejected = Objects.requireNonNull(callback, "callback");
+      return this;
+    }
+
+    /**
      * Opens the journal (events an earlier run left are sent first) and starts connecting in the
      * background; returns at once even when the broker is down.
      *
@@ -268,7 +282,8 @@ public final class GameServerClient implements AutoCloseable {
               journalMaxBytes,
               whenJournalFull,
               maxBlock,
-              onCredentialsRefused);
+              onCredentialsRefused,
+              onEventRejected);
       return new GameServerClient(id, Publisher.start(settings));
     }
   }

@@ -88,6 +88,26 @@ final class OperatorBroker implements AutoCloseable {
     return creds(tenant, serverId, ttl, "server:" + serverId);
   }
 
+  /**
+   * A creds file without a server tag that may publish events of {@code serverId} only (and use the
+   * JetStream API): events of any other server are a {@code Permissions Violation}.
+   */
+  Path credsPublishingOnlyAs(String serverId) throws Exception {
+    NKey user = NKey.createUser(null);
+    JwtUtils.UserClaim claim =
+        new JwtUtils.UserClaim(key(tenant))
+            .pub(new JwtUtils.Permission().allow("v1.servers." + serverId + ".>", "$JS.API.>"))
+            .subs(-1)
+            .data(-1)
+            .payload(-1);
+    String jwt =
+        JwtUtils.issueUserJWT(
+            tenant, key(user), "only-" + serverId, null, JwtUtils.currentTimeSeconds(), claim);
+    return Files.writeString(
+        dir.resolve("only-" + serverId + ".creds"),
+        String.format(JwtUtils.NATS_USER_JWT_FORMAT, jwt, new String(user.getSeed())));
+  }
+
   /** Revokes every credential of the tenant issued up to now, as the platform's revoke does. */
   void revoke(Path credsFile) throws Exception {
     String jwt = Files.readAllLines(credsFile).get(1).strip();

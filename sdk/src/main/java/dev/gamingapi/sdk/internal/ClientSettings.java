@@ -1,6 +1,7 @@
 package dev.gamingapi.sdk.internal;
 
 import dev.gamingapi.sdk.CredentialsRefusedException;
+import dev.gamingapi.sdk.EventRejectedException;
 import dev.gamingapi.sdk.JournalFullPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import java.util.function.Consumer;
  * @param whenJournalFull what publish does when the journal is full
  * @param maxBlock how long {@link JournalFullPolicy#BLOCK} waits
  * @param onCredentialsRefused told once when the broker refuses the credentials for good
+ * @param onEventRejected told of each event the broker refused for good
  */
 public record ClientSettings(
     String url,
@@ -28,7 +30,8 @@ public record ClientSettings(
     long journalMaxBytes,
     JournalFullPolicy whenJournalFull,
     Duration maxBlock,
-    Consumer<CredentialsRefusedException> onCredentialsRefused) {
+    Consumer<CredentialsRefusedException> onCredentialsRefused,
+    Consumer<EventRejectedException> onEventRejected) {
 
   /** The usual segment size: a quarter of the limit, so acknowledged space is freed in steps. */
   public int segmentSize() {

@@ -20,8 +20,13 @@ public final class ConnectionOptions {
    * A game server's publishing connection: its own inbox prefix (its credential may subscribe only
    * there) and no reconnect, because the sender opens a fresh connection after any failure.
    */
-  public static Options gameServer(String url, Path credentials, String serverId, String inbox) {
-    return base(url, credentials, "gamingapi-sdk " + serverId, error -> {})
+  public static Options gameServer(
+      String url,
+      Path credentials,
+      String serverId,
+      String inbox,
+      java.util.function.Consumer<String> errors) {
+    return base(url, credentials, "gamingapi-sdk " + serverId, errors)
         .inboxPrefix(inbox)
         .maxReconnects(0)
         .build();

@@ -38,14 +38,16 @@ public final class Publisher implements AutoCloseable {
     String inbox = Subjects.inboxPrefix(settings.serverId());
     SenderSettings senderSettings =
         new SenderSettings(
-            () ->
+            errors ->
                 ConnectionOptions.gameServer(
-                    settings.url(), settings.credentials(), settings.serverId(), inbox),
+                    settings.url(), settings.credentials(), settings.serverId(), inbox, errors),
             settings.maxInFlight(),
             Duration.ofSeconds(10),
             Duration.ofSeconds(1),
             settings.credentials(),
-            settings.onCredentialsRefused());
+            settings.onCredentialsRefused(),
+            settings.journalDir(),
+            settings.onEventRejected());
     this.sender =
         new Sender(
             journal,
@@ -137,7 +139,10 @@ public final class Publisher implements AutoCloseable {
             + (sender.isConnected() ? "" : "; the broker is not connected"));
   }
 
-  /** Waits until every event accepted before the call is acknowledged. */
+  /**
+   * Waits until every event accepted before the call is acknowledged or rejected; throws the latest
+   * rejection if the broker refused an event since the previous flush.
+   */
   public void flush(Duration timeout) {
     long target = journal.acceptedCount();
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -148,6 +153,7 @@ public final class Publisher implements AutoCloseable {
       }
       LockSupport.parkNanos(WAIT_STEP);
     }
+    sender.throwIfRejectedSinceLastCall();
   }
 
   /** Once the broker refused the credentials for good, nothing more can be sent: say so. */

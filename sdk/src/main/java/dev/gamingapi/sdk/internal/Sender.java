@@ -45,6 +45,8 @@ public final class Sender implements Runnable {
   private volatile boolean idle;
   private volatile Connection connection;
   private volatile CredentialsRefusedException refusal;
+  private final Rejections rejections;
+  private long rejectionsReported;
 
   Sender(
       Journal journal,
@@ -56,6 +58,7 @@ public final class Sender implements Runnable {
     this.maxPayload = maxPayload;
     this.handOff = handOff;
     this.settings = settings;
+    this.rejections = new Rejections(settings.journalDir(), settings.onRejected());
     this.thread = Thread.ofPlatform().daemon().name(name).unstarted(this);
   }
 
@@ -79,6 +82,15 @@ public final class Sender implements Runnable {
   /** Why the broker refused the credentials for good, or null while it has not. */
   public CredentialsRefusedException refusal() {
     return refusal;
+  }
+
+  /** Throws the latest rejection when events were rejected since the previous call. */
+  synchronized void throwIfRejectedSinceLastCall() {
+    long count = rejections.count();
+    if (count > rejectionsReported) {
+      rejectionsReported = count;
+      throw rejections.last();
+    }
   }
 
   /** Stops sending and closes the connection; unacknowledged records stay in the journal. */
@@ -115,6 +127,7 @@ public final class Sender implements Runnable {
         }
       } finally {
         connection = null;
+        rejections.clear();
         closeQuietly(current);
       }
       backoffMillis = 20;
@@ -123,7 +136,8 @@ public final class Sender implements Runnable {
 
   private Connection connect() {
     try {
-      Connection current = Nats.connect(settings.connectionOptions().get());
+      Connection current =
+          Nats.connect(settings.connectionOptions().apply(rejections::brokerError));
       maxPayload.update(current.getServerInfo().getMaxPayload());
       return current;
     } catch (IOException e) {
@@ -197,7 +211,10 @@ public final class Sender implements Runnable {
           size,
           maxPayload.bytes());
       window.add(
-          CompletableFuture.completedFuture(null), reader.position(), reader.lastFrameBytes());
+          CompletableFuture.completedFuture(null),
+          message,
+          reader.position(),
+          reader.lastFrameBytes());
       return;
     }
     CompletableFuture<PublishAck> future;
@@ -206,7 +223,8 @@ public final class Sender implements Runnable {
     } catch (RuntimeException e) {
       throw new SendFailure("publish refused: " + e.getMessage());
     }
-    window.add(future, reader.position(), reader.lastFrameBytes());
+    rejections.sent(message, future);
+    window.add(future, message, reader.position(), reader.lastFrameBytes());
   }
 
   /** Takes the completed acknowledgements off the head; true when at least one succeeded. */
@@ -216,7 +234,10 @@ public final class Sender implements Runnable {
     long position = -1;
     while (!window.isEmpty() && window.headFuture().isDone()) {
       CompletableFuture<?> head = window.headFuture();
-      if (head.isCompletedExceptionally()) {
+      if (head.isCompletedExceptionally() && Rejections.refused(head)) {
+        // Refused for good: out of the journal into the rejected file, like an acknowledgement.
+        rejections.reject(window.headMessage(), Rejections.reason(head));
+      } else if (head.isCompletedExceptionally()) {
         if (count > 0) {
           journal.acknowledge(position, count, bytes);
         }
