@@ -277,6 +277,55 @@ class CliAccessTest {
         .contains("\"type\":\"player.connected\"");
   }
 
+  /**
+   * An event the broker refuses for good (an app's creds publishing as a game server: a Permissions
+   * Violation) ends the command at once with one line, and the event is moved out of the journal to
+   * rejected.jsonl instead of being re-sent forever.
+   */
+  @Test
+  void anEventTheBrokerRefusesEndsThePublishWithOneLineAndGoesToTheRejectedFile() throws Exception {
+    Path app = dir.resolve("reader-app.creds");
+    ok(
+        platform.cli(
+            "user",
+            "create",
+            "studio",
+            "reader-app",
+            "--kind",
+            "app",
+            "--servers",
+            "eu-1",
+            "--event-types",
+            "player.*",
+            "--creds-out",
+            app.toString()));
+    Path journal = dir.resolve("journal-rejected");
+    CliRun refused =
+        CliRun.of(
+            "events",
+            "publish",
+            "--url",
+            platform.brokerUrl,
+            "--creds",
+            app.toString(),
+            "--server",
+            "eu-1",
+            "--journal-dir",
+            journal.toString(),
+            "--type",
+            "server.started",
+            "--timeout",
+            "10s");
+
+    assertThat(refused.exitCode()).isEqualTo(1);
+    assertThat(refused.err())
+        .hasLineCount(1)
+        .startsWith("gamingapi: event ")
+        .contains("rejected by the broker (Permissions Violation")
+        .contains("moved to " + journal.resolve("rejected.jsonl"));
+    assertThat(Files.readAllLines(journal.resolve("rejected.jsonl"))).hasSize(1);
+  }
+
   private static CliRun publish(Path creds, String timeout) {
     return CliRun.of(
         "events",
