@@ -4,13 +4,11 @@ import static dev.gamingapi.cli.CliAccountsTest.json;
 import static dev.gamingapi.cli.CliAccountsTest.ok;
 import static dev.gamingapi.cli.CliAccountsTest.refused;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -83,7 +81,10 @@ class CliAccessTest {
 
     assertThat(ok(platform.cli("user", "revoke", "studio", "eu-1-host")).out()).contains("revoked");
 
-    await().atMost(Duration.ofSeconds(15)).until(() -> publish(creds, "1s").exitCode() == 1);
+    // The revoked creds are refused for good: one line saying so, at once, not a 10 s ack timeout.
+    CliRun revoked = publish(creds, "10s");
+    assertThat(revoked.exitCode()).isEqualTo(1);
+    assertThat(revoked.err()).hasLineCount(1).startsWith("gamingapi: credentials revoked");
     refused(platform.cli("server", "show", "studio", "eu-1", "--token", token), "revoked");
     assertThat(ok(platform.cli("user", "list", "studio")).out())
         .containsPattern("eu-1-host +game_server +revoked +server eu-1");
@@ -274,6 +275,55 @@ class CliAccessTest {
     assertThat(family.out())
         .contains("\"id\":\"" + published.out().strip() + "\"")
         .contains("\"type\":\"player.connected\"");
+  }
+
+  /**
+   * An event the broker refuses for good (an app's creds publishing as a game server: a Permissions
+   * Violation) ends the command at once with one line, and the event is moved out of the journal to
+   * rejected.jsonl instead of being re-sent forever.
+   */
+  @Test
+  void anEventTheBrokerRefusesEndsThePublishWithOneLineAndGoesToTheRejectedFile() throws Exception {
+    Path app = dir.resolve("reader-app.creds");
+    ok(
+        platform.cli(
+            "user",
+            "create",
+            "studio",
+            "reader-app",
+            "--kind",
+            "app",
+            "--servers",
+            "eu-1",
+            "--event-types",
+            "player.*",
+            "--creds-out",
+            app.toString()));
+    Path journal = dir.resolve("journal-rejected");
+    CliRun refused =
+        CliRun.of(
+            "events",
+            "publish",
+            "--url",
+            platform.brokerUrl,
+            "--creds",
+            app.toString(),
+            "--server",
+            "eu-1",
+            "--journal-dir",
+            journal.toString(),
+            "--type",
+            "server.started",
+            "--timeout",
+            "10s");
+
+    assertThat(refused.exitCode()).isEqualTo(1);
+    assertThat(refused.err())
+        .hasLineCount(1)
+        .startsWith("gamingapi: event ")
+        .contains("rejected by the broker (Permissions Violation")
+        .contains("moved to " + journal.resolve("rejected.jsonl"));
+    assertThat(Files.readAllLines(journal.resolve("rejected.jsonl"))).hasSize(1);
   }
 
   private static CliRun publish(Path creds, String timeout) {

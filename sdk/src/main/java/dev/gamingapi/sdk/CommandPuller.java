@@ -4,6 +4,7 @@ import dev.gamingapi.contract.command.CommandChannel;
 import dev.gamingapi.contract.subject.Subjects;
 import dev.gamingapi.sdk.internal.ClientSettings;
 import dev.gamingapi.sdk.internal.ConnectionOptions;
+import dev.gamingapi.sdk.internal.CredentialsRefusal;
 import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.nats.client.NUID;
@@ -12,6 +13,7 @@ import io.nats.client.Subscription;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +31,9 @@ final class CommandPuller implements AutoCloseable {
   private final ClientSettings settings;
   private final CommandRunner runner;
   private final String next;
+  private final Consumer<CredentialsRefusedException> onRefused;
   private volatile boolean running = true;
+  private volatile CredentialsRefusedException refusal;
   private Thread thread;
 
   CommandPuller(
@@ -37,8 +41,10 @@ final class CommandPuller implements AutoCloseable {
       ClientSettings settings,
       Map<String, CommandHandler> handlers,
       int maxDeliveries,
-      Duration backoff) {
+      Duration backoff,
+      Consumer<CredentialsRefusedException> onRefused) {
     this.settings = settings;
+    this.onRefused = onRefused;
     this.runner = new CommandRunner(client, handlers, maxDeliveries, backoff);
     String consumer = CommandChannel.consumer(settings.serverId());
     this.next = "$JS.API.CONSUMER.MSG.NEXT." + CommandChannel.STREAM + "." + consumer;
@@ -62,11 +68,17 @@ final class CommandPuller implements AutoCloseable {
       Connection connection = null;
       try {
         connection =
-            Nats.connect(ConnectionOptions.reader(settings.url(), settings.credentials(), inbox));
+            Nats.connect(
+                ConnectionOptions.reader(
+                    settings.url(), settings.credentials(), inbox, this::brokerError));
         pull(connection, inbox + ".cmd." + NUID.nextGlobal());
       } catch (InterruptedException e) {
         return;
       } catch (Exception e) {
+        brokerError(e.getMessage());
+        if (refusal != null) {
+          return;
+        }
         LOG.debug("command receiver: {}; retrying in 1 s", e.toString());
         if (!pause(Duration.ofSeconds(1))) {
           return;
@@ -89,7 +101,7 @@ final class CommandPuller implements AutoCloseable {
         ("{\"batch\":1,\"expires\":" + PULL_EXPIRES.toNanos() + "}")
             .getBytes(StandardCharsets.UTF_8);
     long deadline = 0;
-    while (running && connection.getStatus() != Connection.Status.CLOSED) {
+    while (running && refusal == null && connection.getStatus() != Connection.Status.CLOSED) {
       if (System.nanoTime() - deadline >= 0) {
         // One pull at a time; re-issued when it ends, or when no answer came (lost in a reconnect).
         connection.publish(next, replies, request);
@@ -110,6 +122,28 @@ final class CommandPuller implements AutoCloseable {
       }
       runner.handle(connection, message);
     }
+  }
+
+  /**
+   * Revoked or expired credentials: jnats would reconnect forever, each attempt answered {@code
+   * Authorization Violation}. Stop at the first such error, say why once, and tell the application.
+   */
+  private synchronized void brokerError(String error) {
+    if (refusal != null) {
+      return;
+    }
+    CredentialsRefusal.of(error, settings.credentials())
+        .ifPresent(
+            reason -> {
+              refusal = reason;
+              running = false;
+              LOG.error("command receiver stopped: {}", reason.getMessage());
+              try {
+                onRefused.accept(reason);
+              } catch (RuntimeException e) {
+                LOG.warn("the onCredentialsRefused callback threw", e);
+              }
+            });
   }
 
   private boolean pause(Duration time) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Receives the commands sent to a game server and runs them with the handler registered for their
@@ -24,7 +25,11 @@ import java.util.Objects;
  *   <li>reports {@code command.failed} for a name no handler is registered for.
  * </ul>
  *
- * The reports are events of this server, published through its {@link GameServerClient} (so they
+ * <p>When the broker refuses the credentials for good (revoked or expired), the receiver logs one
+ * line ({@code command receiver stopped: credentials revoked ...}), calls {@link
+ * Builder#onCredentialsRefused} and stops, instead of reconnecting forever.
+ *
+ * <p>The reports are events of this server, published through its {@link GameServerClient} (so they
  * survive a lost connection like any event); a command is acknowledged only after its report is
  * journaled.
  *
@@ -68,6 +73,7 @@ public final class CommandReceiver implements AutoCloseable {
     private final Map<String, CommandHandler> handlers = new HashMap<>();
     private int maxDeliveries = 5;
     private Duration retryBackoff = Duration.ofSeconds(1);
+    private Consumer<CredentialsRefusedException> onCredentialsRefused;
 
     private Builder(GameServerClient client) {
       this.client = client;
@@ -106,11 +112,28 @@ public final class CommandReceiver implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Called once, on the receiver's thread, when the broker refuses the credentials for good
+     * (revoked or expired); the receiver has stopped by then. Default: the client's {@link
+     * GameServerClient.Builder#onCredentialsRefused} callback (which its sender calls too).
+     */
+    public Builder onCredentialsRefused(Consumer<CredentialsRefusedException> callback) {
+      this.onCredentialsRefused = Objects.requireNonNull(callback, "callback");
+      return this;
+    }
+
     /** Starts pulling in the background; returns at once, even when the broker is down. */
     public CommandReceiver start() {
       CommandPuller puller =
           new CommandPuller(
-              client, client.settings(), Map.copyOf(handlers), maxDeliveries, retryBackoff);
+              client,
+              client.settings(),
+              Map.copyOf(handlers),
+              maxDeliveries,
+              retryBackoff,
+              onCredentialsRefused != null
+                  ? onCredentialsRefused
+                  : client.settings().onCredentialsRefused());
       puller.start();
       return new CommandReceiver(puller);
     }

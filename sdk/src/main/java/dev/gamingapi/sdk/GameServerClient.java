@@ -11,6 +11,7 @@ import dev.gamingapi.sdk.internal.Publisher;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * A game server's connection to GamingAPI: publishes its events, never silently losing one.
@@ -57,6 +58,7 @@ public final class GameServerClient implements AutoCloseable {
    *     type), before anything is journaled
    * @throws PayloadTooLargeException when the event exceeds the broker's max payload
    * @throws JournalFullException when the journal is full (see {@link JournalFullPolicy})
+   * @throws CredentialsRefusedException once the broker refused the credentials for good
    */
   public String publish(EventData data) {
     Objects.requireNonNull(data, "data");
@@ -102,6 +104,9 @@ public final class GameServerClient implements AutoCloseable {
    * Waits until every event accepted before this call is acknowledged by the broker.
    *
    * @throws FlushTimeoutException with the number still pending when {@code timeout} passes
+   * @throws CredentialsRefusedException once the broker refused the credentials for good
+   * @throws EventRejectedException when the broker refused an event for good since the previous
+   *     flush (it is in the rejected file, not in the journal)
    */
   public void flush(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
@@ -142,6 +147,8 @@ public final class GameServerClient implements AutoCloseable {
     private long journalMaxBytes = 256L * 1024 * 1024;
     private JournalFullPolicy whenJournalFull = JournalFullPolicy.BLOCK;
     private Duration maxBlock = Duration.ofSeconds(30);
+    private Consumer<CredentialsRefusedException> onCredentialsRefused = refusal -> {};
+    private Consumer<EventRejectedException> onEventRejected = rejection -> {};
 
     private Builder() {}
 
@@ -207,6 +214,28 @@ public final class GameServerClient implements AutoCloseable {
     }
 
     /**
+     * Called once, on the sender's thread, when the broker refuses the credentials for good
+     * (revoked, expired, or their account deleted). The client has stopped sending by then; {@code
+     * publish} and {@code flush} throw the same exception from then on, and unsent events stay in
+     * the journal. Default: the refusal is only logged (at ERROR).
+     */
+    public Builder onCredentialsRefused(Consumer<CredentialsRefusedException> callback) {
+      this.onCredentialsRefused = Objects.requireNonNull(callback, "callback");
+      return this;
+    }
+
+    /**
+     * Called, on the sender's thread, for each event the broker refused for good (a {@code
+     * Permissions Violation}), after it was moved out of the journal to {@code rejected.jsonl} in
+     * the journal directory. The next {@link GameServerClient#flush} also throws the latest such
+     * {@link EventRejectedException}. Default: the rejection is only logged (at ERROR).
+     */
+    public Builder onEventRejected(Consumer<EventRejectedException> callback) {
+      this.onEventRejected = Objects.requireNonNull(callback, "callback");
+      return this;
+    }
+
+    /**
      * Opens the journal (events an earlier run left are sent first) and starts connecting in the
      * background; returns at once even when the broker is down.
      *
@@ -245,7 +274,16 @@ public final class GameServerClient implements AutoCloseable {
       Path dir = journalDir != null ? journalDir : Path.of("gamingapi-journal", id);
       ClientSettings settings =
           new ClientSettings(
-              url, credentials, id, dir, maxInFlight, journalMaxBytes, whenJournalFull, maxBlock);
+              url,
+              credentials,
+              id,
+              dir,
+              maxInFlight,
+              journalMaxBytes,
+              whenJournalFull,
+              maxBlock,
+              onCredentialsRefused,
+              onEventRejected);
       return new GameServerClient(id, Publisher.start(settings));
     }
   }

@@ -1,8 +1,11 @@
 package dev.gamingapi.sdk.internal;
 
+import dev.gamingapi.sdk.CredentialsRefusedException;
+import dev.gamingapi.sdk.EventRejectedException;
 import dev.gamingapi.sdk.JournalFullPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * The checked options of a game-server client.
@@ -15,6 +18,8 @@ import java.time.Duration;
  * @param journalMaxBytes most bytes of unacknowledged events in the journal
  * @param whenJournalFull what publish does when the journal is full
  * @param maxBlock how long {@link JournalFullPolicy#BLOCK} waits
+ * @param onCredentialsRefused told once when the broker refuses the credentials for good
+ * @param onEventRejected told of each event the broker refused for good
  */
 public record ClientSettings(
     String url,
@@ -24,7 +29,9 @@ public record ClientSettings(
     int maxInFlight,
     long journalMaxBytes,
     JournalFullPolicy whenJournalFull,
-    Duration maxBlock) {
+    Duration maxBlock,
+    Consumer<CredentialsRefusedException> onCredentialsRefused,
+    Consumer<EventRejectedException> onEventRejected) {
 
   /** The usual segment size: a quarter of the limit, so acknowledged space is freed in steps. */
   public int segmentSize() {

@@ -20,8 +20,13 @@ public final class ConnectionOptions {
    * A game server's publishing connection: its own inbox prefix (its credential may subscribe only
    * there) and no reconnect, because the sender opens a fresh connection after any failure.
    */
-  public static Options gameServer(String url, Path credentials, String serverId, String inbox) {
-    return base(url, credentials, "gamingapi-sdk " + serverId)
+  public static Options gameServer(
+      String url,
+      Path credentials,
+      String serverId,
+      String inbox,
+      java.util.function.Consumer<String> errors) {
+    return base(url, credentials, "gamingapi-sdk " + serverId, errors)
         .inboxPrefix(inbox)
         .maxReconnects(0)
         .build();
@@ -33,8 +38,18 @@ public final class ConnectionOptions {
    * @param inbox the credential's private inbox prefix, or null for jnats's default
    */
   public static Options reader(String url, Path credentials, String inbox) {
+    return reader(url, credentials, inbox, error -> {});
+  }
+
+  /**
+   * A reader's connection whose broker errors (the text of each {@code -ERR}) also go to {@code
+   * errors}: jnats reconnects forever, even with credentials the broker will never take again, so
+   * the owner must watch for those and close.
+   */
+  public static Options reader(
+      String url, Path credentials, String inbox, java.util.function.Consumer<String> errors) {
     Options.Builder builder =
-        base(url, credentials, "gamingapi-sdk reader")
+        base(url, credentials, "gamingapi-sdk reader", errors)
             .maxReconnects(-1)
             .reconnectWait(Duration.ofMillis(250));
     if (inbox != null) {
@@ -52,7 +67,8 @@ public final class ConnectionOptions {
    */
   static final String BOUNCY_CASTLE_VARIANT = "org.bouncycastle.native.cpu_variant";
 
-  private static Options.Builder base(String url, Path credentials, String name) {
+  private static Options.Builder base(
+      String url, Path credentials, String name, java.util.function.Consumer<String> errors) {
     if (System.getProperty(BOUNCY_CASTLE_VARIANT) == null) {
       System.setProperty(BOUNCY_CASTLE_VARIANT, "java");
     }
@@ -61,7 +77,7 @@ public final class ConnectionOptions {
             .server(url)
             .connectionName(name)
             .connectionTimeout(Duration.ofSeconds(2))
-            .errorListener(new LoggingErrorListener());
+            .errorListener(new LoggingErrorListener(errors));
     if (credentials != null) {
       builder.authHandler(Nats.credentials(credentials.toString()));
     }
@@ -70,9 +86,16 @@ public final class ConnectionOptions {
 
   /** Reports jnats errors through SLF4J instead of java.util.logging on stderr. */
   private static final class LoggingErrorListener implements ErrorListener {
+    private final java.util.function.Consumer<String> errors;
+
+    LoggingErrorListener(java.util.function.Consumer<String> errors) {
+      this.errors = errors;
+    }
+
     @Override
     public void errorOccurred(Connection connection, String error) {
       LOG.warn("broker error: {}", error);
+      errors.accept(error);
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -18,8 +19,9 @@ import java.util.Optional;
  *
  * @param path where it was read from
  * @param tags the user claim's {@code nats.tags}
+ * @param expiresAt the user JWT's {@code exp} in epoch seconds, or 0 when it does not expire
  */
-public record Credentials(Path path, List<String> tags) {
+public record Credentials(Path path, List<String> tags, long expiresAt) {
   private static final String SERVER_TAG = "server:";
   private static final String INBOX_TAG = "inbox:";
 
@@ -42,7 +44,15 @@ public record Credentials(Path path, List<String> tags) {
     if (!seed.startsWith("SU")) {
       throw new CredentialsException(path, "the seed block does not hold a user seed (SU...)");
     }
-    return new Credentials(path, tagsOf(path, jwt));
+    JsonNode claims = claimsOf(path, jwt);
+    List<String> tags = new ArrayList<>();
+    claims.path("nats").path("tags").forEach(tag -> tags.add(tag.asText()));
+    return new Credentials(path, List.copyOf(tags), claims.path("exp").asLong(0));
+  }
+
+  /** When the credential expires, if it does. */
+  public Optional<Instant> expiry() {
+    return expiresAt > 0 ? Optional.of(Instant.ofEpochSecond(expiresAt)) : Optional.empty();
   }
 
   /** The server id of a game-server credential: its {@code server:} tag, if it has one. */
@@ -75,7 +85,7 @@ public record Credentials(Path path, List<String> tags) {
     return Optional.empty();
   }
 
-  private static List<String> tagsOf(Path path, String jwt) {
+  private static JsonNode claimsOf(Path path, String jwt) {
     String[] parts = jwt.split("\\.");
     if (parts.length != 3) {
       throw new CredentialsException(path, "the user JWT is not three dot-separated parts");
@@ -89,8 +99,6 @@ public record Credentials(Path path, List<String> tags) {
     if (claims == null || !claims.path("nats").isObject()) {
       throw new CredentialsException(path, "the user JWT has no 'nats' claim");
     }
-    List<String> tags = new ArrayList<>();
-    claims.path("nats").path("tags").forEach(tag -> tags.add(tag.asText()));
-    return List.copyOf(tags);
+    return claims;
   }
 }

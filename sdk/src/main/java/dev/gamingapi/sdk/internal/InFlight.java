@@ -1,6 +1,7 @@
 package dev.gamingapi.sdk.internal;
 
 import io.nats.client.api.PublishAck;
+import io.nats.client.impl.NatsMessage;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -12,6 +13,7 @@ final class InFlight {
   private final CompletableFuture<?>[] futures;
   private final long[] nextPositions;
   private final int[] frameBytes;
+  private final NatsMessage[] messages;
   private int head;
   private int size;
 
@@ -19,13 +21,16 @@ final class InFlight {
     futures = new CompletableFuture<?>[capacity];
     nextPositions = new long[capacity];
     frameBytes = new int[capacity];
+    messages = new NatsMessage[capacity];
   }
 
-  void add(CompletableFuture<PublishAck> future, long nextPosition, int bytes) {
+  void add(
+      CompletableFuture<PublishAck> future, NatsMessage message, long nextPosition, int bytes) {
     int slot = (head + size) % futures.length;
     futures[slot] = future;
     nextPositions[slot] = nextPosition;
     frameBytes[slot] = bytes;
+    messages[slot] = message;
     size++;
   }
 
@@ -54,8 +59,14 @@ final class InFlight {
     return frameBytes[head];
   }
 
+  /** The head's message: to move it to the rejected file when the broker refused it. */
+  NatsMessage headMessage() {
+    return messages[head];
+  }
+
   void removeHead() {
     futures[head] = null;
+    messages[head] = null;
     head = (head + 1) % futures.length;
     size--;
   }

@@ -4,6 +4,7 @@ import dev.gamingapi.contract.cloudevents.CloudEventsCodec;
 import dev.gamingapi.contract.cloudevents.EncodedEvent;
 import dev.gamingapi.contract.event.Event;
 import dev.gamingapi.contract.subject.Subjects;
+import dev.gamingapi.sdk.CredentialsRefusedException;
 import dev.gamingapi.sdk.FlushTimeoutException;
 import dev.gamingapi.sdk.GamingApiException;
 import dev.gamingapi.sdk.JournalFullException;
@@ -37,12 +38,16 @@ public final class Publisher implements AutoCloseable {
     String inbox = Subjects.inboxPrefix(settings.serverId());
     SenderSettings senderSettings =
         new SenderSettings(
-            () ->
+            errors ->
                 ConnectionOptions.gameServer(
-                    settings.url(), settings.credentials(), settings.serverId(), inbox),
+                    settings.url(), settings.credentials(), settings.serverId(), inbox, errors),
             settings.maxInFlight(),
             Duration.ofSeconds(10),
-            Duration.ofSeconds(1));
+            Duration.ofSeconds(1),
+            settings.credentials(),
+            settings.onCredentialsRefused(),
+            settings.journalDir(),
+            settings.onEventRejected());
     this.sender =
         new Sender(
             journal,
@@ -81,6 +86,7 @@ public final class Publisher implements AutoCloseable {
     if (closed) {
       throw new GamingApiException("this GameServerClient is closed");
     }
+    throwIfRefused();
     EncodedEvent encoded = CloudEventsCodec.encode(event); // checks ids, type and scope
     long size = JournalRecord.wireSize(encoded);
     long limit = maxPayload.bytes();
@@ -133,15 +139,28 @@ public final class Publisher implements AutoCloseable {
             + (sender.isConnected() ? "" : "; the broker is not connected"));
   }
 
-  /** Waits until every event accepted before the call is acknowledged. */
+  /**
+   * Waits until every event accepted before the call is acknowledged or rejected; throws the latest
+   * rejection if the broker refused an event since the previous flush.
+   */
   public void flush(Duration timeout) {
     long target = journal.acceptedCount();
     long deadline = System.nanoTime() + timeout.toNanos();
     while (journal.ackedCount() < target) {
+      throwIfRefused();
       if (System.nanoTime() - deadline >= 0) {
         throw new FlushTimeoutException(timeout, journal.pendingCount());
       }
       LockSupport.parkNanos(WAIT_STEP);
+    }
+    sender.throwIfRejectedSinceLastCall();
+  }
+
+  /** Once the broker refused the credentials for good, nothing more can be sent: say so. */
+  private void throwIfRefused() {
+    CredentialsRefusedException refusal = sender.refusal();
+    if (refusal != null) {
+      throw refusal;
     }
   }
 

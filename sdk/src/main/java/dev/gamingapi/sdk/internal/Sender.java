@@ -1,11 +1,13 @@
 package dev.gamingapi.sdk.internal;
 
+import dev.gamingapi.sdk.CredentialsRefusedException;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.Nats;
 import io.nats.client.api.PublishAck;
 import io.nats.client.impl.NatsMessage;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -42,6 +44,9 @@ public final class Sender implements Runnable {
   private volatile boolean stopping;
   private volatile boolean idle;
   private volatile Connection connection;
+  private volatile CredentialsRefusedException refusal;
+  private final Rejections rejections;
+  private long rejectionsReported;
 
   Sender(
       Journal journal,
@@ -53,6 +58,7 @@ public final class Sender implements Runnable {
     this.maxPayload = maxPayload;
     this.handOff = handOff;
     this.settings = settings;
+    this.rejections = new Rejections(settings.journalDir(), settings.onRejected());
     this.thread = Thread.ofPlatform().daemon().name(name).unstarted(this);
   }
 
@@ -71,6 +77,20 @@ public final class Sender implements Runnable {
   public boolean isConnected() {
     Connection current = connection;
     return current != null && current.getStatus() == Connection.Status.CONNECTED;
+  }
+
+  /** Why the broker refused the credentials for good, or null while it has not. */
+  public CredentialsRefusedException refusal() {
+    return refusal;
+  }
+
+  /** Throws the latest rejection when events were rejected since the previous call. */
+  synchronized void throwIfRejectedSinceLastCall() {
+    long count = rejections.count();
+    if (count > rejectionsReported) {
+      rejectionsReported = count;
+      throw rejections.last();
+    }
   }
 
   /** Stops sending and closes the connection; unacknowledged records stay in the journal. */
@@ -107,6 +127,7 @@ public final class Sender implements Runnable {
         }
       } finally {
         connection = null;
+        rejections.clear();
         closeQuietly(current);
       }
       backoffMillis = 20;
@@ -115,15 +136,40 @@ public final class Sender implements Runnable {
 
   private Connection connect() {
     try {
-      Connection current = Nats.connect(settings.connectionOptions().get());
+      Connection current =
+          Nats.connect(settings.connectionOptions().apply(rejections::brokerError));
       maxPayload.update(current.getServerInfo().getMaxPayload());
       return current;
     } catch (IOException e) {
-      LOG.debug("broker not reachable yet: {}", e.getMessage());
+      Optional<CredentialsRefusedException> refused =
+          CredentialsRefusal.of(e.getMessage(), settings.credentials());
+      if (refused.isPresent()) {
+        refuse(refused.get());
+      } else {
+        LOG.debug("broker not reachable yet: {}", e.getMessage());
+      }
       return null;
     } catch (InterruptedException e) {
       stopping = true;
       return null;
+    }
+  }
+
+  /**
+   * Revoked or expired credentials are refused on every connect: stop instead of retrying forever,
+   * and tell the application once. The unsent events stay in the journal.
+   */
+  private void refuse(CredentialsRefusedException reason) {
+    refusal = reason;
+    stopping = true;
+    LOG.error(
+        "{}; stopped sending, {} events stay in the journal",
+        reason.getMessage(),
+        journal.pendingCount());
+    try {
+      settings.onRefused().accept(reason);
+    } catch (RuntimeException e) {
+      LOG.warn("the onCredentialsRefused callback threw", e);
     }
   }
 
@@ -165,7 +211,10 @@ public final class Sender implements Runnable {
           size,
           maxPayload.bytes());
       window.add(
-          CompletableFuture.completedFuture(null), reader.position(), reader.lastFrameBytes());
+          CompletableFuture.completedFuture(null),
+          message,
+          reader.position(),
+          reader.lastFrameBytes());
       return;
     }
     CompletableFuture<PublishAck> future;
@@ -174,7 +223,8 @@ public final class Sender implements Runnable {
     } catch (RuntimeException e) {
       throw new SendFailure("publish refused: " + e.getMessage());
     }
-    window.add(future, reader.position(), reader.lastFrameBytes());
+    rejections.sent(message, future);
+    window.add(future, message, reader.position(), reader.lastFrameBytes());
   }
 
   /** Takes the completed acknowledgements off the head; true when at least one succeeded. */
@@ -184,7 +234,10 @@ public final class Sender implements Runnable {
     long position = -1;
     while (!window.isEmpty() && window.headFuture().isDone()) {
       CompletableFuture<?> head = window.headFuture();
-      if (head.isCompletedExceptionally()) {
+      if (head.isCompletedExceptionally() && Rejections.refused(head)) {
+        // Refused for good: out of the journal into the rejected file, like an acknowledgement.
+        rejections.reject(window.headMessage(), Rejections.reason(head));
+      } else if (head.isCompletedExceptionally()) {
         if (count > 0) {
           journal.acknowledge(position, count, bytes);
         }
