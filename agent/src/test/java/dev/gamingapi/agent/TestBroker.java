@@ -1,7 +1,7 @@
 package dev.gamingapi.agent;
 
 import dev.gamingapi.contract.cloudevents.CloudEventHeaders;
-import dev.gamingapi.contract.subject.Subjects;
+import dev.gamingapi.testkit.EventStreams;
 import dev.gamingapi.testkit.FreePorts;
 import dev.gamingapi.testkit.NatsServerProcess;
 import io.nats.client.Connection;
@@ -11,8 +11,6 @@ import io.nats.client.NKey;
 import io.nats.client.Nats;
 import io.nats.client.Options;
 import io.nats.client.PushSubscribeOptions;
-import io.nats.client.api.StorageType;
-import io.nats.client.api.StreamConfiguration;
 import io.nats.client.support.JwtUtils;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -78,15 +76,7 @@ public final class TestBroker implements AutoCloseable {
   }
 
   private static void addEvents(Connection connection) throws Exception {
-    connection
-        .jetStreamManagement()
-        .addStream(
-            StreamConfiguration.builder()
-                .name("EVENTS")
-                .subjects(Subjects.EVENT_STREAM_SUBJECTS)
-                .storageType(StorageType.File)
-                .duplicateWindow(Duration.ofMinutes(2))
-                .build());
+    connection.jetStreamManagement().addStream(EventStreams.configuration());
   }
 
   public String url() {

@@ -7,6 +7,7 @@ import dev.gamingapi.contract.event.EventData;
 import dev.gamingapi.contract.event.PlayerChatted;
 import dev.gamingapi.contract.subject.Subjects;
 import dev.gamingapi.sdk.GameServerClient;
+import dev.gamingapi.testkit.EventStreams;
 import io.nats.client.Connection;
 import io.nats.client.ErrorListener;
 import io.nats.client.JetStream;
@@ -14,8 +15,6 @@ import io.nats.client.JetStreamApiException;
 import io.nats.client.Nats;
 import io.nats.client.Options;
 import io.nats.client.api.PublishAck;
-import io.nats.client.api.StorageType;
-import io.nats.client.api.StreamConfiguration;
 import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsMessage;
 import java.io.IOException;
@@ -116,13 +115,7 @@ final class BenchEvents {
     } catch (JetStreamApiException absent) {
       // first run: nothing to delete
     }
-    management.addStream(
-        StreamConfiguration.builder()
-            .name(Subjects.EVENT_STREAM)
-            .subjects(Subjects.EVENT_STREAM_SUBJECTS)
-            .storageType(StorageType.File)
-            .duplicateWindow(Duration.ofMinutes(2))
-            .build());
+    management.addStream(EventStreams.configuration());
   }
 
   /**

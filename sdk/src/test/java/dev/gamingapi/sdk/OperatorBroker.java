@@ -1,6 +1,6 @@
 package dev.gamingapi.sdk;
 
-import dev.gamingapi.contract.subject.Subjects;
+import dev.gamingapi.testkit.EventStreams;
 import dev.gamingapi.testkit.FreePorts;
 import dev.gamingapi.testkit.NatsServerProcess;
 import io.nats.client.Connection;
@@ -8,8 +8,6 @@ import io.nats.client.Message;
 import io.nats.client.NKey;
 import io.nats.client.Nats;
 import io.nats.client.Options;
-import io.nats.client.api.StorageType;
-import io.nats.client.api.StreamConfiguration;
 import io.nats.client.support.JwtUtils;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,15 +61,7 @@ final class OperatorBroker implements AutoCloseable {
                 account(tenant, "tenant", -1, ""));
     this.process = NatsServerProcess.start(NatsServerProcess.tempDir(), FreePorts.next(), config);
     try (Connection connection = Nats.connect(options(creds(tenant, "admin", null, "admin")))) {
-      connection
-          .jetStreamManagement()
-          .addStream(
-              StreamConfiguration.builder()
-                  .name("EVENTS")
-                  .subjects(Subjects.EVENT_STREAM_SUBJECTS)
-                  .storageType(StorageType.File)
-                  .duplicateWindow(Duration.ofMinutes(2))
-                  .build());
+      connection.jetStreamManagement().addStream(EventStreams.configuration());
     }
   }
 

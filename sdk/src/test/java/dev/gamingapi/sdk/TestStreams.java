@@ -1,14 +1,12 @@
 package dev.gamingapi.sdk;
 
 import dev.gamingapi.contract.cloudevents.CloudEventHeaders;
-import dev.gamingapi.contract.subject.Subjects;
+import dev.gamingapi.testkit.EventStreams;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamSubscription;
 import io.nats.client.Message;
 import io.nats.client.Nats;
 import io.nats.client.PushSubscribeOptions;
-import io.nats.client.api.StorageType;
-import io.nats.client.api.StreamConfiguration;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,15 +17,7 @@ final class TestStreams {
 
   static void createEvents(String url) throws Exception {
     try (Connection connection = Nats.connect(url)) {
-      connection
-          .jetStreamManagement()
-          .addStream(
-              StreamConfiguration.builder()
-                  .name("EVENTS")
-                  .subjects(Subjects.EVENT_STREAM_SUBJECTS)
-                  .storageType(StorageType.File)
-                  .duplicateWindow(Duration.ofMinutes(2))
-                  .build());
+      connection.jetStreamManagement().addStream(EventStreams.configuration());
     }
   }
 

@@ -5,6 +5,7 @@ import dev.gamingapi.contract.command.CommandChannel;
 import dev.gamingapi.contract.command.CommandMessage;
 import dev.gamingapi.contract.event.Event;
 import dev.gamingapi.contract.subject.Subjects;
+import dev.gamingapi.testkit.EventStreams;
 import dev.gamingapi.testkit.NatsServerProcess;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
@@ -37,13 +38,7 @@ final class TestBroker implements AutoCloseable {
   TestBroker() throws Exception {
     connection = Nats.connect(server.url());
     var jsm = connection.jetStreamManagement();
-    jsm.addStream(
-        StreamConfiguration.builder()
-            .name("EVENTS")
-            .subjects(Subjects.EVENT_STREAM_SUBJECTS)
-            .storageType(StorageType.File)
-            .duplicateWindow(Duration.ofMinutes(2))
-            .build());
+    jsm.addStream(EventStreams.configuration());
     jsm.addStream(
         StreamConfiguration.builder()
             .name(CommandChannel.STREAM)
