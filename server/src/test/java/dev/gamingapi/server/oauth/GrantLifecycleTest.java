@@ -3,6 +3,7 @@ package dev.gamingapi.server.oauth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.nimbusds.oauth2.sdk.ErrorObject;
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.TokenIntrospectionRequest;
 import com.nimbusds.oauth2.sdk.TokenIntrospectionResponse;
@@ -107,6 +108,45 @@ class GrantLifecycleTest extends PlatformPerClass {
             AuthorizationCodeFlowTest.errorOf(
                 apps.token(app, new RefreshTokenGrant(tokens.getRefreshToken()))))
         .isEqualTo("invalid_grant");
+  }
+
+  @Test
+  void revokingATokenOfAnotherClientIsRefusedAsUnauthorizedClientAndChangesNothing()
+      throws Exception {
+    OAuthApps.App app = apps.register("confidential", "[\"events:read\"]");
+    OAuthApps.App other = apps.register("confidential", "[\"events:read\"]");
+    Tokens tokens = apps.grant(app, "events:read server:s1", owner.token(), ALL_TYPES);
+    String access = tokens.getAccessToken().getValue();
+
+    // RFC 7009 2.1: the server checks the token was issued to the requesting client, and refuses
+    // the request when not; both kinds of token, each refused without touching the grant.
+    for (com.nimbusds.oauth2.sdk.token.Token token :
+        List.of(tokens.getRefreshToken(), tokens.getAccessToken())) {
+      HTTPResponse refused =
+          new TokenRevocationRequest(
+                  endpoint("/oauth/revoke"),
+                  new ClientSecretBasic(other.id(), other.secret()),
+                  token)
+              .toHTTPRequest()
+              .send();
+      assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(400);
+      assertThat(refused.getHeaderValue("Content-Type")).startsWith("application/json");
+      assertThat(ErrorObject.parse(refused).getCode()).isEqualTo("unauthorized_client");
+    }
+
+    assertThat(introspect(app, access).isActive()).isTrue();
+    assertThat(fixture.operator.as(access).get("/api/v1/whoami").status()).isEqualTo(200);
+    assertThat(apps.token(app, new RefreshTokenGrant(tokens.getRefreshToken())).indicatesSuccess())
+        .isTrue();
+    // An unknown token is still answered 200 (RFC 7009 2.2).
+    HTTPResponse unknown =
+        new TokenRevocationRequest(
+                endpoint("/oauth/revoke"),
+                new ClientSecretBasic(other.id(), other.secret()),
+                new com.nimbusds.oauth2.sdk.token.RefreshToken("never-issued"))
+            .toHTTPRequest()
+            .send();
+    assertThat(unknown.getStatusCode()).isEqualTo(200);
   }
 
   @Test
