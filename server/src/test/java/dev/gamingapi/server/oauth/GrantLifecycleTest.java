@@ -218,6 +218,69 @@ class GrantLifecycleTest extends PlatformPerClass {
     }
   }
 
+  @Test
+  void natsCredentialsOfAGrantNarrowedToAnEventTypeReadOnlyThatType() throws Exception {
+    OAuthApps.App app = apps.register("public", "[\"events:read\"]");
+    Tokens tokens =
+        apps.grant(
+            app,
+            "events:read server:s1 event:player.connected",
+            owner.token(),
+            List.of(Map.entry("servers", "s1"), Map.entry("event_types", "player.connected")));
+    assertThat(tokens.getAccessToken().getScope().toString())
+        .isEqualTo("events:read server:s1 event:player.connected");
+    Api asApp = fixture.operator.as(tokens.getAccessToken().getValue());
+    NKey key = NKey.createUser(null);
+    Api.Response issued =
+        asApp.post(
+            "/api/v1/oauth/nats-credentials",
+            "{\"public_key\":\"" + new String(key.getPublicKey()) + "\"}");
+    assertThat(issued.status()).as(issued.raw().body()).isEqualTo(200);
+    Path creds = Files.createTempFile(fixture.dataDir, "app-", ".creds");
+    Files.writeString(
+        creds,
+        String.format(
+            JwtUtils.NATS_USER_JWT_FORMAT,
+            issued.json().path("jwt").asText(),
+            new String(key.getSeed())));
+    PlatformFixture.Issued gs1 =
+        fixture.user("granted", "{\"name\":\"gs1t\",\"kind\":\"game_server\",\"server\":\"s1\"}");
+    String connected = Subjects.event("s1", "p1", "player.connected");
+    String disconnected = Subjects.event("s1", "p1", "player.disconnected");
+    String started = Subjects.event("s1", null, "server.started");
+
+    try (PlatformFixture.Client appClient =
+            fixture.connect(
+                new PlatformFixture.Issued("app", creds, null, null),
+                issued.json().path("inbox_prefix").asText());
+        PlatformFixture.Client server1 = fixture.connect(gs1, Subjects.inboxPrefix("s1"))) {
+      Subscription granted = appClient.connection().subscribe(connected);
+      appClient.connection().subscribe(disconnected);
+      appClient.connection().subscribe(started);
+      // A wider pattern would cover the other types too: refused as well.
+      appClient.connection().subscribe(Subjects.playerEvents("s1", Subjects.ANY, Subjects.REST));
+      appClient.connection().flush(Duration.ofSeconds(2));
+      // Other types first: the connection keeps its order, so if the first message the app gets
+      // is player.connected, the two before it never reached it.
+      server1.connection().publish(disconnected, bytes("left"));
+      server1.connection().publish(started, bytes("up"));
+      server1.connection().publish(connected, bytes("joined"));
+
+      var first = granted.nextMessage(Duration.ofSeconds(5));
+      assertThat(first).isNotNull();
+      assertThat(first.getSubject()).isEqualTo(connected);
+      await()
+          .untilAsserted(
+              () ->
+                  assertThat(appClient.errors().toString().toLowerCase())
+                      .contains("permissions violation")
+                      .contains(disconnected)
+                      .contains(started)
+                      .contains(Subjects.playerEvents("s1", Subjects.ANY, Subjects.REST)));
+      assertThat(appClient.errors().toString()).doesNotContain("\"" + connected + "\"");
+    }
+  }
+
   private static byte[] bytes(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
   }
