@@ -62,12 +62,12 @@ class GrantLifecycleTest extends PlatformPerClass {
   private TokenIntrospectionSuccessResponse introspect(OAuthApps.App app, String token)
       throws Exception {
     HTTPResponse http =
-        new TokenIntrospectionRequest(
-                endpoint("/oauth/introspect"),
-                new ClientSecretBasic(app.id(), app.secret()),
-                new com.nimbusds.oauth2.sdk.token.BearerAccessToken(token))
-            .toHTTPRequest()
-            .send();
+        ProtocolExchanges.send(
+            new TokenIntrospectionRequest(
+                    endpoint("/oauth/introspect"),
+                    new ClientSecretBasic(app.id(), app.secret()),
+                    new com.nimbusds.oauth2.sdk.token.BearerAccessToken(token))
+                .toHTTPRequest());
     return TokenIntrospectionResponse.parse(http).toSuccessResponse();
   }
 
@@ -85,21 +85,21 @@ class GrantLifecycleTest extends PlatformPerClass {
     assertThat(introspect(other, access).isActive()).isFalse();
     // A wrong secret is invalid_client, 401.
     HTTPResponse wrong =
-        new TokenRevocationRequest(
-                endpoint("/oauth/revoke"),
-                new ClientSecretBasic(app.id(), new Secret("nope")),
-                tokens.getRefreshToken())
-            .toHTTPRequest()
-            .send();
+        ProtocolExchanges.send(
+            new TokenRevocationRequest(
+                    endpoint("/oauth/revoke"),
+                    new ClientSecretBasic(app.id(), new Secret("nope")),
+                    tokens.getRefreshToken())
+                .toHTTPRequest());
     assertThat(wrong.getStatusCode()).isEqualTo(401);
 
     HTTPResponse revoked =
-        new TokenRevocationRequest(
-                endpoint("/oauth/revoke"),
-                new ClientSecretBasic(app.id(), app.secret()),
-                tokens.getRefreshToken())
-            .toHTTPRequest()
-            .send();
+        ProtocolExchanges.send(
+            new TokenRevocationRequest(
+                    endpoint("/oauth/revoke"),
+                    new ClientSecretBasic(app.id(), app.secret()),
+                    tokens.getRefreshToken())
+                .toHTTPRequest());
 
     assertThat(revoked.getStatusCode()).isEqualTo(200);
     assertThat(introspect(app, access).isActive()).isFalse();
@@ -123,12 +123,12 @@ class GrantLifecycleTest extends PlatformPerClass {
     for (com.nimbusds.oauth2.sdk.token.Token token :
         List.of(tokens.getRefreshToken(), tokens.getAccessToken())) {
       HTTPResponse refused =
-          new TokenRevocationRequest(
-                  endpoint("/oauth/revoke"),
-                  new ClientSecretBasic(other.id(), other.secret()),
-                  token)
-              .toHTTPRequest()
-              .send();
+          ProtocolExchanges.send(
+              new TokenRevocationRequest(
+                      endpoint("/oauth/revoke"),
+                      new ClientSecretBasic(other.id(), other.secret()),
+                      token)
+                  .toHTTPRequest());
       assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(400);
       assertThat(refused.getHeaderValue("Content-Type")).startsWith("application/json");
       assertThat(ErrorObject.parse(refused).getCode()).isEqualTo("unauthorized_client");
@@ -140,12 +140,12 @@ class GrantLifecycleTest extends PlatformPerClass {
         .isTrue();
     // An unknown token is still answered 200 (RFC 7009 2.2).
     HTTPResponse unknown =
-        new TokenRevocationRequest(
-                endpoint("/oauth/revoke"),
-                new ClientSecretBasic(other.id(), other.secret()),
-                new com.nimbusds.oauth2.sdk.token.RefreshToken("never-issued"))
-            .toHTTPRequest()
-            .send();
+        ProtocolExchanges.send(
+            new TokenRevocationRequest(
+                    endpoint("/oauth/revoke"),
+                    new ClientSecretBasic(other.id(), other.secret()),
+                    new com.nimbusds.oauth2.sdk.token.RefreshToken("never-issued"))
+                .toHTTPRequest());
     assertThat(unknown.getStatusCode()).isEqualTo(200);
   }
 
