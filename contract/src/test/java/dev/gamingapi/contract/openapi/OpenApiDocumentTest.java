@@ -24,6 +24,27 @@ import org.junit.jupiter.api.Test;
 /** The OpenAPI document, as swagger-parser reads it, against the routes of docs/api.md. */
 class OpenApiDocumentTest {
   /** A route line of the guide: "- `DELETE /api/v1/accounts/{account}?confirm=...` ...". */
+  /**
+   * The OAuth 2.0 protocol endpoints: outside /api/v1 where OAuth client libraries expect them,
+   * without a bearer token (the app has none yet: it authenticates as a client, or the owner's
+   * browser signs in on the page), not rate limited as tokens are, and answering RFC 6749 errors
+   * rather than problems.
+   */
+  private static final Set<String> OAUTH_PROTOCOL =
+      Set.of(
+          "GET /oauth/authorize",
+          "POST /oauth/authorize",
+          "POST /oauth/authorize/decision",
+          "POST /oauth/token",
+          "POST /oauth/revoke",
+          "POST /oauth/introspect",
+          "GET /.well-known/jwks.json",
+          "GET /.well-known/oauth-authorization-server");
+
+  /** Those where the client authenticates (HTTP Basic, or its id and secret in the form). */
+  private static final Set<String> OAUTH_CLIENT_AUTH =
+      Set.of("POST /oauth/token", "POST /oauth/revoke", "POST /oauth/introspect");
+
   private static final Pattern ROUTE = Pattern.compile("^- `(GET|POST|PUT|PATCH|DELETE) ([^`?]+)");
 
   @Test
@@ -33,7 +54,7 @@ class OpenApiDocumentTest {
     assertThat(result.getMessages()).isEmpty();
     OpenAPI api = result.getOpenAPI();
     assertThat(api.getOpenapi()).isEqualTo("3.1.0");
-    assertThat(api.getPaths()).hasSize(45);
+    assertThat(api.getPaths()).hasSize(52);
     assertThat(api.getComponents().getSchemas())
         .containsKeys(
             "Plan",
@@ -86,7 +107,7 @@ class OpenApiDocumentTest {
     operations(OpenApiFixture.parse(ContractDocuments.openApiV1()).getOpenAPI())
         .forEach((name, operation) -> document.add(name));
 
-    assertThat(guide).hasSize(62);
+    assertThat(guide).hasSize(70);
     assertThat(document).isEqualTo(guide);
   }
 
@@ -100,6 +121,16 @@ class OpenApiDocumentTest {
               assertThat(ids.add(operation.getOperationId())).as("unique id of " + name).isTrue();
               Set<String> statuses = operation.getResponses().keySet();
               boolean open = name.endsWith("/health");
+              if (OAUTH_PROTOCOL.contains(name)) {
+                // RFC 6749 5.2 errors: 400, and 401 invalid_client where a client authenticates.
+                if (operation.getRequestBody() != null) {
+                  assertThat(statuses).as(name).contains("400");
+                }
+                if (OAUTH_CLIENT_AUTH.contains(name)) {
+                  assertThat(statuses).as(name).contains("400", "401");
+                }
+                return;
+              }
               if (!open) {
                 assertThat(statuses).as(name).contains("401", "403", "429");
                 assertThat(operation.getResponses().get("429").getHeaders())
@@ -120,16 +151,19 @@ class OpenApiDocumentTest {
                               .as(name)
                               .containsKey("Location"));
             });
-    assertThat(ids).hasSize(62);
+    assertThat(ids).hasSize(70);
   }
 
   @Test
-  void everyRouteNeedsABearerTokenExceptHealth() {
+  void everyRouteNeedsABearerTokenExceptHealthAndTheOAuthProtocol() {
     JsonNode document = OpenApiFixture.document();
     assertThat(document.at("/components/securitySchemes/bearer/scheme").asText())
         .isEqualTo("bearer");
     assertThat(document.at("/security/0").has("bearer")).isTrue();
+    assertThat(document.at("/components/securitySchemes/oauthClient/scheme").asText())
+        .isEqualTo("basic");
     List<String> open = new ArrayList<>();
+    List<String> clientAuth = new ArrayList<>();
     document
         .path("paths")
         .properties()
@@ -139,13 +173,21 @@ class OpenApiDocumentTest {
                     .properties()
                     .forEach(
                         op -> {
+                          String name = op.getKey().toUpperCase() + " " + path.getKey();
                           JsonNode security = op.getValue().path("security");
-                          if (security.isArray() && security.isEmpty()) {
-                            open.add(op.getKey() + " " + path.getKey());
+                          if (security.isArray() && !security.toString().contains("bearer")) {
+                            open.add(name);
+                          }
+                          if (security.toString().contains("oauthClient")) {
+                            clientAuth.add(name);
                           }
                         }));
-    // Metrics name every tenant: the operator token only (or a loopback-only metrics port).
-    assertThat(open).containsExactlyInAnyOrder("get /api/v1/health");
+    // Metrics name every tenant: the operator token only (or a loopback-only metrics port). The
+    // OAuth protocol endpoints take no bearer token (see OAUTH_PROTOCOL); nothing else is open.
+    Set<String> expected = new TreeSet<>(OAUTH_PROTOCOL);
+    expected.add("GET /api/v1/health");
+    assertThat(open).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(clientAuth).containsExactlyInAnyOrderElementsOf(OAUTH_CLIENT_AUTH);
     assertThat(document.at("/paths/~1metrics/get/responses/200/content").has("text/plain"))
         .isTrue();
   }

@@ -45,6 +45,15 @@ public final class OAuthError extends RuntimeException {
     return new OAuthError("invalid_grant", 400, description);
   }
 
+  /**
+   * The client is authenticated but the token it names was issued to another client (RFC 7009 2.1:
+   * the revocation request is refused); 400, as RFC 6749 5.2 answers every error but
+   * invalid_client.
+   */
+  public static OAuthError unauthorizedClient(String description) {
+    return new OAuthError("unauthorized_client", 400, description);
+  }
+
   /** The grant type is not one this server supports. */
   public static OAuthError unsupportedGrantType(String description) {
     return new OAuthError("unsupported_grant_type", 400, description);

@@ -8,8 +8,9 @@ import java.util.Optional;
 /**
  * Revocation (RFC 7009) and introspection (RFC 7662) for the client that holds a token. Access
  * tokens are bound to their grant, so revoking either kind of token revokes the grant (RFC 7009 2.1
- * allows it for access tokens and asks it for refresh tokens); a token of another client, or an
- * unknown one, changes nothing and looks inactive, so that clients cannot probe each other.
+ * allows it for access tokens and asks it for refresh tokens). Revoking a token of another client
+ * is refused with unauthorized_client (RFC 7009 2.1) and changes nothing; an unknown token is
+ * answered as revoked (RFC 7009 2.2). Introspection shows another client's token as inactive.
  */
 public final class TokenInspection {
   private final AccessTokens accessTokens;
@@ -22,11 +23,21 @@ public final class TokenInspection {
     this.grants = grants;
   }
 
-  /** Revokes the grant of {@code token} if {@code client} holds it; silent otherwise. */
+  /**
+   * Revokes the grant of {@code token} if {@code client} holds it; does nothing for an unknown
+   * token.
+   *
+   * @throws OAuthError unauthorized_client when the token was issued to another client
+   */
   public void revoke(Client client, String token) {
-    grantOf(client, token)
-        .ifPresent(
-            grant -> grants.revokeByClient(grant, new Actor("client:" + client.clientId(), null)));
+    Optional<Grant> grant = grantOf(token);
+    if (grant.isEmpty()) {
+      return;
+    }
+    if (!grant.get().clientId().equals(client.clientId())) {
+      throw OAuthError.unauthorizedClient("the token was not issued to this client");
+    }
+    grants.revokeByClient(grant.get(), new Actor("client:" + client.clientId(), null));
   }
 
   /**
@@ -62,7 +73,7 @@ public final class TokenInspection {
     return answer;
   }
 
-  private Optional<Grant> grantOf(Client client, String token) {
+  private Optional<Grant> grantOf(String token) {
     if (token == null) {
       return Optional.empty();
     }
@@ -70,8 +81,6 @@ public final class TokenInspection {
         AccessTokens.looksLikeJwt(token)
             ? accessTokens.verify(token).map(AccessTokens.Claims::grantId)
             : refreshes.find(Secrets.hash(token)).map(RefreshStore.Refresh::grantId);
-    return grantId
-        .flatMap(grants::find)
-        .filter(grant -> grant.clientId().equals(client.clientId()));
+    return grantId.flatMap(grants::find);
   }
 }

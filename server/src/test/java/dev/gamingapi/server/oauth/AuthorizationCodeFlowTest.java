@@ -111,9 +111,7 @@ class AuthorizationCodeFlowTest extends PlatformPerClass {
 
   @Test
   void theMetadataNamesTheEndpointsAndPkceS256() {
-    var metadata =
-        fixture.operator.sendUnchecked(
-            "GET", "/.well-known/oauth-authorization-server", null, null);
+    var metadata = fixture.operator.as(null).get("/.well-known/oauth-authorization-server");
     assertThat(metadata.status()).isEqualTo(200);
     assertThat(metadata.json().path("issuer").asText()).isEqualTo(fixture.httpUrl());
     assertThat(metadata.json().path("token_endpoint").asText())

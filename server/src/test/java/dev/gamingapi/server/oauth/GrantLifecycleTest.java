@@ -3,6 +3,7 @@ package dev.gamingapi.server.oauth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.nimbusds.oauth2.sdk.ErrorObject;
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.TokenIntrospectionRequest;
 import com.nimbusds.oauth2.sdk.TokenIntrospectionResponse;
@@ -61,12 +62,12 @@ class GrantLifecycleTest extends PlatformPerClass {
   private TokenIntrospectionSuccessResponse introspect(OAuthApps.App app, String token)
       throws Exception {
     HTTPResponse http =
-        new TokenIntrospectionRequest(
-                endpoint("/oauth/introspect"),
-                new ClientSecretBasic(app.id(), app.secret()),
-                new com.nimbusds.oauth2.sdk.token.BearerAccessToken(token))
-            .toHTTPRequest()
-            .send();
+        ProtocolExchanges.send(
+            new TokenIntrospectionRequest(
+                    endpoint("/oauth/introspect"),
+                    new ClientSecretBasic(app.id(), app.secret()),
+                    new com.nimbusds.oauth2.sdk.token.BearerAccessToken(token))
+                .toHTTPRequest());
     return TokenIntrospectionResponse.parse(http).toSuccessResponse();
   }
 
@@ -84,21 +85,21 @@ class GrantLifecycleTest extends PlatformPerClass {
     assertThat(introspect(other, access).isActive()).isFalse();
     // A wrong secret is invalid_client, 401.
     HTTPResponse wrong =
-        new TokenRevocationRequest(
-                endpoint("/oauth/revoke"),
-                new ClientSecretBasic(app.id(), new Secret("nope")),
-                tokens.getRefreshToken())
-            .toHTTPRequest()
-            .send();
+        ProtocolExchanges.send(
+            new TokenRevocationRequest(
+                    endpoint("/oauth/revoke"),
+                    new ClientSecretBasic(app.id(), new Secret("nope")),
+                    tokens.getRefreshToken())
+                .toHTTPRequest());
     assertThat(wrong.getStatusCode()).isEqualTo(401);
 
     HTTPResponse revoked =
-        new TokenRevocationRequest(
-                endpoint("/oauth/revoke"),
-                new ClientSecretBasic(app.id(), app.secret()),
-                tokens.getRefreshToken())
-            .toHTTPRequest()
-            .send();
+        ProtocolExchanges.send(
+            new TokenRevocationRequest(
+                    endpoint("/oauth/revoke"),
+                    new ClientSecretBasic(app.id(), app.secret()),
+                    tokens.getRefreshToken())
+                .toHTTPRequest());
 
     assertThat(revoked.getStatusCode()).isEqualTo(200);
     assertThat(introspect(app, access).isActive()).isFalse();
@@ -107,6 +108,45 @@ class GrantLifecycleTest extends PlatformPerClass {
             AuthorizationCodeFlowTest.errorOf(
                 apps.token(app, new RefreshTokenGrant(tokens.getRefreshToken()))))
         .isEqualTo("invalid_grant");
+  }
+
+  @Test
+  void revokingATokenOfAnotherClientIsRefusedAsUnauthorizedClientAndChangesNothing()
+      throws Exception {
+    OAuthApps.App app = apps.register("confidential", "[\"events:read\"]");
+    OAuthApps.App other = apps.register("confidential", "[\"events:read\"]");
+    Tokens tokens = apps.grant(app, "events:read server:s1", owner.token(), ALL_TYPES);
+    String access = tokens.getAccessToken().getValue();
+
+    // RFC 7009 2.1: the server checks the token was issued to the requesting client, and refuses
+    // the request when not; both kinds of token, each refused without touching the grant.
+    for (com.nimbusds.oauth2.sdk.token.Token token :
+        List.of(tokens.getRefreshToken(), tokens.getAccessToken())) {
+      HTTPResponse refused =
+          ProtocolExchanges.send(
+              new TokenRevocationRequest(
+                      endpoint("/oauth/revoke"),
+                      new ClientSecretBasic(other.id(), other.secret()),
+                      token)
+                  .toHTTPRequest());
+      assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(400);
+      assertThat(refused.getHeaderValue("Content-Type")).startsWith("application/json");
+      assertThat(ErrorObject.parse(refused).getCode()).isEqualTo("unauthorized_client");
+    }
+
+    assertThat(introspect(app, access).isActive()).isTrue();
+    assertThat(fixture.operator.as(access).get("/api/v1/whoami").status()).isEqualTo(200);
+    assertThat(apps.token(app, new RefreshTokenGrant(tokens.getRefreshToken())).indicatesSuccess())
+        .isTrue();
+    // An unknown token is still answered 200 (RFC 7009 2.2).
+    HTTPResponse unknown =
+        ProtocolExchanges.send(
+            new TokenRevocationRequest(
+                    endpoint("/oauth/revoke"),
+                    new ClientSecretBasic(other.id(), other.secret()),
+                    new com.nimbusds.oauth2.sdk.token.RefreshToken("never-issued"))
+                .toHTTPRequest());
+    assertThat(unknown.getStatusCode()).isEqualTo(200);
   }
 
   @Test
@@ -175,6 +215,69 @@ class GrantLifecycleTest extends PlatformPerClass {
       System.out.println(
           "oauth grant revoked: NATS connection dropped after " + droppedMillis + " ms");
       assertThat(asApp.get("/api/v1/whoami").status()).isEqualTo(401);
+    }
+  }
+
+  @Test
+  void natsCredentialsOfAGrantNarrowedToAnEventTypeReadOnlyThatType() throws Exception {
+    OAuthApps.App app = apps.register("public", "[\"events:read\"]");
+    Tokens tokens =
+        apps.grant(
+            app,
+            "events:read server:s1 event:player.connected",
+            owner.token(),
+            List.of(Map.entry("servers", "s1"), Map.entry("event_types", "player.connected")));
+    assertThat(tokens.getAccessToken().getScope().toString())
+        .isEqualTo("events:read server:s1 event:player.connected");
+    Api asApp = fixture.operator.as(tokens.getAccessToken().getValue());
+    NKey key = NKey.createUser(null);
+    Api.Response issued =
+        asApp.post(
+            "/api/v1/oauth/nats-credentials",
+            "{\"public_key\":\"" + new String(key.getPublicKey()) + "\"}");
+    assertThat(issued.status()).as(issued.raw().body()).isEqualTo(200);
+    Path creds = Files.createTempFile(fixture.dataDir, "app-", ".creds");
+    Files.writeString(
+        creds,
+        String.format(
+            JwtUtils.NATS_USER_JWT_FORMAT,
+            issued.json().path("jwt").asText(),
+            new String(key.getSeed())));
+    PlatformFixture.Issued gs1 =
+        fixture.user("granted", "{\"name\":\"gs1t\",\"kind\":\"game_server\",\"server\":\"s1\"}");
+    String connected = Subjects.event("s1", "p1", "player.connected");
+    String disconnected = Subjects.event("s1", "p1", "player.disconnected");
+    String started = Subjects.event("s1", null, "server.started");
+
+    try (PlatformFixture.Client appClient =
+            fixture.connect(
+                new PlatformFixture.Issued("app", creds, null, null),
+                issued.json().path("inbox_prefix").asText());
+        PlatformFixture.Client server1 = fixture.connect(gs1, Subjects.inboxPrefix("s1"))) {
+      Subscription granted = appClient.connection().subscribe(connected);
+      appClient.connection().subscribe(disconnected);
+      appClient.connection().subscribe(started);
+      // A wider pattern would cover the other types too: refused as well.
+      appClient.connection().subscribe(Subjects.playerEvents("s1", Subjects.ANY, Subjects.REST));
+      appClient.connection().flush(Duration.ofSeconds(2));
+      // Other types first: the connection keeps its order, so if the first message the app gets
+      // is player.connected, the two before it never reached it.
+      server1.connection().publish(disconnected, bytes("left"));
+      server1.connection().publish(started, bytes("up"));
+      server1.connection().publish(connected, bytes("joined"));
+
+      var first = granted.nextMessage(Duration.ofSeconds(5));
+      assertThat(first).isNotNull();
+      assertThat(first.getSubject()).isEqualTo(connected);
+      await()
+          .untilAsserted(
+              () ->
+                  assertThat(appClient.errors().toString().toLowerCase())
+                      .contains("permissions violation")
+                      .contains(disconnected)
+                      .contains(started)
+                      .contains(Subjects.playerEvents("s1", Subjects.ANY, Subjects.REST)));
+      assertThat(appClient.errors().toString()).doesNotContain("\"" + connected + "\"");
     }
   }
 

@@ -118,6 +118,6 @@ final class OAuthApps {
         app.secret() == null
             ? new TokenRequest(endpoint, app.id(), grant)
             : new TokenRequest(endpoint, new ClientSecretBasic(app.id(), app.secret()), grant);
-    return TokenResponse.parse(request.toHTTPRequest().send());
+    return TokenResponse.parse(ProtocolExchanges.send(request.toHTTPRequest()));
   }
 }

@@ -42,8 +42,7 @@ class OAuthOverTimeTest {
   }
 
   private List<String> publishedKids() throws Exception {
-    String body =
-        fixture.operator.sendUnchecked("GET", "/.well-known/jwks.json", null, null).raw().body();
+    String body = fixture.operator.as(null).get("/.well-known/jwks.json").raw().body();
     return JWKSet.parse(body).getKeys().stream().map(key -> key.getKeyID()).toList();
   }
 

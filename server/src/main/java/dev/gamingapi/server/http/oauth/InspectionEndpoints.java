@@ -26,7 +26,7 @@ final class InspectionEndpoints {
         () -> {
           Client client = TokenEndpoint.authenticate(oauth, ctx);
           oauth.inspection().revoke(client, token(ctx));
-          return Map.of(); // RFC 7009 2.2: 200 whether or not the token was known
+          return Map.of(); // RFC 7009 2.2: 200 for an unknown token too
         });
   }
 
