@@ -104,16 +104,19 @@ export function onSubmit(form, line, action) {
   });
 }
 
-/** "1.2 GB" for bytes. */
+/**
+ * "1.5 GiB" for bytes: binary units (bytes / 1024^n, KiB, MiB, GiB), as the CLI and the broker's
+ * limits count; whole numbers stay whole (plans are round), anything else gets one decimal.
+ */
 export function bytes(value) {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
   let number = value;
   let unit = 0;
   while (number >= 1024 && unit < units.length - 1) {
     number /= 1024;
     unit++;
   }
-  return `${number.toFixed(number < 10 && unit > 0 ? 1 : 0)} ${units[unit]}`;
+  return `${Number.isInteger(number) ? number : number.toFixed(1)} ${units[unit]}`;
 }
 
 /** A short local time, or '—'. */

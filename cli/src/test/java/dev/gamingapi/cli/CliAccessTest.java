@@ -91,6 +91,34 @@ class CliAccessTest {
   }
 
   @Test
+  void eventsTailWithRevokedOwnerCredsSaysSoAndExitsNonZero() throws Exception {
+    Path creds = dir.resolve("reader-owner.creds");
+    ok(
+        platform.cli(
+            "user",
+            "create",
+            "studio",
+            "reader-owner",
+            "--kind",
+            "owner",
+            "--creds-out",
+            creds.toString()));
+    assertThat(tail(creds).exitCode()).isZero();
+
+    ok(platform.cli("user", "revoke", "studio", "reader-owner"));
+
+    // One line with the reason, not "cannot connect" nor reconnecting forever.
+    CliRun revoked = tail(creds);
+    assertThat(revoked.exitCode()).isEqualTo(1);
+    assertThat(revoked.err()).hasLineCount(1).startsWith("gamingapi: credentials revoked: ");
+  }
+
+  private static CliRun tail(Path creds) {
+    return CliRun.of(
+        "events", "tail", "--url", platform.brokerUrl, "--creds", creds.toString(), "--count", "1");
+  }
+
+  @Test
   void rotatingIssuesNewCredsAndRetiresTheOldToken() throws Exception {
     CliRun created =
         ok(

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.function.Supplier;
 
 /**
  * The events stored when the replay began, in stream order, read once: iterate it (for-each works)
@@ -29,12 +30,15 @@ public final class ReplayStream
   private String lastConsumer;
   private long lastConsumerSequence;
   private StoredEvent next;
+  private final Supplier<CredentialsRefusedException> refusal;
 
   ReplayStream(
       JetStreamSubscription subscription,
       EventFilter clientFilter,
       long lastSequence,
-      boolean empty) {
+      boolean empty,
+      Supplier<CredentialsRefusedException> refusal) {
+    this.refusal = refusal;
     this.subscription = subscription;
     this.clientFilter = clientFilter;
     this.lastSequence = lastSequence;
@@ -90,7 +94,14 @@ public final class ReplayStream
     long stalledSince = System.nanoTime();
     try {
       while (System.nanoTime() - stalledSince < STALL.toNanos()) {
-        Message message = subscription.nextMessage(POLL);
+        throwIfRefused();
+        Message message;
+        try {
+          message = subscription.nextMessage(POLL);
+        } catch (IllegalStateException closed) {
+          throwIfRefused(); // the reader closed its connection on a refusal: say why
+          throw closed;
+        }
         if (message != null) {
           return message;
         }
@@ -104,6 +115,15 @@ public final class ReplayStream
     }
     throw new GamingApiException(
         "replay stalled: nothing arrived for " + STALL + " after sequence " + position);
+  }
+
+  /** Revoked or expired credentials end the replay with their reason, not a stall 30 s later. */
+  private void throwIfRefused() {
+    CredentialsRefusedException refused = refusal.get();
+    if (refused != null) {
+      done = true;
+      throw refused;
+    }
   }
 
   private boolean deliveredEverything() throws InterruptedException {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.gamingapi.contract.event.PlayerConnected;
+import dev.gamingapi.contract.subject.EventFilter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -81,6 +82,40 @@ class CredentialsRefusedTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> !receiverThreadAlive());
         assertThat(receiverRefusals).hasSize(1);
       }
+    }
+  }
+
+  @Test
+  void theEventReaderStopsOnRevokedCredentialsInsteadOfReconnectingForever() throws Exception {
+    try (OperatorBroker broker = OperatorBroker.start(dir)) {
+      try (GameServerClient client =
+          client(broker, broker.serverCreds("eu-1", null), new CopyOnWriteArrayList<>())) {
+        client.publish(new PlayerConnected("p1", "Alice", null));
+        client.flush(Duration.ofSeconds(5));
+      }
+      Path readerCreds = broker.serverCreds("reader", null);
+      var refusals = new CopyOnWriteArrayList<CredentialsRefusedException>();
+      var seen = new CopyOnWriteArrayList<StoredEvent>();
+      ReadRequest all = ReadRequest.fromStart(new EventFilter(null, null, null));
+      try (EventReader reader = EventReader.connect(broker.url(), readerCreds, refusals::add);
+          Subscription live = reader.subscribe(all, seen::add)) {
+        await().atMost(Duration.ofSeconds(5)).until(() -> seen.size() == 1);
+
+        broker.revoke(readerCreds);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !refusals.isEmpty());
+        assertThat(refusals.getFirst().getMessage())
+            .startsWith("credentials revoked")
+            .doesNotContain("\n");
+        assertThat(reader.credentialsRefusal()).containsSame(refusals.getFirst());
+        assertThatThrownBy(() -> reader.replay(all)).isSameAs(refusals.getFirst());
+        // closed, not reconnecting: the broker sees no client of the tenant any more
+        await().atMost(Duration.ofSeconds(5)).until(() -> connectionsOf(broker) == 0);
+        assertThat(refusals).hasSize(1);
+      }
+      assertThatThrownBy(() -> EventReader.connect(broker.url(), readerCreds))
+          .isInstanceOf(CredentialsRefusedException.class)
+          .hasMessageStartingWith("credentials revoked");
     }
   }
 

@@ -72,7 +72,10 @@ public final class EventsTailCommand implements Callable<Integer> {
     EventPrinter printer = new EventPrinter(out, json);
     AtomicLong printed = new AtomicLong();
     CountDownLatch enough = new CountDownLatch(1);
-    try (EventReader reader = EventReader.connect(broker.url(), broker.creds)) {
+    // Revoked or expired credentials end a follow too (the reader stops and says why), so the
+    // tail exits non-zero with that reason rather than waiting on a reader that will never read.
+    try (EventReader reader =
+        EventReader.connect(broker.url(), broker.creds, refused -> enough.countDown())) {
       if (!follow) {
         try (ReplayStream events = reader.replay(request)) {
           for (StoredEvent event : events) {
@@ -104,6 +107,13 @@ public final class EventsTailCommand implements Callable<Integer> {
       } finally {
         removeHook(hook);
       }
+      out.flush();
+      reader
+          .credentialsRefusal()
+          .ifPresent(
+              refused -> {
+                throw refused;
+              });
     }
     return 0;
   }

@@ -14,8 +14,8 @@ import java.util.List;
  * @param servers the servers an {@link UserKind#APP} may read (empty: all)
  * @param eventTypes the event types an {@link UserKind#APP} may read (empty: all); a type may end
  *     in {@code .*}
- * @param maySendCommands whether an {@link UserKind#APP} may send commands to the servers it may
- *     read; always false for other kinds (owners may anyway, game servers never)
+ * @param maySendCommands whether it may send commands: an {@link UserKind#APP} if granted, to the
+ *     servers it may read; an owner always; a game server never (what {@code /whoami} says too)
  * @param natsPublicKey the public key of its current NATS credential
  * @param createdAt when it was created
  * @param expiresAt when its credentials stop working, or null
@@ -32,10 +32,20 @@ public record User(
     Instant createdAt,
     Instant expiresAt,
     Instant revokedAt) {
-  /** Copies the lists. */
+  /**
+   * Copies the lists, and fixes {@code maySendCommands} by kind for owners and game servers: the
+   * user view says what the user may do, like {@code /whoami}, whatever an older row stored (owners
+   * were stored with false).
+   */
   public User {
     servers = List.copyOf(servers);
     eventTypes = List.copyOf(eventTypes);
+    maySendCommands =
+        switch (kind) {
+          case OWNER -> true;
+          case GAME_SERVER -> false;
+          case APP -> maySendCommands;
+        };
   }
 
   /** Whether its credentials work at {@code now}. */

@@ -100,7 +100,7 @@ public final class Users {
     if (!scope.eventTypes().isEmpty()) {
       detail.put("event_types", scope.eventTypes());
     }
-    if (user.maySendCommands()) {
+    if (user.kind() == UserKind.APP && user.maySendCommands()) { // a granted right, not a kind's
       detail.put("may_send_commands", true);
     }
     audit.record(actor, "user.created", account, spec.name(), detail);

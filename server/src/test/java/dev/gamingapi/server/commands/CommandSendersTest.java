@@ -48,6 +48,16 @@ class CommandSendersTest extends PlatformPerClass {
         .isTrue();
     assertThat(fixture.operator.get(USERS + "/reader").json().path("may_send_commands").asBoolean())
         .isFalse();
+    // The user view says what the user may do, as /whoami does: an owner sends, a server never.
+    PlatformFixture.Issued owner = fixture.user("snd", "{\"name\":\"boss\",\"kind\":\"owner\"}");
+    assertThat(fixture.operator.get(USERS + "/boss").json().path("may_send_commands").asBoolean())
+        .isTrue();
+    assertThat(owner.api().get("/api/v1/whoami").json().path("may_send_commands").asBoolean())
+        .isTrue();
+    assertThat(fixture.operator.get(USERS + "/h1").json().path("may_send_commands").asBoolean())
+        .isFalse();
+    assertThat(host.api().get("/api/v1/whoami").json().path("may_send_commands").asBoolean())
+        .isFalse();
 
     List<String> ran = new CopyOnWriteArrayList<>();
     try (GameServerClient client =
