@@ -54,7 +54,8 @@ class CliAccountsTest {
     assertThat(ok(platform.cli("account", "show", "acme")).out()).containsPattern("plan +pro");
 
     assertThat(ok(platform.cli("account", "usage", "acme")).out())
-        .contains("on plan pro", "RESOURCE", "memory", "disk", "streams", "connections")
+        .contains("on plan pro, 1 replica per stream", "RESOURCE", "memory", "disk", "streams")
+        .contains("connections")
         .containsPattern("streams +2 +50 +4%");
     JsonNode usage = json(platform.cli("account", "usage", "acme", "--json"));
     assertThat(usage.path("streams").path("limit").asLong()).isEqualTo(50);

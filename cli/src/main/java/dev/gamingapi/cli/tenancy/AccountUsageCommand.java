@@ -29,7 +29,15 @@ public final class AccountUsageCommand extends ApiCommand {
       printJson(usage);
       return;
     }
-    out().printf("Account '%s' on plan %s%n", name, usage.path("plan").asText());
+    int replicas = usage.path("replicas").asInt(1);
+    out()
+        .printf(
+            "Account '%s' on plan %s, %s%n",
+            name,
+            usage.path("plan").asText(),
+            replicas == 1
+                ? "1 replica per stream"
+                : replicas + " replicas per stream (memory and disk count each copy)");
     Table table = Table.of("RESOURCE", "USED", "LIMIT", "USE");
     for (String resource : RESOURCES) {
       JsonNode quota = usage.path(resource);
