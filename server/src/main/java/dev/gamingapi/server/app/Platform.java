@@ -53,6 +53,9 @@ import org.slf4j.LoggerFactory;
  * the resolver's copy differs.
  */
 public final class Platform implements AutoCloseable {
+  /** The embedded broker's directory in the data directory (config, JWTs, store). */
+  private static final String NATS_DIR = "nats";
+
   private static final Logger LOG = LoggerFactory.getLogger(Platform.class);
 
   /** The tenant created on first start. */
@@ -122,7 +125,7 @@ public final class Platform implements AutoCloseable {
       String url;
       if (config.embeddedBroker()) {
         vault = KeyVault.open(dataDir.resolve("keys.json"), masterKey(dataDir, true));
-        Path natsDir = dataDir.resolve("nats");
+        Path natsDir = dataDir.resolve(NATS_DIR);
         operator = OperatorContext.embedded(vault, natsDir);
         int port = config.natsPort() == 0 ? freePort() : config.natsPort();
         BrokerConfig brokerConfig =
@@ -230,9 +233,11 @@ public final class Platform implements AutoCloseable {
               : "http://127.0.0.1:"
                   + http.startMetricsPort(settings.api().metricsPort())
                   + "/metrics";
-      // What was written with default modes while starting (configuration, JWTs, the broker's
-      // store before its umask applied) is the owner's only from here on.
-      OwnerOnly.tighten(dataDir);
+      // What this start wrote with the JVM's default modes (configuration, JWTs, tokens) is the
+      // owner's only from here on. The broker's store is skipped: nats-server writes it under
+      // umask 077, and the walk at the top of start() has tightened what an older version left
+      // there (it holds files for every stream of every tenant: one walk per start is enough).
+      OwnerOnly.tighten(dataDir, BrokerConfig.storeDir(dataDir.resolve(NATS_DIR)));
       connectionInfo =
           new ConnectionInfo(
               url, owner, Map.of(DEMO_SERVER, demo), dataDir, httpUrl, operatorToken, metricsUrl);

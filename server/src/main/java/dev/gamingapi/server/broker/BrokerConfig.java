@@ -26,6 +26,11 @@ public record BrokerConfig(
   public static final int MAX_PAYLOAD = 1024 * 1024;
 
   /** The config file's path. */
+  /** The broker's JetStream store, in {@code natsDir}: a file per stream block of every tenant. */
+  public static Path storeDir(Path natsDir) {
+    return natsDir.resolve("jetstream");
+  }
+
   public Path configFile() {
     return natsDir.resolve("nats-server.conf");
   }
@@ -72,7 +77,7 @@ public record BrokerConfig(
             serverName,
             MAX_PAYLOAD,
             quote(pidFile()),
-            quote(natsDir.resolve("jetstream")),
+            quote(storeDir(natsDir)),
             quote(operatorJwt),
             systemAccount,
             quote(natsDir.resolve("jwt")),

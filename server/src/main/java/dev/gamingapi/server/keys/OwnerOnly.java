@@ -40,6 +40,15 @@ public final class OwnerOnly {
 
   /** Takes group and other permissions from {@code dir} and everything under it. */
   public static void tighten(Path dir) throws IOException {
+    tighten(dir, null);
+  }
+
+  /**
+   * As {@link #tighten(Path)}, but leaves what is under {@code trusted} as it is (its directory
+   * itself is tightened): a subtree whose writer already creates owner-only files, too big to walk
+   * twice in one start.
+   */
+  public static void tighten(Path dir, Path trusted) throws IOException {
     if (!supported(dir)) {
       return;
     }
@@ -50,7 +59,7 @@ public final class OwnerOnly {
           public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attributes)
               throws IOException {
             Files.setPosixFilePermissions(d, DIRECTORY);
-            return FileVisitResult.CONTINUE;
+            return d.equals(trusted) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
           }
 
           @Override
