@@ -6,10 +6,12 @@ import dev.gamingapi.contract.command.CommandMessage;
 import dev.gamingapi.contract.subject.Ids;
 import dev.gamingapi.contract.subject.InvalidIdException;
 import dev.gamingapi.server.common.InvalidRequestException;
+import dev.gamingapi.server.common.Times;
 import dev.gamingapi.server.tenancy.TenancyServices;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Checks what a sender asks for, naming the first bad field; nothing is queued before it passes.
@@ -51,8 +53,9 @@ final class CommandChecks {
       throw new InvalidRequestException(
           "args", "must be a JSON object, got " + args.getNodeType().toString().toLowerCase());
     }
-    Instant now = clock.instant();
-    Instant expiresAt = spec.expiresAt();
+    // Milliseconds, as the database keeps them: what the send answers is what a later read shows.
+    Instant now = Times.now(clock);
+    Instant expiresAt = millis(spec.expiresAt());
     if (spec.ttlSeconds() != null) {
       if (expiresAt != null) {
         throw new InvalidRequestException("ttl_seconds", "cannot be given with expires_at");
@@ -71,7 +74,7 @@ final class CommandChecks {
         throw new InvalidRequestException("expires_at", "must be within 30 days");
       }
     }
-    Instant notBefore = spec.notBefore();
+    Instant notBefore = millis(spec.notBefore());
     if (notBefore != null && expiresAt != null && !notBefore.isBefore(expiresAt)) {
       throw new InvalidRequestException(
           "not_before", "must be before the command expires (" + expiresAt + ")");
@@ -92,5 +95,9 @@ final class CommandChecks {
           "the command is " + size + " bytes with its headers; this account's limit is " + max);
     }
     return message;
+  }
+
+  private static Instant millis(Instant time) {
+    return time == null ? null : time.truncatedTo(ChronoUnit.MILLIS);
   }
 }

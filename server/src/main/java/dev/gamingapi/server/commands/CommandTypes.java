@@ -8,6 +8,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.gamingapi.server.common.InvalidRequestException;
 import dev.gamingapi.server.common.NotFoundException;
+import dev.gamingapi.server.common.Times;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -52,7 +53,7 @@ public final class CommandTypes {
   /** Registers (or replaces) {@code name} for the server with {@code argsSchema}. */
   CommandType register(String account, String server, String name, JsonNode argsSchema) {
     compile(argsSchema);
-    CommandType type = new CommandType(name, argsSchema, clock.instant());
+    CommandType type = new CommandType(name, argsSchema, Times.now(clock));
     String text = CommandStore.text(argsSchema);
     jdbi.useTransaction(
         h -> {

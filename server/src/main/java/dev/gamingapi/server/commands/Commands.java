@@ -8,6 +8,7 @@ import dev.gamingapi.server.common.InvalidRequestException;
 import dev.gamingapi.server.common.NotFoundException;
 import dev.gamingapi.server.common.Page;
 import dev.gamingapi.server.common.PageRequest;
+import dev.gamingapi.server.common.Times;
 import dev.gamingapi.server.store.Database;
 import dev.gamingapi.server.tenancy.TenancyServices;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -83,7 +84,7 @@ public final class Commands implements AutoCloseable {
         return repeat(account, server, earlier.get(), message);
       }
     }
-    Instant now = clock.instant();
+    Instant now = Times.now(clock);
     Command command =
         new Command(
             message.commandId(),

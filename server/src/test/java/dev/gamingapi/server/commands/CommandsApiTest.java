@@ -58,6 +58,33 @@ class CommandsApiTest extends PlatformPerClass {
   }
 
   @Test
+  void aCommandShowsTheSameTimesWhenSentAsWhenReadBack() throws Exception {
+    fixture.account("cmd-times", "standard");
+    fixture.server("cmd-times", "s1");
+    PlatformFixture.Issued owner = fixture.user("cmd-times", "{\"name\":\"o\",\"kind\":\"owner\"}");
+    String base = "/api/v1/accounts/cmd-times/servers/s1/commands";
+    // Nanoseconds given, milliseconds kept: the answer to the send must not show more than a read.
+    String expires = Instant.now().plusSeconds(600).toString().replace("Z", "").substring(0, 19);
+    Api.Response sent =
+        owner
+            .api()
+            .post(
+                base,
+                "{\"name\":\"kick\",\"expires_at\":\""
+                    + expires
+                    + ".123456789Z\","
+                    + "\"not_before\":\""
+                    + Instant.now().toString().substring(0, 19)
+                    + ".987654321Z\"}");
+    assertThat(sent.status()).isEqualTo(202);
+    JsonNode read = owner.api().get(base + "/" + sent.json().path("id").asText()).json();
+    for (String field : List.of("created_at", "updated_at", "expires_at", "not_before")) {
+      assertThat(sent.json().path(field).asText()).as(field).isEqualTo(read.path(field).asText());
+    }
+    assertThat(read.path("expires_at").asText()).endsWith(".123Z");
+  }
+
+  @Test
   void badInputIsRefusedNamingTheProblemAndNothingIsQueued() throws Exception {
     fixture.account("cmd-bad", "standard");
     fixture.server("cmd-bad", "s1");
