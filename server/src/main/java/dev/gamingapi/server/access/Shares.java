@@ -103,6 +103,19 @@ public final class Shares {
     return store.page(account, request);
   }
 
+  /**
+   * The share by which {@code account} lets {@code grantee} read some of its servers' events: asked
+   * on every read of shared events, so that a deleted share stops them at once.
+   *
+   * @throws NotFoundException when {@code account} grants {@code grantee} nothing (any more)
+   */
+  public Share between(String account, String grantee) {
+    return store.grantedTo(grantee).stream()
+        .filter(share -> share.account().equals(account))
+        .findFirst()
+        .orElseThrow(() -> new NotFoundException("share of " + account + " with", grantee));
+  }
+
   /** Removes share {@code id} of {@code account}; the grantee stops seeing the events at once. */
   public void delete(String account, String id, Actor actor) {
     accounts.get(account);

@@ -55,7 +55,7 @@ public final class ShareStore {
   }
 
   /** Shares granted to {@code account}. */
-  List<Share> grantedTo(String account) {
+  public List<Share> grantedTo(String account) {
     return list("grantee", account);
   }
 

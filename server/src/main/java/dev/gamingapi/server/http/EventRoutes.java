@@ -5,6 +5,7 @@ import dev.gamingapi.contract.ContractException;
 import dev.gamingapi.contract.event.EventCatalog;
 import dev.gamingapi.contract.subject.EventFilter;
 import dev.gamingapi.contract.subject.Ids;
+import dev.gamingapi.server.access.UserKind;
 import dev.gamingapi.server.common.InvalidRequestException;
 import dev.gamingapi.server.eventlog.EventLogReader;
 import dev.gamingapi.server.eventlog.EventScope;
@@ -17,6 +18,7 @@ import io.javalin.http.sse.SseHandler;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -30,10 +32,16 @@ import org.slf4j.LoggerFactory;
  * server-sent events ({@code GET .../events/stream}) whose {@code id} is the log sequence, so a
  * client that reconnects with {@code Last-Event-ID} (or {@code ?after=}) misses nothing and gets
  * nothing twice. What a token sees is its NATS scope ({@link EventScope}).
+ *
+ * <p>The same two routes under {@code .../shared/{owner}/events} read what another account shares
+ * with this one, within the share's servers: the platform reads the sharing account's log for the
+ * grantee, so the grantee needs no rights in it, and a deleted share stops a page at once and a
+ * stream within {@link StreamGuard#PERIOD}.
  */
 final class EventRoutes implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EventRoutes.class);
   private static final String EVENTS = "/api/v1/accounts/{account}/events";
+  private static final String SHARED = "/api/v1/accounts/{account}/shared/{owner}/events";
   private static final String LAST_EVENT_ID = "Last-Event-ID";
   private static final int DEFAULT_LIMIT = 100;
   private static final int MAX_LIMIT = 1000;
@@ -57,18 +65,36 @@ final class EventRoutes implements AutoCloseable {
   void register(RoutesConfig routes) {
     routes.get(EVENTS, this::replay);
     routes.get(EVENTS + "/stream", this::stream);
+    routes.get(SHARED, this::replay);
+    routes.get(SHARED + "/stream", this::stream);
   }
 
-  /** A request's account, filter, scope and start, checked before anything is answered. */
+  /**
+   * A request's log, filter, scope and start, checked before anything is answered.
+   *
+   * @param account the account whose log is read: the caller's, or the one sharing with it
+   * @param reader the caller's account
+   */
   private record Selection(
-      String account, EventFilter filter, EventScope scope, EventLogReader.Start start) {}
+      String account,
+      String reader,
+      EventFilter filter,
+      EventScope scope,
+      EventLogReader.Start start) {
+    boolean shared() {
+      return !account.equals(reader);
+    }
+  }
 
   private Selection select(Context ctx, String afterField, String afterText) {
-    String account = ctx.pathParam("account");
+    String reader = ctx.pathParam("account");
     Caller caller = Requests.caller(ctx);
-    caller.requireAccount(account);
-    tenancy.accounts().get(account); // 404 for the operator asking about no account
-    EventScope scope = EventScope.of(caller.user());
+    caller.requireAccount(reader);
+    tenancy.accounts().get(reader); // 404 for the operator asking about no account
+    String owner = ctx.pathParamMap().get("owner");
+    String account = owner == null ? reader : owner;
+    EventScope scope =
+        owner == null ? EventScope.of(caller.user()) : sharedScope(caller, owner, reader);
     String server = checked("server", blankToNull(ctx.queryParam("server")), Ids::server);
     String player = checked("player", blankToNull(ctx.queryParam("player")), Ids::player);
     String type = checked("type", blankToNull(ctx.queryParam("type")), EventCatalog::resolve);
@@ -85,7 +111,20 @@ final class EventRoutes implements AutoCloseable {
     if (after > 0 && since != null) {
       throw ApiException.invalid("since", "cannot be combined with a position to resume after");
     }
-    return new Selection(account, filter, scope, new EventLogReader.Start(after, since));
+    return new Selection(account, reader, filter, scope, new EventLogReader.Start(after, since));
+  }
+
+  /**
+   * What {@code grantee} may read of {@code owner}'s log: the servers of the share, for the
+   * grantee's owners and the operator. Apps and game servers subscribe to nothing shared over NATS
+   * either.
+   */
+  private EventScope sharedScope(Caller caller, String owner, String grantee) {
+    if (!caller.isOperator() && caller.user().kind() != UserKind.OWNER) {
+      throw ApiException.forbidden(
+          "only an owner of " + grantee + " or the operator reads what other accounts share");
+    }
+    return new EventScope(tenancy.shares().between(owner, grantee).servers(), List.of());
   }
 
   private void replay(Context ctx) {
@@ -138,7 +177,7 @@ final class EventRoutes implements AutoCloseable {
     ScheduledFuture<?> beat =
         heartbeats.scheduleWithFixedDelay(
             () -> beat(client), HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
-    guard.watch(client, token, selection.account());
+    guard.watch(client, token, selection.reader(), selection.shared() ? selection.account() : null);
     client.onClose(
         () -> {
           guard.forget(client);

@@ -15,11 +15,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Ends the live event streams whose right to read is gone: a token revoked, rotated or expired, or
- * an account deleted. REST asks for the token on every request; a stream asked once, so it is asked
- * again here every {@link #PERIOD} for all open streams at once (one lookup per distinct token and
- * per account, not per stream). Polling rather than listening to revocations: it also sees an
- * expiry, and a revocation made by another instance of a cluster, with nothing to publish.
+ * Ends the live event streams whose right to read is gone: a token revoked, rotated or expired, an
+ * account deleted, or the share a stream reads deleted. REST asks for the token on every request; a
+ * stream asked once, so it is asked again here every {@link #PERIOD} for all open streams at once
+ * (one lookup per distinct token and per account, not per stream). Polling rather than listening to
+ * revocations: it also sees an expiry, and a revocation made by another instance of a cluster, with
+ * nothing to publish.
  */
 final class StreamGuard implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StreamGuard.class);
@@ -27,8 +28,11 @@ final class StreamGuard implements AutoCloseable {
   /** Short enough that a stream ends within a second of losing its right. */
   static final Duration PERIOD = Duration.ofMillis(400);
 
-  /** What a stream was allowed on: its caller's token (null for the operator) and account. */
-  private record Grant(String token, String account) {}
+  /**
+   * What a stream was allowed on: its caller's token (null for the operator) and account, and the
+   * account sharing the events it reads (null: its own).
+   */
+  private record Grant(String token, String account, String sharedBy) {}
 
   private final TenancyServices tenancy;
   private final Map<SseClient, Grant> streams = new ConcurrentHashMap<>();
@@ -42,9 +46,12 @@ final class StreamGuard implements AutoCloseable {
         this::check, PERIOD.toMillis(), PERIOD.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  /** Watches {@code client} until it closes; {@code token} is null for the operator. */
-  void watch(SseClient client, String token, String account) {
-    streams.put(client, new Grant(token, account));
+  /**
+   * Watches {@code client} until it closes; {@code token} is null for the operator, {@code
+   * sharedBy} null when the stream reads the caller's own account.
+   */
+  void watch(SseClient client, String token, String account, String sharedBy) {
+    streams.put(client, new Grant(token, account, sharedBy));
   }
 
   void forget(SseClient client) {
@@ -55,12 +62,16 @@ final class StreamGuard implements AutoCloseable {
     try {
       Map<String, Boolean> tokens = new HashMap<>();
       Map<String, Boolean> accounts = new HashMap<>();
+      Map<Grant, Boolean> shares = new HashMap<>();
       for (Map.Entry<SseClient, Grant> stream : List.copyOf(streams.entrySet())) {
         Grant grant = stream.getValue();
         boolean allowed =
             accounts.computeIfAbsent(grant.account(), this::exists)
                 && (grant.token() == null
-                    || tokens.computeIfAbsent(grant.token(), this::authenticates));
+                    || tokens.computeIfAbsent(grant.token(), this::authenticates))
+                && (grant.sharedBy() == null
+                    || shares.computeIfAbsent(
+                        new Grant(null, grant.account(), grant.sharedBy()), this::shared));
         if (!allowed) {
           end(stream.getKey());
         }
@@ -76,6 +87,15 @@ final class StreamGuard implements AutoCloseable {
   private boolean exists(String account) {
     try {
       tenancy.accounts().get(account);
+      return true;
+    } catch (NotFoundException e) {
+      return false;
+    }
+  }
+
+  private boolean shared(Grant grant) {
+    try {
+      tenancy.shares().between(grant.sharedBy(), grant.account());
       return true;
     } catch (NotFoundException e) {
       return false;

@@ -23,9 +23,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A live event stream (SSE) ends within a second of its reader losing the right to read: the token
- * revoked, rotated or expired, or the account deleted. It used to run on until the next heartbeat,
- * about ten seconds, while REST already answered 401. The bound checked here (two seconds, to spare
- * a loaded machine) is the contract, far below the old heartbeat.
+ * revoked, rotated or expired, the account deleted, or the share it reads deleted. It used to run
+ * on until the next heartbeat, about ten seconds, while REST already answered 401. The bound
+ * checked here (two seconds, to spare a loaded machine) is the contract, far below the old
+ * heartbeat.
  */
 class StreamEndsTest extends PlatformPerClass {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -83,6 +84,27 @@ class StreamEndsTest extends PlatformPerClass {
   }
 
   @Test
+  void aDeletedSharesStreamEnds() throws Exception {
+    fixture.account("sharer", "free");
+    fixture.server("sharer", "s1");
+    PlatformFixture.Issued hank = owner("se", "hank");
+    String share =
+        fixture
+            .operator
+            .post("/api/v1/accounts/sharer/shares", "{\"grantee\":\"se\",\"servers\":[\"s1\"]}")
+            .json()
+            .path("id")
+            .asText();
+    try (Stream stream =
+        Stream.open(
+            fixture.httpUrl(), hank.token(), "/api/v1/accounts/se/shared/sharer/events/stream")) {
+      assertThat(fixture.operator.delete("/api/v1/accounts/sharer/shares/" + share).status())
+          .isEqualTo(204);
+      stream.awaitEnd();
+    }
+  }
+
+  @Test
   void aStreamWhoseRightHoldsGoesOn() throws Exception {
     PlatformFixture.Issued frank = owner("se", "frank");
     owner("se", "grace");
@@ -96,7 +118,7 @@ class StreamEndsTest extends PlatformPerClass {
   }
 
   private Stream open(String token, String account) throws Exception {
-    return Stream.open(fixture.httpUrl(), token, account);
+    return Stream.open(fixture.httpUrl(), token, "/api/v1/accounts/" + account + "/events/stream");
   }
 
   private String operatorToken() throws Exception {
@@ -110,11 +132,10 @@ class StreamEndsTest extends PlatformPerClass {
   /** An open stream, read to its end by a thread of its own. */
   private record Stream(InputStream body, CountDownLatch end, AtomicReference<Instant> endedAt)
       implements AutoCloseable {
-    static Stream open(String baseUrl, String token, String account) throws Exception {
+    static Stream open(String baseUrl, String token, String path) throws Exception {
       HttpResponse<InputStream> response =
           HTTP.send(
-              HttpRequest.newBuilder(
-                      URI.create(baseUrl + "/api/v1/accounts/" + account + "/events/stream"))
+              HttpRequest.newBuilder(URI.create(baseUrl + path))
                   .header("Accept", "text/event-stream")
                   .header("Authorization", "Bearer " + token)
                   .build(),
