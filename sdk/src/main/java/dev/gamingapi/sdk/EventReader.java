@@ -198,7 +198,13 @@ public final class EventReader implements AutoCloseable {
       connection.closeDispatcher(dispatcher);
       throw cannotRead("subscribe to", request.filter(), e);
     }
-    return new Subscription(connection, dispatcher, live);
+    return new Subscription(
+        () -> {
+          if (connection.getStatus() != Connection.Status.CLOSED) {
+            connection.closeDispatcher(dispatcher);
+          }
+        },
+        live::lastSequence);
   }
 
   /**

@@ -1,33 +1,28 @@
 package dev.gamingapi.sdk;
 
-import io.nats.client.Connection;
-import io.nats.client.Dispatcher;
+import java.util.function.LongSupplier;
 
 /**
- * A live subscription made by {@link EventReader#subscribe}: events are handed to the handler on
- * one thread, in stream order, until {@link #close()}.
+ * A live subscription made by {@link EventReader#subscribe} or {@link SharedEventReader#subscribe}:
+ * events are handed to the handler on one thread, in stream order, until {@link #close()}.
  */
 public final class Subscription implements AutoCloseable {
-  private final Connection connection;
-  private final Dispatcher dispatcher;
-  private final LiveHandler handler;
+  private final Runnable stop;
+  private final LongSupplier lastSequence;
 
-  Subscription(Connection connection, Dispatcher dispatcher, LiveHandler handler) {
-    this.connection = connection;
-    this.dispatcher = dispatcher;
-    this.handler = handler;
+  Subscription(Runnable stop, LongSupplier lastSequence) {
+    this.stop = stop;
+    this.lastSequence = lastSequence;
   }
 
   /** The stream sequence of the last event handed over (or skipped by the filter), 0 before any. */
   public long lastSequence() {
-    return handler.lastSequence();
+    return lastSequence.getAsLong();
   }
 
   /** Stops delivery and removes the consumer. */
   @Override
   public void close() {
-    if (connection.getStatus() != Connection.Status.CLOSED) {
-      connection.closeDispatcher(dispatcher);
-    }
+    stop.run();
   }
 }

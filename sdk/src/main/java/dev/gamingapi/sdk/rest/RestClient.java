@@ -14,6 +14,7 @@ import dev.gamingapi.sdk.NotPermittedException;
 import dev.gamingapi.sdk.ResourceNotFoundException;
 import dev.gamingapi.sdk.rest.internal.Answers;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -162,6 +163,39 @@ public final class RestClient implements AutoCloseable {
       throw new GamingApiException("interrupted while calling " + uri, e);
     }
     return Answers.read(response, JSON);
+  }
+
+  /**
+   * Opens the stream of server-sent events at {@code path}: its body, read as it comes and closed
+   * by the caller. No request timeout applies, as a stream is meant to stay open.
+   *
+   * @throws ApiProblemException (or a subclass) when the API refused the stream
+   * @throws ApiUnreachableException when it did not answer
+   */
+  public InputStream events(String path) {
+    URI uri = URI.create(baseUrl + "/api/v1" + path);
+    HttpRequest request =
+        HttpRequest.newBuilder(uri)
+            .header("Authorization", "Bearer " + token)
+            .header("Accept", "text/event-stream")
+            .build();
+    try {
+      HttpResponse<InputStream> response =
+          http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      if (response.statusCode() == 200) {
+        return response.body();
+      }
+      try (InputStream refusal = response.body()) {
+        String text = new String(refusal.readAllBytes(), StandardCharsets.UTF_8);
+        throw Answers.refusal(response.statusCode(), text, uri, JSON);
+      }
+    } catch (IOException e) {
+      throw new ApiUnreachableException(
+          "cannot reach the GamingAPI REST API at " + baseUrl + " (" + reason(e) + ")", false, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new GamingApiException("interrupted while calling " + uri, e);
+    }
   }
 
   /**

@@ -10,6 +10,7 @@ import dev.gamingapi.sdk.InvalidRequestException;
 import dev.gamingapi.sdk.NotPermittedException;
 import dev.gamingapi.sdk.ResourceNotFoundException;
 import dev.gamingapi.sdk.rest.RestResponse;
+import java.net.URI;
 import java.net.http.HttpResponse;
 
 /**
@@ -30,7 +31,7 @@ public final class Answers {
     int status = response.statusCode();
     JsonNode body = parse(response.body(), json);
     if (status >= 400) {
-      throw problem(status, body, response);
+      throw problem(status, body, response.uri());
     }
     if (body == null && status != 204) {
       throw new GamingApiException(
@@ -39,8 +40,15 @@ public final class Answers {
     return new RestResponse(status, body);
   }
 
-  private static ApiProblemException problem(
-      int status, JsonNode body, HttpResponse<String> response) {
+  /**
+   * The typed exception of a refusal whose body is {@code text}: for answers not read as a string,
+   * such as a stream of server-sent events that was refused.
+   */
+  public static ApiProblemException refusal(int status, String text, URI uri, ObjectMapper json) {
+    return problem(status, parse(text, json), uri);
+  }
+
+  private static ApiProblemException problem(int status, JsonNode body, URI uri) {
     JsonNode problem = body == null ? MissingNode.getInstance() : body;
     String typeUri = problem.path("type").asText("");
     String type =
@@ -50,7 +58,7 @@ public final class Answers {
       detail = problem.path("title").asText("");
     }
     if (detail.isEmpty()) {
-      detail = "HTTP " + status + " from " + response.uri() + " (is this a GamingAPI server?)";
+      detail = "HTTP " + status + " from " + uri + " (is this a GamingAPI server?)";
     }
     JsonNode errors = problem.hasNonNull("errors") ? problem.get("errors") : null;
     return switch (status) {
