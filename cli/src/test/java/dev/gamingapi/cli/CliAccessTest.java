@@ -354,6 +354,68 @@ class CliAccessTest {
     assertThat(Files.readAllLines(journal.resolve("rejected.jsonl"))).hasSize(1);
   }
 
+  @Test
+  void sharedEventsAreTailedOverTheApiUntilTheShareIsDeleted() throws Exception {
+    ok(platform.cli("account", "create", "lender", "--plan", "free"));
+    for (String server : new String[] {"l1", "l2"}) {
+      ok(platform.cli("server", "register", "lender", server));
+      Path creds = dir.resolve(server + ".creds");
+      ok(
+          platform.cli(
+              "user",
+              "create",
+              "lender",
+              server + "-host",
+              "--kind",
+              "game_server",
+              "--server",
+              server,
+              "--creds-out",
+              creds.toString()));
+      assertThat(publish(creds, "5s").exitCode()).isZero();
+    }
+    String share =
+        json(platform.cli(
+                "share", "create", "lender", "--grantee", "statsco", "--servers", "l1", "--json"))
+            .path("id")
+            .asText();
+    String token =
+        token(ok(platform.cli("user", "create", "statsco", "reader", "--kind", "owner")));
+
+    CliRun tail = ok(tailShared(token));
+    assertThat(tail.out().lines()).hasSize(1);
+    assertThat(json(tail).path("server").asText()).isEqualTo("l1");
+    refused(
+        CliRun.of(
+            "events",
+            "tail",
+            "--shared",
+            "lender",
+            "--api-url",
+            platform.httpUrl,
+            "--token",
+            token,
+            "--creds",
+            dir.resolve("l1.creds").toString()),
+        "give --token, not --creds");
+
+    ok(platform.cli("share", "delete", "lender", share));
+    refused(tailShared(token), "share of lender with 'statsco' does not exist");
+  }
+
+  private static CliRun tailShared(String token) {
+    return CliRun.of(
+        "events",
+        "tail",
+        "--shared",
+        "lender",
+        "--api-url",
+        platform.httpUrl,
+        "--token",
+        token,
+        "--json");
+  }
+
   private static CliRun publish(Path creds, String timeout) {
     return CliRun.of(
         "events",

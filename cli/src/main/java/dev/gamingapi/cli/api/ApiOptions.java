@@ -52,6 +52,19 @@ public final class ApiOptions {
   @Option(names = "--json", description = "Print the API's JSON as is.")
   boolean json;
 
+  /**
+   * Options set by a command that names them its own way ({@code events tail --shared} has {@code
+   * --api-url}, as its {@code --url} is the broker's); defaults as on the command line.
+   */
+  public static ApiOptions of(String url, String token, Path tokenFile) {
+    ApiOptions options = new ApiOptions();
+    options.url = url;
+    options.token = token;
+    options.tokenFile = tokenFile;
+    options.dataDir = Path.of("data");
+    return options;
+  }
+
   /** Whether to print JSON rather than a table. */
   public boolean json() {
     return json;

@@ -5,6 +5,7 @@ import dev.gamingapi.contract.ContractJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
@@ -24,9 +25,20 @@ final class BrokerOptions {
   @Option(
       names = "--creds",
       paramLabel = "FILE",
-      required = true,
-      description = "NATS credentials file of the user to act as.")
+      description = "NATS credentials file of the user to act as (required).")
   Path creds;
+
+  /**
+   * The credentials file, which every command on the broker needs; not marked required for picocli
+   * so that {@code events tail --shared}, which reads over the REST API, may go without.
+   */
+  Path creds(CommandLine commandLine) {
+    if (creds == null) {
+      throw new CommandLine.ParameterException(
+          commandLine, "Missing required option: '--creds=FILE'");
+    }
+    return creds;
+  }
 
   String url() {
     if (url != null) {

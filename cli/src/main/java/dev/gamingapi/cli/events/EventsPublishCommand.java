@@ -99,7 +99,7 @@ public final class EventsPublishCommand implements Callable<Integer> {
     checkOptions();
     Duration ackTimeout = Durations.parse("--timeout", timeout);
     GameServerClient.Builder builder =
-        GameServerClient.builder().url(broker.url()).credentials(broker.creds);
+        GameServerClient.builder().url(broker.url()).credentials(broker.creds(spec.commandLine()));
     if (serverId != null) {
       builder.serverId(serverId);
     }
