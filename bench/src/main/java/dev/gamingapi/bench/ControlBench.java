@@ -17,6 +17,7 @@ final class ControlBench {
   private static final int USABLE = 50;
   private static final int TIMED = 200;
   private static final double TARGET_MS = 100;
+  private static final int IDLE_SECONDS = 20;
 
   /** A plan small enough for 1,000 tenants on a laptop, offered besides the built-in ones. */
   private static final String TINY_PLAN =
@@ -79,8 +80,14 @@ final class ControlBench {
           ProcMemory.selfAfterGc(),
           ProcMemory.rssMib(platform.embeddedBroker().orElseThrow().pid()),
           ProcMemory.sizeMib(dataDir));
+      System.out.printf(
+          "idle with %d tenants: %s%n",
+          creations.count(),
+          IdleCpu.measure(platform.embeddedBroker().orElseThrow().pid(), IDLE_SECONDS));
     } finally {
+      long stop = System.nanoTime();
       platform.close();
+      System.out.printf("close() %.0f ms%n", Latencies.millis(System.nanoTime() - stop));
     }
     boolean restarted = new RestartProbe(config, control).run(probeCreds);
     if (failure == null && restarted) {

@@ -51,6 +51,9 @@ final class RestartProbe {
           "after restart: platform JVM %s; nats-server %.0f MiB RSS%n",
           ProcMemory.selfAfterGc(),
           ProcMemory.rssMib(platform.embeddedBroker().orElseThrow().pid()));
+      System.out.printf(
+          "  idle after restart: %s%n",
+          IdleCpu.measure(platform.embeddedBroker().orElseThrow().pid(), 20));
       long reconcile = System.nanoTime();
       int pushed = platform.tenancy().accounts().reconcile();
       reconcile = System.nanoTime() - reconcile;
@@ -81,7 +84,9 @@ final class RestartProbe {
       }
       return true;
     } finally {
+      long stop = System.nanoTime();
       platform.close();
+      System.out.printf("  close() %.0f ms%n", Latencies.millis(System.nanoTime() - stop));
     }
   }
 
