@@ -3,10 +3,17 @@ package dev.gamingapi.server.broker;
 import io.nats.client.AuthHandler;
 import io.nats.client.Connection;
 import io.nats.client.ErrorListener;
+import io.nats.client.JetStreamSubscription;
 import io.nats.client.Nats;
 import io.nats.client.Options;
+import io.nats.client.support.Status;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +21,24 @@ import org.slf4j.LoggerFactory;
 public final class BrokerConnections {
   private static final Logger LOG = LoggerFactory.getLogger(BrokerConnections.class);
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+  /**
+   * The threads of every connection of the platform. jnats gives each connection pools of its own
+   * by default (reader, writer, dispatchers, callbacks, connect), about six platform threads per
+   * connection: with three connections per tenant, a thousand tenants meant 19,000 threads and 3.5
+   * GiB of resident memory, and a close that took minutes. Reading and writing block on a socket,
+   * which a virtual thread does without holding a carrier, so one virtual-thread executor serves
+   * them all. Callbacks lose the order a single thread per connection gave them; ours only log.
+   */
+  private static final ExecutorService THREADS =
+      Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("gamingapi-nats-", 0).factory());
+
+  /**
+   * The timers of every connection (pings, pull expiries, heartbeat checks): short tasks that one
+   * or two threads run for thousands of connections. Idle threads end, so a stopped platform leaves
+   * none behind.
+   */
+  private static final ScheduledExecutorService TIMERS = timers();
 
   private BrokerConnections() {}
 
@@ -24,6 +49,17 @@ public final class BrokerConnections {
    * @throws BrokerException naming the URL and the connection when the broker cannot be reached
    */
   public static Connection connect(String url, AuthHandler auth, String name, boolean reconnect) {
+    return connect(url, auth, name, reconnect, () -> {});
+  }
+
+  /**
+   * Connects like {@link #connect(String, AuthHandler, String, boolean)}, and calls {@code
+   * onConsumerTrouble} (on a jnats thread; it must not block) when a pull consumer of this
+   * connection stops answering (missed heartbeats) or its pulls are refused, e.g. because it was
+   * deleted: the signal to look at it, instead of asking the broker about it on a timer.
+   */
+  public static Connection connect(
+      String url, AuthHandler auth, String name, boolean reconnect, Runnable onConsumerTrouble) {
     Options options =
         Options.builder()
             .server(url)
@@ -31,11 +67,39 @@ public final class BrokerConnections {
             .connectionName(name)
             .connectionTimeout(TIMEOUT)
             .maxReconnects(reconnect ? -1 : 0)
+            .executor(THREADS)
+            .callbackExecutor(THREADS)
+            .connectExecutor(THREADS)
+            .scheduledExecutor(TIMERS)
             .errorListener(
                 new ErrorListener() {
                   @Override
                   public void errorOccurred(Connection connection, String error) {
                     LOG.warn("{}: broker error: {}", name, error);
+                  }
+
+                  @Override
+                  public void heartbeatAlarm(
+                      Connection connection,
+                      JetStreamSubscription subscription,
+                      long lastStreamSequence,
+                      long lastConsumerSequence) {
+                    LOG.debug("{}: consumer heartbeats missed", name);
+                    onConsumerTrouble.run();
+                  }
+
+                  @Override
+                  public void pullStatusError(
+                      Connection connection, JetStreamSubscription subscription, Status status) {
+                    LOG.debug("{}: pull refused: {}", name, status);
+                    onConsumerTrouble.run();
+                  }
+
+                  @Override
+                  public void pullStatusWarning(
+                      Connection connection, JetStreamSubscription subscription, Status status) {
+                    LOG.debug("{}: pull warning: {}", name, status);
+                    onConsumerTrouble.run();
                   }
 
                   @Override
@@ -53,6 +117,16 @@ public final class BrokerConnections {
       Thread.currentThread().interrupt();
       throw new BrokerException("interrupted while connecting to " + url, e);
     }
+  }
+
+  private static ScheduledExecutorService timers() {
+    ScheduledThreadPoolExecutor timers =
+        new ScheduledThreadPoolExecutor(
+            2, Thread.ofPlatform().name("gamingapi-nats-timer-", 0).daemon().factory());
+    timers.setRemoveOnCancelPolicy(true);
+    timers.setKeepAliveTime(1, TimeUnit.SECONDS);
+    timers.allowCoreThreadTimeOut(true);
+    return timers;
   }
 
   /**

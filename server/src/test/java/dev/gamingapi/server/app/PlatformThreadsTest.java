@@ -98,6 +98,9 @@ class PlatformThreadsTest {
         // the carriers of virtual threads, and the test's own waiting thread
         || name.startsWith("ForkJoinPool-1-")
         || name.equals("VirtualThread-unblocker")
+        // the JDK's socket pollers for virtual threads (the broker connections' reads and writes)
+        || name.equals("MasterPoller")
+        || name.endsWith("-Poller")
         || name.equals("awaitility-thread")
         // BouncyCastle's entropy source, one per JVM
         || name.equals("BC Entropy Daemon");
