@@ -1,7 +1,5 @@
 package dev.gamingapi.server.commands;
 
-import static java.util.concurrent.TimeUnit.MILLISECONDS;
-
 import dev.gamingapi.server.accounts.Account;
 import dev.gamingapi.server.accounts.AccountChange;
 import dev.gamingapi.server.broker.BrokerConnections;
@@ -9,11 +7,12 @@ import dev.gamingapi.server.common.Page;
 import dev.gamingapi.server.common.PageRequest;
 import dev.gamingapi.server.servers.GameServer;
 import dev.gamingapi.server.tenancy.TenancyServices;
-import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -25,23 +24,21 @@ import org.slf4j.LoggerFactory;
  */
 final class TenantRegistry implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TenantRegistry.class);
-  private static final Duration REPAIR_CHECK = Duration.ofSeconds(2);
 
   private final TenancyServices tenancy;
   private final String url;
   private final CommandStore store;
   private final Map<String, TenantCommands> tenants = new ConcurrentHashMap<>();
   private final AtomicLong repairs = new AtomicLong();
-  private final ScheduledExecutorService watch =
-      Executors.newSingleThreadScheduledExecutor(
+  private final Set<String> checking = ConcurrentHashMap.newKeySet();
+  private final ExecutorService watch =
+      Executors.newSingleThreadExecutor(
           task -> Thread.ofPlatform().name("gamingapi-commands-watch").daemon().unstarted(task));
 
   TenantRegistry(TenancyServices tenancy, String url, CommandStore store) {
     this.tenancy = tenancy;
     this.url = url;
     this.store = store;
-    watch.scheduleWithFixedDelay(
-        this::repairTrackers, REPAIR_CHECK.toMillis(), REPAIR_CHECK.toMillis(), MILLISECONDS);
   }
 
   /** How many times a tenant's result tracker was found missing or changed and recreated. */
@@ -51,27 +48,41 @@ final class TenantRegistry implements AutoCloseable {
 
   /**
    * A tenant's tracker deleted or changed (by a credential issued before tenants were denied that,
-   * or lost with the broker's state) left command results unrecorded until a restart, silently:
-   * each is checked every {@link #REPAIR_CHECK} and recreated from where it was.
+   * or lost with the broker's state) left command results unrecorded until a restart, silently. Its
+   * pulls then fail or its heartbeats stop, which the tenant's connection reports: the tracker is
+   * then checked and recreated from where it was. Reacting rather than asking every tenant's broker
+   * on a timer: with thousands of tenants such a poll was most of an idle platform's work.
    */
-  private void repairTrackers() {
-    tenants.forEach(
-        (account, tenant) -> {
-          try {
-            if (tenant.repairTracker()) {
-              repairs.incrementAndGet();
-              LOG.warn(
-                  "account {}: the platform's consumer {} on EVENTS was missing or changed;"
-                      + " recreated after stream sequence {}",
-                  account,
-                  TenantCommands.TRACKER,
-                  tenant.trackedUpTo());
-            }
-          } catch (Exception e) {
-            // The broker away, or the tenant being deleted: checked again at the next round.
-            LOG.debug("account {}: tracker not checked: {}", account, e.toString());
-          }
-        });
+  private void scheduleRepair(String account) {
+    if (checking.add(account)) {
+      try {
+        watch.execute(() -> repair(account));
+      } catch (RejectedExecutionException closing) {
+        checking.remove(account);
+      }
+    }
+  }
+
+  private void repair(String account) {
+    checking.remove(account);
+    TenantCommands tenant = tenants.get(account);
+    if (tenant == null) {
+      return;
+    }
+    try {
+      if (tenant.repairTracker()) {
+        repairs.incrementAndGet();
+        LOG.warn(
+            "account {}: the platform's consumer {} on EVENTS was missing or changed;"
+                + " recreated after stream sequence {}",
+            account,
+            TenantCommands.TRACKER,
+            tenant.trackedUpTo());
+      }
+    } catch (Exception e) {
+      // The broker away, or the tenant being deleted: its next pull failure asks again.
+      LOG.debug("account {}: tracker not checked: {}", account, e.toString());
+    }
   }
 
   /** Opens every account's; one that fails is logged, and opened again on first use. */
@@ -121,7 +132,8 @@ final class TenantRegistry implements AutoCloseable {
             url,
             tenancy.accounts().internalUser(account, "commands", null),
             "gamingapi-commands " + account,
-            true);
+            true,
+            () -> scheduleRepair(account));
     TenantCommands tenant = new TenantCommands(connection);
     try {
       tenant.track(new ResultTracker(account, store));
@@ -147,7 +159,11 @@ final class TenantRegistry implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    tenants.values().forEach(TenantCommands::close);
+    // Together: each close waits for its connection to end, and a thousand one after the other
+    // made a stop take tens of seconds.
+    try (ExecutorService closing = Executors.newVirtualThreadPerTaskExecutor()) {
+      tenants.values().forEach(tenant -> closing.execute(tenant::close));
+    }
     tenants.clear();
   }
 }
