@@ -302,6 +302,7 @@ public final class ReadModels implements AutoCloseable {
   @Override
   public synchronized void close() {
     closed = true;
+    tenants.values().forEach(tenant -> tenant.consumer().stop());
     for (String account : tenants.keySet()) {
       stopTenant(account);
     }

@@ -152,7 +152,10 @@ public final class TenantConsumer implements AutoCloseable {
         while (running && System.nanoTime() < renewAt) {
           Message first = messages.nextMessage(WAIT);
           if (first == null) {
-            if (System.nanoTime() - lagCheckedAt > LAG_CHECK.toNanos()) {
+            // Asked only while behind: a caught-up tenant's next event comes through the pull
+            // that is waiting, and asking every idle tenant's broker on a timer was most of an
+            // idle platform's work with thousands of tenants.
+            if (lag.get() > 0 && System.nanoTime() - lagCheckedAt > LAG_CHECK.toNanos()) {
               writing.await();
               refreshLag(stream);
               lagCheckedAt = System.nanoTime();
@@ -325,6 +328,14 @@ public final class TenantConsumer implements AutoCloseable {
     byte[] body = message.getData() == null ? new byte[0] : message.getData();
     return new RawEvent(
         streamSeq, message.getSubject(), new FirstValues(message.getHeaders()), body);
+  }
+
+  /**
+   * Asks the consumer to stop without waiting, so that many tenants stop together: its thread sees
+   * the flag within {@link #WAIT}. Stopped one after the other, a thousand tenants took minutes.
+   */
+  public void stop() {
+    running = false;
   }
 
   /** Stops consuming and waits for the batch in hand to finish. */
