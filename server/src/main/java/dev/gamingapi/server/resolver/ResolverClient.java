@@ -62,6 +62,7 @@ public final class ResolverClient {
 
   // How many times every account was listed: the one request whose cost grows with the tenants.
   private final AtomicLong lists = new AtomicLong();
+  private final AtomicLong requests = new AtomicLong();
 
   /**
    * A client over {@code system}, accepting only JWTs signed by one of {@code trustedSigners} (the
@@ -288,6 +289,14 @@ public final class ResolverClient {
     return lists.get();
   }
 
+  /**
+   * How many requests this client sent to the resolver in all: a creation or change of one account
+   * sends the same few whatever the number of accounts.
+   */
+  public long requestsSent() {
+    return requests.get();
+  }
+
   private JwtClaims verify(String accountJwt) {
     JwtClaims claims = Jwts.decodeVerified(accountJwt);
     if (!"account".equals(claims.type())) {
@@ -315,6 +324,7 @@ public final class ResolverClient {
   }
 
   private Message send(String subject, String body) {
+    requests.incrementAndGet();
     try {
       return system
           .request(subject, body.getBytes(StandardCharsets.UTF_8))
