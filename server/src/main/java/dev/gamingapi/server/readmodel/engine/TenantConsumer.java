@@ -45,7 +45,13 @@ public final class TenantConsumer implements AutoCloseable {
   /** The durable consumer's name in every tenant. */
   public static final String DURABLE = PlatformConsumers.READ_MODELS;
 
-  private static final Duration WAIT = Duration.ofMillis(250);
+  /**
+   * How long a read waits for the next event before looking at the time (renewal, lag, stop): one
+   * wake-up a second per idle tenant, where every 250 ms was four thousand a second for a thousand
+   * tenants.
+   */
+  private static final Duration WAIT = Duration.ofSeconds(1);
+
   private static final Duration LINGER = Duration.ofMillis(5);
   private static final Duration RETRY = Duration.ofSeconds(1);
   private static final Duration LAG_CHECK = Duration.ofSeconds(2);
