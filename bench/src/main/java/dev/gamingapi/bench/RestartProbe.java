@@ -51,6 +51,14 @@ final class RestartProbe {
           "after restart: platform JVM %s; nats-server %.0f MiB RSS%n",
           ProcMemory.selfAfterGc(),
           ProcMemory.rssMib(platform.embeddedBroker().orElseThrow().pid()));
+      long background = System.nanoTime();
+      while (platform.tenantsStarting() > 0) {
+        Thread.sleep(50);
+      }
+      System.out.printf(
+          "  the tenants' start in the background (streams, command tracking) ended %.0f ms after"
+              + " start() returned%n",
+          Latencies.millis(System.nanoTime() - background));
       System.out.printf(
           "  idle after restart: %s%n",
           IdleCpu.measure(platform.embeddedBroker().orElseThrow().pid(), 20));

@@ -149,6 +149,11 @@ public final class Accounts {
     return row(name).account();
   }
 
+  /** Whether account {@code name} exists (now). */
+  public boolean exists(String name) {
+    return store.find(name).isPresent();
+  }
+
   /** A page of every account, or only {@code only} when not null. */
   public Page<Account> list(PageRequest request, String only) {
     return store.page(request, only);
@@ -337,13 +342,20 @@ public final class Accounts {
    */
   public void provisionAll() {
     for (AccountRow row : store.all()) {
-      try {
-        broker.provision(issuer(row.name()), plan(row.account().plan()));
-      } catch (RuntimeException e) {
-        // One tenant the broker cannot serve must not keep the platform, and every other tenant,
-        // from starting.
-        LOG.error("cannot provision the streams of account {}: {}", row.name(), e.getMessage());
-      }
+      provision(row.name());
+    }
+  }
+
+  /**
+   * Brings the streams of account {@code name} to its plan, as at start (nothing is changed when
+   * they match); a failure is logged, not thrown: one tenant the broker cannot serve must not keep
+   * the platform, and every other tenant, from starting.
+   */
+  public void provision(String name) {
+    try {
+      broker.provision(issuer(name), plan(get(name).plan()));
+    } catch (RuntimeException e) {
+      LOG.error("cannot provision the streams of account {}: {}", name, e.getMessage());
     }
   }
 

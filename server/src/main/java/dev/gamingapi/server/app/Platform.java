@@ -83,6 +83,7 @@ public final class Platform implements AutoCloseable {
   private TenancyServices tenancy;
   private HttpApi http;
   private Commands commands;
+  private TenantStartup tenantStartup;
   private ReadModels readModels;
   private ScheduledExecutorService repusher;
   private ConnectionInfo connectionInfo;
@@ -177,7 +178,8 @@ public final class Platform implements AutoCloseable {
         LOG.info("reconciled the resolver with the database: {} account(s) pushed", pushed);
       }
       tenancy.accounts().ensure(DEFAULT_ACCOUNT, Plan.defaultPlan().name());
-      tenancy.accounts().provisionAll();
+      // The other tenants' streams are brought to their plans in the background (TenantStartup).
+      tenancy.accounts().provision(DEFAULT_ACCOUNT);
       tenancy.servers().ensure(DEFAULT_ACCOUNT, DEMO_SERVER);
       Path credsDir = dataDir.resolve("creds");
       Path owner =
@@ -225,6 +227,8 @@ public final class Platform implements AutoCloseable {
       readModels.start(http.metrics());
       commands.bindMetrics(http.metrics());
       int httpPort = http.start(settings.api().httpHost(), settings.api().httpPort());
+      tenantStartup = new TenantStartup(tenancy.accounts(), commands, http.metrics());
+      tenantStartup.start();
       String httpUrl = "http://" + hostForUrl(settings.api().httpHost()) + ":" + httpPort;
       oauth.issuer(httpUrl);
       String metricsUrl =
@@ -383,9 +387,22 @@ public final class Platform implements AutoCloseable {
     }
   }
 
+  /**
+   * Tenants whose start (streams brought to their plan, command tracking opened) still runs in the
+   * background after {@link #start()}; 0 when every tenant was reached. Also the gauge {@code
+   * gamingapi_tenants_starting}.
+   */
+  public synchronized int tenantsStarting() {
+    return tenantStartup == null ? 0 : tenantStartup.left();
+  }
+
   /** Closes the system connection and stops the embedded broker gracefully. */
   @Override
   public synchronized void close() {
+    if (tenantStartup != null) {
+      tenantStartup.close();
+      tenantStartup = null;
+    }
     if (http != null) {
       http.close();
       http = null;

@@ -61,8 +61,16 @@ public final class Commands implements AutoCloseable {
     tenancy
         .servers()
         .onRegister((account, server) -> commands.tenant(account).ensureConsumer(server.id()));
-    commands.tenants.openAll();
     return commands;
+  }
+
+  /**
+   * Opens the platform's connection and result tracking in {@code account} if they are not open
+   * yet, as the start of the platform does for every tenant (in the background, once the REST API
+   * serves); a send to a tenant not opened yet opens it at once. A failure is logged.
+   */
+  public void open(String account) {
+    tenants.openLogged(account);
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.gamingapi.server.commands;
 import dev.gamingapi.server.accounts.Account;
 import dev.gamingapi.server.accounts.AccountChange;
 import dev.gamingapi.server.broker.BrokerConnections;
+import dev.gamingapi.server.common.NotFoundException;
 import dev.gamingapi.server.common.Page;
 import dev.gamingapi.server.common.PageRequest;
 import dev.gamingapi.server.servers.GameServer;
@@ -85,16 +86,6 @@ final class TenantRegistry implements AutoCloseable {
     }
   }
 
-  /** Opens every account's; one that fails is logged, and opened again on first use. */
-  void openAll() {
-    String cursor = null;
-    do {
-      Page<Account> page = tenancy.accounts().list(PageRequest.of("200", cursor), null);
-      page.items().forEach(account -> openLogged(account.name()));
-      cursor = page.nextCursor();
-    } while (cursor != null);
-  }
-
   TenantCommands get(String account) {
     TenantCommands tenant = tenants.get(account);
     return tenant != null ? tenant : open(account);
@@ -112,7 +103,8 @@ final class TenantRegistry implements AutoCloseable {
     store.deleteAccount(account.name());
   }
 
-  private void openLogged(String account) {
+  /** Opens the account's; one that fails is logged, and opened again on first use. */
+  void openLogged(String account) {
     try {
       open(account);
     } catch (RuntimeException e) {
@@ -148,6 +140,13 @@ final class TenantRegistry implements AutoCloseable {
       throw e;
     }
     tenants.put(account, tenant);
+    if (!tenancy.accounts().exists(account)) {
+      // Deleted while this opened it (a start in the background meets deletions): its deletion
+      // found nothing to close.
+      tenants.remove(account);
+      tenant.close();
+      throw new NotFoundException("account", account);
+    }
     return tenant;
   }
 
