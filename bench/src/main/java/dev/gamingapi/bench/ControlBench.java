@@ -19,12 +19,19 @@ final class ControlBench {
   private static final double TARGET_MS = 100;
   private static final int IDLE_SECONDS = 20;
 
-  /** A plan small enough for 1,000 tenants on a laptop, offered besides the built-in ones. */
+  /**
+   * Plans small enough for 1,000 tenants ({@code tiny}) and 10,000 ({@code micro}) on a laptop,
+   * offered besides the built-in ones: every account's reservation counts against the node's
+   * JetStream limits, used or not.
+   */
   private static final String TINY_PLAN =
       """
       [{"name": "tiny", "memory_storage": 4194304, "disk_storage": 33554432, "streams": 3,
         "consumers": 20, "max_payload": 262144, "event_max_age_seconds": 604800,
-        "event_max_bytes": 25165824, "connections": 10, "api_requests_per_minute": 120}]
+        "event_max_bytes": 25165824, "connections": 10, "api_requests_per_minute": 120},
+       {"name": "micro", "memory_storage": 1048576, "disk_storage": 4194304, "streams": 3,
+        "consumers": 20, "max_payload": 65536, "event_max_age_seconds": 604800,
+        "event_max_bytes": 3145728, "connections": 10, "api_requests_per_minute": 120}]
       """;
 
   private final BenchArgs args;

@@ -4,12 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gamingapi.server.testing.Api;
 import dev.gamingapi.server.testing.PlatformPerClass;
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -136,15 +143,36 @@ class StrictBodiesTest extends PlatformPerClass {
 
   @Test
   void tenMebibytesAreRefusedByARouteThatNeverReadsItsBody() throws Exception {
-    String rebuild = "/api/v1/accounts/strict/read-models/rebuild";
-    String big = "{\"pad\":\"" + "x".repeat(TEN_MIB) + "\"}";
-
-    Api.Response answer = post(rebuild, big);
-
-    assertThat(answer.status()).isEqualTo(413);
-    assertThat(answer.header("Content-Type")).isEqualTo("application/problem+json");
-    assertThat(answer.json().path("detail").asText())
-        .isEqualTo("the body must be at most 65536 bytes");
+    // Over a raw socket, declaring 10 MiB and sending none of it: the answer must come from the
+    // declaration alone. (An HTTP client sending the whole body may see the connection reset
+    // before it reads the 413, as the platform does not read that much of what it refuses.)
+    String token = Files.readString(fixture.platform.connectionInfo().operatorToken()).strip();
+    URI base = URI.create(fixture.httpUrl());
+    try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+      socket.setSoTimeout(10_000);
+      socket
+          .getOutputStream()
+          .write(
+              ("POST /api/v1/accounts/strict/read-models/rebuild HTTP/1.1\r\n"
+                      + "Host: "
+                      + base.getAuthority()
+                      + "\r\nAuthorization: Bearer "
+                      + token
+                      + "\r\nContent-Type: application/json\r\nContent-Length: "
+                      + TEN_MIB
+                      + "\r\n\r\n{\"pad\":\"")
+                  .getBytes(StandardCharsets.US_ASCII));
+      BufferedReader answer =
+          new BufferedReader(
+              new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+      assertThat(answer.readLine()).startsWith("HTTP/1.1 413");
+      List<String> headers = new ArrayList<>();
+      for (String line = answer.readLine(); !line.isEmpty(); line = answer.readLine()) {
+        headers.add(line.toLowerCase(Locale.ROOT));
+      }
+      assertThat(headers).contains("content-type: application/problem+json");
+      assertThat(answer.readLine()).contains("\"detail\":\"the body must be at most 65536 bytes\"");
+    }
   }
 
   @Test
