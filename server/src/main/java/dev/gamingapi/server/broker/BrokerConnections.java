@@ -47,6 +47,14 @@ public final class BrokerConnections {
    */
   private static final int BUFFER_BYTES = 16 * 1024;
 
+  /**
+   * How long each pull of the platform's consumers waits on the broker: jnats sends the next pull
+   * before it expires, and the broker sends a heartbeat every half of it (at most 30 s) while
+   * nothing comes. Its 30 s default meant a heartbeat every 15 s for each of three consumers per
+   * tenant, the largest idle cost left with thousands of tenants.
+   */
+  public static final Duration PULL_EXPIRY = Duration.ofSeconds(60);
+
   private BrokerConnections() {}
 
   /**

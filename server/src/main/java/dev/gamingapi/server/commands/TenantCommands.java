@@ -7,6 +7,7 @@ import dev.gamingapi.contract.subject.Subjects;
 import dev.gamingapi.server.broker.BrokerConnections;
 import dev.gamingapi.server.broker.BrokerException;
 import io.nats.client.Connection;
+import io.nats.client.ConsumeOptions;
 import io.nats.client.ConsumerContext;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
@@ -223,7 +224,10 @@ final class TenantCommands implements AutoCloseable {
 
   private void consumeResults() throws IOException, JetStreamApiException {
     ConsumerContext context = connection.getConsumerContext(Subjects.EVENT_STREAM, TRACKER);
-    tracking = context.consume(trackingHandler);
+    tracking =
+        context.consume(
+            ConsumeOptions.builder().expiresIn(BrokerConnections.PULL_EXPIRY.toMillis()).build(),
+            trackingHandler);
   }
 
   private void stopConsuming() {

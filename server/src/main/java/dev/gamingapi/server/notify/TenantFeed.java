@@ -6,6 +6,7 @@ import dev.gamingapi.server.broker.EventStreamSpec;
 import dev.gamingapi.server.cluster.TenantStart;
 import io.nats.client.AuthHandler;
 import io.nats.client.Connection;
+import io.nats.client.ConsumeOptions;
 import io.nats.client.ConsumerContext;
 import io.nats.client.IterableConsumer;
 import io.nats.client.JetStreamApiException;
@@ -166,7 +167,9 @@ final class TenantFeed implements AutoCloseable {
       context = stream.createOrUpdateConsumer(config);
     }
     long lastTouch = System.nanoTime();
-    try (IterableConsumer consumer = context.iterate()) {
+    try (IterableConsumer consumer =
+        context.iterate(
+            ConsumeOptions.builder().expiresIn(BrokerConnections.PULL_EXPIRY.toMillis()).build())) {
       while (!closed) {
         Message message = consumer.nextMessage(Duration.ofSeconds(1));
         if (message != null) {

@@ -153,7 +153,11 @@ public final class TenantConsumer implements AutoCloseable {
       try (IterableConsumer messages =
           stream
               .getConsumerContext(DURABLE)
-              .iterate(ConsumeOptions.builder().batchSize(batchSize).build())) {
+              .iterate(
+                  ConsumeOptions.builder()
+                      .batchSize(batchSize)
+                      .expiresIn(BrokerConnections.PULL_EXPIRY.toMillis())
+                      .build())) {
         long expected = 1; // consumer sequences of a new consumer start at 1
         while (running && System.nanoTime() < renewAt) {
           Message first = messages.nextMessage(WAIT);
