@@ -30,12 +30,16 @@ class ManyTenantsTest {
   private static final int TENANTS = 200;
   private static final int SAMPLE = 20;
 
-  /** Small reservations, so that a few hundred tenants fit any machine's JetStream limits. */
+  /**
+   * Small reservations, so that a few hundred tenants fit any machine's JetStream limits: every
+   * account's reservation counts against the node's, used or not (200 MiB of memory and 800 MiB of
+   * disk here).
+   */
   private static final String TINY_PLAN =
       """
-      [{"name": "tiny", "memory_storage": 4194304, "disk_storage": 33554432, "streams": 3,
-        "consumers": 20, "max_payload": 262144, "event_max_age_seconds": 604800,
-        "event_max_bytes": 25165824, "connections": 10, "api_requests_per_minute": 1200}]
+      [{"name": "tiny", "memory_storage": 1048576, "disk_storage": 4194304, "streams": 3,
+        "consumers": 20, "max_payload": 65536, "event_max_age_seconds": 604800,
+        "event_max_bytes": 3145728, "connections": 10, "api_requests_per_minute": 1200}]
       """;
 
   @TempDir Path dataDir;
