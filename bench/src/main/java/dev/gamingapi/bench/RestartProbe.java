@@ -1,12 +1,9 @@
 package dev.gamingapi.bench;
 
-import dev.gamingapi.server.accounts.Account;
 import dev.gamingapi.server.app.ApiConfig;
 import dev.gamingapi.server.app.Platform;
 import dev.gamingapi.server.app.PlatformConfig;
 import dev.gamingapi.server.app.PlatformSettings;
-import dev.gamingapi.server.common.Page;
-import dev.gamingapi.server.common.PageRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +40,7 @@ final class RestartProbe {
     }
     long startNanos = System.nanoTime() - begin;
     try {
-      int accounts = countAccounts(platform);
+      int accounts = platform.tenancy().accounts().all().size();
       System.out.printf(
           "restart on the same data dir (%d accounts incl. default): start() %.0f ms%n",
           accounts, Latencies.millis(startNanos));
@@ -96,17 +93,6 @@ final class RestartProbe {
       platform.close();
       System.out.printf("  close() %.0f ms%n", Latencies.millis(System.nanoTime() - stop));
     }
-  }
-
-  private static int countAccounts(Platform platform) {
-    int count = 0;
-    String cursor = null;
-    do {
-      Page<Account> page = platform.tenancy().accounts().list(PageRequest.of("200", cursor), null);
-      count += page.items().size();
-      cursor = page.nextCursor();
-    } while (cursor != null);
-    return count;
   }
 
   private static String chain(Throwable e) {

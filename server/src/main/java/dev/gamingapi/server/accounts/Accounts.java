@@ -149,6 +149,11 @@ public final class Accounts {
     return row(name).account();
   }
 
+  /** Every account, in creation order, in one read. */
+  public List<Account> all() {
+    return store.all().stream().map(AccountRow::account).toList();
+  }
+
   /** Whether account {@code name} exists (now). */
   public boolean exists(String name) {
     return store.find(name).isPresent();

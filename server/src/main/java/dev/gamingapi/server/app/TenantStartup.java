@@ -3,12 +3,9 @@ package dev.gamingapi.server.app;
 import dev.gamingapi.server.accounts.Account;
 import dev.gamingapi.server.accounts.Accounts;
 import dev.gamingapi.server.commands.Commands;
-import dev.gamingapi.server.common.Page;
-import dev.gamingapi.server.common.PageRequest;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,7 +44,7 @@ final class TenantStartup implements AutoCloseable {
 
   /** Starts every tenant existing now, in the background. */
   void start() {
-    List<String> names = names();
+    List<String> names = accounts.all().stream().map(Account::name).toList();
     left.set(names.size());
     Thread.ofVirtual().name("gamingapi-tenant-startup").start(() -> run(names));
   }
@@ -96,17 +93,6 @@ final class TenantStartup implements AutoCloseable {
     }
     accounts.provision(name);
     commands.open(name);
-  }
-
-  private List<String> names() {
-    List<String> names = new ArrayList<>();
-    String cursor = null;
-    do {
-      Page<Account> page = accounts.list(PageRequest.of("200", cursor), null);
-      page.items().forEach(account -> names.add(account.name()));
-      cursor = page.nextCursor();
-    } while (cursor != null);
-    return names;
   }
 
   /** Tenants whose start is still to run: 0 once every tenant existing at start was reached. */

@@ -2,9 +2,6 @@ package dev.gamingapi.server.cluster;
 
 import dev.gamingapi.server.accounts.Account;
 import dev.gamingapi.server.accounts.Accounts;
-import dev.gamingapi.server.common.Page;
-import dev.gamingapi.server.common.PageRequest;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jdbi.v3.core.Handle;
@@ -30,22 +27,8 @@ final class AllTenants implements TenantOwnership {
   @Override
   public void register(TenantWorker worker) {
     workers.add(worker);
-    for (Account account : accounts(accounts)) {
+    for (Account account : accounts.all()) {
       worker.start(account.name(), TenantStart.EXISTING);
-    }
-  }
-
-  /** Every account, page by page. */
-  static List<Account> accounts(Accounts accounts) {
-    List<Account> all = new ArrayList<>();
-    PageRequest page = new PageRequest(200, null);
-    while (true) {
-      Page<Account> batch = accounts.list(page, null);
-      all.addAll(batch.items());
-      if (batch.nextCursor() == null) {
-        return all;
-      }
-      page = PageRequest.of("200", batch.nextCursor());
     }
   }
 

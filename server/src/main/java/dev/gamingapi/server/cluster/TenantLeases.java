@@ -147,7 +147,7 @@ public final class TenantLeases implements TenantOwnership {
   }
 
   private List<Account> allAccounts() {
-    return AllTenants.accounts(accounts);
+    return accounts.all();
   }
 
   private synchronized boolean drop(String account) {

@@ -66,7 +66,7 @@ final class StreamGuard implements AutoCloseable {
       for (Map.Entry<SseClient, Grant> stream : List.copyOf(streams.entrySet())) {
         Grant grant = stream.getValue();
         boolean allowed =
-            accounts.computeIfAbsent(grant.account(), this::exists)
+            accounts.computeIfAbsent(grant.account(), tenancy.accounts()::exists)
                 && (grant.token() == null
                     || tokens.computeIfAbsent(grant.token(), this::authenticates))
                 && (grant.sharedBy() == null
@@ -81,15 +81,6 @@ final class StreamGuard implements AutoCloseable {
       // keep them without checks; their clients reconnect and are asked again.
       LOG.warn("events streams ended, their tokens cannot be checked: {}", e.getMessage());
       List.copyOf(streams.keySet()).forEach(this::end);
-    }
-  }
-
-  private boolean exists(String account) {
-    try {
-      tenancy.accounts().get(account);
-      return true;
-    } catch (NotFoundException e) {
-      return false;
     }
   }
 
