@@ -87,18 +87,22 @@ public final class UpCommand implements Callable<Integer> {
               awaitQuietly(stopped);
             },
             "gamingapi-shutdown");
-    try (Platform platform = new Platform(settings).start()) {
-      Runtime.getRuntime().addShutdownHook(hook);
-      Path written = platform.writeConnectionInfo();
-      print(out, platform.connectionInfo(), written);
-      stop.await();
-      out.println("Stopping GamingAPI ...");
+    try {
+      try (Platform platform = new Platform(settings).start()) {
+        Runtime.getRuntime().addShutdownHook(hook);
+        Path written = platform.writeConnectionInfo();
+        print(out, platform.connectionInfo(), written);
+        stop.await();
+        out.println("Stopping GamingAPI ...");
+        out.flush();
+      }
+      // Before the hook is released: once it returns the JVM halts, and a line printed after
+      // that raced the halt (a full run lost it once).
+      out.println("GamingAPI stopped.");
       out.flush();
     } finally {
       stopped.countDown();
     }
-    out.println("GamingAPI stopped.");
-    out.flush();
     return 0;
   }
 
