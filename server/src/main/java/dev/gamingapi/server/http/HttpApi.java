@@ -217,6 +217,9 @@ public final class HttpApi implements AutoCloseable {
   }
 
   private void httpProblem(HttpResponseException e, Context ctx) {
+    if (e.getStatus() == 413) {
+      Requests.drainRest(ctx);
+    }
     String slug =
         switch (e.getStatus()) {
           case 413 -> "payload-too-large";

@@ -9,7 +9,7 @@ import dev.gamingapi.server.audit.Actor;
 import dev.gamingapi.server.common.PageRequest;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -59,13 +59,26 @@ final class Requests {
    * the answer, but the platform reads no more than {@link #DRAIN_LIMIT} of anything it refuses.
    */
   private static void drain(Context ctx, long length) {
-    if (length > DRAIN_LIMIT) {
-      return;
+    if (length <= DRAIN_LIMIT) {
+      drainRest(ctx);
     }
+  }
+
+  /**
+   * Reads and drops what is left of a refused body, at most {@link #DRAIN_LIMIT} bytes: also for a
+   * chunked body cut off at the limit while being read, whose length nobody knew beforehand.
+   */
+  static void drainRest(Context ctx) {
     try {
-      ctx.req().getInputStream().transferTo(OutputStream.nullOutputStream());
-    } catch (IOException gone) {
-      // the client stopped sending: nobody is left to read the answer
+      // Not closed: the stream is Jetty's, which ends the exchange itself.
+      InputStream rest = ctx.req().getInputStream();
+      long left = DRAIN_LIMIT;
+      byte[] buffer = new byte[8192];
+      for (int read = 0; left > 0 && read >= 0; left -= Math.max(read, 0)) {
+        read = rest.read(buffer, 0, (int) Math.min(buffer.length, left));
+      }
+    } catch (IOException | IllegalStateException gone) {
+      // the client stopped sending, or the stream is no longer readable: nobody reads the answer
     }
   }
 
