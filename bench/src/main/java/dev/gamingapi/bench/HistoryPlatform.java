@@ -1,6 +1,7 @@
 package dev.gamingapi.bench;
 
 import dev.gamingapi.sdk.rest.RestClient;
+import dev.gamingapi.server.accounts.plans.Plan;
 import dev.gamingapi.server.app.ApiConfig;
 import dev.gamingapi.server.app.ConnectionInfo;
 import dev.gamingapi.server.app.Platform;
@@ -14,7 +15,10 @@ import java.util.Map;
 /**
  * One embedded platform for the history benchmarks (a nats-server child, and SQLite in its data
  * directory or the PostgreSQL of {@code databaseUrl}), with the workload's boards defined on the
- * {@code default} tenant and a REST client holding the operator token.
+ * {@code default} tenant, a REST client holding the operator token, and one holding the token of an
+ * app of the tenant (a stats site), which is how the tenant's data is read in production. The
+ * tenant's {@code standard} plan is the built-in one but for its API rate limit, raised so that the
+ * benchmark's requests are never refused.
  */
 final class HistoryPlatform implements AutoCloseable {
   static final String ACCOUNT = Platform.DEFAULT_ACCOUNT;
@@ -23,6 +27,7 @@ final class HistoryPlatform implements AutoCloseable {
   private final String databaseUrl;
   private final Platform platform;
   private final ControlApi api;
+  private final ControlApi appApi;
 
   HistoryPlatform(String databaseUrl) throws Exception {
     this.dataDir = Files.createTempDirectory("bench-history-");
@@ -30,10 +35,19 @@ final class HistoryPlatform implements AutoCloseable {
     this.platform =
         new Platform(
                 PlatformSettings.of(PlatformConfig.embedded(dataDir, 0))
-                    .withApi(ApiConfig.defaults().withDatabaseUrl(databaseUrl)))
+                    .withApi(new ApiConfig("127.0.0.1", 0, databaseUrl, plansFile(dataDir))))
             .start();
     ConnectionInfo info = platform.connectionInfo();
     this.api = new ControlApi(info.httpUrl(), Files.readString(info.operatorToken()).strip());
+    ControlApi.Reply app =
+        api.send(
+            "POST",
+            RestClient.path("accounts", ACCOUNT, "users"),
+            new ControlApi.NewUser("stats", "app"));
+    if (app.status() != 201) {
+      throw new IllegalStateException("cannot create the app user: " + app.problem());
+    }
+    this.appApi = new ControlApi(info.httpUrl(), app.json().get("token").asText());
     for (HistoryWorkload.Board board : HistoryWorkload.boards()) {
       defineBoard(board.name(), board.definition());
     }
@@ -67,6 +81,32 @@ final class HistoryPlatform implements AutoCloseable {
 
   ControlApi api() {
     return api;
+  }
+
+  /** A client with the token of the tenant's app {@code stats}: what a stats site reads with. */
+  ControlApi appApi() {
+    return appApi;
+  }
+
+  private static Path plansFile(Path dataDir) throws java.io.IOException {
+    Plan standard = Plan.defaultPlan();
+    String json =
+        """
+        [{"name": "%s", "memory_storage": %d, "disk_storage": %d, "streams": %d, "consumers": %d,
+          "max_payload": %d, "event_max_age_seconds": %d, "event_max_bytes": %d,
+          "connections": %d, "api_requests_per_minute": 100000000}]
+        """
+            .formatted(
+                standard.name(),
+                standard.memoryStorage(),
+                standard.diskStorage(),
+                standard.streams(),
+                standard.consumers(),
+                standard.maxPayload(),
+                standard.eventMaxAge().toSeconds(),
+                standard.eventMaxBytes(),
+                standard.connections());
+    return Files.writeString(dataDir.resolve("bench-plans.json"), json);
   }
 
   /** The path of the tenant's leaderboards, under {@code /api/v1}. */
