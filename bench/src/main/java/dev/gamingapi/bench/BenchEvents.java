@@ -85,6 +85,15 @@ final class BenchEvents {
   static long publishRaw(Connection connection, List<NatsMessage> messages, int window)
       throws Exception {
     recreateStream(connection);
+    return publishRawInto(connection, messages, window);
+  }
+
+  /**
+   * As {@link #publishRaw} but into the {@code EVENTS} stream as it is (the caller made it, with
+   * the replicas it wants).
+   */
+  static long publishRawInto(Connection connection, List<NatsMessage> messages, int window)
+      throws Exception {
     JetStream jetStream = connection.jetStream();
     ArrayDeque<CompletableFuture<PublishAck>> inFlight = new ArrayDeque<>(window);
     long start = System.nanoTime();

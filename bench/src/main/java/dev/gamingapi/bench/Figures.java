@@ -13,14 +13,25 @@ import java.util.List;
 final class Figures {
   private final List<Double> raw = new ArrayList<>();
   private final List<Double> ours = new ArrayList<>();
+  private final String label;
+
+  /** Figures whose rounds print without a label. */
+  Figures() {
+    this("");
+  }
+
+  /** Figures whose rounds print with {@code label} in front (for several sets in one run). */
+  Figures(String label) {
+    this.label = label.isEmpty() ? "" : label + " ";
+  }
 
   /** Records one round of both sides and prints that round's own figures. */
   void round(double rawRate, double ourRate) {
     raw.add(rawRate);
     ours.add(ourRate);
     System.out.printf(
-        "  round %d: raw %s, sdk %s (ratio %.2f)%n",
-        raw.size(), perSecond(rawRate), perSecond(ourRate), ourRate / rawRate);
+        "  %sround %d: raw %s, sdk %s (ratio %.2f)%n",
+        label, raw.size(), perSecond(rawRate), perSecond(ourRate), ourRate / rawRate);
   }
 
   /** Prints the medians of both sides and the median paired ratio against {@code target}. */
