@@ -1,5 +1,6 @@
 package dev.gamingapi.server.access;
 
+import dev.gamingapi.server.common.RecentValues;
 import dev.gamingapi.server.keys.SecretFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -21,6 +23,10 @@ public final class OperatorToken {
   private static final String SETTING = "operator_token_sha256";
 
   private final Jdbi jdbi;
+  // Read for every request that carries a token. Another instance that issues a new token (its
+  // file was gone at its start) is heard within a second.
+  private final RecentValues<String, Optional<String>> recentHash =
+      new RecentValues<>(Duration.ofSeconds(1), 1);
 
   public OperatorToken(Jdbi jdbi) {
     this.jdbi = jdbi;
@@ -56,11 +62,13 @@ public final class OperatorToken {
               .bind("value", Tokens.hash(token))
               .execute();
         });
+    recentHash.forgetAll();
   }
 
   /** Whether {@code token} is the operator's (compared in constant time). */
   public boolean matches(String token) {
-    return storedHash()
+    return recentHash
+        .get(SETTING, setting -> storedHash())
         .map(
             hash ->
                 MessageDigest.isEqual(

@@ -11,6 +11,7 @@ import dev.gamingapi.server.common.Names;
 import dev.gamingapi.server.common.NotFoundException;
 import dev.gamingapi.server.common.Page;
 import dev.gamingapi.server.common.PageRequest;
+import dev.gamingapi.server.common.RecentValues;
 import dev.gamingapi.server.common.Times;
 import dev.gamingapi.server.jwt.CredsIssuer;
 import dev.gamingapi.server.jwt.UserCreds;
@@ -38,6 +39,10 @@ public final class Users {
   private final Servers servers;
   private final AccountJwts jwts;
   private final AuditLog audit;
+  // Every request's token is looked up: a change through this instance is seen at once, through
+  // another within a second (docs/api.md, Authentication).
+  private final RecentValues<String, Optional<UserStore.TokenOwner>> owners =
+      new RecentValues<>(Duration.ofSeconds(1), 10_000);
 
   public Users(
       UserStore store,
@@ -54,6 +59,8 @@ public final class Users {
     this.servers = servers;
     this.jwts = jwts;
     this.audit = audit;
+    // A deleted account's users go with it (foreign key): their tokens must stop at once too.
+    accounts.onChange((account, change) -> owners.forgetAll());
   }
 
   /**
@@ -89,6 +96,7 @@ public final class Users {
             spec.expiresAt(),
             null);
     store.insert(account, user, Tokens.hash(token));
+    owners.forgetAll();
     Map<String, Object> detail = new LinkedHashMap<>();
     detail.put("kind", kind.wireName());
     if (scope.server() != null) {
@@ -134,6 +142,7 @@ public final class Users {
               AccountStore.addRevocation(
                   handle, account, user.natsPublicKey(), now.getEpochSecond());
             });
+    owners.forgetAll();
     jwts.publish(account);
     audit.record(actor, "user.revoked", account, name, Map.of());
   }
@@ -157,6 +166,7 @@ public final class Users {
               AccountStore.addRevocation(
                   handle, account, user.natsPublicKey(), now.getEpochSecond());
             });
+    owners.forgetAll();
     jwts.publish(account);
     audit.record(actor, "user.rotated", account, name, Map.of());
     User rotated = get(account, name);
@@ -220,8 +230,8 @@ public final class Users {
   /** The active user whose API token is {@code token}, with its account. */
   public Optional<Principal> authenticate(String token) {
     Instant now = Times.now(clock);
-    return store
-        .byToken(Tokens.hash(token))
+    return owners
+        .get(Tokens.hash(token), store::byToken)
         .filter(owner -> owner.user().isActive(now))
         .map(owner -> new Principal(owner.account(), owner.user()));
   }

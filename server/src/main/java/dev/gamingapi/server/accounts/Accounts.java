@@ -11,6 +11,7 @@ import dev.gamingapi.server.common.Names;
 import dev.gamingapi.server.common.NotFoundException;
 import dev.gamingapi.server.common.Page;
 import dev.gamingapi.server.common.PageRequest;
+import dev.gamingapi.server.common.RecentValues;
 import dev.gamingapi.server.common.Times;
 import dev.gamingapi.server.jwt.CredsIssuer;
 import dev.gamingapi.server.keys.KeyVault;
@@ -50,6 +51,10 @@ public final class Accounts {
   private final ConnectionCounter connections;
   private final AuditLog audit;
   private final List<AccountListener> listeners = new CopyOnWriteArrayList<>();
+  // Each request reads its account's plan (rate limit): a change through this instance is seen at
+  // once, through another within a second.
+  private final RecentValues<String, Plan> recentPlans =
+      new RecentValues<>(Duration.ofSeconds(1), 10_000);
 
   public Accounts(
       AccountStore store,
@@ -183,6 +188,7 @@ public final class Accounts {
       provision(name, newPlan);
     }
     store.update(name, newPlan.name(), text, now);
+    recentPlans.forgetAll();
     if (!newPlan.equals(oldPlan)) {
       jwts.publish(name);
       if (!shrinking) {
@@ -199,6 +205,7 @@ public final class Accounts {
               oldPlan.name(),
               e.getMessage());
           store.update(name, oldPlan.name(), row.account().description(), now);
+          recentPlans.forgetAll();
           jwts.publish(name);
           throw e;
         }
@@ -371,7 +378,7 @@ public final class Accounts {
 
   /** The plan of account {@code name}. */
   public Plan planOf(String name) {
-    return plan(get(name).plan());
+    return recentPlans.get(name, account -> plan(get(account).plan()));
   }
 
   /**
@@ -392,6 +399,7 @@ public final class Accounts {
   }
 
   private void tell(Account account, AccountChange change) {
+    recentPlans.forgetAll();
     for (AccountListener listener : listeners) {
       try {
         listener.changed(account, change);

@@ -90,7 +90,7 @@ final class EventRoutes implements AutoCloseable {
     String reader = ctx.pathParam("account");
     Caller caller = Requests.caller(ctx);
     caller.requireAccount(reader);
-    tenancy.accounts().get(reader); // 404 for the operator asking about no account
+    Requests.requireExisting(ctx, tenancy.accounts(), reader);
     String owner = ctx.pathParamMap().get("owner");
     String account = owner == null ? reader : owner;
     EventScope scope =

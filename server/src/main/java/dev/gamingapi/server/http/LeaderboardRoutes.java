@@ -79,7 +79,7 @@ final class LeaderboardRoutes {
   private String reader(Context ctx) {
     String account = ctx.pathParam("account");
     Requests.caller(ctx).requireReader(account);
-    tenancy.accounts().get(account);
+    Requests.requireExisting(ctx, tenancy.accounts(), account);
     return account;
   }
 

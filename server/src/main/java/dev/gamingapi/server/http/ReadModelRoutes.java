@@ -46,7 +46,7 @@ final class ReadModelRoutes {
   private String reader(Context ctx) {
     String account = ctx.pathParam("account");
     Requests.caller(ctx).requireReader(account);
-    tenancy.accounts().get(account); // 404 for the operator asking about no account
+    Requests.requireExisting(ctx, tenancy.accounts(), account);
     return account;
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.gamingapi.server.accounts.Accounts;
 import dev.gamingapi.server.audit.Actor;
 import dev.gamingapi.server.common.PageRequest;
 import io.javalin.http.Context;
@@ -33,6 +34,17 @@ final class Requests {
 
   static Actor actor(Context ctx) {
     return caller(ctx).actor(ctx.ip());
+  }
+
+  /**
+   * Answers 404 when the operator names an account that does not exist. A user's own account needs
+   * no read: its token was just accepted, and users and OAuth grants are deleted with their account
+   * (foreign keys), so it exists. Call after the caller's access to {@code account} was checked.
+   */
+  static void requireExisting(Context ctx, Accounts accounts, String account) {
+    if (caller(ctx).isOperator()) {
+      accounts.get(account);
+    }
   }
 
   static PageRequest page(Context ctx) {

@@ -102,6 +102,15 @@ class InstanceFailoverTest {
           "two tenants on each instance");
       assertThat(a.post(BASE + "/users", "{\"name\":\"spin\",\"kind\":\"owner\"}").status())
           .isEqualTo(201);
+      // Each instance keeps a token's owner for up to a second: a token revoked through one stops
+      // working on the other within that (docs/api.md), not only on the instance that revoked it.
+      Api.Response peek = a.post(BASE + "/users", "{\"name\":\"peek\",\"kind\":\"app\"}");
+      Api peekOnB = instances.api("b").as(peek.json().path("token").asText());
+      assertThat(peekOnB.get(BASE + "/read-models").status()).isEqualTo(200);
+      assertThat(a.delete(BASE + "/users/peek").status()).isEqualTo(204);
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(3))
+          .until(() -> peekOnB.get(BASE + "/read-models").status() == 401);
       AtomicInteger rotations = new AtomicInteger();
       // Each rotation revokes the old key: an account-JWT write under the writer lease.
       Thread writer =

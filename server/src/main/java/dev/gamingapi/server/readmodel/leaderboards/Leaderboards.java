@@ -5,6 +5,7 @@ import dev.gamingapi.server.audit.AuditLog;
 import dev.gamingapi.server.common.NotFoundException;
 import dev.gamingapi.server.common.Page;
 import dev.gamingapi.server.common.PageRequest;
+import dev.gamingapi.server.common.RecentValues;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,12 @@ public final class Leaderboards {
   private final BoardQueries queries;
   private final AuditLog audit;
   private final ConsumerControl consumers;
+  // Every query of a board reads its definition first: a change through this instance is seen at
+  // once, through another within a second (as tokens and plans, docs/api.md).
+  private final RecentValues<BoardKey, Optional<Board>> recentBoards =
+      new RecentValues<>(Duration.ofSeconds(1), 10_000);
+
+  private record BoardKey(String account, String name) {}
 
   /**
    * Leaderboards read through {@code jdbi}, whose definitions {@code store} keeps (the one the
@@ -58,6 +65,7 @@ public final class Leaderboards {
               }
               return saved;
             });
+    recentBoards.forgetAll();
     if (changed) {
       consumers.awaitPrepared(account, BACKFILL_WAIT);
       audit.record(actor, "leaderboard.defined", account, board.name(), Map.of());
@@ -80,6 +88,7 @@ public final class Leaderboards {
               consumers.restartOwner(handle, account);
               return deleted;
             });
+    recentBoards.forgetAll();
     if (!existed) {
       throw new NotFoundException("leaderboard", name);
     }
@@ -97,7 +106,10 @@ public final class Leaderboards {
    * @throws NotFoundException when there is no such board
    */
   public Board get(String account, String name) {
-    return jdbi.withHandle(handle -> store.find(handle, account, name))
+    return recentBoards
+        .get(
+            new BoardKey(account, name),
+            key -> jdbi.withHandle(handle -> store.find(handle, key.account(), key.name())))
         .orElseThrow(() -> new NotFoundException("leaderboard", name));
   }
 
