@@ -34,9 +34,25 @@ final class CommandTrips {
 
   /** Sends command {@code seq}, noting its time in {@code sent}; its id, or null if refused. */
   String send(int seq, AtomicLongArray sent, String name, Map<String, Object> args) {
+    return send(seq, sent, null, name, args);
+  }
+
+  /**
+   * As {@link #send(int, AtomicLongArray, String, Map)}, noting in {@code answered} when the 202
+   * came.
+   */
+  String send(
+      int seq,
+      AtomicLongArray sent,
+      AtomicLongArray answered,
+      String name,
+      Map<String, Object> args) {
     sent.set(seq, System.nanoTime());
     try {
       RestResponse posted = api.send("POST", commands, Map.of("name", name, "args", args));
+      if (answered != null) {
+        answered.set(seq, System.nanoTime());
+      }
       if (posted.status() != 202) {
         System.out.println(bench + ": send " + seq + " answered " + posted.body());
         return null;
