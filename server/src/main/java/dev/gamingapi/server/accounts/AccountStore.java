@@ -20,10 +20,21 @@ public final class AccountStore {
       "name, plan, description, public_key, jwt, jwt_issued_at, created_at, updated_at";
 
   private final Jdbi jdbi;
+  private final Jdbi reads;
   private final Clock clock;
 
   public AccountStore(Jdbi jdbi, Clock clock) {
+    this(jdbi, jdbi, clock);
+  }
+
+  /**
+   * A store that looks accounts up through {@code reads} ({@link
+   * dev.gamingapi.server.store.Database#readJdbi()}): every request looks its account up, and on
+   * SQLite the writer's one connection is busy with the read models' batches.
+   */
+  public AccountStore(Jdbi jdbi, Jdbi reads, Clock clock) {
     this.jdbi = jdbi;
+    this.reads = reads;
     this.clock = clock;
   }
 
@@ -49,7 +60,7 @@ public final class AccountStore {
   }
 
   Optional<AccountRow> find(String name) {
-    return jdbi.withHandle(
+    return reads.withHandle(
         handle ->
             handle
                 .createQuery("SELECT " + COLUMNS + " FROM accounts WHERE name = :name")
@@ -59,7 +70,7 @@ public final class AccountStore {
   }
 
   public Optional<AccountRow> findByPublicKey(String publicKey) {
-    return jdbi.withHandle(
+    return reads.withHandle(
         handle ->
             handle
                 .createQuery("SELECT " + COLUMNS + " FROM accounts WHERE public_key = :key")

@@ -41,12 +41,15 @@ public final class CommandTypes {
                   loader -> loader.fetchRemoteResources(false).block(iri -> true)));
 
   private final Jdbi jdbi;
+  private final Jdbi reads;
   private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
 
   private final Clock clock;
 
-  CommandTypes(Jdbi jdbi, Clock clock) {
+  /** Types written through {@code jdbi} and looked up (each command sent) through {@code reads}. */
+  CommandTypes(Jdbi jdbi, Jdbi reads, Clock clock) {
     this.jdbi = jdbi;
+    this.reads = reads;
     this.clock = clock;
   }
 
@@ -163,7 +166,7 @@ public final class CommandTypes {
   }
 
   private Optional<CommandType> find(String account, String server, String name) {
-    return jdbi.withHandle(
+    return reads.withHandle(
         h ->
             h.createQuery(
                     "SELECT name, args_schema, created_at FROM command_types"

@@ -36,7 +36,7 @@ public final class Commands implements AutoCloseable {
     this.store = new CommandStore(database.jdbi(), clock);
     this.checks = new CommandChecks(tenancy, clock);
     this.tenants = new TenantRegistry(tenancy, url, store);
-    this.types = new CommandTypes(database.jdbi(), clock);
+    this.types = new CommandTypes(database.jdbi(), database.readJdbi(), clock);
     this.clock = clock;
   }
 

@@ -27,13 +27,20 @@ public final class Servers {
 
   private final Clock clock;
   private final Jdbi jdbi;
+  private final Jdbi reads;
   private final Accounts accounts;
   private final AuditLog audit;
   private final List<BiConsumer<String, GameServer>> listeners = new CopyOnWriteArrayList<>();
 
   public Servers(Jdbi jdbi, Accounts accounts, AuditLog audit, Clock clock) {
+    this(jdbi, jdbi, accounts, audit, clock);
+  }
+
+  /** Servers looked up through {@code reads}, which need not wait for the writer (SQLite). */
+  public Servers(Jdbi jdbi, Jdbi reads, Accounts accounts, AuditLog audit, Clock clock) {
     this.clock = clock;
     this.jdbi = jdbi;
+    this.reads = reads;
     this.accounts = accounts;
     this.audit = audit;
   }
@@ -105,7 +112,7 @@ public final class Servers {
   }
 
   public Optional<GameServer> find(String account, String id) {
-    return jdbi.withHandle(
+    return reads.withHandle(
         handle ->
             handle
                 .createQuery(

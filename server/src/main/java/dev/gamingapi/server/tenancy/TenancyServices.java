@@ -69,7 +69,9 @@ public record TenancyServices(
       SingleWriter jwtWriter,
       Clock clock) {
     var jdbi = database.jdbi();
-    AccountStore accountStore = new AccountStore(jdbi, clock);
+    // Lookups go to the read pool: on SQLite the one writer connection is often in a read-model
+    // batch, and a command sent over REST waited for it several times (./run-bench commands).
+    AccountStore accountStore = new AccountStore(jdbi, database.readJdbi(), clock);
     ShareStore shareStore = new ShareStore(jdbi);
     AuditLog audit = new AuditLog(jdbi, clock);
     AccountJwts jwts =
@@ -86,7 +88,7 @@ public record TenancyServices(
     Accounts accounts =
         new Accounts(
             accountStore, shareStore, jwts, vault, plans, broker, connections, audit, clock);
-    Servers servers = new Servers(jdbi, accounts, audit, clock);
+    Servers servers = new Servers(jdbi, database.readJdbi(), accounts, audit, clock);
     Users users =
         new Users(new UserStore(jdbi), accountStore, accounts, servers, jwts, audit, clock);
     Shares shares = new Shares(shareStore, accounts, servers, jwts, audit, clock);
