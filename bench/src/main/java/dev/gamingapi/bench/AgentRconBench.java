@@ -14,11 +14,8 @@ import dev.gamingapi.testkit.rcon.TestRconServer.Dialect;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -74,30 +71,14 @@ final class AgentRconBench {
                   .url(info.httpUrl())
                   .token(Files.readString(info.operatorToken()).strip())
                   .build();
-          Agent agent = Agent.start(AgentConfig.load(config(dataDir, info, console.port())));
-          ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+          Agent agent = Agent.start(AgentConfig.load(config(dataDir, info, console.port())))) {
         Map<String, Integer> seqOfId = new ConcurrentHashMap<>();
         AtomicBoolean stop = new AtomicBoolean();
         CommandTrips trips = new CommandTrips(api, COMMANDS, "agent-rcon");
         Thread poller = Thread.ofPlatform().start(() -> trips.poll(seqOfId, visibleAt, stop));
         long start = System.nanoTime();
-        long interval = TimeUnit.SECONDS.toNanos(1) / RATE;
-        for (int i = 0; i < total; i++) {
-          long wait = start + i * interval - System.nanoTime();
-          if (wait > 0) {
-            Thread.sleep(Duration.ofNanos(wait));
-          }
-          int seq = i;
-          senders.submit(
-              () -> {
-                String id = trips.send(seq, sent, "broadcast", Map.of("text", "bench " + seq));
-                if (id != null) {
-                  seqOfId.put(id, seq);
-                }
-              });
-        }
-        senders.shutdown();
-        senders.awaitTermination(2, TimeUnit.MINUTES);
+        trips.sendOnSchedule(
+            total, RATE, "broadcast", seq -> Map.of("text", "bench " + seq), sent, null, seqOfId);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         ServerCounters counters = agent.server(Platform.DEMO_SERVER).orElseThrow().counters();
         while (counters.get(Counter.COMMANDS_SUCCEEDED) + counters.get(Counter.COMMANDS_FAILED)

@@ -14,8 +14,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -102,63 +100,45 @@ final class CommandBench {
     long completedBefore = receiver.completed();
     AtomicBoolean stop = new AtomicBoolean();
     Thread load = loader == null ? null : Thread.ofPlatform().start(() -> publish(loader, stop));
-    try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
-      Map<String, Integer> seqOfId = new ConcurrentHashMap<>();
-      AtomicLongArray visibleAt = new AtomicLongArray(total);
-      CommandTrips trips = new CommandTrips(api, COMMANDS, "commands");
-      Thread poller = Thread.ofPlatform().start(() -> trips.poll(seqOfId, visibleAt, stop));
-      long start = System.nanoTime();
-      long interval = TimeUnit.SECONDS.toNanos(1) / RATE;
-      for (int i = 0; i < total; i++) {
-        long wait = start + i * interval - System.nanoTime();
-        if (wait > 0) {
-          Thread.sleep(Duration.ofNanos(wait));
-        }
-        int seq = i;
-        senders.submit(
-            () -> {
-              String id = trips.send(seq, sent, answered, "ping", Map.of("seq", seq));
-              if (id != null) {
-                seqOfId.put(id, seq);
-              }
-            });
-      }
-      senders.shutdown();
-      senders.awaitTermination(2, TimeUnit.MINUTES);
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (receiver.completed() - completedBefore < total && System.nanoTime() < deadline) {
-        Thread.sleep(10);
-      }
-      Thread.sleep(500); // the last results reach the table and the poller
-      stop.set(true);
-      poller.join();
-      if (load != null) {
-        load.join();
-      }
-      Latencies accepted = new Latencies();
-      Latencies run = new Latencies();
-      Latencies visible = new Latencies();
-      for (int i = WARMUP; i < total; i++) {
-        if (answered.get(i) > 0) {
-          accepted.add(answered.get(i) - sent.get(i));
-        }
-        if (visibleAt.get(i) > 0) {
-          visible.add(visibleAt.get(i) - sent.get(i));
-        }
-        if (ran.get(i) > 0) {
-          run.add(ran.get(i) - sent.get(i));
-        }
-      }
-      System.out.printf("  %s (%.1f s):%n", label, (System.nanoTime() - start) / 1e9);
-      System.out.printf("    sent over REST -> 202 answered:             %s%n", accepted.summary());
-      System.out.printf("    sent over REST -> handler ran:              %s%n", run.summary());
-      System.out.printf(
-          "    sent over REST -> succeeded visible over REST: %s; within %.0f ms: %d of %d sent"
-              + " (a command seen by no poll counts as not within)%n",
-          visible.summary(), TARGET_MS, visible.within(TARGET_MS), MEASURED);
-      System.out.printf(
-          "    commands completed by the SDK: %d%n", receiver.completed() - completedBefore);
+    Map<String, Integer> seqOfId = new ConcurrentHashMap<>();
+    AtomicLongArray visibleAt = new AtomicLongArray(total);
+    CommandTrips trips = new CommandTrips(api, COMMANDS, "commands");
+    Thread poller = Thread.ofPlatform().start(() -> trips.poll(seqOfId, visibleAt, stop));
+    long start = System.nanoTime();
+    trips.sendOnSchedule(total, RATE, "ping", seq -> Map.of("seq", seq), sent, answered, seqOfId);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (receiver.completed() - completedBefore < total && System.nanoTime() < deadline) {
+      Thread.sleep(10);
     }
+    Thread.sleep(500); // the last results reach the table and the poller
+    stop.set(true);
+    poller.join();
+    if (load != null) {
+      load.join();
+    }
+    Latencies accepted = new Latencies();
+    Latencies run = new Latencies();
+    Latencies visible = new Latencies();
+    for (int i = WARMUP; i < total; i++) {
+      if (answered.get(i) > 0) {
+        accepted.add(answered.get(i) - sent.get(i));
+      }
+      if (visibleAt.get(i) > 0) {
+        visible.add(visibleAt.get(i) - sent.get(i));
+      }
+      if (ran.get(i) > 0) {
+        run.add(ran.get(i) - sent.get(i));
+      }
+    }
+    System.out.printf("  %s (%.1f s):%n", label, (System.nanoTime() - start) / 1e9);
+    System.out.printf("    sent over REST -> 202 answered:             %s%n", accepted.summary());
+    System.out.printf("    sent over REST -> handler ran:              %s%n", run.summary());
+    System.out.printf(
+        "    sent over REST -> succeeded visible over REST: %s; within %.0f ms: %d of %d sent"
+            + " (a command seen by no poll counts as not within)%n",
+        visible.summary(), TARGET_MS, visible.within(TARGET_MS), MEASURED);
+    System.out.printf(
+        "    commands completed by the SDK: %d%n", receiver.completed() - completedBefore);
   }
 
   /** Kills at {@link #LOAD_RATE} a second on a fixed schedule until {@code stop}. */

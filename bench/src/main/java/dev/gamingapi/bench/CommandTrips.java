@@ -7,8 +7,12 @@ import dev.gamingapi.sdk.rest.RestClient;
 import dev.gamingapi.sdk.rest.RestResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.IntFunction;
 
 /**
  * The REST side of a command round trip, shared by the benches that time one: sending command
@@ -32,16 +36,44 @@ final class CommandTrips {
     this.bench = bench;
   }
 
-  /** Sends command {@code seq}, noting its time in {@code sent}; its id, or null if refused. */
-  String send(int seq, AtomicLongArray sent, String name, Map<String, Object> args) {
-    return send(seq, sent, null, name, args);
+  /**
+   * Sends {@code total} commands {@code name} on a fixed schedule of {@code rate} a second (open
+   * loop: each on a virtual thread of its own, so a slow answer delays no other command), command
+   * {@code seq} with {@code args.apply(seq)}. Notes in {@code sent} when each left, in {@code
+   * answered} (unless null) when its 202 came, and the id of each accepted one in {@code seqOfId};
+   * returns once every send has ended.
+   */
+  void sendOnSchedule(
+      int total,
+      int rate,
+      String name,
+      IntFunction<Map<String, Object>> args,
+      AtomicLongArray sent,
+      AtomicLongArray answered,
+      Map<String, Integer> seqOfId)
+      throws InterruptedException {
+    try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+      long start = System.nanoTime();
+      long interval = TimeUnit.SECONDS.toNanos(1) / rate;
+      for (int i = 0; i < total; i++) {
+        long wait = start + i * interval - System.nanoTime();
+        if (wait > 0) {
+          Thread.sleep(Duration.ofNanos(wait));
+        }
+        int seq = i;
+        senders.submit(
+            () -> {
+              String id = send(seq, sent, answered, name, args.apply(seq));
+              if (id != null) {
+                seqOfId.put(id, seq);
+              }
+            });
+      }
+    }
   }
 
-  /**
-   * As {@link #send(int, AtomicLongArray, String, Map)}, noting in {@code answered} when the 202
-   * came.
-   */
-  String send(
+  /** Sends command {@code seq}, noting its times; its id, or null if refused. */
+  private String send(
       int seq,
       AtomicLongArray sent,
       AtomicLongArray answered,

@@ -96,7 +96,6 @@ public final class Users {
             spec.expiresAt(),
             null);
     store.insert(account, user, Tokens.hash(token));
-    owners.forgetAll();
     Map<String, Object> detail = new LinkedHashMap<>();
     detail.put("kind", kind.wireName());
     if (scope.server() != null) {

@@ -23,10 +23,6 @@ public final class AccountStore {
   private final Jdbi reads;
   private final Clock clock;
 
-  public AccountStore(Jdbi jdbi, Clock clock) {
-    this(jdbi, jdbi, clock);
-  }
-
   /**
    * A store that looks accounts up through {@code reads} ({@link
    * dev.gamingapi.server.store.Database#readJdbi()}): every request looks its account up, and on

@@ -32,10 +32,6 @@ public final class Servers {
   private final AuditLog audit;
   private final List<BiConsumer<String, GameServer>> listeners = new CopyOnWriteArrayList<>();
 
-  public Servers(Jdbi jdbi, Accounts accounts, AuditLog audit, Clock clock) {
-    this(jdbi, jdbi, accounts, audit, clock);
-  }
-
   /** Servers looked up through {@code reads}, which need not wait for the writer (SQLite). */
   public Servers(Jdbi jdbi, Jdbi reads, Accounts accounts, AuditLog audit, Clock clock) {
     this.clock = clock;
