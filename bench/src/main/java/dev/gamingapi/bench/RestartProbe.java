@@ -28,7 +28,9 @@ final class RestartProbe {
   /** Restarts, prints the figures, stops; false when {@code start()} failed. */
   boolean run(String ownerCreds) throws Exception {
     long begin = System.nanoTime();
-    Platform platform = new Platform(PlatformSettings.of(config).withApi(control));
+    Platform platform =
+        new Platform(
+            PlatformSettings.of(config).withApi(control).withReadModels(ControlBench.readModels()));
     try {
       platform.start();
     } catch (RuntimeException e) {

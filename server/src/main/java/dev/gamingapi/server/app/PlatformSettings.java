@@ -106,15 +106,18 @@ public record PlatformSettings(
     }
   }
 
-  /** {@code GAMINGAPI_UNRESPONSIVE_AFTER}; the rest keep their defaults. */
+  /** {@code GAMINGAPI_UNRESPONSIVE_AFTER}, {@code GAMINGAPI_PARK_AFTER}; the rest as defaults. */
   private static ReadModelConfig readModels(Environment env) {
     ReadModelConfig d = ReadModelConfig.defaults();
     Duration unresponsiveAfter =
         env.duration("GAMINGAPI_UNRESPONSIVE_AFTER", d.unresponsiveAfter());
+    Duration parkAfter = env.duration("GAMINGAPI_PARK_AFTER", d.parkAfter());
     try {
-      return new ReadModelConfig(unresponsiveAfter, d.batchSize(), d.credentialsLifetime());
+      return new ReadModelConfig(
+          unresponsiveAfter, d.batchSize(), d.credentialsLifetime(), parkAfter, d.pullExpiry());
     } catch (IllegalArgumentException e) {
-      throw new InvalidConfigException("GAMINGAPI_UNRESPONSIVE_AFTER: " + e.getMessage());
+      throw new InvalidConfigException(
+          "GAMINGAPI_UNRESPONSIVE_AFTER / GAMINGAPI_PARK_AFTER: " + e.getMessage());
     }
   }
 }

@@ -39,6 +39,7 @@ import org.slf4j.LoggerFactory;
 public final class ReadModels implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ReadModels.class);
   private static final String LAG = "gamingapi_readmodel_lag_events";
+  private static final String PARKED = "gamingapi_readmodel_parked_tenants";
 
   private final Database database;
   private final Accounts accounts;
@@ -64,7 +65,11 @@ public final class ReadModels implements AutoCloseable {
   private final TenantOwnership ownership;
   private volatile boolean closed;
 
-  private record Tenant(TenantConsumer consumer, Gauge gauge) {}
+  private record Tenant(TenantConsumer consumer, Gauge gauge) {
+    boolean parked() {
+      return consumer.parked();
+    }
+  }
 
   /** The read models over {@code database}; nothing runs until {@link #start}. */
   public ReadModels(
@@ -111,6 +116,9 @@ public final class ReadModels implements AutoCloseable {
     synchronized (this) {
       this.metrics = metrics;
     }
+    Gauge.builder(PARKED, tenants, all -> all.values().stream().filter(Tenant::parked).count())
+        .description("tenants whose read models are idle and hold no pull on the broker")
+        .register(metrics);
     // Not under this object's lock: the ownership starts tenants from a thread of its own, and
     // startTenant takes that lock.
     ownership.register(
@@ -139,6 +147,8 @@ public final class ReadModels implements AutoCloseable {
                 () -> accounts.internalUser(account, "read models", config.credentialsLifetime()),
                 config.credentialsLifetime().dividedBy(2),
                 config.batchSize(),
+                config.parkAfter(),
+                config.pullExpiry(),
                 applier,
                 backfill,
                 writers)
