@@ -4,7 +4,7 @@ import dev.gamingapi.server.app.ApiConfig;
 import dev.gamingapi.server.app.Platform;
 import dev.gamingapi.server.app.PlatformConfig;
 import dev.gamingapi.server.app.PlatformSettings;
-import dev.gamingapi.server.readmodel.ReadModelConfig;
+import dev.gamingapi.server.broker.PullPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,10 +54,9 @@ final class ControlBench {
     int timed = Math.min(TIMED, args.accounts());
     int total = Math.max(args.accounts(), usable + timed);
     long started = System.nanoTime();
-    ReadModelConfig readModels = readModels();
+    PullPolicy pulls = pulls();
     Platform platform =
-        new Platform(PlatformSettings.of(config).withApi(control).withReadModels(readModels))
-            .start();
+        new Platform(PlatformSettings.of(config).withApi(control).withPulls(pulls)).start();
     brokerLog = platform.embeddedBroker().orElseThrow().config().logFile();
     System.out.printf(
         "control: one embedded platform (nats-server child, SQLite), plan %s, %d tenant accounts"
@@ -96,14 +95,14 @@ final class ControlBench {
           "idle with %d tenants: %s%n",
           creations.count(),
           IdleCpu.measure(platform.embeddedBroker().orElseThrow().pid(), IDLE_SECONDS));
-      // Idle consumers park after parkAfter, once their last pull (pullExpiry) is over.
-      Duration settle = readModels.parkAfter().plus(readModels.pullExpiry()).plusSeconds(10);
+      // Idle consumers park after parkAfter, once their last pull is over.
+      Duration settle = pulls.untilParked().plusSeconds(10);
       Thread.sleep(settle.toMillis());
       System.out.printf(
-          "idle with %d tenants, %d s later (read models parked after %d s): %s%n",
+          "idle with %d tenants, %d s later (consumers parked after %d s): %s%n",
           creations.count(),
           settle.toSeconds(),
-          readModels.parkAfter().toSeconds(),
+          pulls.parkAfter().toSeconds(),
           IdleCpu.measure(platform.embeddedBroker().orElseThrow().pid(), IDLE_SECONDS));
     } finally {
       long stop = System.nanoTime();
@@ -120,11 +119,11 @@ final class ControlBench {
   }
 
   /**
-   * The read models' settings; {@code -Dgamingapi.bench.parkAfter=PT1000H} keeps every consumer
-   * pulling, as before idle consumers parked (for an A/B in one build).
+   * How the tenants' consumers pull; {@code -Dgamingapi.bench.parkAfter=PT1000H} keeps every
+   * consumer pulling, as before idle consumers parked (for an A/B in one build).
    */
-  static ReadModelConfig readModels() {
-    ReadModelConfig defaults = ReadModelConfig.defaults();
+  static PullPolicy pulls() {
+    PullPolicy defaults = PullPolicy.defaults();
     String parkAfter = System.getProperty("gamingapi.bench.parkAfter");
     return parkAfter == null ? defaults : defaults.withParkAfter(Duration.parse(parkAfter));
   }

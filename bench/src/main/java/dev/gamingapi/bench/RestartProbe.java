@@ -29,8 +29,7 @@ final class RestartProbe {
   boolean run(String ownerCreds) throws Exception {
     long begin = System.nanoTime();
     Platform platform =
-        new Platform(
-            PlatformSettings.of(config).withApi(control).withReadModels(ControlBench.readModels()));
+        new Platform(PlatformSettings.of(config).withApi(control).withPulls(ControlBench.pulls()));
     try {
       platform.start();
     } catch (RuntimeException e) {

@@ -7,67 +7,75 @@ import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 
 /**
- * What a parked consumer waits on: the next message published on its tenant's subjects, or a signal
- * from the platform (a reconnection, a stop).
+ * Where a parked consumer waits (see {@link PullPolicy}): for the next message published on its
+ * tenant's subjects, or a signal from the platform (a reconnection, a stop).
  *
- * <p>A pull waiting on the broker costs a heartbeat every 30 s and a new pull at its expiry, on
- * both sides; with three consumers per tenant, ten thousand idle tenants made a thousand heartbeats
- * a second. So a consumer whose tenant has been idle for a while stops pulling and listens instead:
- * a plain subscription, which costs nothing until something is published. It never carries the
- * events themselves (the consumer pulls them once awake); it only says that one came. Whatever was
- * published before the broker held the subscription is seen by the check the consumer makes after
- * {@link #listen} returns (its consumer's pending count).
+ * <p>While parked, the consumer holds a plain subscription to the subjects instead of a pull: it
+ * costs nothing until something is published. It never carries the events themselves (the consumer
+ * pulls them once awake); it only says that one came. Whatever was published before the broker held
+ * the subscription shows in the consumer's pending count, which {@link #park} asks after.
  */
-public final class Wake implements AutoCloseable {
+public final class Wake {
   private static final Duration FLUSH = Duration.ofSeconds(5);
 
   private final Semaphore signals = new Semaphore(0);
-  private final Connection connection;
-  private Dispatcher dispatcher;
+  private volatile boolean parked;
 
-  /** A wake for a consumer on {@code connection}, not listening yet. */
-  public Wake(Connection connection) {
-    this.connection = connection;
+  /** How many messages wait for the consumer (pending plus delivered and not acked). */
+  @FunctionalInterface
+  public interface Backlog {
+    long count() throws Exception;
   }
 
   /**
-   * Listens on {@code subjects} of the connection's account and returns once the broker holds the
-   * subscriptions, so that anything published from then on wakes the waiter.
+   * Parks: listens on {@code subjects} of {@code connection}'s account and, unless {@code backlog}
+   * is not empty by then or {@code stopping} says so, waits for a message, a {@link #signal} or
+   * {@code max}, whichever comes first; stops listening before it returns.
    *
-   * @throws BrokerException when the broker does not confirm the subscriptions in time
+   * @throws BrokerException when the broker does not confirm the subscription in time
    */
-  public Wake listen(List<String> subjects) throws InterruptedException {
-    dispatcher = connection.createDispatcher(message -> signal());
-    subjects.forEach(dispatcher::subscribe);
+  public void park(
+      Connection connection,
+      List<String> subjects,
+      Backlog backlog,
+      BooleanSupplier stopping,
+      Duration max)
+      throws Exception {
+    parked = true;
+    signals.drainPermits(); // a signal before this park is answered by the checks below
+    Dispatcher dispatcher = connection.createDispatcher(message -> signals.release());
     try {
-      connection.flush(FLUSH);
-    } catch (TimeoutException e) {
-      throw new BrokerException("the broker did not confirm a subscription to " + subjects, e);
+      if (stopping.getAsBoolean()) {
+        return;
+      }
+      subjects.forEach(dispatcher::subscribe);
+      try {
+        connection.flush(FLUSH);
+      } catch (TimeoutException e) {
+        throw new BrokerException("the broker did not confirm a subscription to " + subjects, e);
+      }
+      if (stopping.getAsBoolean() || backlog.count() > 0) {
+        return;
+      }
+      signals.tryAcquire(Math.max(0, max.toNanos()), TimeUnit.NANOSECONDS);
+    } finally {
+      parked = false;
+      if (connection.getStatus() != Connection.Status.CLOSED) {
+        connection.closeDispatcher(dispatcher);
+      }
     }
-    return this;
   }
 
-  /** Wakes the waiter (or the next one to wait); safe from any thread. */
+  /** Wakes the parked consumer, if it is; safe from any thread. */
   public void signal() {
     signals.release();
   }
 
-  /** Waits for a message or a signal, at most {@code max}; answers whether one came. */
-  public boolean await(Duration max) throws InterruptedException {
-    boolean woken = signals.tryAcquire(Math.max(0, max.toNanos()), TimeUnit.NANOSECONDS);
-    signals.drainPermits();
-    return woken;
-  }
-
-  /** Stops listening; messages already on their way are dropped with the subscription. */
-  @Override
-  public void close() {
-    Dispatcher listening = dispatcher;
-    dispatcher = null;
-    if (listening != null && connection.getStatus() != Connection.Status.CLOSED) {
-      connection.closeDispatcher(listening);
-    }
+  /** Whether the consumer is parked now. */
+  public boolean parked() {
+    return parked;
   }
 }

@@ -3,6 +3,7 @@ package dev.gamingapi.server.commands;
 import dev.gamingapi.server.accounts.Account;
 import dev.gamingapi.server.accounts.AccountChange;
 import dev.gamingapi.server.broker.BrokerConnections;
+import dev.gamingapi.server.broker.PullPolicy;
 import dev.gamingapi.server.common.NotFoundException;
 import dev.gamingapi.server.common.Page;
 import dev.gamingapi.server.common.PageRequest;
@@ -29,6 +30,7 @@ final class TenantRegistry implements AutoCloseable {
   private final TenancyServices tenancy;
   private final String url;
   private final CommandStore store;
+  private final PullPolicy pulls;
   private final Map<String, TenantCommands> tenants = new ConcurrentHashMap<>();
   private final AtomicLong repairs = new AtomicLong();
   private final Set<String> checking = ConcurrentHashMap.newKeySet();
@@ -36,8 +38,9 @@ final class TenantRegistry implements AutoCloseable {
       Executors.newSingleThreadExecutor(
           task -> Thread.ofPlatform().name("gamingapi-commands-watch").daemon().unstarted(task));
 
-  TenantRegistry(TenancyServices tenancy, String url, CommandStore store) {
+  TenantRegistry(TenancyServices tenancy, String url, CommandStore store, PullPolicy pulls) {
     this.tenancy = tenancy;
+    this.pulls = pulls;
     this.url = url;
     this.store = store;
   }

@@ -3,6 +3,7 @@ package dev.gamingapi.server.readmodel;
 import dev.gamingapi.server.accounts.Accounts;
 import dev.gamingapi.server.audit.Actor;
 import dev.gamingapi.server.audit.AuditLog;
+import dev.gamingapi.server.broker.PullPolicy;
 import dev.gamingapi.server.cluster.TenantOwnership;
 import dev.gamingapi.server.cluster.TenantStart;
 import dev.gamingapi.server.cluster.TenantWorker;
@@ -55,6 +56,7 @@ public final class ReadModels implements AutoCloseable {
   private final Leaderboards leaderboards;
   private final StateStore state;
   private final AuditLog audit;
+  private final PullPolicy pulls;
   private final Map<String, Tenant> tenants = new ConcurrentHashMap<>();
   // Batches are written here while their consumers read the next: as many writers as cores, since
   // a write is mostly computing (and SQLite takes one writer at a time anyway).
@@ -71,16 +73,6 @@ public final class ReadModels implements AutoCloseable {
     }
   }
 
-  /** The read models over {@code database}; nothing runs until {@link #start}. */
-  public ReadModels(
-      Database database,
-      Accounts accounts,
-      AuditLog audit,
-      String brokerUrl,
-      ReadModelConfig config) {
-    this(database, accounts, audit, brokerUrl, config, TenantOwnership.all(accounts));
-  }
-
   /**
    * The read models over {@code database}, of the tenants that {@code ownership} gives this
    * instance; nothing runs until {@link #start}.
@@ -91,8 +83,10 @@ public final class ReadModels implements AutoCloseable {
       AuditLog audit,
       String brokerUrl,
       ReadModelConfig config,
+      PullPolicy pulls,
       TenantOwnership ownership) {
     this.ownership = ownership;
+    this.pulls = pulls;
     this.database = database;
     this.accounts = accounts;
     this.brokerUrl = brokerUrl;
@@ -147,8 +141,7 @@ public final class ReadModels implements AutoCloseable {
                 () -> accounts.internalUser(account, "read models", config.credentialsLifetime()),
                 config.credentialsLifetime().dividedBy(2),
                 config.batchSize(),
-                config.parkAfter(),
-                config.pullExpiry(),
+                pulls,
                 applier,
                 backfill,
                 writers)

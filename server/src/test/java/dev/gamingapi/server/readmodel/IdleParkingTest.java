@@ -3,6 +3,7 @@ package dev.gamingapi.server.readmodel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.gamingapi.contract.command.PlatformConsumers;
 import dev.gamingapi.contract.event.PlayerConnected;
 import dev.gamingapi.contract.event.ServerStarted;
 import dev.gamingapi.server.app.Platform;
@@ -10,6 +11,7 @@ import dev.gamingapi.server.app.PlatformConfig;
 import dev.gamingapi.server.app.PlatformSettings;
 import dev.gamingapi.server.broker.BrokerConnections;
 import dev.gamingapi.server.broker.EventStreamSpec;
+import dev.gamingapi.server.broker.PullPolicy;
 import dev.gamingapi.server.readmodel.engine.TenantConsumer;
 import dev.gamingapi.server.testing.Api;
 import dev.gamingapi.server.testing.EventLog;
@@ -20,16 +22,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An idle tenant's read models park: once caught up for a while, their consumer holds no pull on
- * the broker (so the broker sends it no heartbeats), and the tenant's next event wakes it and is
- * applied.
+ * An idle tenant's consumers park: once caught up for a while, the read models' and the
+ * notifications' consumers hold no pull on the broker (so the broker sends them no heartbeats), and
+ * the tenant's next event wakes them: it is applied and handed to the notification rules.
  */
 class IdleParkingTest {
   @TempDir Path dataDir;
+
+  private static final List<String> PARKING =
+      List.of(TenantConsumer.DURABLE, PlatformConsumers.NOTIFY);
 
   private static final Instant T = Instant.parse("2026-12-07T20:00:00Z");
 
@@ -53,6 +59,10 @@ class IdleParkingTest {
 
       long next = log.publish(EventLog.event("s1", T, new PlayerConnected("p1", "Ada", null)));
       EventLog.awaitPosition(api, "default", next, Duration.ofSeconds(10));
+      await("the notifications' consumer woke and handled it")
+          .atMost(Duration.ofSeconds(10))
+          .pollInterval(Duration.ofMillis(50))
+          .until(() -> handled(jsm, PlatformConsumers.NOTIFY) >= next);
     }
   }
 
@@ -94,14 +104,10 @@ class IdleParkingTest {
 
   // Parked after 1 s without an event, pulls of 1 s: parked about 2 s after the last event.
   private Platform start() {
-    ReadModelConfig quick =
-        ReadModelConfig.defaults()
-            .withParkAfter(Duration.ofSeconds(1))
-            .withPullExpiry(Duration.ofSeconds(1));
     return new Platform(
             PlatformSettings.of(PlatformConfig.embedded(dataDir, 0))
                 .withNotifications(PlatformFixture.NOTIFY)
-                .withReadModels(quick))
+                .withPulls(new PullPolicy(Duration.ofSeconds(1), Duration.ofSeconds(1))))
         .start();
   }
 
@@ -120,13 +126,23 @@ class IdleParkingTest {
   }
 
   private static void awaitParked(JetStreamManagement jsm) {
-    await("the idle tenant's consumer parks (no pull waiting on the broker)")
+    await("the idle tenant's consumers park (no pull waiting on the broker)")
         .atMost(Duration.ofSeconds(30))
         .pollInterval(Duration.ofMillis(100))
         .until(() -> waitingPulls(jsm) == 0);
   }
 
+  /** The stream sequence up to which {@code consumer} has every message acked. */
+  private static long handled(JetStreamManagement jsm, String consumer) throws Exception {
+    return jsm.getConsumerInfo(EventStreamSpec.NAME, consumer).getAckFloor().getStreamSequence();
+  }
+
+  /** The pulls waiting on the broker for the platform's consumers that park when idle. */
   private static long waitingPulls(JetStreamManagement jsm) throws Exception {
-    return jsm.getConsumerInfo(EventStreamSpec.NAME, TenantConsumer.DURABLE).getNumWaiting();
+    long waiting = 0;
+    for (String consumer : PARKING) {
+      waiting += jsm.getConsumerInfo(EventStreamSpec.NAME, consumer).getNumWaiting();
+    }
+    return waiting;
   }
 }

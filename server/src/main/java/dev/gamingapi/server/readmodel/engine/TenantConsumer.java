@@ -3,6 +3,7 @@ package dev.gamingapi.server.readmodel.engine;
 import dev.gamingapi.contract.command.PlatformConsumers;
 import dev.gamingapi.server.broker.BrokerConnections;
 import dev.gamingapi.server.broker.EventStreamSpec;
+import dev.gamingapi.server.broker.PullPolicy;
 import dev.gamingapi.server.broker.Wake;
 import io.nats.client.AuthHandler;
 import io.nats.client.Connection;
@@ -66,8 +67,7 @@ public final class TenantConsumer implements AutoCloseable {
   private final Supplier<AuthHandler> credentials;
   private final Duration renewAfter;
   private final int batchSize;
-  private final Duration parkAfter;
-  private final Duration pullExpiry;
+  private final PullPolicy pulls;
   private final Applier applier;
   private final Backfill backfill;
   private final Executor writers;
@@ -75,14 +75,12 @@ public final class TenantConsumer implements AutoCloseable {
   private final CountDownLatch prepared = new CountDownLatch(1);
   private final Thread thread;
   private volatile boolean running = true;
-  private volatile Wake parked;
+  private final Wake wake = new Wake();
 
   /**
    * @param credentials a fresh short-lived internal user of the tenant at each connection
    * @param renewAfter when to reconnect with fresh credentials (before they expire)
-   * @param parkAfter how long a caught-up consumer keeps a pull waiting before it parks on a {@link
-   *     Wake}
-   * @param pullExpiry how long each pull waits on the broker
+   * @param pulls how it pulls, and when it parks on a {@link Wake}
    * @param backfill backfills the boards defined since the consumer last ran, before it consumes
    * @param writers the threads that write batches (shared by the tenants: a consumer has at most
    *     one batch written at a time)
@@ -93,8 +91,7 @@ public final class TenantConsumer implements AutoCloseable {
       Supplier<AuthHandler> credentials,
       Duration renewAfter,
       int batchSize,
-      Duration parkAfter,
-      Duration pullExpiry,
+      PullPolicy pulls,
       Applier applier,
       Backfill backfill,
       Executor writers) {
@@ -103,8 +100,7 @@ public final class TenantConsumer implements AutoCloseable {
     this.credentials = credentials;
     this.renewAfter = renewAfter;
     this.batchSize = batchSize;
-    this.parkAfter = parkAfter;
-    this.pullExpiry = pullExpiry;
+    this.pulls = pulls;
     this.applier = applier;
     this.backfill = backfill;
     this.writers = writers;
@@ -128,7 +124,7 @@ public final class TenantConsumer implements AutoCloseable {
 
   /** Whether the consumer is parked: caught up and idle, holding no pull on the broker. */
   public boolean parked() {
-    return parked != null;
+    return wake.parked();
   }
 
   /** Events in the stream not applied yet, as of the last delivered message. */
@@ -196,7 +192,7 @@ public final class TenantConsumer implements AutoCloseable {
                 refreshLag(stream);
                 lagCheckedAt = System.nanoTime();
               }
-            } else if (System.nanoTime() - busyAt > parkAfter.toNanos()) {
+            } else if (System.nanoTime() - busyAt > pulls.parkAfter().toNanos()) {
               // No new pull from now on; what the waiting one brings is still read here.
               messages.stop();
             }
@@ -244,30 +240,27 @@ public final class TenantConsumer implements AutoCloseable {
     return stream
         .getConsumerContext(DURABLE)
         .iterate(
-            ConsumeOptions.builder().batchSize(batchSize).expiresIn(pullExpiry.toMillis()).build());
+            ConsumeOptions.builder()
+                .batchSize(batchSize)
+                .expiresIn(pulls.expiry().toMillis())
+                .build());
   }
 
   /**
    * Waits, holding no pull on the broker, until the tenant publishes again, the platform asks it to
-   * look again (a reconnection) or stop, or the credentials are due for renewal. Whatever came
-   * while the wake was being set up shows in the consumer's pending count.
+   * look again (a reconnection) or stop, or the credentials are due for renewal.
    */
   private void park(Connection connection, StreamContext stream, long renewAt) throws Exception {
-    try (Wake wake = new Wake(connection)) {
-      parked = wake;
-      if (!running) {
-        return;
-      }
-      wake.listen(EventStreamSpec.SUBJECTS);
-      ConsumerInfo info = stream.getConsumerInfo(DURABLE);
-      if (info.getNumPending() + info.getNumAckPending() > 0) {
-        return;
-      }
-      LOG.debug("read models of {}: idle, parked", account);
-      wake.await(Duration.ofNanos(renewAt - System.nanoTime()));
-    } finally {
-      parked = null;
-    }
+    LOG.debug("read models of {}: idle, parking", account);
+    wake.park(
+        connection,
+        EventStreamSpec.SUBJECTS,
+        () -> {
+          ConsumerInfo info = stream.getConsumerInfo(DURABLE);
+          return info.getNumPending() + info.getNumAckPending();
+        },
+        () -> !running,
+        Duration.ofNanos(renewAt - System.nanoTime()));
   }
 
   private static void closeQuietly(IterableConsumer messages) {
@@ -280,10 +273,7 @@ public final class TenantConsumer implements AutoCloseable {
 
   /** Wakes a parked consumer to look at its stream again (after a reconnection). */
   private void lookAgain() {
-    Wake wake = parked;
-    if (wake != null) {
-      wake.signal();
-    }
+    wake.signal();
   }
 
   /**
