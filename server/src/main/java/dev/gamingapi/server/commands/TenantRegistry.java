@@ -67,6 +67,13 @@ final class TenantRegistry implements AutoCloseable {
     }
   }
 
+  private void lookAgain(String account) {
+    TenantCommands tenant = tenants.get(account);
+    if (tenant != null) {
+      tenant.lookAgain();
+    }
+  }
+
   private void repair(String account) {
     checking.remove(account);
     TenantCommands tenant = tenants.get(account);
@@ -128,8 +135,9 @@ final class TenantRegistry implements AutoCloseable {
             tenancy.accounts().internalUser(account, "commands", null),
             "gamingapi-commands " + account,
             true,
-            () -> scheduleRepair(account));
-    TenantCommands tenant = new TenantCommands(connection);
+            () -> scheduleRepair(account),
+            () -> lookAgain(account));
+    TenantCommands tenant = new TenantCommands(account, connection, pulls);
     try {
       tenant.track(new ResultTracker(account, store));
       String cursor = null;

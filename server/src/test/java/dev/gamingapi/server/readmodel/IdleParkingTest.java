@@ -3,7 +3,9 @@ package dev.gamingapi.server.readmodel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.gamingapi.contract.command.PlatformConsumers;
+import dev.gamingapi.contract.event.CommandSucceeded;
 import dev.gamingapi.contract.event.PlayerConnected;
 import dev.gamingapi.contract.event.ServerStarted;
 import dev.gamingapi.server.app.Platform;
@@ -27,16 +29,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An idle tenant's consumers park: once caught up for a while, the read models' and the
- * notifications' consumers hold no pull on the broker (so the broker sends them no heartbeats), and
- * the tenant's next event wakes them: it is applied and handed to the notification rules.
+ * An idle tenant's consumers park: once caught up for a while, the read models', the notifications'
+ * and the command results' consumers hold no pull on the broker (so the broker sends them no
+ * heartbeats), and the tenant's next event wakes them: it is applied, handed to the notification
+ * rules, and a command result is recorded.
  */
 class IdleParkingTest {
   @TempDir Path dataDir;
 
   private static final List<String> PARKING =
-      List.of(TenantConsumer.DURABLE, PlatformConsumers.NOTIFY);
+      List.of(TenantConsumer.DURABLE, PlatformConsumers.NOTIFY, PlatformConsumers.COMMAND_RESULTS);
 
+  private static final String SERVERS = "/api/v1/accounts/default/servers";
   private static final Instant T = Instant.parse("2026-12-07T20:00:00Z");
 
   @Test
@@ -45,6 +49,7 @@ class IdleParkingTest {
         EventLog log = new EventLog(platform, "default");
         Connection inside = observer(platform)) {
       Api api = api(platform);
+      assertThat(api.post(SERVERS, "{\"id\":\"s1\"}").status()).isEqualTo(201);
       JetStreamManagement jsm = inside.jetStreamManagement();
       long first = log.publish(EventLog.event("s1", T, new ServerStarted("rust", "m", "1", 10)));
       EventLog.awaitPosition(api, "default", first, Duration.ofSeconds(30));
@@ -63,6 +68,22 @@ class IdleParkingTest {
           .atMost(Duration.ofSeconds(10))
           .pollInterval(Duration.ofMillis(50))
           .until(() -> handled(jsm, PlatformConsumers.NOTIFY) >= next);
+
+      awaitParked(jsm);
+      var sent = api.post(SERVERS + "/s1/commands", "{\"name\":\"save\"}");
+      assertThat(sent.status()).isEqualTo(202);
+      String command = sent.json().path("id").asText();
+      log.publish(
+          EventLog.event(
+              "s1",
+              T,
+              new CommandSucceeded(command, "save", JsonNodeFactory.instance.objectNode())));
+      await("the parked result tracker woke and recorded the result")
+          .atMost(Duration.ofSeconds(10))
+          .pollInterval(Duration.ofMillis(50))
+          .until(
+              () -> api.get(SERVERS + "/s1/commands/" + command).json().path("status").asText(),
+              "succeeded"::equals);
     }
   }
 
