@@ -29,6 +29,7 @@ final class TenantRegistry implements AutoCloseable {
   private final TenancyServices tenancy;
   private final String url;
   private final CommandStore store;
+  private final CommandLatency latency;
   private final Map<String, TenantCommands> tenants = new ConcurrentHashMap<>();
   private final AtomicLong repairs = new AtomicLong();
   private final Set<String> checking = ConcurrentHashMap.newKeySet();
@@ -36,10 +37,11 @@ final class TenantRegistry implements AutoCloseable {
       Executors.newSingleThreadExecutor(
           task -> Thread.ofPlatform().name("gamingapi-commands-watch").daemon().unstarted(task));
 
-  TenantRegistry(TenancyServices tenancy, String url, CommandStore store) {
+  TenantRegistry(TenancyServices tenancy, String url, CommandStore store, CommandLatency latency) {
     this.tenancy = tenancy;
     this.url = url;
     this.store = store;
+    this.latency = latency;
   }
 
   /** How many times a tenant's result tracker was found missing or changed and recreated. */
@@ -128,7 +130,7 @@ final class TenantRegistry implements AutoCloseable {
             () -> scheduleRepair(account));
     TenantCommands tenant = new TenantCommands(connection);
     try {
-      tenant.track(new ResultTracker(account, store));
+      tenant.track(new ResultTracker(account, store, latency));
       String cursor = null;
       do {
         Page<GameServer> page = tenancy.servers().list(account, PageRequest.of("200", cursor));
