@@ -10,11 +10,10 @@ import dev.gamingapi.server.app.ApiConfig;
 import dev.gamingapi.server.testing.Api;
 import dev.gamingapi.server.testing.NotifyEvents;
 import dev.gamingapi.server.testing.PlatformFixture;
+import dev.gamingapi.server.testing.Scrape;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -162,9 +161,6 @@ class MetricsServedTest {
   }
 
   private static Scrape scrape(HttpClient http, URI url) throws Exception {
-    HttpResponse<String> response =
-        http.send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).isEqualTo(200);
-    return new Scrape(response.body());
+    return Scrape.of(http, url, null);
   }
 }

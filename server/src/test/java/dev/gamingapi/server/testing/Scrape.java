@@ -1,5 +1,9 @@
-package dev.gamingapi.server.observability;
+package dev.gamingapi.server.testing;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -7,9 +11,27 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** One {@code /metrics} answer in the Prometheus text format, read as a test needs it. */
-record Scrape(String text) {
+public record Scrape(String text) {
+  /**
+   * {@code GET url} with {@code token} as the bearer credential (null: none, for the metrics port).
+   *
+   * @throws IllegalStateException if the answer is not 200
+   */
+  public static Scrape of(HttpClient http, URI url, String token) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(url);
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    HttpResponse<String> response =
+        http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(url + " answered " + response.statusCode());
+    }
+    return new Scrape(response.body());
+  }
+
   /** The sample names served (a histogram's {@code _bucket}, {@code _count}, {@code _sum}...). */
-  Set<String> names() {
+  public Set<String> names() {
     Set<String> names = new TreeSet<>();
     for (String line : samples()) {
       names.add(name(line));
@@ -21,7 +43,7 @@ record Scrape(String text) {
    * The sum of the samples of {@code name} carrying every label of {@code labels} (NaN when none
    * does): one figure for a family split by labels the caller does not care about.
    */
-  double value(String name, Map<String, String> labels) {
+  public double value(String name, Map<String, String> labels) {
     double sum = 0;
     boolean found = false;
     for (String line : samples()) {
