@@ -2,6 +2,8 @@ package dev.gamingapi.server.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,12 +18,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Prometheus files of {@code deploy/observability/} pass Prometheus' own checker: both scrape
- * configs load, the rules load, and the rules' unit tests ({@code alerts-test.yml}) fire each alert
- * from synthetic series. {@code ./run-tests} installs Debian's {@code prometheus} package for
- * {@code promtool} and names it in {@code GAMINGAPI_PROMTOOL}: then a missing promtool fails this
- * test; run alone through Maven without it, the test is skipped with that advice.
+ * configs load, the rules load, the rules' unit tests ({@code alerts-test.yml}) fire each alert
+ * from synthetic series, and every query of the Grafana dashboard parses. {@code ./run-tests}
+ * installs Debian's {@code prometheus} package for {@code promtool} and names it in {@code
+ * GAMINGAPI_PROMTOOL}: then a missing promtool fails this test; run alone through Maven without it,
+ * the test is skipped with that advice.
  */
 class PromtoolTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static Path promtool;
 
   @TempDir Path tmp;
@@ -82,6 +86,38 @@ class PromtoolTest {
     Result tests = run("test", "rules", tmp.resolve("alerts-test.yml").toString());
     assertThat(tests.exit()).isNotZero();
     assertThat(tests.output()).contains("FAILED").contains("GamingApiJetStreamStorageNearlyFull");
+  }
+
+  @Test
+  void everyQueryOfTheDashboardIsPromQl() throws Exception {
+    // promtool has no query checker of its own, but it parses every rule's expression: the
+    // dashboard's queries go through it as recording rules, with Grafana's variables given values.
+    JsonNode dashboard = JSON.readTree(ObservabilityFiles.DASHBOARD.toFile());
+    StringBuilder rules = new StringBuilder("groups:\n  - name: dashboard\n    rules:\n");
+    int count = 0;
+    for (JsonNode panel : dashboard.path("panels")) {
+      for (JsonNode target : panel.path("targets")) {
+        String expr =
+            target
+                .path("expr")
+                .asText()
+                .replace("$__rate_interval", "1m")
+                .replace("$instance", ".*")
+                .replace("$account", ".*");
+        assertThat(expr).as("panel %s", panel.path("title")).isNotBlank().doesNotContain("$");
+        rules
+            .append("      - record: dashboard:query_")
+            .append(++count)
+            .append("\n        expr: ")
+            .append(JSON.writeValueAsString(expr)) // a JSON string is a YAML double-quoted one
+            .append('\n');
+      }
+    }
+    assertThat(count).isGreaterThan(20);
+    Path file = Files.writeString(tmp.resolve("dashboard-queries.yml"), rules);
+    Result checked = run("check", "rules", file.toString());
+    assertThat(checked.exit()).as(checked.output()).isZero();
+    assertThat(checked.output()).contains("SUCCESS: " + count + " rules found");
   }
 
   private record Result(int exit, String output) {}
