@@ -64,7 +64,8 @@ ensure_chromium() { # installs Debian's chromium and chromium-driver for the por
 
 ensure_promtool() { # installs Debian's prometheus package for promtool; exports GAMINGAPI_PROMTOOL
   # The build checks deploy/observability/ with it (PromtoolTest); named in GAMINGAPI_PROMTOOL, a
-  # missing promtool fails that test instead of skipping it.
+  # missing promtool fails that test instead of skipping it. (On a machine run by systemd the
+  # package also starts a Prometheus on :9090; the tests use only promtool.)
   local found
   found="$(command -v promtool || true)"
   if [ -z "$found" ] && command -v apt-get >/dev/null; then
