@@ -4,8 +4,10 @@ import dev.gamingapi.server.app.ApiConfig;
 import dev.gamingapi.server.app.Platform;
 import dev.gamingapi.server.app.PlatformConfig;
 import dev.gamingapi.server.app.PlatformSettings;
+import dev.gamingapi.server.broker.PullPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The control plane on one embedded platform, over REST with sequential calls: how soon a new
@@ -52,7 +54,9 @@ final class ControlBench {
     int timed = Math.min(TIMED, args.accounts());
     int total = Math.max(args.accounts(), usable + timed);
     long started = System.nanoTime();
-    Platform platform = new Platform(PlatformSettings.of(config).withApi(control)).start();
+    PullPolicy pulls = pulls();
+    Platform platform =
+        new Platform(PlatformSettings.of(config).withApi(control).withPulls(pulls)).start();
     brokerLog = platform.embeddedBroker().orElseThrow().config().logFile();
     System.out.printf(
         "control: one embedded platform (nats-server child, SQLite), plan %s, %d tenant accounts"
@@ -91,6 +95,15 @@ final class ControlBench {
           "idle with %d tenants: %s%n",
           creations.count(),
           IdleCpu.measure(platform.embeddedBroker().orElseThrow().pid(), IDLE_SECONDS));
+      // Idle consumers park after parkAfter, once their last pull is over.
+      Duration settle = pulls.untilParked().plusSeconds(10);
+      Thread.sleep(settle.toMillis());
+      System.out.printf(
+          "idle with %d tenants, %d s later (consumers parked after %d s): %s%n",
+          creations.count(),
+          settle.toSeconds(),
+          pulls.parkAfter().toSeconds(),
+          IdleCpu.measure(platform.embeddedBroker().orElseThrow().pid(), IDLE_SECONDS));
     } finally {
       long stop = System.nanoTime();
       platform.close();
@@ -103,6 +116,16 @@ final class ControlBench {
       System.out.printf("  data dir kept for inspection: %s%n", dataDir);
     }
     Files.deleteIfExists(plansFile);
+  }
+
+  /**
+   * How the tenants' consumers pull; {@code -Dgamingapi.bench.parkAfter=PT1000H} keeps every
+   * consumer pulling, as before idle consumers parked (for an A/B in one build).
+   */
+  static PullPolicy pulls() {
+    PullPolicy defaults = PullPolicy.defaults();
+    String parkAfter = System.getProperty("gamingapi.bench.parkAfter");
+    return parkAfter == null ? defaults : defaults.withParkAfter(Duration.parse(parkAfter));
   }
 
   static ControlApi api(Platform platform) throws Exception {

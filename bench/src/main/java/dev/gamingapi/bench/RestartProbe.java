@@ -28,7 +28,8 @@ final class RestartProbe {
   /** Restarts, prints the figures, stops; false when {@code start()} failed. */
   boolean run(String ownerCreds) throws Exception {
     long begin = System.nanoTime();
-    Platform platform = new Platform(PlatformSettings.of(config).withApi(control));
+    Platform platform =
+        new Platform(PlatformSettings.of(config).withApi(control).withPulls(ControlBench.pulls()));
     try {
       platform.start();
     } catch (RuntimeException e) {

@@ -208,12 +208,24 @@ public final class Platform implements AutoCloseable {
                   settings.cluster().leaseTtl());
       notifier =
           Notifier.start(
-              database, tenancy.accounts(), url, settings.notifications(), ownership, clock);
-      commands = Commands.start(tenancy, database, url, clock);
+              database,
+              tenancy.accounts(),
+              url,
+              settings.notifications(),
+              settings.pulls(),
+              ownership,
+              clock);
+      commands = Commands.start(tenancy, database, url, settings.pulls(), clock);
       OAuth oauth = OAuth.create(database, tenancy, vault, OAuthConfig.defaults(), clock);
       readModels =
           new ReadModels(
-              database, tenancy.accounts(), tenancy.audit(), url, settings.readModels(), ownership);
+              database,
+              tenancy.accounts(),
+              tenancy.audit(),
+              url,
+              settings.readModels(),
+              settings.pulls(),
+              ownership);
       http =
           new HttpApi(
               tenancy,

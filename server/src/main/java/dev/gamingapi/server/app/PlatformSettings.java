@@ -1,5 +1,6 @@
 package dev.gamingapi.server.app;
 
+import dev.gamingapi.server.broker.PullPolicy;
 import dev.gamingapi.server.notify.NotifyConfig;
 import dev.gamingapi.server.readmodel.ReadModelConfig;
 import java.nio.file.Path;
@@ -14,13 +15,15 @@ import java.time.Duration;
  * @param notifications notification delivery
  * @param cluster how this instance shares tenants with others (external broker only)
  * @param readModels the read models
+ * @param pulls how the consumers in each tenant pull, and when idle ones park
  */
 public record PlatformSettings(
     PlatformConfig platform,
     ApiConfig api,
     NotifyConfig notifications,
     ClusterConfig cluster,
-    ReadModelConfig readModels) {
+    ReadModelConfig readModels,
+    PullPolicy pulls) {
 
   /** Checks that every part is there. */
   public PlatformSettings {
@@ -28,8 +31,8 @@ public record PlatformSettings(
       throw new InvalidConfigException(
           "platform, api, notification and cluster settings are required");
     }
-    if (readModels == null) {
-      throw new InvalidConfigException("read model settings are required");
+    if (readModels == null || pulls == null) {
+      throw new InvalidConfigException("read model and pull settings are required");
     }
   }
 
@@ -43,7 +46,8 @@ public record PlatformSettings(
         ApiConfig.defaults(),
         NotifyConfig.defaults(),
         ClusterConfig.withDefaults(),
-        ReadModelConfig.defaults());
+        ReadModelConfig.defaults(),
+        PullPolicy.defaults());
   }
 
   /**
@@ -58,32 +62,38 @@ public record PlatformSettings(
         ApiConfig.fromEnvironment(env),
         notifications(env),
         ClusterConfig.fromEnvironment(env),
-        readModels(env));
+        readModels(env),
+        pulls(env));
   }
 
   /** A copy with {@code platform}. */
   public PlatformSettings withPlatform(PlatformConfig platform) {
-    return new PlatformSettings(platform, api, notifications, cluster, readModels);
+    return new PlatformSettings(platform, api, notifications, cluster, readModels, pulls);
   }
 
   /** A copy with {@code api}. */
   public PlatformSettings withApi(ApiConfig api) {
-    return new PlatformSettings(platform, api, notifications, cluster, readModels);
+    return new PlatformSettings(platform, api, notifications, cluster, readModels, pulls);
   }
 
   /** A copy with {@code notifications}. */
   public PlatformSettings withNotifications(NotifyConfig notifications) {
-    return new PlatformSettings(platform, api, notifications, cluster, readModels);
+    return new PlatformSettings(platform, api, notifications, cluster, readModels, pulls);
   }
 
   /** A copy with {@code cluster}. */
   public PlatformSettings withCluster(ClusterConfig cluster) {
-    return new PlatformSettings(platform, api, notifications, cluster, readModels);
+    return new PlatformSettings(platform, api, notifications, cluster, readModels, pulls);
+  }
+
+  /** A copy with {@code pulls}. */
+  public PlatformSettings withPulls(PullPolicy pulls) {
+    return new PlatformSettings(platform, api, notifications, cluster, readModels, pulls);
   }
 
   /** A copy with {@code readModels}. */
   public PlatformSettings withReadModels(ReadModelConfig readModels) {
-    return new PlatformSettings(platform, api, notifications, cluster, readModels);
+    return new PlatformSettings(platform, api, notifications, cluster, readModels, pulls);
   }
 
   /**
@@ -115,6 +125,16 @@ public record PlatformSettings(
       return new ReadModelConfig(unresponsiveAfter, d.batchSize(), d.credentialsLifetime());
     } catch (IllegalArgumentException e) {
       throw new InvalidConfigException("GAMINGAPI_UNRESPONSIVE_AFTER: " + e.getMessage());
+    }
+  }
+
+  /** {@code GAMINGAPI_PARK_AFTER}; the pull expiry keeps its default. */
+  private static PullPolicy pulls(Environment env) {
+    PullPolicy d = PullPolicy.defaults();
+    try {
+      return d.withParkAfter(env.duration("GAMINGAPI_PARK_AFTER", d.parkAfter()));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidConfigException("GAMINGAPI_PARK_AFTER: " + e.getMessage());
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.gamingapi.server.broker;
 
 import io.nats.client.AuthHandler;
 import io.nats.client.Connection;
+import io.nats.client.ConnectionListener;
 import io.nats.client.ErrorListener;
 import io.nats.client.JetStreamSubscription;
 import io.nats.client.Nats;
@@ -75,6 +76,22 @@ public final class BrokerConnections {
    */
   public static Connection connect(
       String url, AuthHandler auth, String name, boolean reconnect, Runnable onConsumerTrouble) {
+    return connect(url, auth, name, reconnect, onConsumerTrouble, () -> {});
+  }
+
+  /**
+   * Connects like {@link #connect(String, AuthHandler, String, boolean, Runnable)}, and calls
+   * {@code onResubscribed} (on a jnats thread; it must not block) once the connection is back after
+   * a loss and its subscriptions are registered again: a parked consumer ({@link Wake}) missed
+   * whatever was published while it was away, and looks again.
+   */
+  public static Connection connect(
+      String url,
+      AuthHandler auth,
+      String name,
+      boolean reconnect,
+      Runnable onConsumerTrouble,
+      Runnable onResubscribed) {
     Options options =
         Options.builder()
             .server(url)
@@ -87,6 +104,12 @@ public final class BrokerConnections {
             .connectExecutor(THREADS)
             .scheduledExecutor(TIMERS)
             .bufferSize(BUFFER_BYTES)
+            .connectionListener(
+                (connection, event) -> {
+                  if (event == ConnectionListener.Events.RESUBSCRIBED) {
+                    onResubscribed.run();
+                  }
+                })
             .errorListener(
                 new ErrorListener() {
                   @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gamingapi.contract.command.CommandMessage;
 import dev.gamingapi.contract.event.EventIds;
 import dev.gamingapi.server.accounts.AccountChange;
+import dev.gamingapi.server.broker.PullPolicy;
 import dev.gamingapi.server.common.InvalidRequestException;
 import dev.gamingapi.server.common.NotFoundException;
 import dev.gamingapi.server.common.Page;
@@ -32,12 +33,13 @@ public final class Commands implements AutoCloseable {
   private final CommandTypes types;
   private final Clock clock;
 
-  private Commands(TenancyServices tenancy, Database database, String url, Clock clock) {
+  private Commands(
+      TenancyServices tenancy, Database database, String url, PullPolicy pulls, Clock clock) {
     this.tenancy = tenancy;
     this.store = new CommandStore(database.jdbi(), clock);
     this.checks = new CommandChecks(tenancy, clock);
     this.latency = new CommandLatency(clock);
-    this.tenants = new TenantRegistry(tenancy, url, store, latency);
+    this.tenants = new TenantRegistry(tenancy, url, store, pulls, latency);
     this.types = new CommandTypes(database.jdbi(), database.readJdbi(), clock);
     this.clock = clock;
   }
@@ -46,11 +48,12 @@ public final class Commands implements AutoCloseable {
    * Starts tracking every tenant (and those created later) and creates the command consumer of
    * every registered server (and of those registered later). Call after the control plane.
    *
+   * @param pulls how the tenants' result trackers pull, and when idle ones park
    * @param clock what the commands' times to live count from
    */
   public static Commands start(
-      TenancyServices tenancy, Database database, String url, Clock clock) {
-    Commands commands = new Commands(tenancy, database, url, clock);
+      TenancyServices tenancy, Database database, String url, PullPolicy pulls, Clock clock) {
+    Commands commands = new Commands(tenancy, database, url, pulls, clock);
     tenancy.accounts().onChange(commands.tenants::accountChanged);
     tenancy
         .accounts()

@@ -6,6 +6,7 @@ import dev.gamingapi.contract.command.PlatformConsumers;
 import dev.gamingapi.contract.subject.Subjects;
 import dev.gamingapi.server.broker.BrokerConnections;
 import dev.gamingapi.server.broker.BrokerException;
+import dev.gamingapi.server.broker.PullPolicy;
 import io.nats.client.Connection;
 import io.nats.client.ConsumeOptions;
 import io.nats.client.ConsumerContext;
@@ -53,7 +54,10 @@ final class TenantCommands implements AutoCloseable {
   /** How long a game server may hold a command before it is delivered again. */
   private static final Duration ACK_WAIT = Duration.ofSeconds(30);
 
+  private final String account;
   private final Connection connection;
+  private final PullPolicy pulls;
+  private TrackerParking parking;
   private final JetStream js;
   private final JetStreamManagement jsm;
   private final Set<String> consumers = ConcurrentHashMap.newKeySet();
@@ -67,8 +71,10 @@ final class TenantCommands implements AutoCloseable {
   private final AtomicLong recorded = new AtomicLong();
   private final NavigableSet<Long> awaitingRedelivery = new ConcurrentSkipListSet<>();
 
-  TenantCommands(Connection connection) {
+  TenantCommands(String account, Connection connection, PullPolicy pulls) {
+    this.account = account;
     this.connection = connection;
+    this.pulls = pulls;
     try {
       this.js = connection.jetStream();
       this.jsm = connection.jetStreamManagement();
@@ -145,8 +151,10 @@ final class TenantCommands implements AutoCloseable {
 
   /** Starts reading the tenant's {@code command.*} events into {@code handler}. */
   void track(MessageHandler handler) {
+    parking = new TrackerParking(account, connection, RESULTS, pulls, new Parked());
     trackingHandler =
         message -> {
+          parking.saw();
           handler.onMessage(message);
           long seq = message.metaData().streamSequence();
           AckType ack = message.lastAck();
@@ -171,7 +179,7 @@ final class TenantCommands implements AutoCloseable {
    * known position when it is missing (deleted by a credential that could, or lost with the
    * broker's state) or changed. Answers whether it had to.
    */
-  boolean repairTracker() throws IOException, JetStreamApiException {
+  synchronized boolean repairTracker() throws IOException, JetStreamApiException {
     ConsumerInfo info;
     try {
       info = jsm.getConsumerInfo(Subjects.EVENT_STREAM, TRACKER);
@@ -222,15 +230,52 @@ final class TenantCommands implements AutoCloseable {
     return config.build();
   }
 
-  private void consumeResults() throws IOException, JetStreamApiException {
+  private synchronized void consumeResults() throws IOException, JetStreamApiException {
     ConsumerContext context = connection.getConsumerContext(Subjects.EVENT_STREAM, TRACKER);
     tracking =
         context.consume(
-            ConsumeOptions.builder().expiresIn(BrokerConnections.PULL_EXPIRY.toMillis()).build(),
-            trackingHandler);
+            ConsumeOptions.builder().expiresIn(pulls.expiry().toMillis()).build(), trackingHandler);
   }
 
-  private void stopConsuming() {
+  /** Wakes a parked tracker to look again (after a reconnection). */
+  void lookAgain() {
+    TrackerParking current = parking;
+    if (current != null) {
+      current.lookAgain();
+    }
+  }
+
+  /** The tracker as its parking sees it. */
+  private final class Parked implements TrackerParking.Tracker {
+    @Override
+    public MessageConsumer stopIfIdle() {
+      synchronized (TenantCommands.this) {
+        MessageConsumer current = tracking;
+        if (current == null || !awaitingRedelivery.isEmpty()) {
+          return null; // a result waits to be delivered again: not idle
+        }
+        current.stop();
+        return current;
+      }
+    }
+
+    @Override
+    public long backlog() throws Exception {
+      ConsumerInfo info = jsm.getConsumerInfo(Subjects.EVENT_STREAM, TRACKER);
+      return info.getNumPending() + info.getNumAckPending();
+    }
+
+    @Override
+    public void resume(MessageConsumer stopped) throws Exception {
+      synchronized (TenantCommands.this) {
+        if (tracking == stopped) {
+          consumeResults();
+        }
+      }
+    }
+  }
+
+  private synchronized void stopConsuming() {
     MessageConsumer consumer = tracking;
     tracking = null;
     if (consumer != null) {
@@ -244,6 +289,10 @@ final class TenantCommands implements AutoCloseable {
 
   @Override
   public void close() {
+    TrackerParking current = parking;
+    if (current != null) {
+      current.close();
+    }
     MessageConsumer consumer = tracking;
     if (consumer != null) {
       try {

@@ -3,6 +3,7 @@ package dev.gamingapi.server.commands;
 import dev.gamingapi.server.accounts.Account;
 import dev.gamingapi.server.accounts.AccountChange;
 import dev.gamingapi.server.broker.BrokerConnections;
+import dev.gamingapi.server.broker.PullPolicy;
 import dev.gamingapi.server.common.NotFoundException;
 import dev.gamingapi.server.common.Page;
 import dev.gamingapi.server.common.PageRequest;
@@ -29,6 +30,7 @@ final class TenantRegistry implements AutoCloseable {
   private final TenancyServices tenancy;
   private final String url;
   private final CommandStore store;
+  private final PullPolicy pulls;
   private final CommandLatency latency;
   private final Map<String, TenantCommands> tenants = new ConcurrentHashMap<>();
   private final AtomicLong repairs = new AtomicLong();
@@ -37,8 +39,14 @@ final class TenantRegistry implements AutoCloseable {
       Executors.newSingleThreadExecutor(
           task -> Thread.ofPlatform().name("gamingapi-commands-watch").daemon().unstarted(task));
 
-  TenantRegistry(TenancyServices tenancy, String url, CommandStore store, CommandLatency latency) {
+  TenantRegistry(
+      TenancyServices tenancy,
+      String url,
+      CommandStore store,
+      PullPolicy pulls,
+      CommandLatency latency) {
     this.tenancy = tenancy;
+    this.pulls = pulls;
     this.url = url;
     this.store = store;
     this.latency = latency;
@@ -63,6 +71,13 @@ final class TenantRegistry implements AutoCloseable {
       } catch (RejectedExecutionException closing) {
         checking.remove(account);
       }
+    }
+  }
+
+  private void lookAgain(String account) {
+    TenantCommands tenant = tenants.get(account);
+    if (tenant != null) {
+      tenant.lookAgain();
     }
   }
 
@@ -127,8 +142,9 @@ final class TenantRegistry implements AutoCloseable {
             tenancy.accounts().internalUser(account, "commands", null),
             "gamingapi-commands " + account,
             true,
-            () -> scheduleRepair(account));
-    TenantCommands tenant = new TenantCommands(connection);
+            () -> scheduleRepair(account),
+            () -> lookAgain(account));
+    TenantCommands tenant = new TenantCommands(account, connection, pulls);
     try {
       tenant.track(new ResultTracker(account, store, latency));
       String cursor = null;

@@ -45,6 +45,11 @@ final class HeartbeatWatch {
     }
   }
 
+  /** Whether a server is watched: it sent heartbeats and was not reported silent since. */
+  boolean watching() {
+    return servers.values().stream().anyMatch(seen -> !seen.reported());
+  }
+
   /** The unresponsive events due now; each silent server is reported once. */
   List<NotifyEvent> due() {
     Instant now = clock.instant();

@@ -3,6 +3,7 @@ package dev.gamingapi.server.notify;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gamingapi.server.accounts.Accounts;
+import dev.gamingapi.server.broker.PullPolicy;
 import dev.gamingapi.server.cluster.TenantOwnership;
 import dev.gamingapi.server.cluster.TenantStart;
 import dev.gamingapi.server.cluster.TenantWorker;
@@ -32,6 +33,7 @@ public final class Notifier implements AutoCloseable {
   private static final Duration USER_LIFETIME = Duration.ofHours(24);
 
   private final Accounts accounts;
+  private final PullPolicy pulls;
   private final String brokerUrl;
   private final NotifyConfig config;
   private final RuleStore store;
@@ -44,8 +46,14 @@ public final class Notifier implements AutoCloseable {
   private volatile boolean closed;
 
   private Notifier(
-      Database database, Accounts accounts, String brokerUrl, NotifyConfig config, Clock clock) {
+      Database database,
+      Accounts accounts,
+      String brokerUrl,
+      NotifyConfig config,
+      PullPolicy pulls,
+      Clock clock) {
     this.accounts = accounts;
+    this.pulls = pulls;
     this.brokerUrl = brokerUrl;
     this.config = config;
     this.clock = clock;
@@ -61,28 +69,22 @@ public final class Notifier implements AutoCloseable {
   }
 
   /**
-   * Starts delivering for every tenant, and for each tenant created from now on.
-   *
-   * @param brokerUrl where the tenants' consumers connect
-   * @param clock what rate windows, pauses and unresponsive servers are measured on
-   */
-  public static Notifier start(
-      Database database, Accounts accounts, String brokerUrl, NotifyConfig config, Clock clock) {
-    return start(database, accounts, brokerUrl, config, TenantOwnership.all(accounts), clock);
-  }
-
-  /**
    * Starts delivering for the tenants that {@code ownership} gives this instance, as it gives and
    * takes them.
+   *
+   * @param brokerUrl where the tenants' consumers connect
+   * @param pulls how the tenants' consumers pull, and when idle ones park
+   * @param clock what rate windows, pauses and unresponsive servers are measured on
    */
   public static Notifier start(
       Database database,
       Accounts accounts,
       String brokerUrl,
       NotifyConfig config,
+      PullPolicy pulls,
       TenantOwnership ownership,
       Clock clock) {
-    Notifier notifier = new Notifier(database, accounts, brokerUrl, config, clock);
+    Notifier notifier = new Notifier(database, accounts, brokerUrl, config, pulls, clock);
     ownership.register(
         new TenantWorker() {
           @Override
@@ -160,6 +162,7 @@ public final class Notifier implements AutoCloseable {
                 () -> store.all(name),
                 rule -> new RuleWorker(rule, sender, store, log, counts, config, clock),
                 config.heartbeatTimeout(),
+                pulls,
                 clock,
                 start));
     LOG.debug("notifications of account {} started", account);

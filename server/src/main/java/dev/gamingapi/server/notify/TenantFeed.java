@@ -3,6 +3,8 @@ package dev.gamingapi.server.notify;
 import dev.gamingapi.contract.command.PlatformConsumers;
 import dev.gamingapi.server.broker.BrokerConnections;
 import dev.gamingapi.server.broker.EventStreamSpec;
+import dev.gamingapi.server.broker.PullPolicy;
+import dev.gamingapi.server.broker.Wake;
 import dev.gamingapi.server.cluster.TenantStart;
 import io.nats.client.AuthHandler;
 import io.nats.client.Connection;
@@ -14,7 +16,9 @@ import io.nats.client.Message;
 import io.nats.client.StreamContext;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
+import io.nats.client.api.ConsumerInfo;
 import io.nats.client.api.DeliverPolicy;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,6 +60,8 @@ final class TenantFeed implements AutoCloseable {
   private final Supplier<List<Rule>> rules;
   private final RuleWorkerFactory workers;
   private final HeartbeatWatch heartbeats;
+  private final PullPolicy pulls;
+  private final Wake wake = new Wake();
   private final DeliverPolicy start;
   private final Map<String, RuleWorker> byRule = new ConcurrentHashMap<>();
   private final Map<Long, Message> pending = new ConcurrentHashMap<>();
@@ -78,8 +84,10 @@ final class TenantFeed implements AutoCloseable {
       Supplier<List<Rule>> rules,
       RuleWorkerFactory workers,
       Duration heartbeatTimeout,
+      PullPolicy pulls,
       Clock clock,
       TenantStart tenantStart) {
+    this.pulls = pulls;
     this.account = account;
     this.url = url;
     this.auth = auth;
@@ -147,7 +155,9 @@ final class TenantFeed implements AutoCloseable {
   }
 
   private void consume() throws Exception {
-    connection = BrokerConnections.connect(url, new RenewingAuth(auth), "gamingapi-notify", true);
+    connection =
+        BrokerConnections.connect(
+            url, new RenewingAuth(auth), "gamingapi-notify", true, () -> {}, wake::signal);
     ConsumerConfiguration config =
         ConsumerConfiguration.builder()
             .durable(CONSUMER)
@@ -167,13 +177,26 @@ final class TenantFeed implements AutoCloseable {
       context = stream.createOrUpdateConsumer(config);
     }
     long lastTouch = System.nanoTime();
-    try (IterableConsumer consumer =
-        context.iterate(
-            ConsumeOptions.builder().expiresIn(BrokerConnections.PULL_EXPIRY.toMillis()).build())) {
+    long busyAt = System.nanoTime();
+    IterableConsumer consumer = pull(context);
+    try {
       while (!closed) {
         Message message = consumer.nextMessage(Duration.ofSeconds(1));
         if (message != null) {
           handle(message);
+          busyAt = System.nanoTime();
+        } else if (consumer.isFinished()) {
+          // Stopped for idleness below, and its last pull is over.
+          park(stream);
+          consumer = pull(context);
+          busyAt = System.nanoTime();
+        } else if (!consumer.isStopped()
+            && pending.isEmpty()
+            && !heartbeats.watching()
+            && System.nanoTime() - busyAt > pulls.parkAfter().toNanos()) {
+          // Nothing in delivery and no server to watch for silence: nothing to do until the
+          // tenant publishes again. What the waiting pull still brings is read above.
+          consumer.stop();
         }
         for (NotifyEvent event : heartbeats.due()) {
           dispatch(event);
@@ -184,7 +207,39 @@ final class TenantFeed implements AutoCloseable {
           lastTouch = System.nanoTime();
         }
       }
+    } finally {
+      try {
+        consumer.close();
+      } catch (Exception e) {
+        // the connection closes next anyway
+      }
     }
+  }
+
+  private IterableConsumer pull(ConsumerContext context) throws IOException, JetStreamApiException {
+    return context.iterate(ConsumeOptions.builder().expiresIn(pulls.expiry().toMillis()).build());
+  }
+
+  /**
+   * Waits, holding no pull on the broker, until the tenant publishes again, the platform asks the
+   * feed to look again (a reconnection) or stop, or an hour has passed.
+   */
+  private void park(StreamContext stream) throws Exception {
+    LOG.debug("notifications of account {}: idle, parking", account);
+    wake.park(
+        connection,
+        EventStreamSpec.SUBJECTS,
+        () -> {
+          ConsumerInfo info = stream.getConsumerInfo(CONSUMER);
+          return info.getNumPending() + info.getNumAckPending();
+        },
+        () -> closed,
+        Duration.ofHours(1));
+  }
+
+  /** Whether the feed is parked: idle, holding no pull on the broker. */
+  boolean parked() {
+    return wake.parked();
   }
 
   private void handle(Message message) {
@@ -237,6 +292,7 @@ final class TenantFeed implements AutoCloseable {
   void stop() {
     closed = true;
     closing.countDown();
+    wake.signal();
     byRule.values().forEach(worker -> worker.stop(false));
     Connection c = connection;
     if (c != null) {

@@ -3,6 +3,7 @@ package dev.gamingapi.server.readmodel;
 import dev.gamingapi.server.accounts.Accounts;
 import dev.gamingapi.server.audit.Actor;
 import dev.gamingapi.server.audit.AuditLog;
+import dev.gamingapi.server.broker.PullPolicy;
 import dev.gamingapi.server.cluster.TenantOwnership;
 import dev.gamingapi.server.cluster.TenantStart;
 import dev.gamingapi.server.cluster.TenantWorker;
@@ -39,6 +40,7 @@ import org.slf4j.LoggerFactory;
 public final class ReadModels implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ReadModels.class);
   private static final String LAG = "gamingapi_readmodel_lag_events";
+  private static final String PARKED = "gamingapi_readmodel_parked_tenants";
 
   private final Database database;
   private final Accounts accounts;
@@ -54,6 +56,7 @@ public final class ReadModels implements AutoCloseable {
   private final Leaderboards leaderboards;
   private final StateStore state;
   private final AuditLog audit;
+  private final PullPolicy pulls;
   private final Map<String, Tenant> tenants = new ConcurrentHashMap<>();
   // Batches are written here while their consumers read the next: as many writers as cores, since
   // a write is mostly computing (and SQLite takes one writer at a time anyway).
@@ -64,16 +67,10 @@ public final class ReadModels implements AutoCloseable {
   private final TenantOwnership ownership;
   private volatile boolean closed;
 
-  private record Tenant(TenantConsumer consumer, Gauge gauge) {}
-
-  /** The read models over {@code database}; nothing runs until {@link #start}. */
-  public ReadModels(
-      Database database,
-      Accounts accounts,
-      AuditLog audit,
-      String brokerUrl,
-      ReadModelConfig config) {
-    this(database, accounts, audit, brokerUrl, config, TenantOwnership.all(accounts));
+  private record Tenant(TenantConsumer consumer, Gauge gauge) {
+    boolean parked() {
+      return consumer.parked();
+    }
   }
 
   /**
@@ -86,8 +83,10 @@ public final class ReadModels implements AutoCloseable {
       AuditLog audit,
       String brokerUrl,
       ReadModelConfig config,
+      PullPolicy pulls,
       TenantOwnership ownership) {
     this.ownership = ownership;
+    this.pulls = pulls;
     this.database = database;
     this.accounts = accounts;
     this.brokerUrl = brokerUrl;
@@ -111,6 +110,9 @@ public final class ReadModels implements AutoCloseable {
     synchronized (this) {
       this.metrics = metrics;
     }
+    Gauge.builder(PARKED, tenants, all -> all.values().stream().filter(Tenant::parked).count())
+        .description("tenants whose read models are idle and hold no pull on the broker")
+        .register(metrics);
     // Not under this object's lock: the ownership starts tenants from a thread of its own, and
     // startTenant takes that lock.
     ownership.register(
@@ -139,6 +141,7 @@ public final class ReadModels implements AutoCloseable {
                 () -> accounts.internalUser(account, "read models", config.credentialsLifetime()),
                 config.credentialsLifetime().dividedBy(2),
                 config.batchSize(),
+                pulls,
                 applier,
                 backfill,
                 writers)

@@ -3,6 +3,8 @@ package dev.gamingapi.server.readmodel.engine;
 import dev.gamingapi.contract.command.PlatformConsumers;
 import dev.gamingapi.server.broker.BrokerConnections;
 import dev.gamingapi.server.broker.EventStreamSpec;
+import dev.gamingapi.server.broker.PullPolicy;
+import dev.gamingapi.server.broker.Wake;
 import io.nats.client.AuthHandler;
 import io.nats.client.Connection;
 import io.nats.client.ConsumeOptions;
@@ -38,6 +40,10 @@ import org.slf4j.LoggerFactory;
  * commit with one ack-all on its last message; a gap in the consumer sequence (a message delivered
  * but lost to the application) makes it start again from the stored position rather than ack past
  * it, so an ack-all never covers a message the application did not get.
+ *
+ * <p>A tenant idle for a while (parkAfter) parks: its consumer stops pulling once its last pull is
+ * over and waits on a {@link Wake} until the tenant publishes again, so that thousands of idle
+ * tenants hold no pulls (and get no heartbeats) on the broker.
  */
 public final class TenantConsumer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TenantConsumer.class);
@@ -61,6 +67,7 @@ public final class TenantConsumer implements AutoCloseable {
   private final Supplier<AuthHandler> credentials;
   private final Duration renewAfter;
   private final int batchSize;
+  private final PullPolicy pulls;
   private final Applier applier;
   private final Backfill backfill;
   private final Executor writers;
@@ -68,10 +75,12 @@ public final class TenantConsumer implements AutoCloseable {
   private final CountDownLatch prepared = new CountDownLatch(1);
   private final Thread thread;
   private volatile boolean running = true;
+  private final Wake wake = new Wake();
 
   /**
    * @param credentials a fresh short-lived internal user of the tenant at each connection
    * @param renewAfter when to reconnect with fresh credentials (before they expire)
+   * @param pulls how it pulls, and when it parks on a {@link Wake}
    * @param backfill backfills the boards defined since the consumer last ran, before it consumes
    * @param writers the threads that write batches (shared by the tenants: a consumer has at most
    *     one batch written at a time)
@@ -82,6 +91,7 @@ public final class TenantConsumer implements AutoCloseable {
       Supplier<AuthHandler> credentials,
       Duration renewAfter,
       int batchSize,
+      PullPolicy pulls,
       Applier applier,
       Backfill backfill,
       Executor writers) {
@@ -90,6 +100,7 @@ public final class TenantConsumer implements AutoCloseable {
     this.credentials = credentials;
     this.renewAfter = renewAfter;
     this.batchSize = batchSize;
+    this.pulls = pulls;
     this.applier = applier;
     this.backfill = backfill;
     this.writers = writers;
@@ -109,6 +120,11 @@ public final class TenantConsumer implements AutoCloseable {
    */
   public boolean awaitPrepared(Duration timeout) throws InterruptedException {
     return prepared.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Whether the consumer is parked: caught up and idle, holding no pull on the broker. */
+  public boolean parked() {
+    return wake.parked();
   }
 
   /** Events in the stream not applied yet, as of the last delivered message. */
@@ -139,7 +155,8 @@ public final class TenantConsumer implements AutoCloseable {
   private void consumeUntilRenewal() throws Exception {
     long renewAt = System.nanoTime() + renewAfter.toNanos();
     Connection connection =
-        BrokerConnections.connect(url, credentials.get(), "gamingapi-readmodel", true);
+        BrokerConnections.connect(
+            url, credentials.get(), "gamingapi-readmodel", true, () -> {}, this::lookAgain);
     try {
       StreamContext stream = connection.getStreamContext(EventStreamSpec.NAME);
       long position = applier.position(account);
@@ -148,30 +165,40 @@ public final class TenantConsumer implements AutoCloseable {
       recreate(stream, position);
       refreshLag(stream);
       long lagCheckedAt = System.nanoTime();
+      long busyAt = System.nanoTime();
       // One batch is written (on a writer thread) while the next is read and decoded here.
       Writing writing = Writing.NONE;
-      try (IterableConsumer messages =
-          stream
-              .getConsumerContext(DURABLE)
-              .iterate(
-                  ConsumeOptions.builder()
-                      .batchSize(batchSize)
-                      .expiresIn(BrokerConnections.PULL_EXPIRY.toMillis())
-                      .build())) {
+      IterableConsumer messages = pull(stream);
+      try {
         long expected = 1; // consumer sequences of a new consumer start at 1
         while (running && System.nanoTime() < renewAt) {
           Message first = messages.nextMessage(WAIT);
           if (first == null) {
-            // Asked only while behind: a caught-up tenant's next event comes through the pull
-            // that is waiting, and asking every idle tenant's broker on a timer was most of an
-            // idle platform's work with thousands of tenants.
-            if (lag.get() > 0 && System.nanoTime() - lagCheckedAt > LAG_CHECK.toNanos()) {
+            if (messages.isFinished()) {
+              // Stopped for idleness below, and its last pull is over: nothing is in flight.
               writing.await();
-              refreshLag(stream);
-              lagCheckedAt = System.nanoTime();
+              park(connection, stream, renewAt);
+              if (!running || System.nanoTime() >= renewAt) {
+                break;
+              }
+              messages = pull(stream);
+              busyAt = System.nanoTime();
+            } else if (lag.get() > 0) {
+              // Asked only while behind: a caught-up tenant's next event comes through the pull
+              // that is waiting, and asking every idle tenant's broker on a timer was most of an
+              // idle platform's work with thousands of tenants.
+              if (System.nanoTime() - lagCheckedAt > LAG_CHECK.toNanos()) {
+                writing.await();
+                refreshLag(stream);
+                lagCheckedAt = System.nanoTime();
+              }
+            } else if (System.nanoTime() - busyAt > pulls.parkAfter().toNanos()) {
+              // No new pull from now on; what the waiting one brings is still read here.
+              messages.stop();
             }
             continue;
           }
+          busyAt = System.nanoTime();
           List<Message> batch = collect(messages, first, writing);
           List<RawEvent> raws = new ArrayList<>(batch.size());
           boolean gap = false;
@@ -202,10 +229,51 @@ public final class TenantConsumer implements AutoCloseable {
         writing.await();
       } finally {
         writing.awaitQuietly();
+        closeQuietly(messages);
       }
     } finally {
       BrokerConnections.closeQuietly(connection);
     }
+  }
+
+  private IterableConsumer pull(StreamContext stream) throws IOException, JetStreamApiException {
+    return stream
+        .getConsumerContext(DURABLE)
+        .iterate(
+            ConsumeOptions.builder()
+                .batchSize(batchSize)
+                .expiresIn(pulls.expiry().toMillis())
+                .build());
+  }
+
+  /**
+   * Waits, holding no pull on the broker, until the tenant publishes again, the platform asks it to
+   * look again (a reconnection) or stop, or the credentials are due for renewal.
+   */
+  private void park(Connection connection, StreamContext stream, long renewAt) throws Exception {
+    LOG.debug("read models of {}: idle, parking", account);
+    wake.park(
+        connection,
+        EventStreamSpec.SUBJECTS,
+        () -> {
+          ConsumerInfo info = stream.getConsumerInfo(DURABLE);
+          return info.getNumPending() + info.getNumAckPending();
+        },
+        () -> !running,
+        Duration.ofNanos(renewAt - System.nanoTime()));
+  }
+
+  private static void closeQuietly(IterableConsumer messages) {
+    try {
+      messages.close();
+    } catch (Exception e) {
+      // its connection closes next anyway
+    }
+  }
+
+  /** Wakes a parked consumer to look at its stream again (after a reconnection). */
+  private void lookAgain() {
+    wake.signal();
   }
 
   /**
@@ -342,16 +410,18 @@ public final class TenantConsumer implements AutoCloseable {
 
   /**
    * Asks the consumer to stop without waiting, so that many tenants stop together: its thread sees
-   * the flag within {@link #WAIT}. Stopped one after the other, a thousand tenants took minutes.
+   * the flag within {@link #WAIT}, or at once when parked. Stopped one after the other, a thousand
+   * tenants took minutes.
    */
   public void stop() {
     running = false;
+    lookAgain();
   }
 
   /** Stops consuming and waits for the batch in hand to finish. */
   @Override
   public void close() {
-    running = false;
+    stop();
     try {
       thread.join(Duration.ofSeconds(10));
     } catch (InterruptedException e) {
