@@ -62,6 +62,27 @@ ensure_chromium() { # installs Debian's chromium and chromium-driver for the por
   exit 1
 }
 
+ensure_promtool() { # installs Debian's prometheus package for promtool; exports GAMINGAPI_PROMTOOL
+  # The build checks deploy/observability/ with it (PromtoolTest); named in GAMINGAPI_PROMTOOL, a
+  # missing promtool fails that test instead of skipping it. (On a machine run by systemd the
+  # package also starts a Prometheus on :9090; the tests use only promtool.)
+  local found
+  found="$(command -v promtool || true)"
+  if [ -z "$found" ] && command -v apt-get >/dev/null; then
+    say "promtool is missing (the alert rules' tests run it): installing Debian's prometheus..."
+    if as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null 2>&1 \
+      || { as_root apt-get update -qq >/dev/null 2>&1 && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null 2>&1; }; then
+      found="$(command -v promtool || true)"
+    fi
+  fi
+  if [ -z "$found" ]; then
+    say "promtool is missing and could not be installed here. Run:"
+    say "  sudo apt-get install -y prometheus"
+    exit 1
+  fi
+  export GAMINGAPI_PROMTOOL="$found"
+}
+
 pg_bindir() { # prints the directory of the newest PostgreSQL server binaries, or nothing
   local dir
   dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)

@@ -11,6 +11,7 @@ import dev.gamingapi.cli.servers.ServerCommand;
 import dev.gamingapi.cli.tenancy.AccountCommand;
 import dev.gamingapi.cli.tenancy.AuditCommand;
 import dev.gamingapi.cli.tenancy.PlanCommand;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -42,6 +43,11 @@ public final class GamingApiCommand implements Runnable {
 
   /** Entry point: runs the command line and exits with its code. */
   public static void main(String[] args) {
+    Optional<String> badFormat = LogFormat.problem(System.getenv(LogFormat.VARIABLE));
+    if (badFormat.isPresent()) {
+      System.err.println("gamingapi: " + badFormat.get());
+      System.exit(2);
+    }
     System.exit(run(args));
   }
 

@@ -9,6 +9,8 @@ import dev.gamingapi.server.accounts.ConnectionCounter;
 import dev.gamingapi.server.accounts.plans.Plan;
 import dev.gamingapi.server.audit.Actor;
 import dev.gamingapi.server.audit.AuditLog;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Message;
@@ -50,6 +52,7 @@ public final class ConnectionWatch implements AutoCloseable {
   private final Connection system;
   private final Dispatcher dispatcher;
   private final ScheduledExecutorService lifter;
+  private volatile MeterRegistry metrics;
 
   public ConnectionWatch(
       Connection system,
@@ -74,6 +77,15 @@ public final class ConnectionWatch implements AutoCloseable {
     lifter.scheduleWithFixedDelay(this::lift, 1, 1, TimeUnit.SECONDS);
   }
 
+  /**
+   * Counts every connection that takes a tenant over its quota on {@code registry} ({@code
+   * gamingapi_tenant_over_quota_total{account, quota="connections"}}), each one, unlike the log and
+   * the audit, which say it at most once a minute.
+   */
+  public void bindMetrics(MeterRegistry registry) {
+    this.metrics = registry;
+  }
+
   private void onConnect(Message message) {
     try {
       JsonNode client = JSON.readTree(message.getData()).path("client");
@@ -91,6 +103,7 @@ public final class ConnectionWatch implements AutoCloseable {
     if (count <= plan.connections()) {
       return;
     }
+    count(account);
     report(account, plan, count, userKey);
     if (userKey != null && !suspension.isZero()) {
       String reason =
@@ -108,6 +121,18 @@ public final class ConnectionWatch implements AutoCloseable {
             suspension,
             reason);
       }
+    }
+  }
+
+  private void count(Account account) {
+    MeterRegistry registry = metrics;
+    if (registry != null) {
+      Counter.builder("gamingapi.tenant.over.quota")
+          .description("connections that took a tenant over its plan's quota")
+          .tag("account", account.name())
+          .tag("quota", "connections")
+          .register(registry)
+          .increment();
     }
   }
 

@@ -86,6 +86,8 @@ public final class Platform implements AutoCloseable {
   private TenantStartup tenantStartup;
   private ReadModels readModels;
   private ScheduledExecutorService repusher;
+  private BrokerMetrics brokerMetrics;
+  private ProcessMetrics processMetrics;
   private ConnectionInfo connectionInfo;
   private String operatorPublicKey;
 
@@ -238,6 +240,14 @@ public final class Platform implements AutoCloseable {
               oauth);
       readModels.start(http.metrics());
       commands.bindMetrics(http.metrics());
+      notifier.bindMetrics(http.metrics());
+      tenancy.connectionWatch().bindMetrics(http.metrics());
+      processMetrics = new ProcessMetrics(http.metrics());
+      brokerMetrics =
+          new BrokerMetrics(
+              resolver,
+              () -> system != null && system.getStatus() == Connection.Status.CONNECTED,
+              http.metrics());
       int httpPort = http.start(settings.api().httpHost(), settings.api().httpPort());
       tenantStartup = new TenantStartup(tenancy.accounts(), commands, http.metrics());
       tenantStartup.start();
@@ -414,6 +424,14 @@ public final class Platform implements AutoCloseable {
     if (tenantStartup != null) {
       tenantStartup.close();
       tenantStartup = null;
+    }
+    if (brokerMetrics != null) {
+      brokerMetrics.close();
+      brokerMetrics = null;
+    }
+    if (processMetrics != null) {
+      processMetrics.close();
+      processMetrics = null;
     }
     if (http != null) {
       http.close();

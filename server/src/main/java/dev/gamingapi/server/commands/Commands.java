@@ -29,6 +29,7 @@ public final class Commands implements AutoCloseable {
   private final CommandStore store;
   private final CommandChecks checks;
   private final TenantRegistry tenants;
+  private final CommandLatency latency;
   private final CommandTypes types;
   private final Clock clock;
 
@@ -37,7 +38,8 @@ public final class Commands implements AutoCloseable {
     this.tenancy = tenancy;
     this.store = new CommandStore(database.jdbi(), clock);
     this.checks = new CommandChecks(tenancy, clock);
-    this.tenants = new TenantRegistry(tenancy, url, store, pulls);
+    this.latency = new CommandLatency(clock);
+    this.tenants = new TenantRegistry(tenancy, url, store, pulls, latency);
     this.types = new CommandTypes(database.jdbi(), database.readJdbi(), clock);
     this.clock = clock;
   }
@@ -257,13 +259,15 @@ public final class Commands implements AutoCloseable {
 
   /**
    * Counts on {@code metrics} the repairs of the tenants' result trackers ({@code
-   * gamingapi_platform_consumer_repairs_total}).
+   * gamingapi_platform_consumer_repairs_total}) and times commands from creation to result ({@code
+   * gamingapi_command_duration_seconds}).
    */
   public void bindMetrics(MeterRegistry metrics) {
     FunctionCounter.builder("gamingapi.platform.consumer.repairs", tenants, TenantRegistry::repairs)
         .description("platform consumers found missing or changed and recreated")
         .tag("consumer", TenantCommands.TRACKER)
         .register(metrics);
+    latency.bind(metrics);
   }
 
   private TenantCommands tenant(String account) {

@@ -22,10 +22,12 @@ final class ResultTracker implements MessageHandler {
 
   private final String account;
   private final CommandStore store;
+  private final CommandLatency latency;
 
-  ResultTracker(String account, CommandStore store) {
+  ResultTracker(String account, CommandStore store, CommandLatency latency) {
     this.account = account;
     this.store = store;
+    this.latency = latency;
   }
 
   @Override
@@ -65,6 +67,8 @@ final class ResultTracker implements MessageHandler {
     String error = data.path("error").asText(null);
     Integer attempts = data.has("attempts") ? data.get("attempts").asInt() : null;
     // The subject names the reporting server: a server can only finish its own commands.
-    store.finish(account, subject.serverId(), id, status, output, error, attempts);
+    store
+        .finish(account, subject.serverId(), id, status, output, error, attempts)
+        .ifPresent(created -> latency.finished(status, created));
   }
 }

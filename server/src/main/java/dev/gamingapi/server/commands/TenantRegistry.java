@@ -31,6 +31,7 @@ final class TenantRegistry implements AutoCloseable {
   private final String url;
   private final CommandStore store;
   private final PullPolicy pulls;
+  private final CommandLatency latency;
   private final Map<String, TenantCommands> tenants = new ConcurrentHashMap<>();
   private final AtomicLong repairs = new AtomicLong();
   private final Set<String> checking = ConcurrentHashMap.newKeySet();
@@ -38,11 +39,17 @@ final class TenantRegistry implements AutoCloseable {
       Executors.newSingleThreadExecutor(
           task -> Thread.ofPlatform().name("gamingapi-commands-watch").daemon().unstarted(task));
 
-  TenantRegistry(TenancyServices tenancy, String url, CommandStore store, PullPolicy pulls) {
+  TenantRegistry(
+      TenancyServices tenancy,
+      String url,
+      CommandStore store,
+      PullPolicy pulls,
+      CommandLatency latency) {
     this.tenancy = tenancy;
     this.pulls = pulls;
     this.url = url;
     this.store = store;
+    this.latency = latency;
   }
 
   /** How many times a tenant's result tracker was found missing or changed and recreated. */
@@ -139,7 +146,7 @@ final class TenantRegistry implements AutoCloseable {
             () -> lookAgain(account));
     TenantCommands tenant = new TenantCommands(account, connection, pulls);
     try {
-      tenant.track(new ResultTracker(account, store));
+      tenant.track(new ResultTracker(account, store, latency));
       String cursor = null;
       do {
         Page<GameServer> page = tenancy.servers().list(account, PageRequest.of("200", cursor));

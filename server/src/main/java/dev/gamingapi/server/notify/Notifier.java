@@ -10,6 +10,7 @@ import dev.gamingapi.server.cluster.TenantWorker;
 import dev.gamingapi.server.common.Page;
 import dev.gamingapi.server.common.PageRequest;
 import dev.gamingapi.server.store.Database;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -37,6 +38,7 @@ public final class Notifier implements AutoCloseable {
   private final NotifyConfig config;
   private final RuleStore store;
   private final DeliveryLog log;
+  private final DeliveryCounts counts = new DeliveryCounts();
   private final Sender sender;
   private final Rules rules;
   private final Clock clock;
@@ -98,6 +100,13 @@ public final class Notifier implements AutoCloseable {
     return notifier;
   }
 
+  /**
+   * Counts delivery attempts on {@code metrics} ({@code gamingapi_notification_attempts_total}).
+   */
+  public void bindMetrics(MeterRegistry metrics) {
+    counts.bind(metrics);
+  }
+
   /** The rules: create, read, change, delete. */
   public Rules rules() {
     return rules;
@@ -151,7 +160,7 @@ public final class Notifier implements AutoCloseable {
                 brokerUrl,
                 () -> accounts.internalUser(name, "notify", USER_LIFETIME),
                 () -> store.all(name),
-                rule -> new RuleWorker(rule, sender, store, log, config, clock),
+                rule -> new RuleWorker(rule, sender, store, log, counts, config, clock),
                 config.heartbeatTimeout(),
                 pulls,
                 clock,

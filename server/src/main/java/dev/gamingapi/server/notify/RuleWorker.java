@@ -26,6 +26,7 @@ final class RuleWorker {
   private final Sender sender;
   private final RuleStore store;
   private final DeliveryLog log;
+  private final DeliveryCounts counts;
   private final NotifyConfig config;
   private final Thread thread;
   private volatile Rule rule;
@@ -43,12 +44,14 @@ final class RuleWorker {
       Sender sender,
       RuleStore store,
       DeliveryLog log,
+      DeliveryCounts counts,
       NotifyConfig config,
       Clock clock) {
     this.clock = clock;
     this.sender = sender;
     this.store = store;
     this.log = log;
+    this.counts = counts;
     this.config = config;
     adopt(rule);
     this.thread = Thread.ofVirtual().name("notify-" + rule.id()).start(this::run);
@@ -158,6 +161,7 @@ final class RuleWorker {
           return true;
         }
         log.record(rule.id(), event, attempt, "failed", status(result), result.excerpt());
+        counts.attempt(rule, "failed");
         store.state(rule.id(), failingSince, pausedAt, pausedReason, lastSeq);
       }
       Thread.sleep(wait(attempt, result).toMillis());
@@ -175,6 +179,7 @@ final class RuleWorker {
       lastSeq = Math.max(lastSeq, event.seq());
     }
     log.record(rule.id(), event, attempt, outcome, status(result), result.excerpt());
+    counts.attempt(rule, outcome);
     store.state(rule.id(), failingSince, pausedAt, pausedReason, lastSeq);
   }
 

@@ -20,9 +20,17 @@ import java.util.Optional;
  * @param reservedMemory bytes of it the streams reserve
  * @param maxStorage bytes of file storage JetStream may use on it
  * @param reservedStorage bytes of it the streams reserve
+ * @param usedMemory bytes of memory storage the streams hold now
+ * @param usedStorage bytes of file storage the streams hold now
  */
 public record BrokerStorage(
-    String node, long maxMemory, long reservedMemory, long maxStorage, long reservedStorage) {
+    String node,
+    long maxMemory,
+    long reservedMemory,
+    long maxStorage,
+    long reservedStorage,
+    long usedMemory,
+    long usedStorage) {
   private static final String SUBJECT = "$SYS.REQ.SERVER.PING.JSZ";
 
   /** File storage a new stream may still reserve on this node. */
@@ -56,7 +64,9 @@ public record BrokerStorage(
                 data.path("config").path("max_memory").asLong(),
                 data.path("reserved_memory").asLong(),
                 data.path("config").path("max_storage").asLong(),
-                data.path("reserved_storage").asLong()));
+                data.path("reserved_storage").asLong(),
+                data.path("memory").asLong(),
+                data.path("storage").asLong()));
       }
     }
     nodes.sort(Comparator.comparing(BrokerStorage::node));

@@ -14,6 +14,7 @@ import dev.gamingapi.server.resolver.PushResult;
 import dev.gamingapi.server.resolver.ResolverClient;
 import dev.gamingapi.server.resolver.ResolverException;
 import dev.gamingapi.server.tenancy.TenancyServices;
+import dev.gamingapi.server.testing.Scrape;
 import dev.gamingapi.testkit.NatsCluster;
 import dev.gamingapi.testkit.NatsServerProcess;
 import io.nats.client.Connection;
@@ -23,6 +24,8 @@ import io.nats.client.Options;
 import io.nats.client.api.ClusterInfo;
 import io.nats.client.api.Replica;
 import io.nats.client.api.StreamInfo;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +35,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -198,6 +202,9 @@ class ClusterTest {
       long issuedAt = now();
       String before = accountJwt(account, "before", issuedAt);
       assertThat(resolver.push(before).complete()).isTrue();
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> brokerNodes("answering") == 3.0 && brokerNodes("expected") == 3.0);
       down.kill();
       cluster.awaitReady();
 
@@ -206,12 +213,28 @@ class ClusterTest {
 
       assertThat(result.missing()).containsExactly(down.serverName());
       assertThat(result.confirmed()).hasSize(2).doesNotContain(down.serverName());
+      // What the GamingApiBrokerNodeMissing alert reads (/metrics on the REST port, operator
+      // token).
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> brokerNodes("answering") == 2.0 && brokerNodes("expected") == 3.0);
       down.start();
       cluster.awaitReady();
       // nats-server 2.9.10 does not fetch what it missed when it starts; only a push reaches it.
       assertThat(storedJwt(down, key)).contains(before);
       assertThat(resolver.repushUnconfirmed()).isEmpty();
       assertThat(storedJwt(down, key)).contains(updated);
+    }
+  }
+
+  /** {@code gamingapi_broker_nodes_<which>} as the platform's {@code /metrics} serves it now. */
+  private static double brokerNodes(String which) throws Exception {
+    try (HttpClient http = HttpClient.newHttpClient()) {
+      return Scrape.of(
+              http,
+              URI.create(platform.connectionInfo().httpUrl() + "/metrics"),
+              Files.readString(platform.connectionInfo().operatorToken()).strip())
+          .value("gamingapi_broker_nodes_" + which, Map.of());
     }
   }
 

@@ -3,10 +3,17 @@ package dev.gamingapi.server.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gamingapi.server.app.Clients.Client;
+import dev.gamingapi.server.testing.Scrape;
 import dev.gamingapi.testkit.FreePorts;
 import dev.gamingapi.testkit.NatsServerProcess;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +53,24 @@ class ExternalBrokerTest {
                     .getMsgCount())
             .isEqualTo(1);
       }
+
+      // What the GamingApiBrokerDown alert reads: down while the broker is, up again after.
+      assertThat(brokerUp(platform)).isEqualTo(1.0);
+      broker.kill();
+      Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> brokerUp(platform) == 0.0);
+      broker.start();
+      Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> brokerUp(platform) == 1.0);
+    }
+  }
+
+  /** {@code gamingapi_broker_up} as {@code /metrics} on the REST port serves it now. */
+  private static double brokerUp(Platform platform) throws Exception {
+    try (HttpClient http = HttpClient.newHttpClient()) {
+      return Scrape.of(
+              http,
+              URI.create(platform.connectionInfo().httpUrl() + "/metrics"),
+              Files.readString(platform.connectionInfo().operatorToken()).strip())
+          .value("gamingapi_broker_up", Map.of());
     }
   }
 }
