@@ -67,31 +67,62 @@ final class DatabaseCopy {
   }
 
   /**
-   * Puts the copy of {@code backupDir} in place: the SQLite file at the place {@code jdbcUrl} (or
-   * the new data directory) says, or the dump into the empty PostgreSQL database {@code jdbcUrl}.
-   * Answers the tenants it holds.
+   * Refuses, before a restore writes anything, a target that cannot take the backup's database: a
+   * PostgreSQL dump without a PostgreSQL URL (or the other way round), an existing SQLite file, a
+   * PostgreSQL database that has tables.
    */
-  static List<TenantRow> restore(String kind, Path backupDir, String jdbcUrl, Path dataDir) {
-    try {
-      if (kind.equals(POSTGRESQL)) {
-        if (kind(jdbcUrl).equals(SQLITE)) {
-          throw new BackupException(
-              "the backup holds a PostgreSQL dump: set GAMINGAPI_DATABASE_URL to an empty"
-                  + " PostgreSQL database to restore it into");
-        }
-        restorePostgres(backupDir.resolve(BackupManifest.POSTGRES_FILE), jdbcUrl);
-        try (Connection connection = DriverManager.getConnection(jdbcUrl)) {
-          return TenantRow.all(connection);
-        }
-      }
-      if (kind(jdbcUrl).equals(POSTGRESQL)) {
-        throw new BackupException(
-            "the backup holds a SQLite database but GAMINGAPI_DATABASE_URL names PostgreSQL");
-      }
+  static void checkTarget(String kind, String jdbcUrl, Path dataDir) {
+    if (kind.equals(POSTGRESQL) && kind(jdbcUrl).equals(SQLITE)) {
+      throw new BackupException(
+          "the backup holds a PostgreSQL dump: set GAMINGAPI_DATABASE_URL to an empty PostgreSQL"
+              + " database to restore it into");
+    }
+    if (kind.equals(SQLITE) && kind(jdbcUrl).equals(POSTGRESQL)) {
+      throw new BackupException(
+          "the backup holds a SQLite database but GAMINGAPI_DATABASE_URL names PostgreSQL");
+    }
+    if (kind.equals(SQLITE)) {
       Path target = sqliteFile(jdbcUrl, dataDir);
       if (Files.exists(target)) {
         throw new BackupException(target + " exists: restore into a new, empty place");
       }
+      return;
+    }
+    try (Connection connection = DriverManager.getConnection(jdbcUrl);
+        Statement statement = connection.createStatement();
+        ResultSet rs =
+            statement.executeQuery(
+                "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'")) {
+      rs.next();
+      if (rs.getLong(1) > 0) {
+        throw new BackupException(
+            "the PostgreSQL database of GAMINGAPI_DATABASE_URL has tables: restore into an empty"
+                + " one");
+      }
+    } catch (SQLException e) {
+      throw new BackupException("cannot reach the database to restore into: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Puts the copy of {@code backupDir} in place (after {@link #checkTarget}): the SQLite file at
+   * the place {@code jdbcUrl} (or the new data directory) says, or the dump into the PostgreSQL
+   * database {@code jdbcUrl}. Answers the tenants it holds.
+   */
+  static List<TenantRow> restore(String kind, Path backupDir, String jdbcUrl, Path dataDir) {
+    try {
+      if (kind.equals(POSTGRESQL)) {
+        PgTools.run(
+            jdbcUrl,
+            "pg_restore",
+            "--no-owner",
+            "--exit-on-error",
+            backupDir.resolve(BackupManifest.POSTGRES_FILE).toString());
+        try (Connection connection = DriverManager.getConnection(jdbcUrl)) {
+          return TenantRow.all(connection);
+        }
+      }
+      Path target = sqliteFile(jdbcUrl, dataDir);
       Files.createDirectories(target.toAbsolutePath().getParent());
       Files.copy(backupDir.resolve(BackupManifest.SQLITE_FILE), target);
       return tenantsOfSqlite(target);
@@ -129,21 +160,5 @@ final class DatabaseCopy {
         connection.rollback();
       }
     }
-  }
-
-  private static void restorePostgres(Path dump, String jdbcUrl) throws SQLException {
-    try (Connection connection = DriverManager.getConnection(jdbcUrl);
-        Statement statement = connection.createStatement();
-        ResultSet rs =
-            statement.executeQuery(
-                "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'")) {
-      rs.next();
-      if (rs.getLong(1) > 0) {
-        throw new BackupException(
-            "the PostgreSQL database of GAMINGAPI_DATABASE_URL has tables: restore into an empty"
-                + " one");
-      }
-    }
-    PgTools.run(jdbcUrl, "pg_restore", "--no-owner", "--exit-on-error", dump.toString());
   }
 }

@@ -83,6 +83,11 @@ public record PlatformBackup(
             vault.publicKey("operator").orElseThrow(),
             MasterKeys.origin(masterKey),
             List.copyOf(saved));
+    try {
+      OwnerOnly.tighten(to); // the snapshots and the database copy were written with the umask
+    } catch (IOException e) {
+      throw new BackupException("cannot make " + to + " its owner's only: " + e.getMessage(), e);
+    }
     manifest.write(to);
     return manifest;
   }

@@ -54,30 +54,40 @@ public record PlatformRestore(
           "the key vault of the backup is not the one its manifest names: the backup is damaged");
     }
     requireEmpty(dataDir);
-    int files = DataFiles.restore(from, dataDir);
-    if (masterKeyFile != null) {
-      copyMasterKey();
-    }
-    progress.accept("keys and creds: " + files + " file(s), master key checked");
-    List<TenantRow> rows = DatabaseCopy.restore(manifest.database(), from, databaseUrl, dataDir);
-    progress.accept("database (" + manifest.database() + "): " + rows.size() + " tenant(s)");
-    Map<String, TenantRow> byName =
-        rows.stream().collect(Collectors.toMap(TenantRow::name, Function.identity()));
-    KeyVault vault = KeyVault.open(dataDir.resolve(DataFiles.VAULT), key);
-    try (BrokerOnly broker = BrokerOnly.start(vault, dataDir)) {
-      for (TenantRow row : rows) {
-        broker.pushAccount(row.jwt());
+    DatabaseCopy.checkTarget(manifest.database(), databaseUrl, dataDir);
+    try {
+      int files = DataFiles.restore(from, dataDir);
+      if (masterKeyFile != null) {
+        copyMasterKey();
       }
-      for (BackupManifest.Tenant tenant : manifest.tenants()) {
-        TenantRow row = byName.get(tenant.name());
-        if (row == null) {
-          throw new BackupException(
-              "tenant " + tenant.name() + " has streams in the backup but is not in its database");
+      progress.accept("keys and creds: " + files + " file(s), master key checked");
+      List<TenantRow> rows = DatabaseCopy.restore(manifest.database(), from, databaseUrl, dataDir);
+      progress.accept("database (" + manifest.database() + "): " + rows.size() + " tenant(s)");
+      Map<String, TenantRow> byName =
+          rows.stream().collect(Collectors.toMap(TenantRow::name, Function.identity()));
+      KeyVault vault = KeyVault.open(dataDir.resolve(DataFiles.VAULT), key);
+      try (BrokerOnly broker = BrokerOnly.start(vault, dataDir)) {
+        for (TenantRow row : rows) {
+          broker.pushAccount(row.jwt());
         }
-        restoreTenant(
-            vault, broker.url(), row, tenant, PlatformBackup.streamsDir(from, row.name()));
-        progress.accept(PlatformBackup.describe(tenant));
+        for (BackupManifest.Tenant tenant : manifest.tenants()) {
+          TenantRow row = byName.get(tenant.name());
+          if (row == null) {
+            throw new BackupException(
+                "tenant "
+                    + tenant.name()
+                    + " has streams in the backup but is not in its database");
+          }
+          restoreTenant(
+              vault, broker.url(), row, tenant, PlatformBackup.streamsDir(from, row.name()));
+          progress.accept(PlatformBackup.describe(tenant));
+        }
       }
+    } catch (RuntimeException e) {
+      // Checked empty above: what is there now is this restore's, and useless half done.
+      throw new BackupException(
+          ErrorLines.first(e) + " (" + dataDir + " is incomplete: empty it before restoring again)",
+          e);
     }
     return manifest;
   }
