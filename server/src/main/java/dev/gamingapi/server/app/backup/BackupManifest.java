@@ -55,9 +55,12 @@ public record BackupManifest(
    *
    * @param name the account name
    * @param publicKey the account's public key (its NATS account id)
+   * @param readModelPosition the {@code EVENTS} sequence the database copy's read models applied up
+   *     to; the snapshot of {@code EVENTS} reaches at least there
    * @param streams its streams as snapshotted
    */
-  public record Tenant(String name, String publicKey, List<Stream> streams) {}
+  public record Tenant(
+      String name, String publicKey, long readModelPosition, List<Stream> streams) {}
 
   /**
    * A stream's state in its snapshot.

@@ -117,15 +117,24 @@ public record PlatformBackup(
         }
         long bytes = StreamSnapshots.backup(connection, stream, dir);
         JsonNode state = readState(dir.resolve(stream + ".json"));
+        long last = state.path("last_seq").asLong();
+        if (stream.equals(Subjects.EVENT_STREAM) && last < tenant.position()) {
+          // The database counted events the stream no longer has (purged, or a stream replaced
+          // behind the platform's back): a restore would reuse their sequences for new events.
+          throw new BackupException(
+              "EVENTS of %s ends at %d but its read models applied up to %d: not a consistent pair"
+                  .formatted(tenant.name(), last, tenant.position()));
+        }
         streams.add(
             new BackupManifest.Stream(
                 stream,
                 state.path("first_seq").asLong(),
-                state.path("last_seq").asLong(),
+                last,
                 state.path("messages").asLong(),
                 bytes));
       }
-      return new BackupManifest.Tenant(tenant.name(), tenant.publicKey(), List.copyOf(streams));
+      return new BackupManifest.Tenant(
+          tenant.name(), tenant.publicKey(), tenant.position(), List.copyOf(streams));
     } finally {
       BrokerConnections.closeQuietly(connection);
     }
@@ -168,6 +177,8 @@ public record PlatformBackup(
           .append("),");
       bytes += stream.bytes();
     }
-    return line.append(String.format(" %,d bytes", bytes)).toString();
+    return line.append(
+            String.format(" %,d bytes; read models at %d", bytes, tenant.readModelPosition()))
+        .toString();
   }
 }

@@ -59,6 +59,9 @@ class PlatformBackupTest {
       BackupManifest.Stream events = manifest.tenants().get(0).streams().get(0);
       assertThat(events.name()).isEqualTo("EVENTS");
       assertThat(events.lastSeq()).isEqualTo(BEFORE + BETWEEN);
+      assertThat(manifest.tenants().get(0).readModelPosition())
+          .as("the database copy counted the events before it")
+          .isEqualTo(BEFORE);
 
       new PlatformRestore(dir.resolve("new"), target.url(), masterKey, null)
           .run(backup, line -> {});
