@@ -7,6 +7,7 @@ import dev.gamingapi.contract.subject.Subjects;
 import dev.gamingapi.server.broker.BrokerConnections;
 import dev.gamingapi.server.broker.StreamSnapshots;
 import dev.gamingapi.server.keys.KeyVault;
+import dev.gamingapi.server.keys.MasterKey;
 import dev.gamingapi.server.keys.OwnerOnly;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
@@ -60,14 +61,17 @@ public record PlatformBackup(
    */
   public BackupManifest run(Path to, Consumer<String> progress) {
     String createdAt = Instant.now().toString();
-    KeyVault vault =
-        MasterKeys.open(dataDir.resolve(DataFiles.VAULT), MasterKeys.of(masterKey, dataDir));
+    MasterKey key = MasterKeys.of(masterKey, dataDir);
+    MasterKeys.open(dataDir.resolve(DataFiles.VAULT), key); // a wrong key fails before any copy
     prepare(to);
     List<TenantRow> tenants = DatabaseCopy.backup(databaseUrl, dataDir, to);
     String kind = DatabaseCopy.kind(databaseUrl);
     progress.accept("database (" + kind + "): " + tenants.size() + " tenant(s)");
     int files = DataFiles.save(dataDir, to);
     progress.accept("keys and creds: " + files + " file(s); the master key is not copied");
+    // The vault as copied, after the database: it holds the keys of every tenant of the database
+    // copy (an account's keys are stored before its row), and it is the one a restore will use.
+    KeyVault vault = MasterKeys.open(to.resolve(DataFiles.DIR).resolve(DataFiles.VAULT), key);
     List<BackupManifest.Tenant> saved = new ArrayList<>();
     for (TenantRow tenant : tenants) {
       BackupManifest.Tenant entry = backupTenant(vault, tenant, streamsDir(to, tenant.name()));
