@@ -113,6 +113,14 @@ class CliBackupTest {
 
     Path newData = dir.resolve("new").resolve("data");
     Path empty = Files.createDirectories(dir.resolve("not-a-backup"));
+    String elsewhere = dir.resolve("b2").toString();
+    refused(
+        CliRun.of("backup", "--to", elsewhere, "--data-dir", empty.toString()),
+        "is the platform running (gamingapi up)? Or give --url");
+    refused(
+        CliRun.of(
+            "backup", "--to", elsewhere, "--data-dir", empty.toString(), "--url", "nats://h:1"),
+        "no keys.json in " + empty);
     refused(
         CliRun.of("restore", "--from", empty.toString(), "--data-dir", newData.toString()),
         "no manifest.json in " + empty);

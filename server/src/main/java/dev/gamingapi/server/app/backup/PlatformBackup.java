@@ -61,6 +61,14 @@ public record PlatformBackup(
    */
   public BackupManifest run(Path to, Consumer<String> progress) {
     String createdAt = Instant.now().toString();
+    if (!Files.isRegularFile(dataDir.resolve(DataFiles.VAULT))) {
+      throw new BackupException(
+          "no "
+              + DataFiles.VAULT
+              + " in "
+              + dataDir
+              + ": not the data directory of a platform with an embedded broker (--data-dir?)");
+    }
     MasterKey key = MasterKeys.of(masterKey, dataDir);
     MasterKeys.open(dataDir.resolve(DataFiles.VAULT), key); // a wrong key fails before any copy
     prepare(to);
