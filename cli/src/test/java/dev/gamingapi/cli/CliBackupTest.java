@@ -159,7 +159,10 @@ class CliBackupTest {
             keptKey.toString());
     assertThat(restored.exitCode()).as(restored.err()).isZero();
     System.out.println(restored.out());
-    assertThat(restored.out()).contains("restored 2 tenant(s)").contains("gamingapi up");
+    assertThat(restored.out())
+        .containsPattern("^backup of 20\\S+ \\(gamingapi dev, sqlite\\): 2 tenant\\(s\\)\n")
+        .contains("restored 2 tenant(s)")
+        .contains("gamingapi up");
 
     try (LocalUp fresh = LocalUp.start(dir.resolve("new"))) {
       assertThat(ok(fresh.cli("account", "list")).out()).contains("acme").contains("default");

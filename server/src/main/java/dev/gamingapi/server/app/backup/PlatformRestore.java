@@ -47,6 +47,13 @@ public record PlatformRestore(
    */
   public BackupManifest run(Path from, Consumer<String> progress) {
     BackupManifest manifest = BackupManifest.read(from);
+    progress.accept(
+        "backup of %s (gamingapi %s, %s): %d tenant(s)"
+            .formatted(
+                manifest.createdAt(),
+                manifest.platformVersion(),
+                manifest.database(),
+                manifest.tenants().size()));
     MasterKey key = theMasterKey();
     KeyVault check = MasterKeys.open(from.resolve(DataFiles.DIR).resolve(DataFiles.VAULT), key);
     if (!check.publicKey("operator").orElseThrow().equals(manifest.operatorPublicKey())) {
