@@ -26,6 +26,8 @@ import picocli.CommandLine.Command;
       AgentCommand.class,
       InitCommand.class,
       dev.gamingapi.cli.streams.StreamsCommand.class,
+      dev.gamingapi.cli.backup.BackupCommand.class,
+      dev.gamingapi.cli.backup.RestoreCommand.class,
       EventsCommand.class,
       AccountCommand.class,
       PlanCommand.class,

@@ -1,0 +1,164 @@
+package dev.gamingapi.server.app.backup;
+
+import dev.gamingapi.server.app.BrokerOnly;
+import dev.gamingapi.server.broker.BrokerConnections;
+import dev.gamingapi.server.broker.StreamSnapshots;
+import dev.gamingapi.server.keys.KeyVault;
+import dev.gamingapi.server.keys.MasterKey;
+import dev.gamingapi.server.keys.SecretFiles;
+import io.nats.client.Connection;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.api.StreamState;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Makes a new data directory (on a new machine, or beside the old one) from a {@link
+ * PlatformBackup}: checks the master key against the backup's vault before anything is written,
+ * puts the vault, creds and database in place, then starts the new data directory's embedded broker
+ * alone ({@link BrokerOnly}), hands it every tenant's account JWT and restores every tenant's
+ * streams from their snapshots, with their sequences, and checks them against the manifest. The
+ * broker is stopped again: {@code gamingapi up} on the directory then finds the streams in place
+ * (nothing to delete, nothing provisioned empty over them) and the read models go on from the
+ * stream position the database holds.
+ *
+ * @param dataDir the new data directory; it must not exist or be empty
+ * @param databaseUrl the JDBC URL of an empty PostgreSQL database for a PostgreSQL backup, or null
+ *     (SQLite in the data directory)
+ * @param masterKeyFile the {@code master.key} of the platform backed up, copied into the new data
+ *     directory; or null when {@code masterKey} is given
+ * @param masterKey {@code GAMINGAPI_MASTER_KEY} of the new platform, or null
+ */
+public record PlatformRestore(
+    Path dataDir, String databaseUrl, Path masterKeyFile, String masterKey) {
+
+  /**
+   * Restores the backup in {@code from}, telling {@code progress} a line per step and per tenant.
+   *
+   * @throws BackupException naming what is wrong: no manifest, wrong master key, a data directory
+   *     in use, a stream that came back different
+   */
+  public BackupManifest run(Path from, Consumer<String> progress) {
+    BackupManifest manifest = BackupManifest.read(from);
+    progress.accept(
+        "backup of %s (gamingapi %s, %s): %d tenant(s)"
+            .formatted(
+                manifest.createdAt(),
+                manifest.platformVersion(),
+                manifest.database(),
+                manifest.tenants().size()));
+    MasterKey key = theMasterKey();
+    KeyVault check = MasterKeys.open(from.resolve(DataFiles.DIR).resolve(DataFiles.VAULT), key);
+    if (!check.publicKey("operator").orElseThrow().equals(manifest.operatorPublicKey())) {
+      throw new BackupException(
+          "the key vault of the backup is not the one its manifest names: the backup is damaged");
+    }
+    requireEmpty(dataDir);
+    DatabaseCopy.checkTarget(manifest.database(), databaseUrl, dataDir);
+    try {
+      int files = DataFiles.restore(from, dataDir);
+      if (masterKeyFile != null) {
+        copyMasterKey();
+      }
+      progress.accept("keys and creds: " + files + " file(s), master key checked");
+      List<TenantRow> rows = DatabaseCopy.restore(manifest.database(), from, databaseUrl, dataDir);
+      progress.accept("database (" + manifest.database() + "): " + rows.size() + " tenant(s)");
+      Map<String, TenantRow> byName =
+          rows.stream().collect(Collectors.toMap(TenantRow::name, Function.identity()));
+      KeyVault vault = KeyVault.open(dataDir.resolve(DataFiles.VAULT), key);
+      try (BrokerOnly broker = BrokerOnly.start(vault, dataDir)) {
+        for (TenantRow row : rows) {
+          broker.pushAccount(row.jwt());
+        }
+        for (BackupManifest.Tenant tenant : manifest.tenants()) {
+          TenantRow row = byName.get(tenant.name());
+          if (row == null) {
+            throw new BackupException(
+                "tenant "
+                    + tenant.name()
+                    + " has streams in the backup but is not in its database");
+          }
+          restoreTenant(
+              vault, broker.url(), row, tenant, PlatformBackup.streamsDir(from, row.name()));
+          progress.accept(PlatformBackup.describe(tenant));
+        }
+      }
+    } catch (RuntimeException e) {
+      // Checked empty above: what is there now is this restore's, and useless half done.
+      throw new BackupException(
+          ErrorLines.first(e) + " (" + dataDir + " is incomplete: empty it before restoring again)",
+          e);
+    }
+    return manifest;
+  }
+
+  private MasterKey theMasterKey() {
+    if (masterKeyFile != null) {
+      return MasterKey.fromFile(masterKeyFile, false);
+    }
+    if (masterKey != null) {
+      return MasterKey.fromBase64(masterKey, "GAMINGAPI_MASTER_KEY");
+    }
+    throw new BackupException(
+        "a backup holds no master key: give the master.key of the platform backed up"
+            + " (--master-key-file) or set GAMINGAPI_MASTER_KEY");
+  }
+
+  private void copyMasterKey() {
+    try {
+      SecretFiles.writeNew(dataDir.resolve("master.key"), Files.readString(masterKeyFile));
+    } catch (IOException e) {
+      throw new BackupException("cannot write " + dataDir.resolve("master.key"), e);
+    }
+  }
+
+  private static void requireEmpty(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> entries = Files.list(dir)) {
+      if (entries.findAny().isPresent()) {
+        throw new BackupException(
+            dir + " is not empty: restore into a new data directory (a platform may use this one)");
+      }
+    } catch (IOException e) {
+      throw new BackupException("cannot read " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void restoreTenant(
+      KeyVault vault, String url, TenantRow row, BackupManifest.Tenant tenant, Path dir) {
+    Connection connection = TenantAccess.connect(vault, url, row, "restore");
+    try {
+      for (BackupManifest.Stream stream : tenant.streams()) {
+        StreamSnapshots.restore(connection, stream.name(), dir, null);
+        StreamState state =
+            connection.jetStreamManagement().getStreamInfo(stream.name()).getStreamState();
+        if (state.getLastSequence() != stream.lastSeq()
+            || state.getMsgCount() != stream.messages()) {
+          throw new BackupException(
+              "stream %s of %s came back with %d messages up to %d; the backup has %d up to %d"
+                  .formatted(
+                      stream.name(),
+                      tenant.name(),
+                      state.getMsgCount(),
+                      state.getLastSequence(),
+                      stream.messages(),
+                      stream.lastSeq()));
+        }
+      }
+    } catch (IOException | JetStreamApiException e) {
+      throw new BackupException(
+          "cannot check the restored streams of " + tenant.name() + ": " + e.getMessage(), e);
+    } finally {
+      BrokerConnections.closeQuietly(connection);
+    }
+  }
+}
