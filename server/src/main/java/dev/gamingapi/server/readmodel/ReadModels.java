@@ -40,6 +40,7 @@ import org.slf4j.LoggerFactory;
 public final class ReadModels implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ReadModels.class);
   private static final String LAG = "gamingapi_readmodel_lag_events";
+  private static final Duration PREPARED_CHECK = Duration.ofMillis(100);
   private static final String PARKED = "gamingapi_readmodel_parked_tenants";
 
   private final Database database;
@@ -267,14 +268,27 @@ public final class ReadModels implements AutoCloseable {
       ownership.restart(handle, account);
     }
 
+    /**
+     * Waits for the tenant's consumer as it is at each moment: with leases, the restart a new board
+     * asks for reaches this instance at its next lease renewal, which replaces the consumer that
+     * was running; waiting on that one alone lasted the whole timeout (30 s for the first board of
+     * every compose deployment).
+     */
     @Override
     public void awaitPrepared(String account, Duration timeout) {
-      Tenant tenant = tenants.get(account);
-      if (tenant == null) {
-        return;
-      }
+      long deadline = System.nanoTime() + timeout.toNanos();
       try {
-        tenant.consumer().awaitPrepared(timeout);
+        while (System.nanoTime() < deadline) {
+          Tenant tenant = tenants.get(account);
+          if (tenant == null && !ownership.owns(account)) {
+            return; // another instance runs it
+          }
+          if (tenant == null) {
+            Thread.sleep(PREPARED_CHECK); // between its stop and its start here
+          } else if (tenant.consumer().awaitPrepared(PREPARED_CHECK)) {
+            return;
+          }
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
