@@ -115,3 +115,20 @@ crash() { # SERVICE: SIGKILL to the container's main process from the host, as a
   kill -9 "$pid"
   stage "killed $1 (pid $pid, SIGKILL)"
 }
+
+check_stack_file() { # deploy/swarm/stack.yaml through the docker CLI's own stack loader
+  if ! command -v docker >/dev/null; then
+    stage "no docker CLI: deploy/swarm/stack.yaml is checked by SwarmStackTest only (Compose Specification)"
+    return 0
+  fi
+  # The operator files the stack's header makes with `docker run ... init`, made the same way.
+  mkdir -p "$WORK/operator"
+  podman run --rm -v "$WORK/operator:/operator" gamingapi:latest init --operator-dir /operator >"$WORK/init.log" 2>&1 \
+    || { cat "$WORK/init.log" >&2; fail "gamingapi init in the platform image failed"; }
+  # Offline: stack config loads, validates and interpolates without a daemon (none here).
+  GAMINGAPI_IMAGE=gamingapi:latest GAMINGAPI_OPERATOR_DIR="$WORK/operator" GAMINGAPI_NFS_SERVER=192.0.2.1 \
+    DOCKER_HOST=unix:///nonexistent docker stack config -c "$TOP/deploy/swarm/stack.yaml" \
+    >"$WORK/stack.yaml" 2>"$WORK/stack.err" || fail "docker stack config refuses deploy/swarm/stack.yaml: $(head -n 1 "$WORK/stack.err")"
+  [ ! -s "$WORK/stack.err" ] || fail "docker stack config warns about deploy/swarm/stack.yaml: $(head -n 1 "$WORK/stack.err")"
+  stage "deploy/swarm/stack.yaml: docker $(docker --version | sed 's/^Docker version \([^,]*\).*/\1/') stack config loads it"
+}

@@ -80,23 +80,34 @@ ensure_base_image() { # a Debian bookworm (minbase) image from debootstrap, its 
 }
 
 build_standin() { # TAG CONTAINERFILE CONTEXT [MORE TAGS]: builds a stand-in unless TAG exists
-  local tag=$1 file=$2 context=$3 extra
+  local tag=$1 file=$2 context=$3 extra log
   shift 3
   if ! podman image exists "$tag"; then
     stage "building the stand-in for $tag"
-    podman build -q --network host "${BUILD_LIMITS[@]}" -t "$tag" -f "$file" "$context" >"$PODMAN_DIR/build.log" 2>&1 \
-      || { tail -n 30 "$PODMAN_DIR/build.log" >&2; fail "building the stand-in $tag failed (log above)"; }
+    log="$PODMAN_DIR/build-${tag//[^a-z0-9]/_}.log"
+    podman build -q --network host "${BUILD_LIMITS[@]}" -t "$tag" -f "$file" "$context" >"$log" 2>&1 \
+      || { tail -n 30 "$log" >&2; fail "building the stand-in $tag failed (log above)"; }
   fi
   for extra in "$@"; do podman tag "$tag" "$extra"; done
 }
 
-ensure_standins() { # nats:2.9.10-alpine, postgres:15, eclipse-temurin:21-jdk and :21-jre
-  local dir="$TOP/scripts/containers"
-  build_standin docker.io/library/nats:2.9.10-alpine "$dir/nats/Containerfile" "$dir/nats"
-  build_standin docker.io/library/postgres:15 "$dir/postgres/Containerfile" "$dir/postgres"
+ensure_jdk_standin() { # eclipse-temurin:21-jdk and :21-jre, which deploy/Dockerfile builds FROM
   # The JDK is the build context: find_jdk's (21 or newer), copied where Temurin's images have it.
-  build_standin docker.io/library/eclipse-temurin:21-jdk "$dir/temurin/Containerfile" "$JAVA_HOME" \
-    docker.io/library/eclipse-temurin:21-jre
+  build_standin docker.io/library/eclipse-temurin:21-jdk "$TOP/scripts/containers/temurin/Containerfile" \
+    "$JAVA_HOME" docker.io/library/eclipse-temurin:21-jre
+}
+
+start_service_standins() { # nats:2.9.10-alpine and postgres:15, in the background (mostly apt)
+  local dir="$TOP/scripts/containers"
+  build_standin docker.io/library/nats:2.9.10-alpine "$dir/nats/Containerfile" "$dir/nats" &
+  STANDIN_PIDS=($!)
+  build_standin docker.io/library/postgres:15 "$dir/postgres/Containerfile" "$dir/postgres" &
+  STANDIN_PIDS+=($!)
+}
+
+await_service_standins() {
+  local pid
+  for pid in "${STANDIN_PIDS[@]}"; do wait "$pid" || fail "a stand-in image did not build"; done
 }
 
 # Podman (4.3) runs health checks from systemd timers; without systemd (CI, containers) nobody
