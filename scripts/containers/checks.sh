@@ -85,6 +85,7 @@ define_board() { # PORT: a kills leaderboard on the default tenant
   code=$(HTTP_TIMEOUT=60 http_code "$1" /api/v1/accounts/default/leaderboards/kills -X PUT \
     -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d '{"stat":"kills"}')
   [ "$code" = 200 ] || fail "PUT leaderboards/kills answered $code: $(head -c 300 "$WORK/body")"
+  stage "leaderboard kills defined on :$1 ($(grep -o '"backfilling" *: *[a-z]*' "$WORK/body"))"
 }
 
 publish_kills() { # URLS PLAYER N: the game server "demo" publishes N kills by PLAYER (the CLI)
