@@ -50,6 +50,22 @@ class DeployFilesTest {
   }
 
   @Test
+  void theProjectNameIsInDotEnvBecauseDockerCompose129RefusesATopLevelName() throws Exception {
+    // Debian's and Ubuntu's docker-compose (1.29) reject `name:` ("'name' does not match any of
+    // the regexes: '^x-'"); both it and Compose v2 read COMPOSE_PROJECT_NAME from the .env file
+    // beside the compose file, which keeps the volumes' names (gamingapi_operator...).
+    for (var entry :
+        Map.of("compose.yaml", "gamingapi", "cluster/compose.yaml", "gamingapi-cluster")
+            .entrySet()) {
+      Path file = DEPLOY.resolve(entry.getKey());
+      assertThat(compose(file).has("name")).as("%s has a top-level name", file).isFalse();
+      assertThat(Files.readAllLines(file.resolveSibling(".env")))
+          .as("%s's .env", file)
+          .contains("COMPOSE_PROJECT_NAME=" + entry.getValue());
+    }
+  }
+
+  @Test
   void everyLongRunningServiceHasAHealthCheckAndEveryNamedVolumeIsDeclared() throws Exception {
     for (Path file :
         List.of(DEPLOY.resolve("compose.yaml"), DEPLOY.resolve("cluster/compose.yaml"))) {
@@ -163,7 +179,7 @@ class DeployFilesTest {
     return new ObjectMapper().valueToTree(yaml);
   }
 
-  private static Schema composeSchema() throws Exception {
+  static Schema composeSchema() throws Exception {
     String iri = "https://gamingapi.dev/test/compose-spec.json";
     String text;
     try (InputStream in =
