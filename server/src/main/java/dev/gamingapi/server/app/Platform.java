@@ -3,6 +3,7 @@ package dev.gamingapi.server.app;
 import dev.gamingapi.server.access.UserSpec;
 import dev.gamingapi.server.accounts.ConnectionCounter;
 import dev.gamingapi.server.accounts.TenantBroker;
+import dev.gamingapi.server.accounts.TenantConnections;
 import dev.gamingapi.server.accounts.plans.Plan;
 import dev.gamingapi.server.accounts.plans.PlanCatalog;
 import dev.gamingapi.server.broker.BrokerConfig;
@@ -206,16 +207,17 @@ public final class Platform implements AutoCloseable {
                   tenancy.accounts(),
                   settings.cluster().instanceId(),
                   settings.cluster().leaseTtl());
+      TenantConnections links = new TenantConnections(url, tenancy.accounts());
       notifier =
           Notifier.start(
               database,
               tenancy.accounts(),
-              url,
               settings.notifications(),
               settings.pulls(),
+              links,
               ownership,
               clock);
-      commands = Commands.start(tenancy, database, url, settings.pulls(), clock);
+      commands = Commands.start(tenancy, database, settings.pulls(), links, clock);
       OAuth oauth = OAuth.create(database, tenancy, vault, OAuthConfig.defaults(), clock);
       readModels =
           new ReadModels(
@@ -225,6 +227,7 @@ public final class Platform implements AutoCloseable {
               url,
               settings.readModels(),
               settings.pulls(),
+              links,
               ownership);
       http =
           new HttpApi(

@@ -122,7 +122,7 @@ public record PlatformSettings(
     Duration unresponsiveAfter =
         env.duration("GAMINGAPI_UNRESPONSIVE_AFTER", d.unresponsiveAfter());
     try {
-      return new ReadModelConfig(unresponsiveAfter, d.batchSize(), d.credentialsLifetime());
+      return new ReadModelConfig(unresponsiveAfter, d.batchSize());
     } catch (IllegalArgumentException e) {
       throw new InvalidConfigException("GAMINGAPI_UNRESPONSIVE_AFTER: " + e.getMessage());
     }

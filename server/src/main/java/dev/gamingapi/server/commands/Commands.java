@@ -5,6 +5,7 @@ import dev.gamingapi.contract.command.CommandMessage;
 import dev.gamingapi.contract.event.EventIds;
 import dev.gamingapi.server.accounts.AccountChange;
 import dev.gamingapi.server.broker.PullPolicy;
+import dev.gamingapi.server.broker.TenantLink;
 import dev.gamingapi.server.common.InvalidRequestException;
 import dev.gamingapi.server.common.NotFoundException;
 import dev.gamingapi.server.common.Page;
@@ -34,12 +35,16 @@ public final class Commands implements AutoCloseable {
   private final Clock clock;
 
   private Commands(
-      TenancyServices tenancy, Database database, String url, PullPolicy pulls, Clock clock) {
+      TenancyServices tenancy,
+      Database database,
+      PullPolicy pulls,
+      TenantLink.Opener links,
+      Clock clock) {
     this.tenancy = tenancy;
     this.store = new CommandStore(database.jdbi(), clock);
     this.checks = new CommandChecks(tenancy, clock);
     this.latency = new CommandLatency(clock);
-    this.tenants = new TenantRegistry(tenancy, url, store, pulls, latency);
+    this.tenants = new TenantRegistry(tenancy, store, pulls, links, latency);
     this.types = new CommandTypes(database.jdbi(), database.readJdbi(), clock);
     this.clock = clock;
   }
@@ -49,11 +54,16 @@ public final class Commands implements AutoCloseable {
    * every registered server (and of those registered later). Call after the control plane.
    *
    * @param pulls how the tenants' result trackers pull, and when idle ones park
+   * @param links the tenants' connections, shared with the platform's other work in them
    * @param clock what the commands' times to live count from
    */
   public static Commands start(
-      TenancyServices tenancy, Database database, String url, PullPolicy pulls, Clock clock) {
-    Commands commands = new Commands(tenancy, database, url, pulls, clock);
+      TenancyServices tenancy,
+      Database database,
+      PullPolicy pulls,
+      TenantLink.Opener links,
+      Clock clock) {
+    Commands commands = new Commands(tenancy, database, pulls, links, clock);
     tenancy.accounts().onChange(commands.tenants::accountChanged);
     tenancy
         .accounts()

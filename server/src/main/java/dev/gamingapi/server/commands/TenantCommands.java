@@ -4,9 +4,9 @@ import dev.gamingapi.contract.command.CommandChannel;
 import dev.gamingapi.contract.command.CommandMessage;
 import dev.gamingapi.contract.command.PlatformConsumers;
 import dev.gamingapi.contract.subject.Subjects;
-import dev.gamingapi.server.broker.BrokerConnections;
 import dev.gamingapi.server.broker.BrokerException;
 import dev.gamingapi.server.broker.PullPolicy;
+import dev.gamingapi.server.broker.TenantLink;
 import io.nats.client.Connection;
 import io.nats.client.ConsumeOptions;
 import io.nats.client.ConsumerContext;
@@ -33,7 +33,7 @@ import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The platform's connection inside one tenant account, as an internal user of it: creates the
+ * The platform's work inside one tenant account, on the tenant's shared connection: creates the
  * durable command consumer of each game server, publishes commands, and reads the tenant's {@code
  * command.*} events through its own durable consumer on {@code EVENTS} (explicit acks).
  */
@@ -55,6 +55,7 @@ final class TenantCommands implements AutoCloseable {
   private static final Duration ACK_WAIT = Duration.ofSeconds(30);
 
   private final String account;
+  private final TenantLink link;
   private final Connection connection;
   private final PullPolicy pulls;
   private TrackerParking parking;
@@ -71,9 +72,10 @@ final class TenantCommands implements AutoCloseable {
   private final AtomicLong recorded = new AtomicLong();
   private final NavigableSet<Long> awaitingRedelivery = new ConcurrentSkipListSet<>();
 
-  TenantCommands(String account, Connection connection, PullPolicy pulls) {
+  TenantCommands(String account, TenantLink link, PullPolicy pulls) {
     this.account = account;
-    this.connection = connection;
+    this.link = link;
+    this.connection = link.connection();
     this.pulls = pulls;
     try {
       this.js = connection.jetStream();
@@ -301,6 +303,6 @@ final class TenantCommands implements AutoCloseable {
         // closing anyway
       }
     }
-    BrokerConnections.closeQuietly(connection);
+    link.close();
   }
 }

@@ -2,8 +2,8 @@ package dev.gamingapi.server.commands;
 
 import dev.gamingapi.server.accounts.Account;
 import dev.gamingapi.server.accounts.AccountChange;
-import dev.gamingapi.server.broker.BrokerConnections;
 import dev.gamingapi.server.broker.PullPolicy;
+import dev.gamingapi.server.broker.TenantLink;
 import dev.gamingapi.server.common.NotFoundException;
 import dev.gamingapi.server.common.Page;
 import dev.gamingapi.server.common.PageRequest;
@@ -28,7 +28,7 @@ final class TenantRegistry implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TenantRegistry.class);
 
   private final TenancyServices tenancy;
-  private final String url;
+  private final TenantLink.Opener links;
   private final CommandStore store;
   private final PullPolicy pulls;
   private final CommandLatency latency;
@@ -41,13 +41,13 @@ final class TenantRegistry implements AutoCloseable {
 
   TenantRegistry(
       TenancyServices tenancy,
-      String url,
       CommandStore store,
       PullPolicy pulls,
+      TenantLink.Opener links,
       CommandLatency latency) {
     this.tenancy = tenancy;
     this.pulls = pulls;
-    this.url = url;
+    this.links = links;
     this.store = store;
     this.latency = latency;
   }
@@ -134,17 +134,27 @@ final class TenantRegistry implements AutoCloseable {
     if (existing != null) {
       return existing;
     }
-    // A long-lived internal user (no expiry: the broker would drop the connection at expiry); it
-    // lives in memory only and goes with the account's JWT.
-    var connection =
-        BrokerConnections.connect(
-            url,
-            tenancy.accounts().internalUser(account, "commands", null),
-            "gamingapi-commands " + account,
-            true,
-            () -> scheduleRepair(account),
-            () -> lookAgain(account));
-    TenantCommands tenant = new TenantCommands(account, connection, pulls);
+    TenantLink link =
+        links.open(
+            account,
+            new TenantLink.Listener() {
+              @Override
+              public void consumerTrouble() {
+                scheduleRepair(account);
+              }
+
+              @Override
+              public void resubscribed() {
+                lookAgain(account);
+              }
+            });
+    TenantCommands tenant;
+    try {
+      tenant = new TenantCommands(account, link, pulls);
+    } catch (RuntimeException e) {
+      link.close();
+      throw e;
+    }
     try {
       tenant.track(new ResultTracker(account, store, latency));
       String cursor = null;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gamingapi.server.accounts.Accounts;
 import dev.gamingapi.server.broker.PullPolicy;
+import dev.gamingapi.server.broker.TenantLink;
 import dev.gamingapi.server.cluster.TenantOwnership;
 import dev.gamingapi.server.cluster.TenantStart;
 import dev.gamingapi.server.cluster.TenantWorker;
@@ -12,7 +13,6 @@ import dev.gamingapi.server.common.PageRequest;
 import dev.gamingapi.server.store.Database;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
@@ -30,11 +30,10 @@ public final class Notifier implements AutoCloseable {
   public static final String TEST_TYPE = "notification.test";
 
   private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
-  private static final Duration USER_LIFETIME = Duration.ofHours(24);
 
   private final Accounts accounts;
   private final PullPolicy pulls;
-  private final String brokerUrl;
+  private final TenantLink.Opener links;
   private final NotifyConfig config;
   private final RuleStore store;
   private final DeliveryLog log;
@@ -48,13 +47,13 @@ public final class Notifier implements AutoCloseable {
   private Notifier(
       Database database,
       Accounts accounts,
-      String brokerUrl,
       NotifyConfig config,
       PullPolicy pulls,
+      TenantLink.Opener links,
       Clock clock) {
     this.accounts = accounts;
     this.pulls = pulls;
-    this.brokerUrl = brokerUrl;
+    this.links = links;
     this.config = config;
     this.clock = clock;
     this.store = new RuleStore(database.jdbi(), accounts.secrets());
@@ -72,19 +71,19 @@ public final class Notifier implements AutoCloseable {
    * Starts delivering for the tenants that {@code ownership} gives this instance, as it gives and
    * takes them.
    *
-   * @param brokerUrl where the tenants' consumers connect
    * @param pulls how the tenants' consumers pull, and when idle ones park
+   * @param links the tenants' connections, shared with the platform's other work in them
    * @param clock what rate windows, pauses and unresponsive servers are measured on
    */
   public static Notifier start(
       Database database,
       Accounts accounts,
-      String brokerUrl,
       NotifyConfig config,
       PullPolicy pulls,
+      TenantLink.Opener links,
       TenantOwnership ownership,
       Clock clock) {
-    Notifier notifier = new Notifier(database, accounts, brokerUrl, config, pulls, clock);
+    Notifier notifier = new Notifier(database, accounts, config, pulls, links, clock);
     ownership.register(
         new TenantWorker() {
           @Override
@@ -157,8 +156,7 @@ public final class Notifier implements AutoCloseable {
         name ->
             new TenantFeed(
                 name,
-                brokerUrl,
-                () -> accounts.internalUser(name, "notify", USER_LIFETIME),
+                links,
                 () -> store.all(name),
                 rule -> new RuleWorker(rule, sender, store, log, counts, config, clock),
                 config.heartbeatTimeout(),

@@ -1,12 +1,11 @@
 package dev.gamingapi.server.notify;
 
 import dev.gamingapi.contract.command.PlatformConsumers;
-import dev.gamingapi.server.broker.BrokerConnections;
 import dev.gamingapi.server.broker.EventStreamSpec;
 import dev.gamingapi.server.broker.PullPolicy;
+import dev.gamingapi.server.broker.TenantLink;
 import dev.gamingapi.server.broker.Wake;
 import dev.gamingapi.server.cluster.TenantStart;
-import io.nats.client.AuthHandler;
 import io.nats.client.Connection;
 import io.nats.client.ConsumeOptions;
 import io.nats.client.ConsumerContext;
@@ -55,8 +54,7 @@ final class TenantFeed implements AutoCloseable {
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
   private final String account;
-  private final String url;
-  private final Supplier<AuthHandler> auth;
+  private final TenantLink.Opener links;
   private final Supplier<List<Rule>> rules;
   private final RuleWorkerFactory workers;
   private final HeartbeatWatch heartbeats;
@@ -79,8 +77,7 @@ final class TenantFeed implements AutoCloseable {
 
   TenantFeed(
       String account,
-      String url,
-      Supplier<AuthHandler> auth,
+      TenantLink.Opener links,
       Supplier<List<Rule>> rules,
       RuleWorkerFactory workers,
       Duration heartbeatTimeout,
@@ -89,8 +86,7 @@ final class TenantFeed implements AutoCloseable {
       TenantStart tenantStart) {
     this.pulls = pulls;
     this.account = account;
-    this.url = url;
-    this.auth = auth;
+    this.links = links;
     this.rules = rules;
     this.workers = workers;
     this.heartbeats = new HeartbeatWatch(heartbeatTimeout, clock);
@@ -124,9 +120,33 @@ final class TenantFeed implements AutoCloseable {
   }
 
   private void run() {
+    TenantLink link;
+    try {
+      link = links.open(account, new Reconnected());
+    } catch (RuntimeException e) {
+      LOG.error("notifications of account {} not started: {}", account, e.toString());
+      return;
+    }
+    try (link) {
+      consumeUntilClosed(link);
+    } finally {
+      connection = null;
+    }
+  }
+
+  /** Wakes a parked feed to look again when the tenant's connection is back after a loss. */
+  private final class Reconnected implements TenantLink.Listener {
+    @Override
+    public void resubscribed() {
+      wake.signal();
+    }
+  }
+
+  private void consumeUntilClosed(TenantLink link) {
     long backoff = 500;
     while (!closed) {
       try {
+        connection = link.connection();
         consume();
         backoff = 500;
       } catch (InterruptedException e) {
@@ -144,20 +164,11 @@ final class TenantFeed implements AutoCloseable {
           return;
         }
         backoff = Math.min(backoff * 2, 30_000);
-      } finally {
-        Connection c = connection;
-        connection = null;
-        if (c != null) {
-          BrokerConnections.closeQuietly(c);
-        }
       }
     }
   }
 
   private void consume() throws Exception {
-    connection =
-        BrokerConnections.connect(
-            url, new RenewingAuth(auth), "gamingapi-notify", true, () -> {}, wake::signal);
     ConsumerConfiguration config =
         ConsumerConfiguration.builder()
             .durable(CONSUMER)
@@ -275,8 +286,8 @@ final class TenantFeed implements AutoCloseable {
   }
 
   /**
-   * Stops reading and delivering and waits for the reading thread to close its connection; what was
-   * not acked comes back at the next start.
+   * Stops reading and delivering and waits for the reading thread to end; what was not acked comes
+   * back at the next start.
    */
   @Override
   public void close() {
@@ -286,8 +297,8 @@ final class TenantFeed implements AutoCloseable {
 
   /**
    * Asks the feed to stop without waiting, so that many feeds stop together: the reading thread
-   * sees the flag within a second (its poll) and closes the connection it holds, also one it was
-   * still opening.
+   * sees the flag within a second (its poll, or at once when parked) and lets go of the tenant's
+   * connection.
    */
   void stop() {
     closed = true;

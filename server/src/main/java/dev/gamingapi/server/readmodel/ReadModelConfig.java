@@ -8,11 +8,8 @@ import java.time.Duration;
  * @param unresponsiveAfter how long a server may stay silent (no event at all, heartbeats included)
  *     before it counts as unresponsive and its sessions close
  * @param batchSize the most events applied in one transaction
- * @param credentialsLifetime the lifetime of the consumers' internal users; they reconnect with
- *     fresh ones at half of it
  */
-public record ReadModelConfig(
-    Duration unresponsiveAfter, int batchSize, Duration credentialsLifetime) {
+public record ReadModelConfig(Duration unresponsiveAfter, int batchSize) {
   /**
    * The largest batch: a tenant's consumer has up to three batches of messages unacked and in
    * memory (the one being written, the next, one buffered by the client), within its durable's
@@ -29,20 +26,14 @@ public record ReadModelConfig(
       throw new IllegalArgumentException(
           "batchSize must be 1 to " + MAX_BATCH_SIZE + ", got " + batchSize);
     }
-    if (credentialsLifetime == null || credentialsLifetime.toSeconds() < 10) {
-      throw new IllegalArgumentException("credentialsLifetime must be at least 10 s");
-    }
   }
 
   /**
    * 90 s to unresponsive, batches of up to 5,000 events (a batch reads and writes each row it
    * touches once, so bigger batches fold more events into one write; under a steady flow batches
-   * stay far smaller, see TenantConsumer), internal users for a day, as the notifications' (they
-   * live in memory only; the commands' have no expiry at all). A consumer renews its connection at
-   * half of it, starting over from the database's position: with an hour, ten thousand tenants made
-   * five such renewals a second at idle.
+   * stay far smaller, see TenantConsumer).
    */
   public static ReadModelConfig defaults() {
-    return new ReadModelConfig(Duration.ofSeconds(90), MAX_BATCH_SIZE, Duration.ofHours(24));
+    return new ReadModelConfig(Duration.ofSeconds(90), MAX_BATCH_SIZE);
   }
 }

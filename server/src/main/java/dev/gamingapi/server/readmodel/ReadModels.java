@@ -4,6 +4,7 @@ import dev.gamingapi.server.accounts.Accounts;
 import dev.gamingapi.server.audit.Actor;
 import dev.gamingapi.server.audit.AuditLog;
 import dev.gamingapi.server.broker.PullPolicy;
+import dev.gamingapi.server.broker.TenantLink;
 import dev.gamingapi.server.cluster.TenantOwnership;
 import dev.gamingapi.server.cluster.TenantStart;
 import dev.gamingapi.server.cluster.TenantWorker;
@@ -58,6 +59,7 @@ public final class ReadModels implements AutoCloseable {
   private final StateStore state;
   private final AuditLog audit;
   private final PullPolicy pulls;
+  private final TenantLink.Opener links;
   private final Map<String, Tenant> tenants = new ConcurrentHashMap<>();
   // Batches are written here while their consumers read the next: as many writers as cores, since
   // a write is mostly computing (and SQLite takes one writer at a time anyway).
@@ -85,9 +87,11 @@ public final class ReadModels implements AutoCloseable {
       String brokerUrl,
       ReadModelConfig config,
       PullPolicy pulls,
+      TenantLink.Opener links,
       TenantOwnership ownership) {
     this.ownership = ownership;
     this.pulls = pulls;
+    this.links = links;
     this.database = database;
     this.accounts = accounts;
     this.brokerUrl = brokerUrl;
@@ -136,16 +140,7 @@ public final class ReadModels implements AutoCloseable {
       return;
     }
     TenantConsumer consumer =
-        new TenantConsumer(
-                account,
-                brokerUrl,
-                () -> accounts.internalUser(account, "read models", config.credentialsLifetime()),
-                config.credentialsLifetime().dividedBy(2),
-                config.batchSize(),
-                pulls,
-                applier,
-                backfill,
-                writers)
+        new TenantConsumer(account, links, config.batchSize(), pulls, applier, backfill, writers)
             .start();
     Gauge gauge =
         Gauge.builder(LAG, consumer, TenantConsumer::lag)

@@ -1,11 +1,10 @@
 package dev.gamingapi.server.readmodel.engine;
 
 import dev.gamingapi.contract.command.PlatformConsumers;
-import dev.gamingapi.server.broker.BrokerConnections;
 import dev.gamingapi.server.broker.EventStreamSpec;
 import dev.gamingapi.server.broker.PullPolicy;
+import dev.gamingapi.server.broker.TenantLink;
 import dev.gamingapi.server.broker.Wake;
-import io.nats.client.AuthHandler;
 import io.nats.client.Connection;
 import io.nats.client.ConsumeOptions;
 import io.nats.client.IterableConsumer;
@@ -28,18 +27,18 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The durable consumer of one tenant's {@code EVENTS} stream, on a thread of its own. The database
- * position is the truth: at every (re)connection the durable is created again to deliver from the
- * position + 1, so nothing waits for an ack timeout after a crash. Messages come through {@code
- * iterate()} (continuous pull, not fetch), are applied in batches and acked after the batch's
- * commit with one ack-all on its last message; a gap in the consumer sequence (a message delivered
- * but lost to the application) makes it start again from the stored position rather than ack past
- * it, so an ack-all never covers a message the application did not get.
+ * position is the truth: each time it starts consuming (also after an error or a gap) the durable
+ * is created again to deliver from the position + 1, so nothing waits for an ack timeout after a
+ * crash. Messages come through {@code iterate()} (continuous pull, not fetch), are applied in
+ * batches and acked after the batch's commit with one ack-all on its last message; a gap in the
+ * consumer sequence (a message delivered but lost to the application) makes it start again from the
+ * stored position rather than ack past it, so an ack-all never covers a message the application did
+ * not get.
  *
  * <p>A tenant idle for a while (parkAfter) parks: its consumer stops pulling once its last pull is
  * over and waits on a {@link Wake} until the tenant publishes again, so that thousands of idle
@@ -58,14 +57,13 @@ public final class TenantConsumer implements AutoCloseable {
    */
   private static final Duration WAIT = Duration.ofSeconds(1);
 
+  private static final Duration PARKED_AT_MOST = Duration.ofHours(1);
   private static final Duration LINGER = Duration.ofMillis(5);
   private static final Duration RETRY = Duration.ofSeconds(1);
   private static final Duration LAG_CHECK = Duration.ofSeconds(2);
 
   private final String account;
-  private final String url;
-  private final Supplier<AuthHandler> credentials;
-  private final Duration renewAfter;
+  private final TenantLink.Opener links;
   private final int batchSize;
   private final PullPolicy pulls;
   private final Applier applier;
@@ -78,8 +76,7 @@ public final class TenantConsumer implements AutoCloseable {
   private final Wake wake = new Wake();
 
   /**
-   * @param credentials a fresh short-lived internal user of the tenant at each connection
-   * @param renewAfter when to reconnect with fresh credentials (before they expire)
+   * @param links the tenant's connection, shared with the platform's other work in it
    * @param pulls how it pulls, and when it parks on a {@link Wake}
    * @param backfill backfills the boards defined since the consumer last ran, before it consumes
    * @param writers the threads that write batches (shared by the tenants: a consumer has at most
@@ -87,18 +84,14 @@ public final class TenantConsumer implements AutoCloseable {
    */
   public TenantConsumer(
       String account,
-      String url,
-      Supplier<AuthHandler> credentials,
-      Duration renewAfter,
+      TenantLink.Opener links,
       int batchSize,
       PullPolicy pulls,
       Applier applier,
       Backfill backfill,
       Executor writers) {
     this.account = account;
-    this.url = url;
-    this.credentials = credentials;
-    this.renewAfter = renewAfter;
+    this.links = links;
     this.batchSize = batchSize;
     this.pulls = pulls;
     this.applier = applier;
@@ -133,31 +126,46 @@ public final class TenantConsumer implements AutoCloseable {
   }
 
   private void run() {
-    while (running) {
-      try {
-        consumeUntilRenewal();
-      } catch (InterruptedException e) {
-        return;
-      } catch (Exception e) {
-        if (!running) {
-          return;
-        }
-        LOG.warn("read models of {}: {}; again in {}", account, e.toString(), RETRY);
+    TenantLink link;
+    try {
+      link = links.open(account, new Reconnected());
+    } catch (RuntimeException e) {
+      LOG.error("read models of {} not started: {}", account, e.toString());
+      return;
+    }
+    try (link) {
+      while (running) {
         try {
-          Thread.sleep(RETRY);
-        } catch (InterruptedException stop) {
+          consume(link.connection());
+        } catch (InterruptedException e) {
           return;
+        } catch (Exception e) {
+          if (!running) {
+            return;
+          }
+          LOG.warn("read models of {}: {}; again in {}", account, e.toString(), RETRY);
+          try {
+            Thread.sleep(RETRY);
+          } catch (InterruptedException stop) {
+            return;
+          }
         }
       }
     }
   }
 
-  private void consumeUntilRenewal() throws Exception {
-    long renewAt = System.nanoTime() + renewAfter.toNanos();
-    Connection connection =
-        BrokerConnections.connect(
-            url, credentials.get(), "gamingapi-readmodel", true, () -> {}, this::lookAgain);
-    try {
+  /** Wakes the consumer to look again when the tenant's connection is back after a loss. */
+  private final class Reconnected implements TenantLink.Listener {
+    @Override
+    public void resubscribed() {
+      lookAgain();
+    }
+  }
+
+  // Consumes until a gap in the consumer's sequence, an error or the stop; each time it starts, the
+  // durable is made again from the database's position.
+  private void consume(Connection connection) throws Exception {
+    {
       StreamContext stream = connection.getStreamContext(EventStreamSpec.NAME);
       long position = applier.position(account);
       backfill.run(account, stream, position);
@@ -171,14 +179,14 @@ public final class TenantConsumer implements AutoCloseable {
       IterableConsumer messages = pull(stream);
       try {
         long expected = 1; // consumer sequences of a new consumer start at 1
-        while (running && System.nanoTime() < renewAt) {
+        while (running) {
           Message first = messages.nextMessage(WAIT);
           if (first == null) {
             if (messages.isFinished()) {
               // Stopped for idleness below, and its last pull is over: nothing is in flight.
               writing.await();
-              park(connection, stream, renewAt);
-              if (!running || System.nanoTime() >= renewAt) {
+              park(connection, stream);
+              if (!running) {
                 break;
               }
               messages = pull(stream);
@@ -231,8 +239,6 @@ public final class TenantConsumer implements AutoCloseable {
         writing.awaitQuietly();
         closeQuietly(messages);
       }
-    } finally {
-      BrokerConnections.closeQuietly(connection);
     }
   }
 
@@ -248,9 +254,9 @@ public final class TenantConsumer implements AutoCloseable {
 
   /**
    * Waits, holding no pull on the broker, until the tenant publishes again, the platform asks it to
-   * look again (a reconnection) or stop, or the credentials are due for renewal.
+   * look again (a reconnection) or stop, or an hour has passed.
    */
-  private void park(Connection connection, StreamContext stream, long renewAt) throws Exception {
+  private void park(Connection connection, StreamContext stream) throws Exception {
     LOG.debug("read models of {}: idle, parking", account);
     wake.park(
         connection,
@@ -260,7 +266,7 @@ public final class TenantConsumer implements AutoCloseable {
           return info.getNumPending() + info.getNumAckPending();
         },
         () -> !running,
-        Duration.ofNanos(renewAt - System.nanoTime()));
+        PARKED_AT_MOST);
   }
 
   private static void closeQuietly(IterableConsumer messages) {
