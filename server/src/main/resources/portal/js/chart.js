@@ -67,7 +67,8 @@ export function chart({ title, points, range, lines = [], bars = null, width = 6
     })
     .join('; ');
 
-  const grid = [0, max / 2, max].map((value) =>
+  // Counts: the middle line only where it falls on a whole number.
+  const grid = [0, max / 2, max].filter(Number.isInteger).map((value) =>
     svg(
       'g',
       {},
