@@ -127,3 +127,32 @@ export function rangePicker(label, current, onPick) {
   }
   return h('div', { class: 'inline range-picker', role: 'group', 'aria-label': label }, ...buttons);
 }
+
+/**
+ * A section headed `heading` with a range picker and the chart `options(range)` answers (its
+ * promise), drawn for `hour` once the section is in the page, at the width it has there.
+ */
+export function chartSection(heading, id, options) {
+  const holder = h('div', { class: 'charts' });
+  const line = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
+  async function draw(range) {
+    try {
+      const chosen = await options(range);
+      holder.replaceChildren(chart({ ...chosen, range, width: holder.clientWidth || 600 }));
+      line.textContent = '';
+      line.classList.remove('error');
+    } catch (error) {
+      line.textContent = error.message;
+      line.classList.add('error');
+    }
+  }
+  requestAnimationFrame(() => draw('hour'));
+  return h(
+    'section',
+    { 'aria-labelledby': id },
+    h('h2', { id }, heading),
+    h('div', { class: 'inline controls' }, rangePicker('Time range', 'hour', draw)),
+    line,
+    holder,
+  );
+}

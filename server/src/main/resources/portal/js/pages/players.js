@@ -1,7 +1,7 @@
 // Players: search by name, and one player's profile (#/players/{id}).
 
 import * as api from '../api.js';
-import { chart, rangePicker } from '../chart.js';
+import { chartSection } from '../chart.js';
 import { field, h, input, onSubmit, show, statusLine, table, when } from '../dom.js';
 
 export async function render({ body, account, args }) {
@@ -73,34 +73,9 @@ function profileOf(player) {
 
 // The player's events over time, with a range switcher.
 function activityOf(base, player) {
-  const holder = h('div', { class: 'charts' });
-  const line = statusLine();
-  async function draw(range) {
-    try {
-      const series = await api.get(`${base}/${api.seg(player)}/activity?range=${range}`);
-      const per = range === 'week' ? 'hour' : '10 minutes';
-      holder.replaceChildren(
-        chart({
-          title: `Events of ${player} per ${per}`,
-          points: series.points,
-          range,
-          width: holder.clientWidth || 600,
-          bars: { key: 'events', label: 'Events', css: 'events', total: true },
-        }),
-      );
-      show(line, '');
-    } catch (error) {
-      show(line, error);
-    }
-  }
-  // Drawn once the section is in the page, at the width it has there.
-  requestAnimationFrame(() => draw('hour'));
-  return h(
-    'section',
-    { 'aria-labelledby': 'pl-act' },
-    h('h2', { id: 'pl-act' }, 'Activity'),
-    h('div', { class: 'inline controls' }, rangePicker('Time range', 'hour', draw)),
-    line,
-    holder,
-  );
+  return chartSection('Activity', 'pl-act', async (range) => ({
+    title: `Events of ${player} per ${range === 'week' ? 'hour' : '10 minutes'}`,
+    points: (await api.get(`${base}/${api.seg(player)}/activity?range=${range}`)).points,
+    bars: { key: 'events', label: 'Events', css: 'events', total: true },
+  }));
 }

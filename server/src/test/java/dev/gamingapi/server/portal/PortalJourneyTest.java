@@ -140,6 +140,9 @@ class PortalJourneyTest {
     browser.until(d -> chartSummary(d, "Events per 5 minutes on eu-1").contains("6 in all"));
     browser.until(d -> points(d) == 288);
 
+    page("Overview");
+    browser.until(d -> chartSummary(d, "Events per minute, all servers").contains("6 in all"));
+
     browser.open(world.url() + "/#/players/p1");
     browser.until(d -> chartSummary(d, "Events of p1 per 10 minutes").contains("3 in all"));
     browser.find("button[data-range=week]").click();
@@ -321,7 +324,7 @@ class PortalJourneyTest {
         Accessibility.check(phone);
       }
       // The charts fit the phone's width and keep their text at the page's size.
-      for (String page : List.of("servers", "players/p1")) {
+      for (String page : List.of("overview", "servers", "players/p1")) {
         phone.open(world.url() + "/#/" + page);
         phone.until(
             d -> !d.findElements(By.cssSelector("svg.chart path, svg.chart rect")).isEmpty());
