@@ -171,7 +171,10 @@ class ServerLayersTest {
     noClasses()
         .that()
         .resideInAnyPackage(
-            S + ".readmodel.leaderboards..", S + ".readmodel.profiles..", S + ".readmodel.status..")
+            S + ".readmodel.leaderboards..",
+            S + ".readmodel.profiles..",
+            S + ".readmodel.status..",
+            S + ".readmodel.timeseries..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(S + ".readmodel.engine..")

@@ -63,12 +63,19 @@ final class ApplyBench {
           warmRaw, warmApply);
       Figures figures = new Figures();
       Latencies restarts = new Latencies();
+      java.util.List<Double> cpu = new java.util.ArrayList<>();
       for (int round = 1; round <= rounds; round++) {
         double raw = raw(connection);
+        long cpuBefore = WriterCpu.nanos();
         HistoryPlatform.Rebuilt rebuilt = platform.rebuildAndTime(last, Duration.ofMinutes(10));
+        cpu.add((WriterCpu.nanos() - cpuBefore) / 1_000.0 / count);
         restarts.add(rebuilt.startNanos());
         figures.round(raw, rebuilt.rate());
       }
+      System.out.printf(
+          "  writer threads' CPU per event applied: %s us (rounds), median %.2f us%n",
+          cpu.stream().map(v -> String.format("%.2f", v)).toList(),
+          cpu.stream().sorted().toList().get(cpu.size() / 2));
       System.out.printf(
           "  (rebuild start-up before the first batch lands: wiping the tenant's models,"
               + " reconnecting, recreating the durable: %s)%n",

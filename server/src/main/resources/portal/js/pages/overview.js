@@ -1,6 +1,8 @@
-// The account at a glance: its plan, usage against the plan's limits, servers, read models.
+// The account at a glance: its plan, usage against the plan's limits, servers, read models, and
+// its events over time.
 
 import * as api from '../api.js';
+import { chartSection } from '../chart.js';
 import { bar, bytes, h, when } from '../dom.js';
 
 export async function render({ body, account }) {
@@ -40,5 +42,10 @@ export async function render({ body, account }) {
       bar('Streams', usage.streams.used, usage.streams.limit),
       bar('Consumers', usage.consumers.used, usage.consumers.limit),
     ),
+    chartSection('Events over time', 'ev-h', async (range) => ({
+      title: `Events per ${{ hour: 'minute', day: '5 minutes', week: 'hour' }[range]}, all servers`,
+      points: (await api.get(`${base}/timeseries?range=${range}`)).points,
+      bars: { key: 'events', label: 'Events', css: 'events', total: true },
+    })),
   );
 }

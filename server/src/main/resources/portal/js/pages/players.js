@@ -1,6 +1,7 @@
 // Players: search by name, and one player's profile (#/players/{id}).
 
 import * as api from '../api.js';
+import { chartSection } from '../chart.js';
 import { field, h, input, onSubmit, show, statusLine, table, when } from '../dom.js';
 
 export async function render({ body, account, args }) {
@@ -40,7 +41,7 @@ export async function render({ body, account, args }) {
   );
   if (args[0]) {
     try {
-      profile.replaceChildren(profileOf(await api.get(`${base}/${api.seg(args[0])}`)));
+      profile.replaceChildren(profileOf(await api.get(`${base}/${api.seg(args[0])}`)), activityOf(base, args[0]));
     } catch (error) {
       show(line, error);
     }
@@ -68,4 +69,13 @@ function profileOf(player) {
     table('Names used', ['Name', 'First seen', 'Last seen'], player.names.map((seen) => [seen.value, when(seen.first_seen), when(seen.last_seen)])),
     table('Servers played on', ['Server', 'First seen', 'Last seen'], player.servers.map((seen) => [seen.value, when(seen.first_seen), when(seen.last_seen)])),
   );
+}
+
+// The player's events over time, with a range switcher.
+function activityOf(base, player) {
+  return chartSection('Activity', 'pl-act', async (range) => ({
+    title: `Events of ${player} per ${range === 'week' ? 'hour' : '10 minutes'}`,
+    points: (await api.get(`${base}/${api.seg(player)}/activity?range=${range}`)).points,
+    bars: { key: 'events', label: 'Events', css: 'events', total: true },
+  }));
 }

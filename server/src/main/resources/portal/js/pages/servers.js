@@ -1,14 +1,35 @@
-// Game servers with their live status (polled), and registering a new one.
+// Game servers with their live status (polled), charts of one server over time, and registering a
+// new one.
 
 import * as api from '../api.js';
-import { badge, field, h, input, onSubmit, show, statusLine, table, when } from '../dom.js';
+import { chart, rangePicker } from '../chart.js';
+import { badge, field, h, input, onSubmit, select, show, statusLine, table, when } from '../dom.js';
 
 const POLL_MS = 5000;
 
 export async function render({ body, account, me }) {
   const base = `/accounts/${api.seg(account)}`;
   const holder = h('div', { 'aria-busy': 'true' });
-  const sections = [h('section', { 'aria-labelledby': 'srv-h' }, h('h2', { id: 'srv-h' }, 'Status'), holder)];
+  const charts = h('div', { class: 'charts', 'aria-live': 'off' });
+  const chartLine = statusLine();
+  const picked = { server: null, range: 'hour' };
+  const serverSelect = select('chart-server', [], { 'aria-label': 'Server to chart' });
+  serverSelect.addEventListener('change', () => {
+    picked.server = serverSelect.value;
+    drawCharts();
+  });
+  const chartSection = h(
+    'section',
+    { 'aria-labelledby': 'chart-h', hidden: true },
+    h('h2', { id: 'chart-h' }, 'Over time'),
+    h('div', { class: 'inline controls' }, serverSelect, rangePicker('Time range', picked.range, (range) => {
+      picked.range = range;
+      drawCharts();
+    })),
+    chartLine,
+    charts,
+  );
+  const sections = [h('section', { 'aria-labelledby': 'srv-h' }, h('h2', { id: 'srv-h' }, 'Status'), holder), chartSection];
 
   if (me.kind !== 'app') {
     const form = h(
@@ -52,10 +73,56 @@ export async function render({ body, account, me }) {
         table('Game servers and their status', ['Server', 'Name', 'State', 'Players', 'Map', 'Last event'], rows, 'No server registered yet.'),
       );
       holder.setAttribute('aria-busy', 'false');
+      pickable(servers.map((server) => server.id));
+      await drawCharts();
     } catch (error) {
       holder.replaceChildren(h('p', { class: 'status error' }, error.message));
     }
   }
+  // The servers to chart follow the list; the one picked stays picked while it exists.
+  function pickable(ids) {
+    const known = [...serverSelect.options].map((option) => option.value);
+    if (known.join('\n') !== ids.join('\n')) {
+      serverSelect.replaceChildren(...ids.map((id) => h('option', { value: id }, id)));
+    }
+    if (!ids.includes(picked.server)) picked.server = ids[0] || null;
+    serverSelect.value = picked.server || '';
+    chartSection.hidden = ids.length === 0;
+  }
+
+  async function drawCharts() {
+    if (!picked.server) return;
+    const { server, range } = picked;
+    try {
+      const series = await api.get(`${base}/servers/${api.seg(server)}/timeseries?range=${range}`);
+      if (server !== picked.server || range !== picked.range) return; // picked another meanwhile
+      const width = charts.clientWidth || 600;
+      const per = { hour: 'minute', day: '5 minutes', week: 'hour' }[range];
+      charts.replaceChildren(
+        chart({
+          title: `Players online on ${server}`,
+          points: series.points,
+          range,
+          width,
+          lines: [
+            { key: 'peak_players', label: 'Peak', css: 'peak' },
+            { key: 'players_online', label: 'Online', css: 'online' },
+          ],
+        }),
+        chart({
+          title: `Events per ${per} on ${server}`,
+          points: series.points,
+          range,
+          width,
+          bars: { key: 'events', label: 'Events', css: 'events', total: true },
+        }),
+      );
+      show(chartLine, '');
+    } catch (error) {
+      show(chartLine, error);
+    }
+  }
+
   await refresh();
   const timer = setInterval(refresh, POLL_MS);
   return () => clearInterval(timer);

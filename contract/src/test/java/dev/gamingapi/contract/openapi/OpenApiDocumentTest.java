@@ -54,7 +54,7 @@ class OpenApiDocumentTest {
     assertThat(result.getMessages()).isEmpty();
     OpenAPI api = result.getOpenAPI();
     assertThat(api.getOpenapi()).isEqualTo("3.1.0");
-    assertThat(api.getPaths()).hasSize(54);
+    assertThat(api.getPaths()).hasSize(57);
     assertThat(api.getComponents().getSchemas())
         .containsKeys(
             "Plan",
@@ -107,7 +107,7 @@ class OpenApiDocumentTest {
     operations(OpenApiFixture.parse(ContractDocuments.openApiV1()).getOpenAPI())
         .forEach((name, operation) -> document.add(name));
 
-    assertThat(guide).hasSize(72);
+    assertThat(guide).hasSize(75);
     assertThat(document).isEqualTo(guide);
   }
 
@@ -151,7 +151,7 @@ class OpenApiDocumentTest {
                               .as(name)
                               .containsKey("Location"));
             });
-    assertThat(ids).hasSize(72);
+    assertThat(ids).hasSize(75);
   }
 
   @Test

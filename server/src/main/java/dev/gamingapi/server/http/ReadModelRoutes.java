@@ -38,6 +38,7 @@ final class ReadModelRoutes {
     routes.get(ACCOUNT + "/dead-letters", this::deadLetters);
     routes.delete(ACCOUNT + "/players/{player}", this::forget);
     new LeaderboardRoutes(tenancy, readModels.leaderboards(), clock).register(routes);
+    new SeriesRoutes(tenancy, readModels.series(), clock).register(routes);
   }
 
   /** The answer to forgetting a player. */

@@ -31,11 +31,18 @@ final class Erasure {
           "rm_player_names",
           "rm_player_servers",
           "rm_board_entries",
-          "rm_board_blocks");
+          "rm_board_blocks",
+          "rm_ts_servers",
+          "rm_ts_players");
 
   private static final List<String> PLAYER_TABLES =
       List.of(
-          "rm_sessions", "rm_players", "rm_player_stats", "rm_player_names", "rm_player_servers");
+          "rm_sessions",
+          "rm_players",
+          "rm_player_stats",
+          "rm_player_names",
+          "rm_player_servers",
+          "rm_ts_players");
 
   private Erasure() {}
 

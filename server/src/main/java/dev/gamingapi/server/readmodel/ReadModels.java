@@ -18,6 +18,7 @@ import dev.gamingapi.server.readmodel.leaderboards.ConsumerControl;
 import dev.gamingapi.server.readmodel.leaderboards.Leaderboards;
 import dev.gamingapi.server.readmodel.profiles.ProfileQueries;
 import dev.gamingapi.server.readmodel.status.StatusQueries;
+import dev.gamingapi.server.readmodel.timeseries.SeriesQueries;
 import dev.gamingapi.server.store.Database;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -53,6 +54,7 @@ public final class ReadModels implements AutoCloseable {
   private final Backfill backfill;
   private final StatusQueries status;
   private final ProfileQueries profiles;
+  private final SeriesQueries series;
   private final DeadLetterQueries deadLetters;
   private final BoardStore boards = new BoardStore();
   private final Leaderboards leaderboards;
@@ -103,6 +105,7 @@ public final class ReadModels implements AutoCloseable {
     this.state = new StateStore(database.readJdbi());
     this.status = new StatusQueries(database.readJdbi(), config.unresponsiveAfter());
     this.profiles = new ProfileQueries(database.readJdbi());
+    this.series = new SeriesQueries(database.readJdbi(), config.unresponsiveAfter());
     this.deadLetters = new DeadLetterQueries(database.readJdbi());
     this.audit = audit;
   }
@@ -308,6 +311,11 @@ public final class ReadModels implements AutoCloseable {
   /** Player profile queries. */
   public ProfileQueries profiles() {
     return profiles;
+  }
+
+  /** Time-series queries, for charts. */
+  public SeriesQueries series() {
+    return series;
   }
 
   /** Stops every consumer; the positions stay in the database. */

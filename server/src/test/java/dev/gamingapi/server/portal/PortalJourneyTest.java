@@ -126,6 +126,53 @@ class PortalJourneyTest {
 
   @Test
   @Order(3)
+  void theServerAndPlayerPagesChartThoseEventsOverTime() {
+    // Order 2 published, as eu-1, connects of p1, p2 and p3 and three kills (two by p1).
+    page("Servers");
+    browser.until(d -> chartSummary(d, "Events per minute on eu-1").contains("Events: 6 in all"));
+    // The page redraws its charts as it polls: each look is retried on a fresh element.
+    browser.until(d -> chartSummary(d, "Players online on eu-1").contains("at most 3"));
+    // A line with a point per minute of the hour, and bars where the events are.
+    browser.until(d -> points(d) == 60);
+    browser.until(d -> !d.findElements(By.cssSelector("svg.chart rect.bar-events")).isEmpty());
+    assertAccessible();
+    browser.find("button[data-range=day]").click();
+    browser.until(d -> chartSummary(d, "Events per 5 minutes on eu-1").contains("6 in all"));
+    browser.until(d -> points(d) == 288);
+
+    page("Overview");
+    browser.until(d -> chartSummary(d, "Events per minute, all servers").contains("6 in all"));
+
+    browser.open(world.url() + "/#/players/p1");
+    browser.until(d -> chartSummary(d, "Events of p1 per 10 minutes").contains("3 in all"));
+    browser.find("button[data-range=week]").click();
+    browser.until(d -> chartSummary(d, "Events of p1 per hour").contains("3 in all"));
+    assertThat(browser.find("button[data-range=week]").getAttribute("aria-pressed"))
+        .isEqualTo("true");
+    assertAccessible();
+  }
+
+  /** The points of the first line of the page's charts. */
+  private static int points(org.openqa.selenium.WebDriver driver) {
+    return driver
+        .findElement(By.cssSelector("svg.chart path.line-online"))
+        .getAttribute("d")
+        .split("L")
+        .length;
+  }
+
+  /** The text summary under the chart titled {@code title}, "" while there is none. */
+  private static String chartSummary(org.openqa.selenium.WebDriver driver, String title) {
+    for (WebElement figure : driver.findElements(By.cssSelector("figure.chart-figure"))) {
+      if (figure.findElement(By.tagName("figcaption")).getText().startsWith(title)) {
+        return figure.findElement(By.className("chart-summary")).getText();
+      }
+    }
+    return "";
+  }
+
+  @Test
+  @Order(4)
   void theLeaderboardPageShowsTheRankingAndFindsAPlayerAndThoseAroundHim() {
     page("Leaderboards");
     assertAccessible();
@@ -155,7 +202,7 @@ class PortalJourneyTest {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void aCommandSentFromTheConsoleReachesTheSdkHandlerAndShowsSucceeded() throws Exception {
     try (CommandReceiver receiver =
         CommandReceiver.builder(game)
@@ -181,7 +228,7 @@ class PortalJourneyTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void aTokenOfAnotherTenantSeesNoneOfIt() {
     String rival = world.accountWithOwner("rival", "mallory");
     signIn(rival);
@@ -199,7 +246,7 @@ class PortalJourneyTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void aRevokedTokenIsSignedOutWithAReadableMessage() {
     String bob = world.owner("arena", "bob");
     signIn(bob);
@@ -213,7 +260,7 @@ class PortalJourneyTest {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void theOperatorChangesAPlanAndOpensAnAccountWithTheOwnerPages() {
     signIn(world.operatorToken);
     assertThat(browser.find("#who").getText()).isEqualTo("Operator");
@@ -242,7 +289,7 @@ class PortalJourneyTest {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void onAPhoneTheKeyboardSignsInAndEveryPageFitsTheScreen() throws Exception {
     try (Browser phone = Browser.phone(375, 812)) {
       phone.open(world.url() + "/");
@@ -275,6 +322,27 @@ class PortalJourneyTest {
             .as("the page %s scrolls sideways on a phone", page)
             .isEqualTo(true);
         Accessibility.check(phone);
+      }
+      // The charts fit the phone's width and keep their text at the page's size.
+      for (String page : List.of("overview", "servers", "players/p1")) {
+        phone.open(world.url() + "/#/" + page);
+        phone.until(
+            d -> !d.findElements(By.cssSelector("svg.chart path, svg.chart rect")).isEmpty());
+        assertThat(
+                phone.script(
+                    "return [...document.querySelectorAll('svg.chart')]"
+                        + ".every(s => s.getBoundingClientRect().right <= innerWidth)"))
+            .as("the charts of %s fit the phone", page)
+            .isEqualTo(true);
+        assertThat(
+                phone.script(
+                    "return parseFloat(getComputedStyle("
+                        + "document.querySelector('svg.chart text.axis')).fontSize)"
+                        + " * document.querySelector('svg.chart').getBoundingClientRect().width"
+                        + " / document.querySelector('svg.chart').viewBox.baseVal.width"))
+            .as("the charts' labels on %s, in CSS pixels", page)
+            .satisfies(
+                size -> assertThat(((Number) size).doubleValue()).isGreaterThanOrEqualTo(11.5));
       }
     }
   }

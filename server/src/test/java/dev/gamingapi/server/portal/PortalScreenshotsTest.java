@@ -109,7 +109,7 @@ class PortalScreenshotsTest {
         shot(browser, out, "signin");
         signIn(browser, owner);
         visit(browser, out, "overview", "Usage of plan");
-        visit(browser, out, "servers", "online");
+        visit(browser, out, "servers", " in all"); // the charts drawn too
         visit(browser, out, "users", "stats-site");
         browser.find("input[name=name]").sendKeys("us-1-host");
         new Select(browser.find("select[name=server]")).selectByValue("us-1");
@@ -121,7 +121,7 @@ class PortalScreenshotsTest {
         browser.until(d -> d.findElements(By.cssSelector("#event-rows tr")).size() >= 18);
         shot(browser, out, "events");
         visitUntil(browser, out, "leaderboards/kills", "Around", "ada");
-        visit(browser, out, "players/ada", "Kills / deaths");
+        visit(browser, out, "players/ada", "Events: 5 in all");
         browser.open(world.url() + "/#/commands");
         browser.find("input[name=name]").sendKeys("broadcast");
         browser.find("textarea[name=args]").clear();

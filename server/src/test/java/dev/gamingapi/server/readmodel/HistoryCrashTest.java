@@ -3,6 +3,7 @@ package dev.gamingapi.server.readmodel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gamingapi.server.store.Database;
 import dev.gamingapi.server.store.TestDatabase;
 import dev.gamingapi.server.testing.Api;
 import dev.gamingapi.server.testing.EventLog;
@@ -28,8 +29,8 @@ import org.junit.jupiter.params.Parameter;
 
 /**
  * The platform killed with SIGKILL in the middle of applying 200,000 events: after a restart, every
- * server status, player profile and leaderboard (every period, every rank) equals a plain in-test
- * fold over the log's messages.
+ * server status, player profile, leaderboard (every period, every rank) and time-series bucket
+ * equals a plain in-test fold over the log's messages.
  */
 @OnEachDatabase
 class HistoryCrashTest {
@@ -112,11 +113,14 @@ class HistoryCrashTest {
         EventLog.awaitPosition(fixture.operator, "default", last, Duration.ofMinutes(10));
         HistoryComparison.profilesAndStatuses(fixture.operator, fold);
         HistoryComparison.leaderboards(fixture.operator, fold, BOARDS);
+        try (Database read = Database.open(database.url(), dataDir)) {
+          HistoryComparison.timeSeries(read, fold);
+        }
         JsonNode state = fixture.operator.get(BASE + "/read-models").json();
         assertThat(state.path("dead_letters").asLong()).isEqualTo(fold.deadLetters);
       }
       System.out.printf(
-          "crash test (%s): killed at position %d of %d; profiles, statuses and leaderboards match the fold%n",
+          "crash test (%s): killed at position %d of %d; profiles, statuses, leaderboards and time series match the fold%n",
           database, killedAt, last);
       assertThat(killedAt).as("killed before the last event was applied").isLessThan(last);
     }

@@ -24,7 +24,8 @@ class DatabaseTest {
                 kind.equals("SQLite") ? Database.Dialect.SQLITE : Database.Dialect.POSTGRESQL);
         assertThat(database.isUp()).isTrue();
         assertThat(migrations(database))
-            .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13");
+            .containsExactly(
+                "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14");
         database
             .jdbi()
             .useHandle(h -> h.execute("INSERT INTO settings (name, value) VALUES ('probe', 'x')"));
@@ -39,7 +40,8 @@ class DatabaseTest {
       try (Database again = Database.open(test.url(), dataDir)) {
         // A second open finds the schema up to date: no migration runs twice, the rows stay.
         assertThat(migrations(again))
-            .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13");
+            .containsExactly(
+                "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14");
         assertThat(one(again, "SELECT value FROM settings WHERE name = 'probe'", String.class))
             .isEqualTo("x");
         assertThat(one(again, "SELECT id FROM audit", Long.class)).isEqualTo(1L);
@@ -50,7 +52,7 @@ class DatabaseTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"SQLite", "PostgreSQL"})
   void deletingAnAccountDeletesItsReadModelRowsAndNoOthers(String kind) {
-    // On PostgreSQL the busiest read-model tables have no foreign key (V9) but a trigger.
+    // On PostgreSQL the busiest read-model tables have no foreign key (V9, V14) but a trigger.
     List<String> rows =
         List.of(
             "INSERT INTO rm_applied_ids VALUES ('%s', 'e1', 1)",
@@ -59,7 +61,9 @@ class DatabaseTest {
             "INSERT INTO rm_player_names VALUES ('%s', 'p1', 'Ann', 1, 1)",
             "INSERT INTO rm_player_servers VALUES ('%s', 'p1', 's1', 1, 1)",
             "INSERT INTO rm_player_stats VALUES ('%s', 'p1', 'goals', 1)",
-            "INSERT INTO rm_sessions VALUES ('%s', 's1', 'p1', 1)");
+            "INSERT INTO rm_sessions VALUES ('%s', 's1', 'p1', 1)",
+            "INSERT INTO rm_ts_servers VALUES ('%s', 's1', 1, 1, 1, 1)",
+            "INSERT INTO rm_ts_players VALUES ('%s', 'p1', 1, 1)");
     try (TestDatabase test = TestDatabase.of(kind);
         Database database = Database.open(test.url(), dataDir)) {
       database

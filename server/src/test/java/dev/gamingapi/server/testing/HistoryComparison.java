@@ -55,6 +55,37 @@ public final class HistoryComparison {
     }
   }
 
+  /**
+   * Every row of the time-series model of the default account, read from {@code database}, equals
+   * the fold's.
+   */
+  public static void timeSeries(dev.gamingapi.server.store.Database database, HistoryFold fold) {
+    assertThat(fold.serverMinutes).hasSizeGreaterThan(100);
+    Map<String, String> servers = new java.util.TreeMap<>();
+    Map<String, Long> players = new java.util.TreeMap<>();
+    database
+        .jdbi()
+        .useHandle(
+            h -> {
+              h.createQuery(
+                      "SELECT server, epoch_minute, events, players_online, peak_players"
+                          + " FROM rm_ts_servers WHERE account = 'default'")
+                  .map(
+                      (rs, ctx) ->
+                          Map.entry(
+                              rs.getString(1) + " " + rs.getLong(2),
+                              rs.getLong(3) + "/" + rs.getInt(4) + "/" + rs.getInt(5)))
+                  .forEach(row -> servers.put(row.getKey(), row.getValue()));
+              h.createQuery(
+                      "SELECT player, epoch_minute, events FROM rm_ts_players"
+                          + " WHERE account = 'default'")
+                  .map((rs, ctx) -> Map.entry(rs.getString(1) + " " + rs.getLong(2), rs.getLong(3)))
+                  .forEach(row -> players.put(row.getKey(), row.getValue()));
+            });
+    assertThat(servers).as("server minutes").isEqualTo(fold.serverMinutes);
+    assertThat(players).as("player buckets").isEqualTo(fold.playerBuckets);
+  }
+
   public static void leaderboards(Api api, HistoryFold fold, List<HistoryFold.Board> boards) {
     for (HistoryFold.Board board : boards) {
       java.util.Set<String> periods = fold.scores.getOrDefault(board.name(), Map.of()).keySet();

@@ -89,6 +89,9 @@ public final class HistoryFold {
 
   final Map<String, Server> servers = new TreeMap<>();
   final Map<String, Player> players = new TreeMap<>();
+  // The time series: "server minute" -> "events/online/peak", "player minute" -> events.
+  final Map<String, String> serverMinutes = new TreeMap<>();
+  final Map<String, Long> playerBuckets = new TreeMap<>();
   private final Set<String> ids = new HashSet<>();
   private final long unresponsiveMs;
   public int deadLetters;
@@ -154,6 +157,28 @@ public final class HistoryFold {
     }
     if (event.playerId() != null) {
       player(server, event, at);
+    }
+    series(event, server, at);
+  }
+
+  // Per server and minute: events, players online after the minute's last event, the peak; per
+  // player and ten minutes: events.
+  private void series(Event event, Server server, long at) {
+    long minute = Math.floorDiv(at, 60_000L);
+    int online = server.sessions.size();
+    serverMinutes.merge(
+        event.serverId() + " " + minute,
+        "1/" + online + "/" + online,
+        (old, added) -> {
+          String[] was = old.split("/");
+          return (Long.parseLong(was[0]) + 1)
+              + "/"
+              + online
+              + "/"
+              + Math.max(Integer.parseInt(was[2]), online);
+        });
+    if (event.playerId() != null) {
+      playerBuckets.merge(event.playerId() + " " + Math.floorDiv(minute, 10) * 10, 1L, Long::sum);
     }
   }
 

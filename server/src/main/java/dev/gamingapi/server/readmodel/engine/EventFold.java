@@ -10,6 +10,8 @@ import dev.gamingapi.server.readmodel.leaderboards.BoardStore;
 import dev.gamingapi.server.readmodel.profiles.ProfileStore;
 import dev.gamingapi.server.readmodel.status.ServerRow;
 import dev.gamingapi.server.readmodel.status.ServerStatusStore;
+import dev.gamingapi.server.readmodel.timeseries.Retention;
+import dev.gamingapi.server.readmodel.timeseries.SeriesBatch;
 import dev.gamingapi.server.store.BatchSql;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -28,6 +30,7 @@ import org.jdbi.v3.core.Handle;
 public final class EventFold {
   private final BoardStore boards;
   private final long unresponsiveMs;
+  private final Retention retention = new Retention();
 
   /** An event with its stream sequence. */
   public record Sequenced(Event event, long seq) {}
@@ -62,13 +65,21 @@ public final class EventFold {
     BoardBatch scores =
         boards.batch(sql, handle, account, events.stream().map(Sequenced::event).toList());
     ProfileStore profiles = ProfileStore.load(sql, account, servers, scorers, scores);
+    SeriesBatch series = new SeriesBatch(account);
     for (Sequenced item : events) {
       apply(status, profiles, scores, item.event(), item.seq());
+      series.add(item.event(), profiles.online(item.event().serverId()));
     }
     status.flush(sql);
     profiles.flush(sql);
     scores.flush(handle);
-    return scores.committed();
+    series.flush(sql);
+    Runnable pruned = retention.prune(sql, account, series.newestMinute());
+    Runnable scored = scores.committed();
+    return () -> {
+      scored.run();
+      pruned.run();
+    };
   }
 
   /**
@@ -106,6 +117,7 @@ public final class EventFold {
   /** Forgets what is cached of {@code account}'s models: a batch of it failed. */
   public void forget(String account) {
     boards.forget(account);
+    retention.forget(account);
   }
 
   private void apply(

@@ -193,6 +193,12 @@ public final class ProfileStore {
     sessions.computeIfAbsent(server, s -> new TreeMap<>()).putIfAbsent(player, at);
   }
 
+  /** How many players have a session open on {@code server} as the batch left it so far. */
+  public int online(String server) {
+    TreeMap<String, Long> open = sessions.get(server);
+    return open == null ? 0 : open.size();
+  }
+
   /** Closes the open session of {@code player} on {@code server} at {@code end}, if any. */
   public void close(String server, String player, long end, long seq) {
     TreeMap<String, Long> open = sessions.get(server);
