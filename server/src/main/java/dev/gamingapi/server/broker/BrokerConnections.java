@@ -65,25 +65,17 @@ public final class BrokerConnections {
    * @throws BrokerException naming the URL and the connection when the broker cannot be reached
    */
   public static Connection connect(String url, AuthHandler auth, String name, boolean reconnect) {
-    return connect(url, auth, name, reconnect, () -> {});
+    return connect(url, auth, name, reconnect, () -> {}, () -> {});
   }
 
   /**
-   * Connects like {@link #connect(String, AuthHandler, String, boolean)}, and calls {@code
-   * onConsumerTrouble} (on a jnats thread; it must not block) when a pull consumer of this
-   * connection stops answering (missed heartbeats) or its pulls are refused, e.g. because it was
-   * deleted: the signal to look at it, instead of asking the broker about it on a timer.
-   */
-  public static Connection connect(
-      String url, AuthHandler auth, String name, boolean reconnect, Runnable onConsumerTrouble) {
-    return connect(url, auth, name, reconnect, onConsumerTrouble, () -> {});
-  }
-
-  /**
-   * Connects like {@link #connect(String, AuthHandler, String, boolean, Runnable)}, and calls
-   * {@code onResubscribed} (on a jnats thread; it must not block) once the connection is back after
-   * a loss and its subscriptions are registered again: a parked consumer ({@link Wake}) missed
-   * whatever was published while it was away, and looks again.
+   * Connects like {@link #connect(String, AuthHandler, String, boolean)}, and calls (on a jnats
+   * thread; they must not block) {@code onConsumerTrouble} when a pull consumer of this connection
+   * stops answering (missed heartbeats) or its pulls are refused, e.g. because it was deleted: the
+   * signal to look at it, instead of asking the broker about it on a timer; and {@code
+   * onResubscribed} once the connection is back after a loss and its subscriptions are registered
+   * again: a parked consumer ({@link Wake}) missed whatever was published while it was away, and
+   * looks again.
    */
   public static Connection connect(
       String url,

@@ -2,6 +2,8 @@ package dev.gamingapi.server.broker;
 
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
+import io.nats.client.StreamContext;
+import io.nats.client.api.ConsumerInfo;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Semaphore;
@@ -28,6 +30,14 @@ public final class Wake {
   @FunctionalInterface
   public interface Backlog {
     long count() throws Exception;
+
+    /** The backlog of durable {@code consumer} on {@code stream}, as the broker reports it. */
+    static Backlog of(StreamContext stream, String consumer) {
+      return () -> {
+        ConsumerInfo info = stream.getConsumerInfo(consumer);
+        return info.getNumPending() + info.getNumAckPending();
+      };
+    }
   }
 
   /**

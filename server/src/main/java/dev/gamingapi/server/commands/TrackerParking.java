@@ -66,11 +66,6 @@ final class TrackerParking implements AutoCloseable {
     wake.signal();
   }
 
-  /** Whether the tracker is parked now. */
-  boolean parked() {
-    return wake.parked();
-  }
-
   private void run() {
     try {
       while (!closed) {

@@ -15,7 +15,6 @@ import io.nats.client.Message;
 import io.nats.client.StreamContext;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
-import io.nats.client.api.ConsumerInfo;
 import io.nats.client.api.DeliverPolicy;
 import java.io.IOException;
 import java.time.Clock;
@@ -240,17 +239,9 @@ final class TenantFeed implements AutoCloseable {
     wake.park(
         connection,
         EventStreamSpec.SUBJECTS,
-        () -> {
-          ConsumerInfo info = stream.getConsumerInfo(CONSUMER);
-          return info.getNumPending() + info.getNumAckPending();
-        },
+        Wake.Backlog.of(stream, CONSUMER),
         () -> closed,
         Duration.ofHours(1));
-  }
-
-  /** Whether the feed is parked: idle, holding no pull on the broker. */
-  boolean parked() {
-    return wake.parked();
   }
 
   private void handle(Message message) {

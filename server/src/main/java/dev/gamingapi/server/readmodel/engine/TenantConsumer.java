@@ -165,80 +165,78 @@ public final class TenantConsumer implements AutoCloseable {
   // Consumes until a gap in the consumer's sequence, an error or the stop; each time it starts, the
   // durable is made again from the database's position.
   private void consume(Connection connection) throws Exception {
-    {
-      StreamContext stream = connection.getStreamContext(EventStreamSpec.NAME);
-      long position = applier.position(account);
-      backfill.run(account, stream, position);
-      prepared.countDown();
-      recreate(stream, position);
-      refreshLag(stream);
-      long lagCheckedAt = System.nanoTime();
-      long busyAt = System.nanoTime();
-      // One batch is written (on a writer thread) while the next is read and decoded here.
-      Writing writing = Writing.NONE;
-      IterableConsumer messages = pull(stream);
-      try {
-        long expected = 1; // consumer sequences of a new consumer start at 1
-        while (running) {
-          Message first = messages.nextMessage(WAIT);
-          if (first == null) {
-            if (messages.isFinished()) {
-              // Stopped for idleness below, and its last pull is over: nothing is in flight.
-              writing.await();
-              park(connection, stream);
-              if (!running) {
-                break;
-              }
-              messages = pull(stream);
-              busyAt = System.nanoTime();
-            } else if (lag.get() > 0) {
-              // Asked only while behind: a caught-up tenant's next event comes through the pull
-              // that is waiting, and asking every idle tenant's broker on a timer was most of an
-              // idle platform's work with thousands of tenants.
-              if (System.nanoTime() - lagCheckedAt > LAG_CHECK.toNanos()) {
-                writing.await();
-                refreshLag(stream);
-                lagCheckedAt = System.nanoTime();
-              }
-            } else if (System.nanoTime() - busyAt > pulls.parkAfter().toNanos()) {
-              // No new pull from now on; what the waiting one brings is still read here.
-              messages.stop();
-            }
-            continue;
-          }
-          busyAt = System.nanoTime();
-          List<Message> batch = collect(messages, first, writing);
-          List<RawEvent> raws = new ArrayList<>(batch.size());
-          boolean gap = false;
-          long pending = 0;
-          for (Message message : batch) {
-            Delivery delivery = Delivery.of(message);
-            long consumerSeq = delivery.consumerSeq();
-            if (consumerSeq != expected) {
-              // Apply what came in order, then start over from the database's position.
-              LOG.warn(
-                  "read models of {}: consumer sequence {} where {} was due; starting over",
-                  account,
-                  consumerSeq,
-                  expected);
-              gap = true;
+    StreamContext stream = connection.getStreamContext(EventStreamSpec.NAME);
+    long position = applier.position(account);
+    backfill.run(account, stream, position);
+    prepared.countDown();
+    recreate(stream, position);
+    refreshLag(stream);
+    long lagCheckedAt = System.nanoTime();
+    long busyAt = System.nanoTime();
+    // One batch is written (on a writer thread) while the next is read and decoded here.
+    Writing writing = Writing.NONE;
+    IterableConsumer messages = pull(stream);
+    try {
+      long expected = 1; // consumer sequences of a new consumer start at 1
+      while (running) {
+        Message first = messages.nextMessage(WAIT);
+        if (first == null) {
+          if (messages.isFinished()) {
+            // Stopped for idleness below, and its last pull is over: nothing is in flight.
+            writing.await();
+            park(connection, stream);
+            if (!running) {
               break;
             }
-            expected++;
-            raws.add(raw(message, delivery.streamSeq()));
-            pending = delivery.pending();
+            messages = pull(stream);
+            busyAt = System.nanoTime();
+          } else if (lag.get() > 0) {
+            // Asked only while behind: a caught-up tenant's next event comes through the pull
+            // that is waiting, and asking every idle tenant's broker on a timer was most of an
+            // idle platform's work with thousands of tenants.
+            if (System.nanoTime() - lagCheckedAt > LAG_CHECK.toNanos()) {
+              writing.await();
+              refreshLag(stream);
+              lagCheckedAt = System.nanoTime();
+            }
+          } else if (System.nanoTime() - busyAt > pulls.parkAfter().toNanos()) {
+            // No new pull from now on; what the waiting one brings is still read here.
+            messages.stop();
           }
-          writing = write(writing, raws, batch.subList(0, raws.size()), pending);
-          if (gap) {
-            writing.await();
-            return;
-          }
+          continue;
         }
-        writing.await();
-      } finally {
-        writing.awaitQuietly();
-        closeQuietly(messages);
+        busyAt = System.nanoTime();
+        List<Message> batch = collect(messages, first, writing);
+        List<RawEvent> raws = new ArrayList<>(batch.size());
+        boolean gap = false;
+        long pending = 0;
+        for (Message message : batch) {
+          Delivery delivery = Delivery.of(message);
+          long consumerSeq = delivery.consumerSeq();
+          if (consumerSeq != expected) {
+            // Apply what came in order, then start over from the database's position.
+            LOG.warn(
+                "read models of {}: consumer sequence {} where {} was due; starting over",
+                account,
+                consumerSeq,
+                expected);
+            gap = true;
+            break;
+          }
+          expected++;
+          raws.add(raw(message, delivery.streamSeq()));
+          pending = delivery.pending();
+        }
+        writing = write(writing, raws, batch.subList(0, raws.size()), pending);
+        if (gap) {
+          writing.await();
+          return;
+        }
       }
+      writing.await();
+    } finally {
+      writing.awaitQuietly();
+      closeQuietly(messages);
     }
   }
 
@@ -261,10 +259,7 @@ public final class TenantConsumer implements AutoCloseable {
     wake.park(
         connection,
         EventStreamSpec.SUBJECTS,
-        () -> {
-          ConsumerInfo info = stream.getConsumerInfo(DURABLE);
-          return info.getNumPending() + info.getNumAckPending();
-        },
+        Wake.Backlog.of(stream, DURABLE),
         () -> !running,
         PARKED_AT_MOST);
   }
