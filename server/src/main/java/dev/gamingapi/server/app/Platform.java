@@ -140,7 +140,8 @@ public final class Platform implements AutoCloseable {
                 natsDir.resolve("operator.jwt"),
                 operator.systemAccount(),
                 operator.systemAccountJwt());
-        broker = EmbeddedBroker.start(brokerConfig, NatsServerExecutable.find());
+        broker =
+            EmbeddedBroker.start(brokerConfig, NatsServerExecutable.find(), config.keepBroker());
         url = broker.url();
         database = Database.open(settings.api().databaseUrl(), dataDir);
       } else {
