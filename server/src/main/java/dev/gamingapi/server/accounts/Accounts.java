@@ -376,6 +376,20 @@ public final class Accounts {
     return jwts.reconcile();
   }
 
+  /**
+   * Pushes the stored JWT of account {@code name} if the resolver holds a different one (the part
+   * of {@link #reconcile} left to each tenant's start); a failure is logged, not thrown.
+   */
+  public void checkJwt(String name) {
+    try {
+      if (jwts.check(name)) {
+        LOG.info("account {}: the resolver held another JWT; pushed the stored one", name);
+      }
+    } catch (RuntimeException e) {
+      LOG.error("cannot check the JWT of account {} in the resolver: {}", name, e.getMessage());
+    }
+  }
+
   /** The plan of account {@code name}. */
   public Plan planOf(String name) {
     return recentPlans.get(name, account -> plan(get(account).plan()));

@@ -182,6 +182,7 @@ public final class Platform implements AutoCloseable {
         LOG.info("reconciled the resolver with the database: {} account(s) pushed", pushed);
       }
       tenancy.accounts().ensure(DEFAULT_ACCOUNT, Plan.defaultPlan().name());
+      tenancy.accounts().checkJwt(DEFAULT_ACCOUNT); // the others' in the background
       // The other tenants' streams are brought to their plans in the background (TenantStartup).
       tenancy.accounts().provision(DEFAULT_ACCOUNT);
       tenancy.servers().ensure(DEFAULT_ACCOUNT, DEMO_SERVER);

@@ -91,6 +91,7 @@ final class TenantStartup implements AutoCloseable {
     if (closed || !accounts.exists(name)) {
       return; // deleted since the list was read: its deletion stopped what it had
     }
+    accounts.checkJwt(name);
     accounts.provision(name);
     commands.open(name);
   }
