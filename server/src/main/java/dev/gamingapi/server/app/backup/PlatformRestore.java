@@ -101,7 +101,7 @@ public record PlatformRestore(
       } else {
         replicas = target.streamReplicas(external);
         progress.accept(
-            "broker %s: the platform's stream replicas there are %d; restored with at most the backup's (the account JWTs hold their limits), the platform raises them at start"
+            "broker %s: stream replicas %d (streams backed up with fewer get them when the platform starts)"
                 .formatted(target.url(), replicas));
       }
       restoreStreams(manifest, rows, vault, target, replicas, from, progress);

@@ -121,12 +121,7 @@ class ExternalBackupTest {
             .run(backup, progress::add);
         assertThat(progress)
             .anyMatch(
-                line ->
-                    line.startsWith(
-                        "broker "
-                            + target.url()
-                            + ": the platform's stream replicas there are "
-                            + nodes));
+                line -> line.startsWith("broker " + target.url() + ": stream replicas " + nodes));
         try (Platform fresh = start(operator, newData, target.url(), newDb)) {
           assertThat(fresh.streamReplicas()).isEqualTo(nodes);
           assertThat(Files.readString(fresh.connectionInfo().operatorToken()))
