@@ -45,9 +45,14 @@ class ExternalBackupTest {
 
   @TempDir Path tmp;
 
-  @ParameterizedTest(name = "{0}, restored onto {1} node(s)")
-  @CsvSource({"SQLite, 1", "PostgreSQL, 3"})
-  void aBackupIsRestoredOntoANewBrokerAndDatabase(String kind, int nodes) throws Exception {
+  /**
+   * Both ways between one node and a cluster: R1 streams restored onto 3 nodes (raised to R3 by the
+   * platform), R3 streams snapshotted through a cluster and restored onto one node as R1.
+   */
+  @ParameterizedTest(name = "{0}, from {1} node(s) onto {2}")
+  @CsvSource({"SQLite, 1, 3", "PostgreSQL, 3, 1"})
+  void aBackupIsRestoredOntoANewBrokerAndDatabase(String kind, int from, int nodes)
+      throws Exception {
     OperatorFixture operator = OperatorFixture.create(tmp.resolve("operator"));
     Path backup = tmp.resolve("backup");
     Map<String, Path> owners = new LinkedHashMap<>();
@@ -59,9 +64,7 @@ class ExternalBackupTest {
     List<String> progress = new ArrayList<>();
     try (TestDatabase oldDb = TestDatabase.of(kind);
         TestDatabase newDb = TestDatabase.of(kind)) {
-      try (NatsServerProcess broker =
-              NatsServerProcess.start(
-                  tmp.resolve("broker-old"), FreePorts.next(), operator.serverConfig());
+      try (Broker broker = Broker.start(tmp.resolve("broker-old"), from, operator);
           Platform old = start(operator, tmp.resolve("old"), broker.url(), oldDb)) {
         Api api = api(old);
         assertThat(
@@ -90,6 +93,7 @@ class ExternalBackupTest {
         for (String tenant : owners.keySet()) {
           before.put(tenant, awaitApplied(old, tenant, owners.get(tenant)));
           assertThat(before.get(tenant).events().getStreamState().getMsgCount()).isEqualTo(EVENTS);
+          assertThat(before.get(tenant).events().getConfiguration().getReplicas()).isEqualTo(from);
         }
         operatorToken = Files.readString(old.connectionInfo().operatorToken());
         long started = System.nanoTime();
@@ -118,7 +122,7 @@ class ExternalBackupTest {
       assertThat(backup.resolve("data/keys.json")).doesNotExist();
 
       Path newData = tmp.resolve("new");
-      try (Target target = Target.start(tmp.resolve("broker-new"), nodes, operator)) {
+      try (Broker target = Broker.start(tmp.resolve("broker-new"), nodes, operator)) {
         long restoring = System.nanoTime();
         new PlatformRestore(
                 newData,
@@ -182,13 +186,13 @@ class ExternalBackupTest {
     return created.json().path("token").asText();
   }
 
-  /** A nats-server, or a cluster, trusting the operator: the new machine's broker. */
-  private record Target(NatsServerProcess node, NatsCluster cluster) implements AutoCloseable {
-    static Target start(Path dir, int nodes, OperatorFixture operator) {
+  /** A nats-server, or a cluster, trusting the operator. */
+  private record Broker(NatsServerProcess node, NatsCluster cluster) implements AutoCloseable {
+    static Broker start(Path dir, int nodes, OperatorFixture operator) {
       return nodes == 1
-          ? new Target(
+          ? new Broker(
               NatsServerProcess.start(dir, FreePorts.next(), operator.serverConfig()), null)
-          : new Target(null, NatsCluster.start(nodes, dir, operator.serverConfig()));
+          : new Broker(null, NatsCluster.start(nodes, dir, operator.serverConfig()));
     }
 
     String url() {
