@@ -8,8 +8,6 @@ import dev.gamingapi.server.keys.KeyVault;
 import dev.gamingapi.server.keys.MasterKey;
 import dev.gamingapi.server.keys.SecretFiles;
 import io.nats.client.Connection;
-import io.nats.client.JetStreamApiException;
-import io.nats.client.api.StreamState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -214,24 +212,8 @@ public record PlatformRestore(
                 ? null
                 : Math.min(replicas, PlatformBackup.replicasOf(dir, stream.name()));
         StreamSnapshots.restore(connection, stream.name(), dir, wanted);
-        StreamState state =
-            connection.jetStreamManagement().getStreamInfo(stream.name()).getStreamState();
-        if (state.getLastSequence() != stream.lastSeq()
-            || state.getMsgCount() != stream.messages()) {
-          throw new BackupException(
-              "stream %s of %s came back with %d messages up to %d; the backup has %d up to %d"
-                  .formatted(
-                      stream.name(),
-                      tenant.name(),
-                      state.getMsgCount(),
-                      state.getLastSequence(),
-                      stream.messages(),
-                      stream.lastSeq()));
-        }
+        RestoredStream.check(connection, tenant.name(), stream);
       }
-    } catch (IOException | JetStreamApiException e) {
-      throw new BackupException(
-          "cannot check the restored streams of " + tenant.name() + ": " + e.getMessage(), e);
     } finally {
       BrokerConnections.closeQuietly(connection);
     }

@@ -242,7 +242,7 @@ class ExternalBackupTest {
       for (int i = 0; i < count; i++) {
         client.publish(new PlayerKilled("p" + i, "victim", null, null, null));
       }
-      client.flush(Duration.ofSeconds(30));
+      client.flush(Duration.ofSeconds(30 + EVENTS / 1000));
     }
   }
 
