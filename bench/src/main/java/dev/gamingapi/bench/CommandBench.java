@@ -68,6 +68,16 @@ final class CommandBench {
             "commands: one embedded platform (nats-server child, SQLite), %d commands at %d/s"
                 + " after %d warm-up, one REST poller every %d ms%n",
             MEASURED, RATE, WARMUP, CommandTrips.POLL.toMillis());
+        // The same-run raw baseline: one JetStream hop at the commands' rate. A command makes two
+        // (to the game server, its result back to the platform), plus REST and the database.
+        MarkerLatencies raw =
+            new RawLatency(
+                    RATE, 1, Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ofSeconds(5))
+                .measure();
+        System.out.printf(
+            "  same-run raw baseline, one hop (raw jnats publishAsync + Msg-Id -> durable pull"
+                + " consumer on a plain nats-server) at %d/s: %s; p99 per 5 s:%s%n",
+            RATE, raw.overall().summary(), raw.windows());
         phase("the tenant otherwise idle", api, receiver, null);
         try (GameServerClient loader = gameServer(info, dataDir.resolve("load-journal"))) {
           phase(

@@ -5,6 +5,8 @@ import dev.gamingapi.server.app.Platform;
 import dev.gamingapi.server.app.PlatformConfig;
 import dev.gamingapi.server.app.PlatformSettings;
 import dev.gamingapi.server.broker.PullPolicy;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,7 +50,13 @@ final class ControlBench {
   void run() throws Exception {
     Path dataDir = Files.createTempDirectory("bench-control-");
     Path plansFile = Files.writeString(Files.createTempFile("bench-plans-", ".json"), TINY_PLAN);
-    PlatformConfig config = PlatformConfig.embedded(dataDir, 0);
+    // -Dgamingapi.bench.keepBroker=true: the restart adopts the broker (GAMINGAPI_KEEP_BROKER),
+    // which needs the same port at both starts.
+    boolean keepBroker = Boolean.getBoolean("gamingapi.bench.keepBroker");
+    PlatformConfig config =
+        PlatformConfig.embedded(dataDir, keepBroker ? freePort() : 0).toBuilder()
+            .keepBroker(keepBroker)
+            .build();
     ApiConfig control = new ApiConfig("127.0.0.1", 0, null, plansFile);
     int usable = Math.min(USABLE, args.accounts());
     int timed = Math.min(TIMED, args.accounts());
@@ -209,6 +217,12 @@ final class ControlBench {
           topUpNanos / 1e9,
           (made - before) / (topUpNanos / 1e9),
           creations.slice(made - 100, made).summary());
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
     }
   }
 }

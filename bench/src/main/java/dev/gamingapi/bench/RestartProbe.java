@@ -90,9 +90,14 @@ final class RestartProbe {
       }
       return true;
     } finally {
+      long broker = platform.embeddedBroker().orElseThrow().pid();
       long stop = System.nanoTime();
       platform.close();
       System.out.printf("  close() %.0f ms%n", Latencies.millis(System.nanoTime() - stop));
+      // A kept broker outlives close(): the benchmark is its last user.
+      if (config.keepBroker()) {
+        ProcessHandle.of(broker).ifPresent(ProcessHandle::destroy);
+      }
     }
   }
 

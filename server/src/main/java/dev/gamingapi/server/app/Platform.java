@@ -140,7 +140,8 @@ public final class Platform implements AutoCloseable {
                 natsDir.resolve("operator.jwt"),
                 operator.systemAccount(),
                 operator.systemAccountJwt());
-        broker = EmbeddedBroker.start(brokerConfig, NatsServerExecutable.find());
+        broker =
+            EmbeddedBroker.start(brokerConfig, NatsServerExecutable.find(), config.keepBroker());
         url = broker.url();
         database = Database.open(settings.api().databaseUrl(), dataDir);
       } else {
@@ -424,8 +425,9 @@ public final class Platform implements AutoCloseable {
   /** Closes the system connection and stops the embedded broker gracefully. */
   @Override
   public synchronized void close() {
+    StopWatchLog steps = new StopWatchLog();
     if (tenantStartup != null) {
-      tenantStartup.close();
+      steps.run("tenant start-up", tenantStartup::close);
       tenantStartup = null;
     }
     if (brokerMetrics != null) {
@@ -437,31 +439,32 @@ public final class Platform implements AutoCloseable {
       processMetrics = null;
     }
     if (http != null) {
-      http.close();
+      steps.run("http", http::close);
       http = null;
     }
     if (notifier != null) {
-      notifier.close();
+      steps.run("notifications", notifier::close);
       notifier = null;
     }
     if (commands != null) {
-      commands.close();
+      steps.run("commands", commands::close);
       commands = null;
     }
     if (readModels != null) {
-      readModels.close();
+      steps.run("read models", readModels::close);
       readModels = null;
     }
     if (ownership != null) {
-      ownership.close(); // releases this instance's tenants: the others take them at once
+      // releases this instance's tenants: the others take them at once
+      steps.run("leases", ownership::close);
       ownership = null;
     }
     if (tenancy != null) {
-      tenancy.connectionWatch().close();
+      steps.run("connection watch", tenancy.connectionWatch()::close);
       tenancy = null;
     }
     if (database != null) {
-      database.close();
+      steps.run("database", database::close);
       database = null;
     }
     if (repusher != null) {
@@ -469,17 +472,22 @@ public final class Platform implements AutoCloseable {
       repusher = null;
     }
     if (system != null) {
-      try {
-        system.close();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      steps.run("system connection", this::closeSystem);
       system = null;
     }
     if (broker != null) {
-      broker.close();
+      steps.run("broker", broker::close);
       broker = null;
     }
     connectionInfo = null;
+    steps.log();
+  }
+
+  private void closeSystem() {
+    try {
+      system.close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

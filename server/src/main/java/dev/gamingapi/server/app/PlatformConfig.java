@@ -20,6 +20,9 @@ import java.util.Base64;
  * @param duplicateWindow the {@code EVENTS} stream's de-duplication window
  * @param replicas the replicas of the tenants' streams ({@code EVENTS}, {@code COMMANDS}); 0 =
  *     auto: 1 on the embedded broker or a single node, 3 on a cluster of 3+ JetStream nodes
+ * @param keepBroker embedded broker only: it outlives the platform (no stop at close, no shutdown
+ *     hook) and the next start adopts it when it runs the same config, skipping its restore of
+ *     every stream
  */
 public record PlatformConfig(
     Path dataDir,
@@ -30,7 +33,8 @@ public record PlatformConfig(
     Path systemCredsFile,
     String masterKey,
     Duration duplicateWindow,
-    int replicas) {
+    int replicas,
+    boolean keepBroker) {
   /** The default client port of the embedded broker. */
   public static final int DEFAULT_NATS_PORT = 4222;
 
@@ -69,12 +73,16 @@ public record PlatformConfig(
     if (replicas < 0 || replicas > 5) {
       throw new InvalidConfigException("replicas must be 0 (auto) or 1..5, got " + replicas);
     }
+    if (keepBroker && brokerUrl != null) {
+      throw new InvalidConfigException(
+          "keepBroker is for the embedded broker: an external broker outlives the platform anyway");
+    }
   }
 
   /** An embedded broker on {@code natsPort} with every other setting at its default. */
   public static PlatformConfig embedded(Path dataDir, int natsPort) {
     return new PlatformConfig(
-        dataDir, natsPort, null, null, null, null, null, DEFAULT_DUPLICATE_WINDOW, 1);
+        dataDir, natsPort, null, null, null, null, null, DEFAULT_DUPLICATE_WINDOW, 1, false);
   }
 
   /**
@@ -96,14 +104,16 @@ public record PlatformConfig(
         systemCreds,
         null,
         DEFAULT_DUPLICATE_WINDOW,
-        0);
+        0,
+        false);
   }
 
   /**
    * Reads {@code GAMINGAPI_DATA_DIR}, {@code GAMINGAPI_NATS_PORT}, {@code GAMINGAPI_BROKER_URL},
    * {@code GAMINGAPI_OPERATOR_SIGNING_SEED_FILE}, {@code GAMINGAPI_OPERATOR_JWT_FILE}, {@code
    * GAMINGAPI_SYSTEM_CREDS_FILE}, {@code GAMINGAPI_MASTER_KEY}, {@code GAMINGAPI_DUPLICATE_WINDOW}
-   * (ISO-8601, e.g. PT2M) and {@code GAMINGAPI_REPLICAS} ({@code auto} or 0 by default, else 1..5).
+   * (ISO-8601, e.g. PT2M), {@code GAMINGAPI_REPLICAS} ({@code auto} or 0 by default, else 1..5) and
+   * {@code GAMINGAPI_KEEP_BROKER} ({@code true}: the embedded broker outlives the platform).
    *
    * @param dataDir used when {@code GAMINGAPI_DATA_DIR} is not set
    */
@@ -118,7 +128,8 @@ public record PlatformConfig(
         env.path("GAMINGAPI_SYSTEM_CREDS_FILE", null),
         env.string("GAMINGAPI_MASTER_KEY"),
         env.duration("GAMINGAPI_DUPLICATE_WINDOW", DEFAULT_DUPLICATE_WINDOW),
-        "auto".equalsIgnoreCase(replicas) ? 0 : env.integer("GAMINGAPI_REPLICAS", 0));
+        "auto".equalsIgnoreCase(replicas) ? 0 : env.integer("GAMINGAPI_REPLICAS", 0),
+        env.bool("GAMINGAPI_KEEP_BROKER", false));
   }
 
   /** A builder starting from these settings, to change some of them. */
@@ -140,6 +151,7 @@ public record PlatformConfig(
     private String masterKey;
     private Duration duplicateWindow;
     private int replicas;
+    private boolean keepBroker;
 
     private Builder(PlatformConfig from) {
       dataDir = from.dataDir;
@@ -151,6 +163,7 @@ public record PlatformConfig(
       masterKey = from.masterKey;
       duplicateWindow = from.duplicateWindow;
       replicas = from.replicas;
+      keepBroker = from.keepBroker;
     }
 
     /** The master key (base64). */
@@ -177,6 +190,15 @@ public record PlatformConfig(
       return this;
     }
 
+    /**
+     * Whether the embedded broker outlives the platform, to be adopted by its next start (which
+     * then skips the broker's restore of every stream).
+     */
+    public Builder keepBroker(boolean keepBroker) {
+      this.keepBroker = keepBroker;
+      return this;
+    }
+
     /** The settings, validated. */
     public PlatformConfig build() {
       return new PlatformConfig(
@@ -188,7 +210,8 @@ public record PlatformConfig(
           systemCredsFile,
           masterKey,
           duplicateWindow,
-          replicas);
+          replicas,
+          keepBroker);
     }
   }
 

@@ -24,6 +24,13 @@ public final class BrokerConnections {
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
   /**
+   * Added at random to jnats's 2 s between reconnection attempts (its default adds up to 100 ms):
+   * the thousands of tenant connections of a node lose the broker at the same moment, and with the
+   * default they kept trying in step, reaching a restarted broker within the same 100 ms.
+   */
+  private static final Duration RECONNECT_JITTER = Duration.ofSeconds(2);
+
+  /**
    * The threads of every connection of the platform. jnats gives each connection pools of its own
    * by default (reader, writer, dispatchers, callbacks, connect), about six platform threads per
    * connection: with three connections per tenant, a thousand tenants meant 19,000 threads and 3.5
@@ -91,6 +98,7 @@ public final class BrokerConnections {
             .connectionName(name)
             .connectionTimeout(TIMEOUT)
             .maxReconnects(reconnect ? -1 : 0)
+            .reconnectJitter(RECONNECT_JITTER)
             .executor(THREADS)
             .callbackExecutor(THREADS)
             .connectExecutor(THREADS)

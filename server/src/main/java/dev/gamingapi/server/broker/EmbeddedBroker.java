@@ -14,10 +14,13 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,10 +35,16 @@ public final class EmbeddedBroker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
 
   /**
-   * How long nats-server may take to be ready while it runs: it restores every stream first, which
-   * took 13 s for 6,000 streams (3,000 tenants) on a 2-core machine. One that exits fails at once.
+   * How long nats-server may write nothing to its log before it counts as stuck while it gets
+   * ready. It restores every stream before it listens, logging a line for each: 13 s for 6,000
+   * streams (3,000 tenants), 179 s for 20,000 (10,000 tenants) on a 2-core machine, so a fixed
+   * limit was either too short for a big store or far too long for a stuck one. One that exits
+   * fails at once.
    */
-  private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+  private static final Duration READY_STALL = Duration.ofSeconds(60);
+
+  /** How often a start that takes long says how far nats-server got. */
+  private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
 
   private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
@@ -49,16 +58,19 @@ public final class EmbeddedBroker implements AutoCloseable {
   private final Path executable;
   private final ScheduledExecutorService supervisor;
   private final Thread shutdownHook;
-  private Process process;
+  private final boolean keep;
+  private ProcessHandle process;
+  private Process spawned; // the child this platform started (null when it adopted one): exit codes
   private long startedAtNanos;
   private Duration backoff = FIRST_BACKOFF;
   private int restarts;
   private boolean closing;
   private final CountDownLatch closed = new CountDownLatch(1);
 
-  private EmbeddedBroker(BrokerConfig config, Path executable) {
+  private EmbeddedBroker(BrokerConfig config, Path executable, boolean keep) {
     this.config = config;
     this.executable = executable;
+    this.keep = keep;
     this.supervisor =
         Executors.newSingleThreadScheduledExecutor(
             runnable ->
@@ -76,7 +88,27 @@ public final class EmbeddedBroker implements AutoCloseable {
    * @throws BrokerException if it does not start
    */
   public static EmbeddedBroker start(BrokerConfig config, Path executable) {
-    EmbeddedBroker broker = new EmbeddedBroker(config, executable);
+    return start(config, executable, false);
+  }
+
+  /**
+   * As {@link #start(BrokerConfig, Path)}, and with {@code keep}: the broker outlives the platform.
+   * {@link #close} leaves it running and no shutdown hook stops it, and a start finding the one the
+   * last platform left (same config, listening) adopts it instead of stopping it: nats-server
+   * restores every stream before it listens (179 s for 20,000 streams), which a platform restart
+   * then skips.
+   *
+   * @throws BrokerException if it does not start
+   */
+  public static EmbeddedBroker start(BrokerConfig config, Path executable, boolean keep) {
+    EmbeddedBroker broker = new EmbeddedBroker(config, executable, keep);
+    if (keep) {
+      Optional<ProcessHandle> running = OrphanBroker.adoptable(config);
+      if (running.isPresent()) {
+        broker.adopt(running.get());
+        return broker;
+      }
+    }
     OrphanBroker.stop(config.pidFile());
     try {
       Files.createDirectories(config.natsDir());
@@ -84,7 +116,9 @@ public final class EmbeddedBroker implements AutoCloseable {
     } catch (IOException e) {
       throw new BrokerException("cannot write " + config.configFile(), e);
     }
-    Runtime.getRuntime().addShutdownHook(broker.shutdownHook);
+    if (!keep) {
+      Runtime.getRuntime().addShutdownHook(broker.shutdownHook);
+    }
     try {
       broker.spawn();
     } catch (RuntimeException e) {
@@ -99,7 +133,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     ownerOnlyLog();
     long logStart = logSize();
     try {
-      process =
+      spawned =
           new ProcessBuilder(command())
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(config.logFile().toFile()))
@@ -107,11 +141,24 @@ public final class EmbeddedBroker implements AutoCloseable {
     } catch (IOException e) {
       throw new BrokerException("cannot run " + executable, e);
     }
-    startedAtNanos = System.nanoTime();
-    Process watched = process;
-    watched.onExit().thenRun(() -> supervisor.execute(() -> onExit(watched)));
+    ProcessHandle watched = supervise(spawned.toHandle());
     awaitReady(watched, logStart);
     LOG.info("nats-server (pid {}) listening on {}", watched.pid(), config.url());
+  }
+
+  private synchronized void adopt(ProcessHandle running) {
+    supervise(running);
+    LOG.info(
+        "nats-server (pid {}) left running by the last platform adopted, listening on {}",
+        running.pid(),
+        config.url());
+  }
+
+  private ProcessHandle supervise(ProcessHandle watched) {
+    process = watched;
+    startedAtNanos = System.nanoTime();
+    watched.onExit().thenRun(() -> supervisor.execute(() -> onExit(watched)));
+    return watched;
   }
 
   /**
@@ -167,16 +214,18 @@ public final class EmbeddedBroker implements AutoCloseable {
    * Waits until this child, not just anything on the port, is ready: its own log says so, and the
    * port accepts connections.
    */
-  private void awaitReady(Process child, long logStart) {
-    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+  private void awaitReady(ProcessHandle child, long logStart) {
     LogFollower log = new LogFollower(config.logFile(), logStart, READY_LINE);
-    while (System.nanoTime() < deadline) {
+    long progressAt = System.nanoTime();
+    long reportAt = progressAt + PROGRESS_EVERY.toNanos();
+    long position = log.position();
+    while (System.nanoTime() - progressAt < READY_STALL.toNanos()) {
       if (!child.isAlive()) {
         if (logSince(logStart).contains("address already in use")) {
           throw portInUse();
         }
         throw new BrokerException(
-            "nats-server exited with code " + child.exitValue() + "; see " + config.logFile());
+            "nats-server exited with code " + exitCode(child) + "; see " + config.logFile());
       }
       if (log.seen()) {
         try (Socket socket = new Socket()) {
@@ -186,10 +235,23 @@ public final class EmbeddedBroker implements AutoCloseable {
           // ready by its log, and soon by its port
         }
       }
+      if (log.position() != position) {
+        position = log.position();
+        progressAt = System.nanoTime();
+      }
+      if (System.nanoTime() > reportAt) {
+        LOG.info("nats-server is starting: {} stream(s) restored so far", log.restored());
+        reportAt = System.nanoTime() + PROGRESS_EVERY.toNanos();
+      }
       sleep(Duration.ofMillis(25));
     }
     throw new BrokerException(
-        "nats-server did not listen on port " + config.port() + " within " + READY_TIMEOUT);
+        "nats-server did not listen on port "
+            + config.port()
+            + " and wrote nothing to its log for "
+            + READY_STALL
+            + "; see "
+            + config.logFile());
   }
 
   /** The log is created 0600 here: Java would create it with the umask of the platform. */
@@ -231,7 +293,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
   }
 
-  private synchronized void onExit(Process exited) {
+  private synchronized void onExit(ProcessHandle exited) {
     if (closing || exited != process) {
       return;
     }
@@ -241,7 +303,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     LOG.warn(
         "nats-server (pid {}) exited unexpectedly with code {}; restarting in {} ms (see {})",
         exited.pid(),
-        exited.exitValue(),
+        exitCode(exited),
         backoff.toMillis(),
         config.logFile());
     scheduleRestart();
@@ -257,7 +319,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     if (closing) {
       return;
     }
-    Process before = process;
+    ProcessHandle before = process;
     try {
       restarts++;
       spawn();
@@ -287,6 +349,16 @@ public final class EmbeddedBroker implements AutoCloseable {
     return process.pid();
   }
 
+  /**
+   * The exit code of {@code exited} when this platform started it; "unknown" for an adopted one.
+   */
+  private String exitCode(ProcessHandle exited) {
+    Process child = spawned;
+    return child != null && child.pid() == exited.pid() && !child.isAlive()
+        ? String.valueOf(child.exitValue())
+        : "unknown";
+  }
+
   /** Whether the current child is alive. */
   public synchronized boolean isRunning() {
     return process != null && process.isAlive();
@@ -297,25 +369,35 @@ public final class EmbeddedBroker implements AutoCloseable {
     return restarts;
   }
 
-  /** Stops the child gracefully (SIGTERM, then SIGKILL after 10 s) and stops supervising. */
+  /**
+   * Stops the child gracefully (SIGTERM, then SIGKILL after 10 s) and stops supervising; a broker
+   * kept for the next start ({@code keep}) is left running.
+   */
   @Override
   public void close() {
-    Process child;
+    ProcessHandle child;
     synchronized (this) {
       closing = true;
       child = process;
     }
     supervisor.shutdownNow();
-    if (child != null && child.isAlive()) {
+    if (keep && child != null && child.isAlive()) {
+      LOG.info(
+          "nats-server (pid {}) left running for the next start (GAMINGAPI_KEEP_BROKER)",
+          child.pid());
+    } else if (child != null && child.isAlive()) {
       child.destroy();
       try {
-        if (!child.waitFor(10, TimeUnit.SECONDS)) {
-          LOG.warn("nats-server did not stop within 10 s; killing it");
-          child.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-        }
+        child.onExit().get(10, TimeUnit.SECONDS);
+      } catch (TimeoutException e) {
+        LOG.warn("nats-server did not stop within 10 s; killing it");
+        child.destroyForcibly();
+        awaitExit(child, Duration.ofSeconds(5));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         child.destroyForcibly();
+      } catch (ExecutionException e) {
+        // onExit does not fail
       }
     }
     closed.countDown();
@@ -337,8 +419,18 @@ public final class EmbeddedBroker implements AutoCloseable {
     destroyNow();
   }
 
+  private static void awaitExit(ProcessHandle child, Duration timeout) {
+    try {
+      child.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // killed: gone in a moment
+    }
+  }
+
   private void destroyNow() {
-    Process child;
+    ProcessHandle child;
     synchronized (this) {
       closing = true;
       child = process;

@@ -83,13 +83,9 @@ final class TrackerParking implements AutoCloseable {
         while (!stopped.isFinished() && !closed) {
           pause(TimeUnit.SECONDS.toNanos(1));
         }
-        try {
-          LOG.debug("commands of {}: no result for a while, parking the tracker", account);
-          wake.park(connection, subjects, tracker::backlog, () -> closed, PARKED_AT_MOST);
-        } catch (Exception e) {
-          // The broker away or the tracker gone: consuming again reports it (its pulls fail).
-          LOG.debug("commands of {}: parking the tracker failed: {}", account, e.toString());
-        }
+        LOG.debug("commands of {}: no result for a while, parking the tracker", account);
+        // A park that fails returns at once: consuming again reports a broker away (pulls fail).
+        wake.park(connection, subjects, tracker::backlog, () -> closed, PARKED_AT_MOST);
         if (!closed) {
           resume(stopped);
         }

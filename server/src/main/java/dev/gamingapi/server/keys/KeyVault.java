@@ -1,31 +1,25 @@
 package dev.gamingapi.server.keys;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.nats.client.NKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Named NATS keys (operator, accounts, signing keys), with their seeds encrypted at rest.
  *
- * <p>The file ({@code keys.json}) holds only public keys and AES-GCM ciphertext. Each ciphertext is
- * bound to its entry name, so swapping two entries in the file makes decryption fail instead of
- * silently handing out the wrong key.
+ * <p>The file ({@code keys.json}, with its journal: {@link VaultFile}) holds only public keys and
+ * AES-GCM ciphertext. Each ciphertext is bound to its entry name, so swapping two entries in the
+ * file makes decryption fail instead of silently handing out the wrong key.
  */
 public final class KeyVault {
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Storage storage;
@@ -72,7 +66,7 @@ public final class KeyVault {
    * @throws WrongMasterKeyException if {@code masterKey} cannot decrypt the stored seeds
    */
   public static KeyVault open(Path file, MasterKey masterKey) {
-    return shared(new FileStorage(file), masterKey);
+    return shared(new VaultFile(file), masterKey);
   }
 
   /**
@@ -89,7 +83,15 @@ public final class KeyVault {
 
   /** The entries of the file {@code keys.json} (empty when absent), for moving them elsewhere. */
   public static Map<String, StoredKey> readFile(Path file) {
-    return new FileStorage(file).entries;
+    return new VaultFile(file).entries();
+  }
+
+  /**
+   * The files that hold the vault stored in {@code file} (it and its journal), in the order a copy
+   * of a running instance's vault must take them to lose nothing; either may be missing.
+   */
+  public static List<Path> files(Path file) {
+    return VaultFile.copyOrder(file);
   }
 
   /** The key stored under {@code name}, if any. */
@@ -131,64 +133,6 @@ public final class KeyVault {
       throw new KeyVaultException("key '" + name + "' does not match its public key");
     }
     return key;
-  }
-
-  /** {@code keys.json}: the whole vault in memory, the file replaced atomically at each change. */
-  private static final class FileStorage implements Storage {
-    private final Path file;
-    private final TreeMap<String, StoredKey> entries = new TreeMap<>();
-
-    FileStorage(Path file) {
-      this.file = file;
-      if (Files.exists(file)) {
-        try {
-          entries.putAll(
-              JSON.readValue(file.toFile(), new TypeReference<TreeMap<String, StoredKey>>() {}));
-        } catch (IOException e) {
-          throw new KeyVaultException("cannot read the key vault " + file, e);
-        }
-      }
-    }
-
-    @Override
-    public Optional<StoredKey> read(String name) {
-      return Optional.ofNullable(entries.get(name));
-    }
-
-    @Override
-    public Set<String> names() {
-      return Set.copyOf(entries.keySet());
-    }
-
-    @Override
-    public StoredKey putIfAbsent(String name, StoredKey key) {
-      StoredKey existing = entries.get(name);
-      if (existing != null) {
-        return existing;
-      }
-      entries.put(name, key);
-      try {
-        SecretFiles.replace(file, JSON.writeValueAsString(entries));
-      } catch (IOException e) {
-        entries.remove(name);
-        throw new KeyVaultException("cannot write the key vault " + file, e);
-      }
-      return key;
-    }
-
-    @Override
-    public void remove(String name) {
-      StoredKey removed = entries.remove(name);
-      if (removed == null) {
-        return;
-      }
-      try {
-        SecretFiles.replace(file, JSON.writeValueAsString(entries));
-      } catch (IOException e) {
-        entries.put(name, removed);
-        throw new KeyVaultException("cannot write the key vault " + file, e);
-      }
-    }
   }
 
   private static NKey create(NKey.Type type) {

@@ -32,6 +32,24 @@ class LogFollowerTest {
     assertThat(follower.seen()).isTrue();
   }
 
+  @Test
+  void countsTheStreamsRestoredOnceEachEvenWhenALineIsCutBetweenTwoReads() throws Exception {
+    Path log = dir.resolve("nats-server.log");
+    Files.writeString(log, "[1]   Restored 5 messages for stream 'OLD > EVENTS'\n");
+    LogFollower follower = new LogFollower(log, Files.size(log), "Server is ready");
+    String line = "[2]   Restored 1,024 messages for stream 'ACCOUNT > EVENTS'\n";
+    append(log, line.repeat(3) + "[2]   Restored 7 messages fo");
+    follower.seen();
+    assertThat(follower.restored()).isEqualTo(3);
+    long position = follower.position();
+    append(log, "r stream 'ACCOUNT > COMMANDS'\n");
+    follower.seen();
+    assertThat(follower.restored()).as("the line cut in two counts once").isEqualTo(4);
+    assertThat(follower.position()).isGreaterThan(position);
+    follower.seen();
+    assertThat(follower.restored()).as("nothing new, nothing counted").isEqualTo(4);
+  }
+
   private static void append(Path file, String text) throws Exception {
     Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
   }

@@ -27,7 +27,9 @@ class KeyVaultTest {
         assertThat(content).doesNotContain(operatorSeed).doesNotContain(accountSeed);
       }
     }
-    assertThat(Files.readString(dir.resolve("keys.json")))
+    assertThat(
+            Files.readString(dir.resolve("keys.json"))
+                + Files.readString(dir.resolve("keys.json.journal")))
         .contains(KeyVault.publicKeyOf(NKey.fromSeed(accountSeed.toCharArray())));
   }
 

@@ -1,28 +1,37 @@
 package dev.gamingapi.server.app.backup;
 
+import dev.gamingapi.server.keys.KeyVault;
 import dev.gamingapi.server.keys.OwnerOnly;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
  * The files of a data directory that a backup carries besides the database: the key vault ({@code
- * keys.json}: seeds encrypted with the master key), the operator token and the creds files written
- * at start. Without the last two a restored platform would make new ones and rotate the {@code
- * owner} and {@code demo} users, so the files in users' hands would stop working. The broker's
- * store is not copied (the streams travel as snapshots), nor {@code master.key} (kept apart), nor
- * {@code connection.json} (rewritten at every start).
+ * keys.json} and its journal: seeds encrypted with the master key), the operator token and the
+ * creds files written at start. Without the last two a restored platform would make new ones and
+ * rotate the {@code owner} and {@code demo} users, so the files in users' hands would stop working.
+ * The broker's store is not copied (the streams travel as snapshots), nor {@code master.key} (kept
+ * apart), nor {@code connection.json} (rewritten at every start).
  */
 final class DataFiles {
   /** Where they go in a backup directory, under their own relative paths. */
   static final String DIR = "data";
 
   static final String VAULT = "keys.json";
-  private static final List<String> CARRIED = List.of(VAULT, "operator.token", "creds");
+  private static final List<String> CARRIED = List.of("operator.token", "creds");
 
   private DataFiles() {}
+
+  /** What a copy takes from {@code dir}: the vault's files first, in the order the vault says. */
+  private static List<Path> carried(Path dir) {
+    List<Path> files = new ArrayList<>(KeyVault.files(dir.resolve(VAULT)));
+    CARRIED.forEach(name -> files.add(dir.resolve(name)));
+    return files;
+  }
 
   /** Copies the carried files of {@code dataDir} into {@code backupDir/data}; answers how many. */
   static int save(Path dataDir, Path backupDir) {
@@ -38,8 +47,7 @@ final class DataFiles {
     int copied = 0;
     try {
       OwnerOnly.directory(to);
-      for (String name : CARRIED) {
-        Path source = from.resolve(name);
+      for (Path source : carried(from)) {
         if (!Files.exists(source)) {
           continue;
         }
