@@ -3,6 +3,7 @@ package dev.gamingapi.cli.backup;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gamingapi.server.app.Environment;
+import dev.gamingapi.server.app.PlatformConfig;
 import dev.gamingapi.server.app.PlatformSettings;
 import dev.gamingapi.server.app.backup.BackupManifest;
 import dev.gamingapi.server.app.backup.PlatformBackup;
@@ -18,17 +19,21 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code gamingapi backup}: the whole platform (database, key vault, creds, every tenant's streams)
- * into one directory, while it runs, on the machine that holds its data directory. It runs there
- * rather than over the REST API because it needs what only that machine has: the database file and
- * the vault with its master key, from which it signs an internal user of every tenant to snapshot
- * its streams (no creds file per tenant).
+ * into one directory, while it runs, on the machine that holds its data directory (with an external
+ * broker: where an instance runs, with its {@code GAMINGAPI_*} settings). It runs there rather than
+ * over the REST API because it needs what only that machine has: the database and the vault with
+ * its master key, from which it signs an internal user of every tenant to snapshot its streams (no
+ * creds file per tenant).
  */
 @Command(
     name = "backup",
     mixinStandardHelpOptions = true,
     description = {
       "Back up the whole platform, while it runs: the database, then every tenant's streams.",
-      "Run it beside the data directory; the master key is not copied (store it apart)."
+      "Run it beside the data directory, with the platform's GAMINGAPI_* settings (external"
+          + " broker: GAMINGAPI_BROKER_URL, the operator files, GAMINGAPI_DATABASE_URL).",
+      "The master key and the operator files of gamingapi init are not copied (store them"
+          + " apart)."
     })
 public final class BackupCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -50,26 +55,27 @@ public final class BackupCommand implements Callable<Integer> {
   @Option(
       names = "--url",
       paramLabel = "URL",
-      description = "The platform's broker (default: broker_url of DATA/connection.json).")
+      description =
+          "The platform's broker (default: GAMINGAPI_BROKER_URL, else broker_url of"
+              + " DATA/connection.json).")
   String url;
 
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PlatformSettings settings = PlatformSettings.fromEnvironment(Environment.process(), dataDir);
-    if (!settings.platform().embeddedBroker()) {
-      throw new IllegalStateException(
-          "gamingapi backup handles a platform with an embedded broker; with an external broker"
-              + " follow the manual procedure of docs/operating.md#backup");
-    }
-    Path data = settings.platform().dataDir();
+    PlatformConfig platform = settings.platform();
+    Path data = platform.dataDir();
+    boolean embedded = platform.embeddedBroker();
+    String broker = url != null ? url : embedded ? brokerUrl(data) : platform.brokerUrl();
     long started = System.nanoTime();
     BackupManifest manifest =
         new PlatformBackup(
                 data,
                 settings.api().databaseUrl(),
-                settings.platform().masterKey(),
-                url != null ? url : brokerUrl(data),
+                platform.masterKey(),
+                broker,
+                embedded ? null : platform.operatorJwtFile(),
                 Versions.current())
             .run(
                 to,

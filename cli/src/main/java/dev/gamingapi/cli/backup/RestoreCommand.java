@@ -1,6 +1,7 @@
 package dev.gamingapi.cli.backup;
 
 import dev.gamingapi.server.app.Environment;
+import dev.gamingapi.server.app.PlatformConfig;
 import dev.gamingapi.server.app.PlatformSettings;
 import dev.gamingapi.server.app.backup.BackupManifest;
 import dev.gamingapi.server.app.backup.PlatformRestore;
@@ -16,13 +17,17 @@ import picocli.CommandLine.Spec;
  * {@code gamingapi restore}: a new data directory from a {@code gamingapi backup}, ready for {@code
  * gamingapi up}. It starts the new directory's broker alone to restore the streams, and stops it:
  * the platform itself starts only once every stream is back, so nothing consumes or provisions a
- * stream while it is replaced.
+ * stream while it is replaced. A backup of a platform with an external broker goes onto the new,
+ * empty broker and database of the {@code GAMINGAPI_*} settings, as {@code gamingapi up} reads
+ * them.
  */
 @Command(
     name = "restore",
     mixinStandardHelpOptions = true,
     description = {
       "Make a new data directory from a backup (database, keys, every tenant's streams).",
+      "External broker: set the GAMINGAPI_* of the new platform (an empty broker trusting the"
+          + " same operator, an empty database).",
       "Then start it with: gamingapi up --data-dir DIR"
     })
 public final class RestoreCommand implements Callable<Integer> {
@@ -54,11 +59,16 @@ public final class RestoreCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PlatformSettings settings = PlatformSettings.fromEnvironment(Environment.process(), dataDir);
-    Path data = settings.platform().dataDir();
+    PlatformConfig platform = settings.platform();
+    Path data = platform.dataDir();
     long started = System.nanoTime();
     BackupManifest manifest =
         new PlatformRestore(
-                data, settings.api().databaseUrl(), masterKeyFile, settings.platform().masterKey())
+                data,
+                settings.api().databaseUrl(),
+                masterKeyFile,
+                platform.masterKey(),
+                platform.embeddedBroker() ? null : platform)
             .run(
                 from,
                 line -> {
@@ -66,7 +76,10 @@ public final class RestoreCommand implements Callable<Integer> {
                   out.flush();
                 });
     out.println(Versions.summary("restored", manifest, data, started));
-    out.println("Start it with: gamingapi up --data-dir " + data);
+    out.println(
+        "Start it with: gamingapi up --data-dir "
+            + data
+            + (platform.embeddedBroker() ? "" : " (and the same GAMINGAPI_* settings)"));
     return 0;
   }
 }

@@ -12,24 +12,36 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 
 /**
- * The embedded broker of a data directory started alone, as {@link Platform#start()} would start it
- * (same keys, same {@code nats} directory), but with no tenant's worker, REST API or stream
- * provisioning: a restore fills it with account JWTs and stream snapshots before the platform runs,
- * so that nothing consumes or provisions a stream while it is being replaced.
+ * The broker of a platform without the platform: the embedded broker of a data directory started
+ * alone, as {@link Platform#start()} would start it (same keys, same {@code nats} directory), or an
+ * external broker reached as the platform reaches it (its system user, its operator). No tenant's
+ * worker, REST API or stream provisioning: a restore fills it with account JWTs and stream
+ * snapshots before the platform runs, so that nothing consumes or provisions a stream while it is
+ * replaced.
  */
 public final class BrokerOnly implements AutoCloseable {
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
 
   private final EmbeddedBroker broker;
+  private final String url;
   private final Connection system;
   private final ResolverClient resolver;
+  private final String operatorPublicKey;
 
-  private BrokerOnly(EmbeddedBroker broker, Connection system, ResolverClient resolver) {
+  private BrokerOnly(
+      EmbeddedBroker broker,
+      String url,
+      Connection system,
+      ResolverClient resolver,
+      String operatorPublicKey) {
     this.broker = broker;
+    this.url = url;
     this.system = system;
     this.resolver = resolver;
+    this.operatorPublicKey = operatorPublicKey;
   }
 
   /**
@@ -53,16 +65,59 @@ public final class BrokerOnly implements AutoCloseable {
           BrokerConnections.connect(
               broker.url(), operator.systemAuth(), "gamingapi-restore-system", false);
       return new BrokerOnly(
-          broker, system, new ResolverClient(system, operator.trustedSigners(), REQUEST_TIMEOUT));
+          broker,
+          broker.url(),
+          system,
+          new ResolverClient(system, operator.trustedSigners(), REQUEST_TIMEOUT),
+          operator.operatorPublicKey());
     } catch (RuntimeException e) {
       broker.close();
       throw e;
     }
   }
 
+  /**
+   * Connects to the external broker of {@code config} as its system user, with the operator files
+   * {@code gamingapi up} would read (checked the same way: the signing seed must be a signing key
+   * of the operator JWT).
+   */
+  public static BrokerOnly external(PlatformConfig config) {
+    if (config.embeddedBroker()) {
+      throw new InvalidConfigException("no external broker configured (GAMINGAPI_BROKER_URL)");
+    }
+    OperatorContext operator = OperatorContext.external(config);
+    Connection system =
+        BrokerConnections.connect(
+            config.brokerUrl(), operator.systemAuth(), "gamingapi-restore-system", false);
+    return new BrokerOnly(
+        null,
+        config.brokerUrl(),
+        system,
+        new ResolverClient(system, operator.trustedSigners(), REQUEST_TIMEOUT),
+        operator.operatorPublicKey());
+  }
+
   /** The broker's client URL. */
   public String url() {
-    return broker.url();
+    return url;
+  }
+
+  /** The public key of the operator the broker trusts. */
+  public String operatorPublicKey() {
+    return operatorPublicKey;
+  }
+
+  /** The account public keys the broker's resolver holds. */
+  public Set<String> accounts() {
+    return resolver.listAccounts();
+  }
+
+  /**
+   * The replicas the platform would give the tenants' streams on this broker ({@code
+   * GAMINGAPI_REPLICAS} of {@code config}, or auto: 3 on a cluster of 3+ JetStream nodes, else 1).
+   */
+  public int streamReplicas(PlatformConfig config) {
+    return StreamReplicas.choose(config, resolver);
   }
 
   /** Hands {@code accountJwt} to the broker's resolver (it keeps it in its {@code jwt} dir). */
@@ -78,10 +133,15 @@ public final class BrokerOnly implements AutoCloseable {
     }
   }
 
-  /** Closes the system connection and stops the broker gracefully (its store is kept). */
+  /**
+   * Closes the system connection and stops an embedded broker gracefully (its store is kept); an
+   * external broker keeps running.
+   */
   @Override
   public void close() {
     BrokerConnections.closeQuietly(system);
-    broker.close();
+    if (broker != null) {
+      broker.close();
+    }
   }
 }

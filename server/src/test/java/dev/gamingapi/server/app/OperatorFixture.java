@@ -7,9 +7,10 @@ import java.nio.file.Path;
  * An operator made as {@code gamingapi init} makes it for an external broker ({@link
  * OperatorSetup}): its files and the nats-server config block that trusts it.
  */
-record OperatorFixture(Path signingSeed, Path operatorJwt, Path systemCreds, String serverConfig) {
+public record OperatorFixture(
+    Path signingSeed, Path operatorJwt, Path systemCreds, String serverConfig) {
 
-  static OperatorFixture create(Path dir) throws Exception {
+  public static OperatorFixture create(Path dir) throws Exception {
     OperatorSetup.ensure(dir);
     // The include's lines inline (operator, system account, preload), plus a resolver whose dir is
     // relative: each node runs in its own directory, so one config text (as a real cluster shares)
@@ -28,7 +29,7 @@ record OperatorFixture(Path signingSeed, Path operatorJwt, Path systemCreds, Str
   /**
    * The config of a platform at {@code dataDir} using this operator on the broker at {@code url}.
    */
-  PlatformConfig platformConfig(Path dataDir, String url) {
+  public PlatformConfig platformConfig(Path dataDir, String url) {
     return PlatformConfig.external(dataDir, url, signingSeed, operatorJwt, systemCreds);
   }
 }

@@ -13,7 +13,9 @@ import java.util.List;
  * What a backup holds, written last into {@code manifest.json}: a directory without it is an
  * incomplete backup, and a restore refuses it.
  *
- * @param format the layout of the backup directory ({@link #FORMAT})
+ * @param format the layout of the backup directory: {@link #FORMAT} for an embedded broker's
+ *     (readable by every version), {@link #FORMAT_EXTERNAL} for an external broker's (a version
+ *     that predates it refuses it, rather than look for a {@code keys.json} it does not have)
  * @param platformVersion the version of the command that took it
  * @param createdAt when the backup started (ISO-8601, UTC)
  * @param database {@code sqlite} or {@code postgresql}, and so {@link #SQLITE_FILE} or {@link
@@ -23,6 +25,9 @@ import java.util.List;
  * @param masterKey where the master key came from ({@code file} or {@code environment}); the key
  *     itself is never in the backup
  * @param tenants every tenant of the database copy, with its streams as snapshotted
+ * @param broker {@link #EMBEDDED} (the vault in {@code data/keys.json}) or {@link #EXTERNAL} (the
+ *     vault from the database in {@value VaultRows#FILE}; operator files not carried); absent from
+ *     backups of versions before it, which are all embedded
  */
 public record BackupManifest(
     int format,
@@ -31,9 +36,19 @@ public record BackupManifest(
     String database,
     String operatorPublicKey,
     String masterKey,
-    List<Tenant> tenants) {
-  /** The layout written by this version. */
+    List<Tenant> tenants,
+    String broker) {
+  /** The layout of an embedded broker's backup. */
   public static final int FORMAT = 1;
+
+  /** The layout of an external broker's backup. */
+  public static final int FORMAT_EXTERNAL = 2;
+
+  /** {@link #broker()} of a platform that runs its own nats-server. */
+  public static final String EMBEDDED = "embedded";
+
+  /** {@link #broker()} of a platform managing an external nats-server or cluster. */
+  public static final String EXTERNAL = "external";
 
   /** The manifest's file name in a backup directory. */
   public static final String FILE = "manifest.json";
@@ -73,6 +88,11 @@ public record BackupManifest(
    */
   public record Stream(String name, long firstSeq, long lastSeq, long messages, long bytes) {}
 
+  /** Whether the platform backed up had an external broker. */
+  public boolean externalBroker() {
+    return EXTERNAL.equals(broker);
+  }
+
   /** Writes this manifest to {@code dir/manifest.json}. */
   public void write(Path dir) {
     Path file = dir.resolve(FILE);
@@ -108,9 +128,16 @@ public record BackupManifest(
     } catch (IOException e) {
       throw new BackupException("cannot read " + file + ": " + e.getMessage(), e);
     }
-    if (manifest.format() != FORMAT) {
+    if (manifest.format() != (manifest.externalBroker() ? FORMAT_EXTERNAL : FORMAT)) {
       throw new BackupException(
-          file + " has format " + manifest.format() + "; this version restores format " + FORMAT);
+          file
+              + " has format "
+              + manifest.format()
+              + "; this version restores formats "
+              + FORMAT
+              + " (embedded broker) and "
+              + FORMAT_EXTERNAL
+              + " (external broker)");
     }
     if (manifest.tenants() == null || manifest.database() == null) {
       throw new BackupException(file + " lists no tenants or no database: it is not complete");

@@ -1,5 +1,6 @@
 package dev.gamingapi.server.app.backup;
 
+import dev.gamingapi.server.keys.KeyVault.StoredKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A consistent copy of the platform's database taken while it runs, and its restore.
@@ -24,6 +26,12 @@ final class DatabaseCopy {
   static final String POSTGRESQL = "postgresql";
 
   private DatabaseCopy() {}
+
+  /**
+   * What a copy holds besides itself: its tenants, and the key vault's rows (empty with an embedded
+   * broker, whose vault is {@code keys.json}).
+   */
+  record Copy(List<TenantRow> tenants, Map<String, StoredKey> vault) {}
 
   /** {@code sqlite} or {@code postgresql}, for a configured URL (null: SQLite in the data dir). */
   static String kind(String jdbcUrl) {
@@ -41,19 +49,38 @@ final class DatabaseCopy {
   }
 
   /**
-   * Copies the database into {@code backupDir} and answers the tenants the copy holds.
+   * The key vault's rows in the running platform's database, to check the master key before a
+   * backup copies anything.
+   */
+  static Map<String, StoredKey> liveVault(String jdbcUrl, Path dataDir) {
+    String url =
+        kind(jdbcUrl).equals(POSTGRESQL) ? jdbcUrl : "jdbc:sqlite:" + live(jdbcUrl, dataDir);
+    try (Connection connection = DriverManager.getConnection(url)) {
+      return VaultRows.read(connection);
+    } catch (SQLException e) {
+      throw new BackupException("cannot read the key vault in the database: " + e.getMessage(), e);
+    }
+  }
+
+  private static Path live(String jdbcUrl, Path dataDir) {
+    Path source = sqliteFile(jdbcUrl, dataDir);
+    if (!Files.isRegularFile(source)) {
+      throw new BackupException("no database at " + source + ": is --data-dir right?");
+    }
+    return source;
+  }
+
+  /**
+   * Copies the database into {@code backupDir} and answers what the copy holds.
    *
    * @throws BackupException naming the database step that failed
    */
-  static List<TenantRow> backup(String jdbcUrl, Path dataDir, Path backupDir) {
+  static Copy backup(String jdbcUrl, Path dataDir, Path backupDir) {
     try {
       if (kind(jdbcUrl).equals(POSTGRESQL)) {
         return backupPostgres(jdbcUrl, backupDir.resolve(BackupManifest.POSTGRES_FILE));
       }
-      Path source = sqliteFile(jdbcUrl, dataDir);
-      if (!Files.isRegularFile(source)) {
-        throw new BackupException("no database at " + source + ": is --data-dir right?");
-      }
+      Path source = live(jdbcUrl, dataDir);
       Path copy = backupDir.resolve(BackupManifest.SQLITE_FILE);
       try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + source);
           Statement statement = connection.createStatement()) {
@@ -119,25 +146,39 @@ final class DatabaseCopy {
             "--exit-on-error",
             backupDir.resolve(BackupManifest.POSTGRES_FILE).toString());
         try (Connection connection = DriverManager.getConnection(jdbcUrl)) {
-          return TenantRow.all(connection);
+          return restored(connection);
         }
       }
       Path target = sqliteFile(jdbcUrl, dataDir);
       Files.createDirectories(target.toAbsolutePath().getParent());
       Files.copy(backupDir.resolve(BackupManifest.SQLITE_FILE), target);
-      return tenantsOfSqlite(target);
+      try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + target)) {
+        return restored(connection);
+      }
     } catch (SQLException | IOException e) {
       throw new BackupException("cannot restore the database: " + e.getMessage(), e);
     }
   }
 
-  private static List<TenantRow> tenantsOfSqlite(Path file) throws SQLException {
+  private static Copy tenantsOfSqlite(Path file) throws SQLException {
     try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file)) {
-      return TenantRow.all(connection);
+      return new Copy(TenantRow.all(connection), VaultRows.read(connection));
     }
   }
 
-  private static List<TenantRow> backupPostgres(String jdbcUrl, Path dump) throws SQLException {
+  /**
+   * The tenants of a restored database, after releasing its leases: the instances that held them
+   * are the old machine's, and a new instance would otherwise wait for them to expire before it
+   * serves a tenant.
+   */
+  private static List<TenantRow> restored(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.executeUpdate("DELETE FROM leases");
+    }
+    return TenantRow.all(connection);
+  }
+
+  private static Copy backupPostgres(String jdbcUrl, Path dump) throws SQLException {
     try (Connection connection = DriverManager.getConnection(jdbcUrl)) {
       connection.setAutoCommit(false);
       try (Statement statement = connection.createStatement()) {
@@ -147,7 +188,7 @@ final class DatabaseCopy {
           rs.next();
           snapshot = rs.getString(1);
         }
-        List<TenantRow> tenants = TenantRow.all(connection);
+        Copy copy = new Copy(TenantRow.all(connection), VaultRows.read(connection));
         PgTools.run(
             jdbcUrl,
             "pg_dump",
@@ -155,7 +196,7 @@ final class DatabaseCopy {
             "--no-owner",
             "--snapshot=" + snapshot,
             "--file=" + dump);
-        return tenants;
+        return copy;
       } finally {
         connection.rollback();
       }

@@ -27,6 +27,19 @@ final class MasterKeys {
    * @throws BackupException when the key does not open it or it lacks the operator key
    */
   static KeyVault open(Path file, MasterKey key) {
+    KeyVault vault = openAny(file, key);
+    if (vault.publicKey("operator").isEmpty()) {
+      throw new BackupException(
+          file + " holds no operator key: not the key vault of a platform with an embedded broker");
+    }
+    return vault;
+  }
+
+  /**
+   * The vault in {@code file} with or without an operator key (an external broker's operator is in
+   * the files of {@code gamingapi init}), every entry checked against {@code key}.
+   */
+  static KeyVault openAny(Path file, MasterKey key) {
     KeyVault vault;
     try {
       vault = KeyVault.open(file, key);
@@ -34,10 +47,6 @@ final class MasterKeys {
       throw new BackupException(
           "the master key from " + key.origin() + " does not open " + file + ": " + e.getMessage(),
           e);
-    }
-    if (vault.publicKey("operator").isEmpty()) {
-      throw new BackupException(
-          file + " holds no operator key: not the key vault of a platform with an embedded broker");
     }
     return vault;
   }

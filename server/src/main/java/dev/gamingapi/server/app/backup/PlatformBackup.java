@@ -6,6 +6,7 @@ import dev.gamingapi.contract.command.CommandChannel;
 import dev.gamingapi.contract.subject.Subjects;
 import dev.gamingapi.server.broker.BrokerConnections;
 import dev.gamingapi.server.broker.StreamSnapshots;
+import dev.gamingapi.server.jwt.Jwts;
 import dev.gamingapi.server.keys.KeyVault;
 import dev.gamingapi.server.keys.MasterKey;
 import dev.gamingapi.server.keys.OwnerOnly;
@@ -21,12 +22,15 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * Backs up a whole platform with an embedded broker, while it runs, from its data directory:
+ * Backs up a whole platform, while it runs, from its data directory and its database:
  *
  * <ol>
  *   <li>the database, as one transaction sees it ({@link DatabaseCopy});
  *   <li>the key vault, operator token and creds files ({@link DataFiles}); the master key is not
- *       copied (it must be stored apart from the data it decrypts), only where it came from;
+ *       copied (it must be stored apart from the data it decrypts), only where it came from. With
+ *       an external broker the vault is the database's ({@link VaultRows}, read in the copy's
+ *       transaction), and the operator files of {@code gamingapi init} are not copied either: like
+ *       the master key, they are the owner's, kept apart (the signing seed signs any account);
  *   <li>the {@code EVENTS} and {@code COMMANDS} streams of every tenant of the database copy, as
  *       JetStream snapshots, reached as an internal user issued from the vault ({@link
  *       TenantAccess});
@@ -40,13 +44,26 @@ import java.util.stream.Stream;
  * @param dataDir the platform's data directory
  * @param databaseUrl the configured JDBC URL, or null for SQLite in the data directory
  * @param masterKey {@code GAMINGAPI_MASTER_KEY}, or null to read {@code DATA/master.key}
- * @param brokerUrl where the platform's broker listens
+ * @param brokerUrl where the platform's broker listens (a cluster: its nodes' URLs, by commas)
+ * @param operatorJwtFile {@code GAMINGAPI_OPERATOR_JWT_FILE} of a platform with an external broker
+ *     (its subject goes into the manifest), or null for an embedded broker
  * @param version the version written into the manifest
  */
 public record PlatformBackup(
-    Path dataDir, String databaseUrl, String masterKey, String brokerUrl, String version) {
+    Path dataDir,
+    String databaseUrl,
+    String masterKey,
+    String brokerUrl,
+    Path operatorJwtFile,
+    String version) {
   /** The streams of a tenant that a backup takes. */
   public static final List<String> STREAMS = List.of(Subjects.EVENT_STREAM, CommandChannel.STREAM);
+
+  /** A backup of a platform with an embedded broker. */
+  public PlatformBackup(
+      Path dataDir, String databaseUrl, String masterKey, String brokerUrl, String version) {
+    this(dataDir, databaseUrl, masterKey, brokerUrl, null, version);
+  }
 
   /** The directory of a tenant's snapshots in a backup directory. */
   static Path streamsDir(Path backupDir, String tenant) {
@@ -61,7 +78,9 @@ public record PlatformBackup(
    */
   public BackupManifest run(Path to, Consumer<String> progress) {
     String createdAt = Instant.now().toString();
-    if (!Files.isRegularFile(dataDir.resolve(DataFiles.VAULT))) {
+    boolean external = operatorJwtFile != null;
+    // Settings that are not the platform's, or a wrong key, fail before any copy.
+    if (!external && !Files.isRegularFile(dataDir.resolve(DataFiles.VAULT))) {
       throw new BackupException(
           "no "
               + DataFiles.VAULT
@@ -70,16 +89,32 @@ public record PlatformBackup(
               + ": not the data directory of a platform with an embedded broker (--data-dir?)");
     }
     MasterKey key = MasterKeys.of(masterKey, dataDir);
-    MasterKeys.open(dataDir.resolve(DataFiles.VAULT), key); // a wrong key fails before any copy
+    if (external) {
+      VaultRows.check(DatabaseCopy.liveVault(databaseUrl, dataDir), key, "the database");
+    } else {
+      MasterKeys.open(dataDir.resolve(DataFiles.VAULT), key);
+    }
+    String operator = external ? operatorOf(operatorJwtFile) : null;
     prepare(to);
-    List<TenantRow> tenants = DatabaseCopy.backup(databaseUrl, dataDir, to);
+    DatabaseCopy.Copy copy = DatabaseCopy.backup(databaseUrl, dataDir, to);
+    List<TenantRow> tenants = copy.tenants();
     String kind = DatabaseCopy.kind(databaseUrl);
     progress.accept("database (" + kind + "): " + tenants.size() + " tenant(s)");
     int files = DataFiles.save(dataDir, to);
-    progress.accept("keys and creds: " + files + " file(s); the master key is not copied");
     // The vault as copied, after the database: it holds the keys of every tenant of the database
     // copy (an account's keys are stored before its row), and it is the one a restore will use.
-    KeyVault vault = MasterKeys.open(to.resolve(DataFiles.DIR).resolve(DataFiles.VAULT), key);
+    KeyVault vault;
+    if (external) {
+      VaultRows.write(copy.vault(), to.resolve(VaultRows.FILE));
+      vault = MasterKeys.openAny(to.resolve(VaultRows.FILE), key);
+      progress.accept(
+          "keys and creds: %d file(s), %d key(s) of the database's vault; the master key and the operator files are not copied"
+              .formatted(files, copy.vault().size()));
+    } else {
+      vault = MasterKeys.open(to.resolve(DataFiles.DIR).resolve(DataFiles.VAULT), key);
+      operator = vault.publicKey("operator").orElseThrow();
+      progress.accept("keys and creds: " + files + " file(s); the master key is not copied");
+    }
     List<BackupManifest.Tenant> saved = new ArrayList<>();
     for (TenantRow tenant : tenants) {
       BackupManifest.Tenant entry = backupTenant(vault, tenant, streamsDir(to, tenant.name()));
@@ -88,13 +123,14 @@ public record PlatformBackup(
     }
     BackupManifest manifest =
         new BackupManifest(
-            BackupManifest.FORMAT,
+            external ? BackupManifest.FORMAT_EXTERNAL : BackupManifest.FORMAT,
             version,
             createdAt,
             kind,
-            vault.publicKey("operator").orElseThrow(),
+            operator,
             MasterKeys.origin(masterKey),
-            List.copyOf(saved));
+            List.copyOf(saved),
+            external ? BackupManifest.EXTERNAL : BackupManifest.EMBEDDED);
     try {
       OwnerOnly.tighten(to); // the snapshots and the database copy were written with the umask
     } catch (IOException e) {
@@ -102,6 +138,16 @@ public record PlatformBackup(
     }
     manifest.write(to);
     return manifest;
+  }
+
+  /** The operator whose JWT {@code file} holds (the subject of the operator JWT). */
+  private static String operatorOf(Path file) {
+    try {
+      return Jwts.decodeVerified(Files.readString(file).strip()).subject();
+    } catch (IOException | RuntimeException e) {
+      throw new BackupException(
+          "cannot read the operator JWT " + file + ": " + ErrorLines.first(e), e);
+    }
   }
 
   private static void prepare(Path to) {
@@ -166,9 +212,19 @@ public record PlatformBackup(
     }
   }
 
+  /** The replicas of {@code stream} in its snapshot in {@code dir}. */
+  static int replicasOf(Path dir, String stream) {
+    return Math.max(
+        1, readState(dir.resolve(stream + ".json"), "config").path("num_replicas").asInt(1));
+  }
+
   private static JsonNode readState(Path file) {
+    return readState(file, "state");
+  }
+
+  private static JsonNode readState(Path file, String part) {
     try {
-      return new ObjectMapper().readTree(file.toFile()).path("state");
+      return new ObjectMapper().readTree(file.toFile()).path(part);
     } catch (IOException e) {
       throw new BackupException("cannot read " + file + ": " + e.getMessage(), e);
     }
