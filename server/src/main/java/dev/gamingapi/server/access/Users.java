@@ -228,9 +228,16 @@ public final class Users {
 
   /** The active user whose API token is {@code token}, with its account. */
   public Optional<Principal> authenticate(String token) {
+    return authenticateHash(Tokens.hash(token));
+  }
+
+  /**
+   * The active user whose API token's {@link Tokens#hash} is {@code tokenHash}, with its account.
+   */
+  public Optional<Principal> authenticateHash(String tokenHash) {
     Instant now = Times.now(clock);
     return owners
-        .get(Tokens.hash(token), store::byToken)
+        .get(tokenHash, store::byToken)
         .filter(owner -> owner.user().isActive(now))
         .map(owner -> new Principal(owner.account(), owner.user()));
   }
