@@ -151,8 +151,8 @@ final class LeaderboardBench {
 
   /**
    * The CPU time the HTTP server's threads (Jetty's pool: its selector and the handlers) have used
-   * so far: unlike a latency, hardly moved by other work on the machine, so an A/B of the server's
-   * own cost per request holds on a busy machine too.
+   * so far. Less moved by other work on the machine than a latency, though not immune: on a shared
+   * 2-core machine it still varied by a fifth between runs of one build (docs/history.md).
    */
   private static long serverCpuNanos() {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
