@@ -28,6 +28,7 @@ final class HistoryPlatform implements AutoCloseable {
   private final Platform platform;
   private final ControlApi api;
   private final ControlApi appApi;
+  private final String appToken;
 
   HistoryPlatform(String databaseUrl) throws Exception {
     this.dataDir = Files.createTempDirectory("bench-history-");
@@ -47,7 +48,8 @@ final class HistoryPlatform implements AutoCloseable {
     if (app.status() != 201) {
       throw new IllegalStateException("cannot create the app user: " + app.problem());
     }
-    this.appApi = new ControlApi(info.httpUrl(), app.json().get("token").asText());
+    this.appToken = app.json().get("token").asText();
+    this.appApi = new ControlApi(info.httpUrl(), appToken);
     for (HistoryWorkload.Board board : HistoryWorkload.boards()) {
       defineBoard(board.name(), board.definition());
     }
@@ -107,6 +109,11 @@ final class HistoryPlatform implements AutoCloseable {
                 standard.eventMaxBytes(),
                 standard.connections());
     return Files.writeString(dataDir.resolve("bench-plans.json"), json);
+  }
+
+  /** A bare HTTP client with the app's token (see {@link #appApi()}), for the server's share. */
+  RawHttp rawAppHttp() throws java.io.IOException {
+    return new RawHttp(info().httpUrl(), appToken);
   }
 
   /** The path of the tenant's leaderboards, under {@code /api/v1}. */

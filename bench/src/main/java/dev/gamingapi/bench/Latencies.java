@@ -45,6 +45,13 @@ final class Latencies {
         quantileMillis(0.50), quantileMillis(0.99), quantileMillis(1.0), nanos.size());
   }
 
+  /** {@code p50 X ms, p99 Y ms} to the hundredth of a millisecond (n=N), for sub-ms figures. */
+  String fineSummary() {
+    return String.format(
+        "p50 %.2f ms, p99 %.2f ms (n=%d)",
+        quantileMillis(0.50), quantileMillis(0.99), nanos.size());
+  }
+
   /** How many samples are at most {@code millis}. */
   long within(double millis) {
     return nanos.stream().filter(n -> n <= millis * 1e6).count();

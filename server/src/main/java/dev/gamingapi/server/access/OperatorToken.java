@@ -67,13 +67,21 @@ public final class OperatorToken {
 
   /** Whether {@code token} is the operator's (compared in constant time). */
   public boolean matches(String token) {
+    return matchesHash(Tokens.hash(token));
+  }
+
+  /**
+   * Whether the token whose {@link Tokens#hash} is {@code tokenHash} is the operator's (compared in
+   * constant time): for a caller that hashed the token once for every lookup.
+   */
+  public boolean matchesHash(String tokenHash) {
     return recentHash
         .get(SETTING, setting -> storedHash())
         .map(
             hash ->
                 MessageDigest.isEqual(
                     hash.getBytes(StandardCharsets.US_ASCII),
-                    Tokens.hash(token).getBytes(StandardCharsets.US_ASCII)))
+                    tokenHash.getBytes(StandardCharsets.US_ASCII)))
         .orElse(false);
   }
 

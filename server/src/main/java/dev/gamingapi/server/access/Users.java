@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Users of a tenant and their credentials. Each user has one NATS credential (a fresh user key each
@@ -43,6 +44,7 @@ public final class Users {
   // another within a second (docs/api.md, Authentication).
   private final RecentValues<String, Optional<UserStore.TokenOwner>> owners =
       new RecentValues<>(Duration.ofSeconds(1), 10_000);
+  private final List<Runnable> revocationListeners = new CopyOnWriteArrayList<>();
 
   public Users(
       UserStore store,
@@ -142,8 +144,18 @@ public final class Users {
                   handle, account, user.natsPublicKey(), now.getEpochSecond());
             });
     owners.forgetAll();
+    revocationListeners.forEach(Runnable::run);
     jwts.publish(account);
     audit.record(actor, "user.revoked", account, name, Map.of());
+  }
+
+  /**
+   * Calls {@code listener} after each user revoked through this instance, on the thread that
+   * revoked it: what keeps something a user's revocation ends (an OAuth grant of the user) forgets
+   * it there. A listener must not throw.
+   */
+  public void onRevoked(Runnable listener) {
+    revocationListeners.add(listener);
   }
 
   /** New credentials and token for user {@code name}; the old ones are revoked. */
@@ -228,9 +240,16 @@ public final class Users {
 
   /** The active user whose API token is {@code token}, with its account. */
   public Optional<Principal> authenticate(String token) {
+    return authenticateHash(Tokens.hash(token));
+  }
+
+  /**
+   * The active user whose API token's {@link Tokens#hash} is {@code tokenHash}, with its account.
+   */
+  public Optional<Principal> authenticateHash(String tokenHash) {
     Instant now = Times.now(clock);
     return owners
-        .get(Tokens.hash(token), store::byToken)
+        .get(tokenHash, store::byToken)
         .filter(owner -> owner.user().isActive(now))
         .map(owner -> new Principal(owner.account(), owner.user()));
   }

@@ -1,5 +1,6 @@
 package dev.gamingapi.server.http;
 
+import dev.gamingapi.server.access.Tokens;
 import dev.gamingapi.server.access.Users;
 import dev.gamingapi.server.oauth.AccessTokens;
 import dev.gamingapi.server.oauth.OAuth;
@@ -9,8 +10,9 @@ import java.util.Optional;
 
 /**
  * Bearer-token authentication and per-token rate limits, before every {@code /api/v1} route but
- * health. The token is looked up on every request (by its hash), so a revoked or expired user is
- * refused from the next request on.
+ * health. The token is looked up by its hash on every request, in what the instance read in the
+ * last second (Users, OperatorToken, AccessTokens): a token revoked or expired through this
+ * instance is refused from the next request on, through another within a second.
  */
 final class Auth {
   private static final String BEARER = "Bearer ";
@@ -33,15 +35,20 @@ final class Auth {
       throw ApiException.unauthorized("send 'Authorization: Bearer <token>'");
     }
     String token = header.substring(BEARER.length()).strip();
-    if (tenancy.operatorToken().matches(token)) {
-      ctx.attribute(Requests.CALLER, Caller.OPERATOR);
-      return;
+    Optional<Users.Principal> principal;
+    if (AccessTokens.looksLikeJwt(token)) {
+      // An OAuth access token acts as an app user of its grant's account with the token's scope;
+      // the operator's token is never one.
+      principal = oauth.accessTokens().authenticate(token);
+    } else {
+      // Hashed once for both lookups: each hash costs a few microseconds on every request.
+      String hash = Tokens.hash(token);
+      if (tenancy.operatorToken().matchesHash(hash)) {
+        ctx.attribute(Requests.CALLER, Caller.OPERATOR);
+        return;
+      }
+      principal = tenancy.users().authenticateHash(hash);
     }
-    // An OAuth access token acts as an app user of its grant's account with the token's scope.
-    Optional<Users.Principal> principal =
-        AccessTokens.looksLikeJwt(token)
-            ? oauth.accessTokens().authenticate(token)
-            : tenancy.users().authenticate(token);
     if (principal.isEmpty()) {
       throw ApiException.unauthorized("the token is unknown, revoked or expired");
     }

@@ -100,9 +100,24 @@ final class Requests {
    * than silently ignored.
    */
   static void noBody(Context ctx) {
+    if (declaresNoBody(ctx)) {
+      return; // nothing to read: reading would still cost the request a buffer and a copy
+    }
     if (ctx.bodyAsBytes().length > 0) {
       body(ctx, NoFields.class);
     }
+  }
+
+  /**
+   * Whether an HTTP/1.x request says it has no body: a length of 0, or neither a length nor a
+   * transfer coding (RFC 9112, section 6.3). Another protocol's request is read to be sure.
+   */
+  private static boolean declaresNoBody(Context ctx) {
+    long length = ctx.contentLength();
+    return length == 0
+        || (length < 0
+            && ctx.header("Transfer-Encoding") == null
+            && ctx.protocol().startsWith("HTTP/1."));
   }
 
   /** The body of a route that takes none. */

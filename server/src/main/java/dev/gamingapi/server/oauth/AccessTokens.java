@@ -104,13 +104,14 @@ public final class AccessTokens {
   /**
    * The REST caller {@code token} stands for: an {@code app} of the grant's account limited to the
    * token's scope; empty when the signature, issuer, audience, type or expiry is wrong, or the
-   * grant is revoked or expired.
+   * grant is revoked or expired ({@link Grants#activeRecently}: through another instance, within a
+   * second).
    */
   public Optional<Users.Principal> authenticate(String token) {
     return verify(token)
         .flatMap(
             claims -> {
-              Optional<Grant> grant = grants.active(claims.grantId());
+              Optional<Grant> grant = grants.activeRecently(claims.grantId());
               grant.ifPresent(grants::touch);
               return grant
                   .filter(g -> g.account().equals(claims.account()))

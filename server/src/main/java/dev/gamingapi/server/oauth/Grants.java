@@ -10,16 +10,20 @@ import dev.gamingapi.server.common.ConflictException;
 import dev.gamingapi.server.common.NotFoundException;
 import dev.gamingapi.server.common.Page;
 import dev.gamingapi.server.common.PageRequest;
+import dev.gamingapi.server.common.RecentValues;
 import dev.gamingapi.server.common.Times;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The grants of each account: what owners gave apps. Revoking one ends it everywhere at once: its
- * tokens are refused from the next request (every use looks the grant up) and the NATS user keys
- * issued for it are revoked in the account JWT, which drops the app's connections.
+ * The grants of each account: what owners gave apps. Revoking one ends it everywhere: its tokens
+ * are refused from the next request on this instance and within a second on the others (every use
+ * looks the grant up, in what was read in the last second), and the NATS user keys issued for it
+ * are revoked in the account JWT, which drops the app's connections.
  */
 public final class Grants {
   private final GrantStore store;
@@ -28,12 +32,23 @@ public final class Grants {
   private final AuditLog audit;
   private final Clock clock;
 
+  // A REST request with an access token reads its grant (docs/api.md, Authentication): a change
+  // through this instance is seen at once, through another within a second.
+  private final RecentValues<String, Optional<Grant>> recentlyActive =
+      new RecentValues<>(Duration.ofSeconds(1), 10_000);
+  // When this instance last wrote a grant's last use: a grant kept in recentlyActive does not show
+  // the write, and would be written on every request without this.
+  private final ConcurrentHashMap<String, Instant> touched = new ConcurrentHashMap<>();
+
   Grants(GrantStore store, Users users, Accounts accounts, AuditLog audit, Clock clock) {
     this.clock = clock;
     this.store = store;
     this.users = users;
     this.accounts = accounts;
     this.audit = audit;
+    // A revoked owner's grants end with it, a deleted account's go with it.
+    users.onRevoked(recentlyActive::forgetAll);
+    accounts.onChange((account, change) -> recentlyActive.forgetAll());
   }
 
   /** A page of the account's grants, oldest first, revoked and expired ones included. */
@@ -94,6 +109,7 @@ public final class Grants {
     if (!store.jdbi().inTransaction(handle -> GrantStore.markRevoked(handle, grant.id(), now))) {
       return false;
     }
+    recentlyActive.forgetAll();
     // Marked first: NATS credentials issued from now on see the revocation (NatsCredentials).
     users.revokeKeys(grant.account(), store.natsKeys(grant.id()));
     audit.record(
@@ -110,14 +126,32 @@ public final class Grants {
    * active user (a revoked owner's grants end with it).
    */
   Optional<Grant> active(String id) {
-    // One query for the grant and its owner's state: this runs on every request with a JWT.
+    // One query for the grant and its owner's state.
     return store.findIfActive(id, Times.now(clock));
+  }
+
+  /**
+   * {@link #active} as read at most a second ago, for every REST request with an access token: a
+   * grant revoked, or whose owner was revoked, through this instance is refused at once, through
+   * another within a second; an expired one at once (its owner's expiry within a second).
+   */
+  Optional<Grant> activeRecently(String id) {
+    Instant now = Times.now(clock);
+    return recentlyActive.get(id, this::active).filter(grant -> grant.isActive(now));
   }
 
   /** Notes that a token of the grant was used; at most one write a minute per grant. */
   void touch(Grant grant) {
     Instant now = Times.now(clock);
-    if (grant.lastUsedAt() == null || grant.lastUsedAt().isBefore(now.minusSeconds(60))) {
+    Instant last = touched.get(grant.id());
+    if (last == null || (grant.lastUsedAt() != null && grant.lastUsedAt().isAfter(last))) {
+      last = grant.lastUsedAt();
+    }
+    if (last == null || last.isBefore(now.minusSeconds(60))) {
+      if (touched.size() >= 10_000) {
+        touched.clear(); // forgetting costs one early write per grant, never a missed one
+      }
+      touched.put(grant.id(), now);
       store.touch(grant.id(), now);
     }
   }

@@ -142,6 +142,41 @@ class StrictBodiesTest extends PlatformPerClass {
   }
 
   @Test
+  void aChunkedBodyWithFieldsIsReadAndRefusedByARouteThatTakesNone() throws Exception {
+    // A GET or DELETE declaring neither a length nor a transfer coding is taken to have no body
+    // without reading it; a chunked one must still be read and its fields refused.
+    fixture.user("strict", "{\"name\":\"chunked\",\"kind\":\"owner\"}");
+    String token = Files.readString(fixture.platform.connectionInfo().operatorToken()).strip();
+    String body = "{\"confirm\":\"chunked\"}";
+    RawHttp.Response answer =
+        new RawHttp(fixture.httpUrl())
+            .send(
+                "DELETE",
+                "/api/v1/accounts/strict/users/chunked",
+                null,
+                "Authorization: Bearer " + token,
+                "Content-Type: application/json",
+                // The chunks ride after the headers: RawHttp ends the request with a blank line,
+                // which closes the last, empty chunk.
+                "Transfer-Encoding: chunked\r\n\r\n"
+                    + Integer.toHexString(body.length())
+                    + "\r\n"
+                    + body
+                    + "\r\n0");
+
+    assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+    assertThat(answer.json().path("errors").toString()).contains("confirm");
+    assertThat(
+            fixture
+                .operator
+                .get("/api/v1/accounts/strict/users/chunked")
+                .json()
+                .path("revoked_at")
+                .isNull())
+        .isTrue();
+  }
+
+  @Test
   void tenMebibytesAreRefusedByARouteThatNeverReadsItsBody() throws Exception {
     // Over a raw socket, declaring 10 MiB and sending none of it: the answer must come from the
     // declaration alone. (An HTTP client sending the whole body may see the connection reset

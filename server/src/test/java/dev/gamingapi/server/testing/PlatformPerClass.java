@@ -54,6 +54,11 @@ public abstract class PlatformPerClass {
     }
   }
 
+  /** The platform's JDBC URL; null for SQLite in its data directory (see Database#open). */
+  protected String databaseUrl() {
+    return database.url();
+  }
+
   /**
    * Sets up what the tests share on the platform just started (tenants, users, events): once per
    * platform, so once per database, before the first test on it. Nothing by default.
