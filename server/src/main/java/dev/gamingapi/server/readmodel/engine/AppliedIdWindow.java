@@ -19,23 +19,30 @@ import org.jdbi.v3.core.Handle;
  * sequence, the ids at or below the newest mark older than the window, and the marks older than it.
  * Inside the batch's transaction, after the batch's own ids were checked: idempotent, so a batch
  * that fails and runs again changes nothing. An id therefore lives between one window and one
- * window plus an hour (plus the tenant's longest pause between batches) after its store time.
+ * window plus two hours (plus the tenant's pauses between batches) after its store time.
+ *
+ * <p>A batch deletes at most {@code perBatch} ids, the lowest sequences first, so that a busy
+ * tenant's hour of ids does not go in one long transaction (on SQLite it holds the only writer):
+ * while ids older than the window are left, each next batch deletes more; still one mark an hour.
  */
 final class AppliedIdWindow {
+  /** Ids deleted per batch at most: some 20 ms of one core on either database. */
+  static final int PER_BATCH = 20_000;
+
   private static final long HOUR_MS = Duration.ofHours(1).toMillis();
 
   private final Function<String, Duration> window;
-  // The hour of store time each tenant was last marked at on this instance.
-  private final Map<String, Long> markedHour = new ConcurrentHashMap<>();
+  private final int perBatch;
+  // The hour of store time each tenant was last pruned at (all of it) on this instance.
+  private final Map<String, Long> prunedHour = new ConcurrentHashMap<>();
 
-  /** Ids kept for {@code window} of their tenant (null: forever) after their store time. */
-  AppliedIdWindow(Function<String, Duration> window) {
+  /**
+   * Ids kept for {@code window} of their tenant (null: forever) after their store time, at most
+   * {@code perBatch} deleted by a batch.
+   */
+  AppliedIdWindow(Function<String, Duration> window, int perBatch) {
     this.window = window;
-  }
-
-  /** No bound: the ids are kept as long as the models are. */
-  static AppliedIdWindow forever() {
-    return new AppliedIdWindow(account -> null);
+    this.perBatch = perBatch;
   }
 
   /**
@@ -46,7 +53,7 @@ final class AppliedIdWindow {
     if (storedMs == Long.MIN_VALUE) {
       return null;
     }
-    Long last = markedHour.get(account);
+    Long last = prunedHour.get(account);
     if (last != null && Math.floorDiv(storedMs, HOUR_MS) <= last) {
       return null;
     }
@@ -54,49 +61,58 @@ final class AppliedIdWindow {
   }
 
   /**
-   * Marks ({@code storedMs}, {@code lastSeq}) and deletes what is older than {@code kept} before
-   * {@code storedMs}; returns what to run once the transaction has committed.
+   * Marks ({@code storedMs}, {@code lastSeq}) unless this hour has a mark, and deletes what is
+   * older than {@code kept} before {@code storedMs}; returns what to run once the transaction
+   * committed.
    */
   Runnable markAndPrune(Handle handle, String account, long storedMs, long lastSeq, Duration kept) {
+    long hour = Math.floorDiv(storedMs, HOUR_MS);
     handle
         .createUpdate(
             "INSERT INTO rm_applied_marks (account, stored_ms, stream_seq)"
-                + " VALUES (:account, :stored, :seq) ON CONFLICT (account, stored_ms) DO NOTHING")
+                + " SELECT :account, :stored, :seq WHERE NOT EXISTS (SELECT 1"
+                + " FROM rm_applied_marks WHERE account = :account AND stored_ms >= :hour)")
         .bind("account", account)
         .bind("stored", storedMs)
         .bind("seq", lastSeq)
+        .bind("hour", hour * HOUR_MS)
         .execute();
     long cutoff = storedMs - kept.toMillis();
-    handle
-        .createQuery(
-            "SELECT MAX(stream_seq) FROM rm_applied_marks"
-                + " WHERE account = :account AND stored_ms < :cutoff")
-        .bind("account", account)
-        .bind("cutoff", cutoff)
-        .mapTo(Long.class)
-        .findOne()
-        .ifPresent(
-            seq -> {
-              handle
-                  .createUpdate(
-                      "DELETE FROM rm_applied_ids WHERE account = :account AND stream_seq <= :seq")
-                  .bind("account", account)
-                  .bind("seq", seq)
-                  .execute();
-              handle
-                  .createUpdate(
-                      "DELETE FROM rm_applied_marks"
-                          + " WHERE account = :account AND stored_ms < :cutoff")
-                  .bind("account", account)
-                  .bind("cutoff", cutoff)
-                  .execute();
-            });
-    long hour = Math.floorDiv(storedMs, HOUR_MS);
-    return () -> markedHour.merge(account, hour, Math::max);
+    Long seq = one(handle, "SELECT MAX(stream_seq) FROM rm_applied_marks", account, cutoff);
+    if (seq != null) {
+      Long lowest = one(handle, "SELECT MIN(stream_seq) FROM rm_applied_ids", account, null);
+      long upTo = lowest == null ? seq : Math.min(seq, lowest + perBatch - 1);
+      handle
+          .createUpdate(
+              "DELETE FROM rm_applied_ids WHERE account = :account AND stream_seq <= :seq")
+          .bind("account", account)
+          .bind("seq", upTo)
+          .execute();
+      if (upTo < seq) {
+        return () -> {}; // more to delete: the next batch goes on
+      }
+      handle
+          .createUpdate(
+              "DELETE FROM rm_applied_marks WHERE account = :account AND stored_ms < :cutoff")
+          .bind("account", account)
+          .bind("cutoff", cutoff)
+          .execute();
+    }
+    return () -> prunedHour.merge(account, hour, Math::max);
   }
 
   /** Forgets what is known of {@code account} (its models were wiped or a batch failed). */
   void forget(String account) {
-    markedHour.remove(account);
+    prunedHour.remove(account);
+  }
+
+  // The value of query for account (and marks older than cutoff, when not null), or null.
+  private static Long one(Handle handle, String query, String account, Long cutoff) {
+    String where = " WHERE account = :account" + (cutoff == null ? "" : " AND stored_ms < :cutoff");
+    var statement = handle.createQuery(query + where).bind("account", account);
+    if (cutoff != null) {
+      statement.bind("cutoff", cutoff);
+    }
+    return statement.mapTo(Long.class).findOne().orElse(null);
   }
 }

@@ -61,10 +61,20 @@ public final class Applier {
       EventFold fold,
       BiConsumer<Handle, String> fence,
       Function<String, Duration> window) {
+    this(database, fold, fence, window, AppliedIdWindow.PER_BATCH);
+  }
+
+  // With the ids a batch deletes at most: tests make it small.
+  Applier(
+      Database database,
+      EventFold fold,
+      BiConsumer<Handle, String> fence,
+      Function<String, Duration> window,
+      int prunedPerBatch) {
     this.database = database;
     this.fold = fold;
     this.fence = fence;
-    this.ids = new AppliedIdWindow(window);
+    this.ids = new AppliedIdWindow(window, prunedPerBatch);
   }
 
   /** Forgets what is cached of {@code account}'s applied ids: its models were wiped. */

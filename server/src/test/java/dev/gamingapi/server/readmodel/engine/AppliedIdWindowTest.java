@@ -99,6 +99,30 @@ class AppliedIdWindowTest {
   }
 
   @Test
+  void aBatchDeletesAtMostItsShareAndTheNextBatchesGoOn() {
+    applier =
+        new Applier(
+            database,
+            new EventFold(Duration.ofSeconds(90), new BoardStore()),
+            (handle, account) -> {},
+            account -> WINDOW,
+            2);
+    apply(T0, raw(1, kill("a")), raw(2, kill("b")), raw(3, kill("c")), raw(4, kill("d")));
+    long late = T0 + WINDOW.toMillis() + HOUR;
+
+    apply(late, raw(5, kill("e")));
+    assertThat(ids()).hasSize(3); // ids 1 and 2 went
+    apply(late + 1, raw(6, kill("f")));
+    assertThat(ids()).hasSize(2); // 3 and 4: all older than the window
+    assertThat(marks()).containsExactly(late); // one mark for the hour, the old one gone
+    apply(late + 2, raw(7, kill("g")));
+
+    assertThat(ids()).hasSize(3);
+    assertThat(marks()).containsExactly(late);
+    assertThat(applied()).isEqualTo(7);
+  }
+
+  @Test
   void withoutAStoreTimeNothingIsPruned() {
     Event first = kill("p1");
     apply(T0, raw(1, first));
