@@ -107,7 +107,7 @@ public final class ReadModels implements AutoCloseable {
             database,
             fold,
             ownership::check,
-            account -> accounts.planOf(account).eventMaxAge().plus(Resends.MAX_JOURNAL_AGE));
+            account -> accounts.eventMaxAge(account).plus(Resends.MAX_JOURNAL_AGE));
     this.backfill = new Backfill(database, fold, boards, ownership::check);
     this.leaderboards = new Leaderboards(database.readJdbi(), boards, audit, new Consumers());
     this.state = new StateStore(database.readJdbi());
