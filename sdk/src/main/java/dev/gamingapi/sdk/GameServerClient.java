@@ -4,11 +4,13 @@ import dev.gamingapi.contract.event.Event;
 import dev.gamingapi.contract.event.EventCatalog;
 import dev.gamingapi.contract.event.EventData;
 import dev.gamingapi.contract.event.InvalidEventException;
+import dev.gamingapi.contract.event.Resends;
 import dev.gamingapi.contract.subject.Ids;
 import dev.gamingapi.sdk.internal.ClientSettings;
 import dev.gamingapi.sdk.internal.Credentials;
 import dev.gamingapi.sdk.internal.Publisher;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -149,6 +151,8 @@ public final class GameServerClient implements AutoCloseable {
     private Duration maxBlock = Duration.ofSeconds(30);
     private Consumer<CredentialsRefusedException> onCredentialsRefused = refusal -> {};
     private Consumer<EventRejectedException> onEventRejected = rejection -> {};
+    private Duration journalMaxAge = Resends.MAX_JOURNAL_AGE;
+    private Clock clock = Clock.systemUTC();
 
     private Builder() {}
 
@@ -214,6 +218,34 @@ public final class GameServerClient implements AutoCloseable {
     }
 
     /**
+     * The longest an event may wait in the journal before being sent (re-sends after a lost
+     * acknowledgement included), counted from its publish on this machine's clock, whatever its
+     * {@code ce-time}; default and most {@link Resends#MAX_JOURNAL_AGE} (7 days), the longest the
+     * platform promises to recognize a re-send. An older event is not sent: it goes to {@code
+     * rejected.jsonl} as an {@link EventExpiredException} (see {@link #onEventRejected}).
+     */
+    public Builder journalMaxAge(Duration journalMaxAge) {
+      if (journalMaxAge == null
+          || journalMaxAge.isNegative()
+          || journalMaxAge.isZero()
+          || journalMaxAge.compareTo(Resends.MAX_JOURNAL_AGE) > 0) {
+        throw new IllegalArgumentException(
+            "journalMaxAge must be positive and at most "
+                + Resends.MAX_JOURNAL_AGE
+                + ", got "
+                + journalMaxAge);
+      }
+      this.journalMaxAge = journalMaxAge;
+      return this;
+    }
+
+    // The clock of the journal's append times: tests move it to a window's edge.
+    Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
      * Called once, on the sender's thread, when the broker refuses the credentials for good
      * (revoked, expired, or their account deleted). The client has stopped sending by then; {@code
      * publish} and {@code flush} throw the same exception from then on, and unsent events stay in
@@ -226,9 +258,11 @@ public final class GameServerClient implements AutoCloseable {
 
     /**
      * Called, on the sender's thread, for each event the broker refused for good (a {@code
-     * Permissions Violation}), after it was moved out of the journal to {@code rejected.jsonl} in
-     * the journal directory. The next {@link GameServerClient#flush} also throws the latest such
-     * {@link EventRejectedException}. Default: the rejection is only logged (at ERROR).
+     * Permissions Violation}) or that waited in the journal longer than {@link #journalMaxAge} (an
+     * {@link EventExpiredException}), after it was moved out of the journal to {@code
+     * rejected.jsonl} in the journal directory. The next {@link GameServerClient#flush} also throws
+     * the latest such {@link EventRejectedException}. Default: the rejection is only logged (at
+     * ERROR).
      */
     public Builder onEventRejected(Consumer<EventRejectedException> callback) {
       this.onEventRejected = Objects.requireNonNull(callback, "callback");
@@ -283,7 +317,9 @@ public final class GameServerClient implements AutoCloseable {
               whenJournalFull,
               maxBlock,
               onCredentialsRefused,
-              onEventRejected);
+              onEventRejected,
+              journalMaxAge,
+              clock);
       return new GameServerClient(id, Publisher.start(settings));
     }
   }

@@ -4,6 +4,7 @@ import dev.gamingapi.sdk.CredentialsRefusedException;
 import dev.gamingapi.sdk.EventRejectedException;
 import dev.gamingapi.sdk.JournalFullPolicy;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Consumer;
 
@@ -20,6 +21,8 @@ import java.util.function.Consumer;
  * @param maxBlock how long {@link JournalFullPolicy#BLOCK} waits
  * @param onCredentialsRefused told once when the broker refuses the credentials for good
  * @param onEventRejected told of each event the broker refused for good
+ * @param journalMaxAge the longest an event may wait in the journal before being sent
+ * @param clock the clock of the journal's append times
  */
 public record ClientSettings(
     String url,
@@ -31,7 +34,9 @@ public record ClientSettings(
     JournalFullPolicy whenJournalFull,
     Duration maxBlock,
     Consumer<CredentialsRefusedException> onCredentialsRefused,
-    Consumer<EventRejectedException> onEventRejected) {
+    Consumer<EventRejectedException> onEventRejected,
+    Duration journalMaxAge,
+    Clock clock) {
 
   /** The usual segment size: a quarter of the limit, so acknowledged space is freed in steps. */
   public int segmentSize() {

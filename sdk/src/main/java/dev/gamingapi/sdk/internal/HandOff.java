@@ -1,6 +1,5 @@
 package dev.gamingapi.sdk.internal;
 
-import io.nats.client.impl.NatsMessage;
 import java.util.concurrent.ArrayBlockingQueue;
 
 /**
@@ -17,7 +16,7 @@ final class HandOff {
   }
 
   /** Offers the message journaled at {@code position}; dropped when the queue is full. */
-  void offer(long position, NatsMessage message) {
+  void offer(long position, JournalRecord.Stored message) {
     queue.offer(new Entry(position, message));
   }
 
@@ -25,7 +24,7 @@ final class HandOff {
    * The message journaled at {@code position}, or {@code null} when it is not here. Entries before
    * {@code position} are stale (already sent, or re-read from the journal after a rewind) and go.
    */
-  NatsMessage take(long position) {
+  JournalRecord.Stored take(long position) {
     Entry head = queue.peek();
     while (head != null && head.position < position) {
       queue.poll();
@@ -38,5 +37,5 @@ final class HandOff {
     return null;
   }
 
-  private record Entry(long position, NatsMessage message) {}
+  private record Entry(long position, JournalRecord.Stored message) {}
 }

@@ -11,6 +11,7 @@ public final class JournalReader {
   private Segment segment;
   private long position;
   private int lastFrameBytes;
+  private long lastJournaledAt;
 
   JournalReader(Journal journal, Segment segment, long position) {
     this.journal = journal;
@@ -37,6 +38,11 @@ public final class JournalReader {
     return next(null);
   }
 
+  /** When the record last returned was journaled (epoch ms), -1 when its record does not say. */
+  public long lastJournaledAt() {
+    return lastJournaledAt;
+  }
+
   /**
    * The record at the cursor as a message, from {@code handOff} when it holds it, else decoded from
    * the journal; call {@link #hasNext()} first.
@@ -44,13 +50,14 @@ public final class JournalReader {
   NatsMessage next(HandOff handOff) {
     int offset = (int) (position - segment.base);
     int length = segment.buffer.getInt(offset);
-    NatsMessage message = handOff == null ? null : handOff.take(position);
-    if (message == null) {
-      message = JournalRecord.decode(segment.buffer, offset + Journal.FRAME);
+    JournalRecord.Stored stored = handOff == null ? null : handOff.take(position);
+    if (stored == null) {
+      stored = JournalRecord.decode(segment.buffer, offset + Journal.FRAME, length);
     }
     lastFrameBytes = Journal.FRAME + length;
+    lastJournaledAt = stored.journaledAt();
     position += lastFrameBytes;
-    return message;
+    return stored.message();
   }
 
   /** Just past the record last returned. */

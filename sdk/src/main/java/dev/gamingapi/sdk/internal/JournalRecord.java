@@ -15,19 +15,27 @@ import java.util.Map;
  * u16 subject length, subject, u8 header count,
  * per header: u16 name length, name, u16 value length, value,
  * i32 body length, body                                  (all strings UTF-8)
+ * i64 journaled at (epoch ms of the client's clock)      (absent from records of older SDKs)
  * </pre>
+ *
+ * <p>The append time is the journal's own, never sent: it bounds how long an event may wait before
+ * being sent ({@link dev.gamingapi.contract.event.Resends}), whatever its {@code ce-time} (which
+ * the caller may set in the past, as an agent reading an old log does).
  */
 public final class JournalRecord {
   private static final int HEADER_VERSION_LINE = "NATS/1.0\r\n".length();
 
   private JournalRecord() {}
 
-  /** The record payload of {@code event}. */
-  public static byte[] encode(EncodedEvent event) {
+  /** A record read back: the message to send, and when it was journaled (-1 when unknown). */
+  record Stored(NatsMessage message, long journaledAt) {}
+
+  /** The record payload of {@code event}, journaled at {@code journaledAt} (epoch ms). */
+  public static byte[] encode(EncodedEvent event, long journaledAt) {
     byte[] subject = utf8(event.subject());
     Map<String, String> headers = event.headers();
     byte[][] parts = new byte[headers.size() * 2][];
-    int size = 2 + subject.length + 1 + 4 + event.body().length;
+    int size = 2 + subject.length + 1 + 4 + event.body().length + 8;
     int index = 0;
     for (Map.Entry<String, String> header : headers.entrySet()) {
       parts[index] = utf8(header.getKey());
@@ -40,7 +48,7 @@ public final class JournalRecord {
     for (byte[] part : parts) {
       out.putShort((short) part.length).put(part);
     }
-    out.putInt(event.body().length).put(event.body());
+    out.putInt(event.body().length).put(event.body()).putLong(journaledAt);
     return out.array();
   }
 
@@ -67,8 +75,10 @@ public final class JournalRecord {
         .build();
   }
 
-  /** The message stored at {@code offset} of {@code buffer}; absolute reads only. */
-  static NatsMessage decode(ByteBuffer buffer, int offset) {
+  /**
+   * The record of {@code length} bytes at {@code offset} of {@code buffer}; absolute reads only.
+   */
+  static Stored decode(ByteBuffer buffer, int offset, int length) {
     int at = offset;
     int subjectLength = buffer.getShort(at) & 0xFFFF;
     String subject = string(buffer, at + 2, subjectLength);
@@ -87,7 +97,10 @@ public final class JournalRecord {
     }
     byte[] body = new byte[buffer.getInt(at)];
     buffer.get(at + 4, body);
-    return NatsMessage.builder().subject(subject).headers(headers).data(body).build();
+    at += 4 + body.length;
+    long journaledAt = at + 8 <= offset + length ? buffer.getLong(at) : -1;
+    return new Stored(
+        NatsMessage.builder().subject(subject).headers(headers).data(body).build(), journaledAt);
   }
 
   private static String string(ByteBuffer buffer, int offset, int length) {

@@ -10,7 +10,6 @@ import dev.gamingapi.sdk.GamingApiException;
 import dev.gamingapi.sdk.JournalFullException;
 import dev.gamingapi.sdk.JournalFullPolicy;
 import dev.gamingapi.sdk.PayloadTooLargeException;
-import io.nats.client.impl.NatsMessage;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -47,7 +46,9 @@ public final class Publisher implements AutoCloseable {
             settings.credentials(),
             settings.onCredentialsRefused(),
             settings.journalDir(),
-            settings.onEventRejected());
+            settings.onEventRejected(),
+            settings.journalMaxAge(),
+            settings.clock());
     this.sender =
         new Sender(
             journal,
@@ -93,9 +94,11 @@ public final class Publisher implements AutoCloseable {
     if (size > limit) {
       throw new PayloadTooLargeException(event.id(), size, limit);
     }
-    byte[] payload = JournalRecord.encode(encoded);
+    long journaledAt = settings.clock().millis();
+    byte[] payload = JournalRecord.encode(encoded, journaledAt);
     int crc = Journal.crc(payload);
-    NatsMessage message = JournalRecord.message(encoded);
+    JournalRecord.Stored message =
+        new JournalRecord.Stored(JournalRecord.message(encoded), journaledAt);
     awaitRoom(payload.length);
     synchronized (handOff) { // hand-off entries must be in journal order
       handOff.offer(journal.append(payload, crc), message);

@@ -3,6 +3,7 @@ package dev.gamingapi.sdk.internal;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gamingapi.contract.ContractJson;
 import dev.gamingapi.contract.cloudevents.CloudEventHeaders;
+import dev.gamingapi.sdk.EventExpiredException;
 import dev.gamingapi.sdk.EventRejectedException;
 import io.nats.client.api.PublishAck;
 import io.nats.client.impl.Headers;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -88,6 +90,23 @@ final class Rejections {
 
   /** Writes {@code message} to the rejected file and reports it; the sender's thread only. */
   void reject(NatsMessage message, String reason) {
+    String id = message.getHeaders().getFirst(CloudEventHeaders.ID);
+    report(message, reason, new EventRejectedException(id, reason, file));
+  }
+
+  /**
+   * Writes {@code message}, which waited {@code waited} in the journal (more than {@code maxAge}),
+   * to the rejected file and reports it; the sender's thread only.
+   */
+  void expire(NatsMessage message, Duration waited, Duration maxAge) {
+    String id = message.getHeaders().getFirst(CloudEventHeaders.ID);
+    report(
+        message,
+        "waited " + waited + " in the journal, more than its max age of " + maxAge,
+        new EventExpiredException(id, waited, maxAge, file));
+  }
+
+  private void report(NatsMessage message, String reason, EventRejectedException rejection) {
     Headers headers = message.getHeaders();
     String id = headers.getFirst(CloudEventHeaders.ID);
     ObjectNode line = ContractJson.mapper().createObjectNode();
@@ -112,7 +131,6 @@ final class Rejections {
     } catch (IOException e) {
       LOG.error("cannot write rejected event {} to {}: {}", id, file, e.getMessage());
     }
-    EventRejectedException rejection = new EventRejectedException(id, reason, file);
     last = rejection;
     count++;
     LOG.error("{}", rejection.getMessage());

@@ -7,6 +7,7 @@ import io.nats.client.Nats;
 import io.nats.client.api.PublishAck;
 import io.nats.client.impl.NatsMessage;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -200,6 +201,14 @@ public final class Sender implements Runnable {
 
   private void send(JetStream jetStream, JournalReader reader, InFlight window) {
     NatsMessage message = reader.next(handOff);
+    if (expired(message, reader.lastJournaledAt())) {
+      window.add(
+          CompletableFuture.completedFuture(null),
+          message,
+          reader.position(),
+          reader.lastFrameBytes());
+      return;
+    }
     long size = message.getHeaders().serializedLength() + (long) message.getData().length;
     if (size > maxPayload.bytes()) {
       // Journaled under a larger limit than this broker's: it can never be delivered, and
@@ -225,6 +234,24 @@ public final class Sender implements Runnable {
     }
     rejections.sent(message, future);
     window.add(future, message, reader.position(), reader.lastFrameBytes());
+  }
+
+  /**
+   * Whether {@code message}, journaled at {@code journaledAt}, waited longer than the journal's max
+   * age: then the platform may no longer recognize it as a re-send (a first send included, as an
+   * acknowledgement lost before a crash leaves no trace), so it goes to the rejected file instead.
+   * Checked on every send, re-sends after a reconnection included.
+   */
+  private boolean expired(NatsMessage message, long journaledAt) {
+    if (journaledAt < 0) {
+      return false; // journaled by an older SDK, which did not note the time
+    }
+    Duration waited = Duration.ofMillis(settings.clock().millis() - journaledAt);
+    if (waited.compareTo(settings.journalMaxAge()) <= 0) {
+      return false;
+    }
+    rejections.expire(message, waited, settings.journalMaxAge());
+    return true;
   }
 
   /** Takes the completed acknowledgements off the head; true when at least one succeeded. */

@@ -4,6 +4,7 @@ import dev.gamingapi.sdk.CredentialsRefusedException;
 import dev.gamingapi.sdk.EventRejectedException;
 import io.nats.client.Options;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -19,7 +20,9 @@ import java.util.function.Function;
  * @param credentials the creds file, or null: to tell an expired credential from a revoked one
  * @param onRefused told once when the broker refuses the credentials for good
  * @param journalDir where the rejected file goes
- * @param onRejected told of each event the broker refused for good
+ * @param onRejected told of each event the broker refused for good, or that waited too long
+ * @param journalMaxAge the longest an event may wait in the journal before being sent
+ * @param clock the clock of the journal's append times
  */
 public record SenderSettings(
     Function<Consumer<String>, Options> connectionOptions,
@@ -29,4 +32,6 @@ public record SenderSettings(
     Path credentials,
     Consumer<CredentialsRefusedException> onRefused,
     Path journalDir,
-    Consumer<EventRejectedException> onRejected) {}
+    Consumer<EventRejectedException> onRejected,
+    Duration journalMaxAge,
+    Clock clock) {}

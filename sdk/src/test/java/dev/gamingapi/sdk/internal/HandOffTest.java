@@ -6,8 +6,9 @@ import io.nats.client.impl.NatsMessage;
 import org.junit.jupiter.api.Test;
 
 class HandOffTest {
-  private static NatsMessage message(String subject) {
-    return NatsMessage.builder().subject(subject).data(new byte[0]).build();
+  private static JournalRecord.Stored message(String subject) {
+    return new JournalRecord.Stored(
+        NatsMessage.builder().subject(subject).data(new byte[0]).build(), 0);
   }
 
   @Test
@@ -18,11 +19,11 @@ class HandOffTest {
     handOff.offer(300, message("c"));
 
     assertThat(handOff.take(50)).as("before the first entry: decode from the journal").isNull();
-    assertThat(handOff.take(200).getSubject())
+    assertThat(handOff.take(200).message().getSubject())
         .as("100 is stale once the cursor is at 200")
         .isEqualTo("b");
     assertThat(handOff.take(250)).isNull();
-    assertThat(handOff.take(300).getSubject()).isEqualTo("c");
+    assertThat(handOff.take(300).message().getSubject()).isEqualTo("c");
     assertThat(handOff.take(300)).as("taken once").isNull();
   }
 
@@ -32,7 +33,7 @@ class HandOffTest {
     handOff.offer(100, message("a"));
     handOff.offer(200, message("b"));
 
-    assertThat(handOff.take(100).getSubject()).isEqualTo("a");
+    assertThat(handOff.take(100).message().getSubject()).isEqualTo("a");
     assertThat(handOff.take(200)).as("dropped when full: the sender decodes it").isNull();
   }
 }

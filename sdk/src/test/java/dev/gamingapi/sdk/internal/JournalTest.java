@@ -8,6 +8,7 @@ import dev.gamingapi.contract.event.Event;
 import dev.gamingapi.contract.event.PlayerChatted;
 import dev.gamingapi.sdk.JournalException;
 import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -91,9 +92,30 @@ class JournalTest {
     }
   }
 
+  @Test
+  void aRecordKeepsItsAppendTimeOutOfTheMessageAndOlderRecordsReadWithoutOne() {
+    Event event = Event.of("s1", new PlayerChatted("p1", "P", "hello", "global"));
+    byte[] payload = JournalRecord.encode(CloudEventsCodec.encode(event), 1_733_000_000_123L);
+
+    JournalRecord.Stored read = JournalRecord.decode(ByteBuffer.wrap(payload), 0, payload.length);
+    // A record of an older SDK: the same bytes without the trailing append time.
+    JournalRecord.Stored old =
+        JournalRecord.decode(ByteBuffer.wrap(payload), 0, payload.length - Long.BYTES);
+
+    assertThat(read.journaledAt()).isEqualTo(1_733_000_000_123L);
+    assertThat(old.journaledAt()).isEqualTo(-1);
+    for (JournalRecord.Stored stored : List.of(read, old)) {
+      assertThat(stored.message().getHeaders().getFirst("ce-id")).isEqualTo(event.id());
+      assertThat(stored.message().getHeaders().size())
+          .isEqualTo(CloudEventsCodec.encode(event).headers().size());
+      assertThat(stored.message().getData()).isEqualTo(CloudEventsCodec.encode(event).body());
+    }
+  }
+
   private static String append(Journal journal, int i) {
     Event event = Event.of("s1", new PlayerChatted("p1", "P", "message " + i, "global"));
-    byte[] payload = JournalRecord.encode(CloudEventsCodec.encode(event));
+    byte[] payload =
+        JournalRecord.encode(CloudEventsCodec.encode(event), System.currentTimeMillis());
     journal.append(payload, Journal.crc(payload));
     return event.id();
   }

@@ -395,6 +395,11 @@ public final class Accounts {
     return recentPlans.get(name, account -> plan(get(account).plan()));
   }
 
+  /** How long account {@code name}'s {@code EVENTS} stream keeps an event (its plan's). */
+  public Duration eventMaxAge(String name) {
+    return planOf(name).eventMaxAge();
+  }
+
   /**
    * Credentials of a short-lived internal user of account {@code name}, for the platform's own work
    * inside a tenant (its durable consumers, stream management); never written anywhere.

@@ -23,6 +23,7 @@ final class Erasure {
       List.of(
           "rm_positions",
           "rm_applied_ids",
+          "rm_applied_marks",
           "rm_dead_letters",
           "rm_servers",
           "rm_sessions",

@@ -1,5 +1,6 @@
 package dev.gamingapi.server.readmodel;
 
+import dev.gamingapi.contract.event.Resends;
 import dev.gamingapi.server.accounts.Accounts;
 import dev.gamingapi.server.audit.Actor;
 import dev.gamingapi.server.audit.AuditLog;
@@ -99,7 +100,14 @@ public final class ReadModels implements AutoCloseable {
     this.brokerUrl = brokerUrl;
     this.config = config;
     EventFold fold = new EventFold(config.unresponsiveAfter(), boards);
-    this.applier = new Applier(database, fold, ownership::check);
+    // An applied id is kept while its event may still be in the log (the plan's retention, for
+    // the boards' backfill) and be re-sent by a journal (docs/history.md, repeated events).
+    this.applier =
+        new Applier(
+            database,
+            fold,
+            ownership::check,
+            account -> accounts.eventMaxAge(account).plus(Resends.MAX_JOURNAL_AGE));
     this.backfill = new Backfill(database, fold, boards, ownership::check);
     this.leaderboards = new Leaderboards(database.readJdbi(), boards, audit, new Consumers());
     this.state = new StateStore(database.readJdbi());
@@ -194,6 +202,7 @@ public final class ReadModels implements AutoCloseable {
                 ownership.restart(handle, account); // the owner, if another instance
               });
       boards.forget(account);
+      applier.forget(account);
       if (ownership.owns(account)) {
         startTenant(account);
       }

@@ -25,7 +25,7 @@ class DatabaseTest {
         assertThat(database.isUp()).isTrue();
         assertThat(migrations(database))
             .containsExactly(
-                "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14");
+                "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15");
         database
             .jdbi()
             .useHandle(h -> h.execute("INSERT INTO settings (name, value) VALUES ('probe', 'x')"));
@@ -41,7 +41,7 @@ class DatabaseTest {
         // A second open finds the schema up to date: no migration runs twice, the rows stay.
         assertThat(migrations(again))
             .containsExactly(
-                "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14");
+                "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15");
         assertThat(one(again, "SELECT value FROM settings WHERE name = 'probe'", String.class))
             .isEqualTo("x");
         assertThat(one(again, "SELECT id FROM audit", Long.class)).isEqualTo(1L);

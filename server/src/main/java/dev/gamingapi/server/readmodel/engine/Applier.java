@@ -7,12 +7,14 @@ import dev.gamingapi.contract.event.UnknownEventData;
 import dev.gamingapi.server.lease.LeaseLostException;
 import dev.gamingapi.server.store.BatchSql;
 import dev.gamingapi.server.store.Database;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * Applies batches of a tenant's events to the read models, each batch in ONE transaction together
  * with the tenant's position (the stream sequence of its last event). Hence after a crash: events
  * at or below the stored position were applied and are skipped, the others were not. An event id
- * already applied (the same event stored twice in the log) is skipped too, and kept for as long as
- * the models are. An event that cannot be decoded or applied goes to {@code rm_dead_letters}.
+ * already applied (the same event stored twice in the log) is skipped too; ids are kept for their
+ * tenant's window ({@link AppliedIdWindow}). An event that cannot be decoded or applied goes to
+ * {@code rm_dead_letters}.
  */
 public final class Applier {
   private static final Logger LOG = LoggerFactory.getLogger(Applier.class);
@@ -30,10 +33,14 @@ public final class Applier {
   private final Database database;
   private final EventFold fold;
   private final BiConsumer<Handle, String> fence;
+  private final AppliedIdWindow ids;
 
-  /** An applier writing to {@code database} with {@code fold}, for the only instance. */
+  /**
+   * An applier writing to {@code database} with {@code fold}, for the only instance, keeping the
+   * applied ids as long as the models.
+   */
   public Applier(Database database, EventFold fold) {
-    this(database, fold, (handle, account) -> {});
+    this(database, fold, (handle, account) -> {}, account -> null);
   }
 
   /**
@@ -42,9 +49,37 @@ public final class Applier {
    * lost a tenant to another never commits a batch of it.
    */
   public Applier(Database database, EventFold fold, BiConsumer<Handle, String> fence) {
+    this(database, fold, fence, account -> null);
+  }
+
+  /**
+   * An applier that keeps the id of an applied event of a tenant for {@code window} of the tenant
+   * (null: forever) after the event was stored, measured on the broker's store times.
+   */
+  public Applier(
+      Database database,
+      EventFold fold,
+      BiConsumer<Handle, String> fence,
+      Function<String, Duration> window) {
+    this(database, fold, fence, window, AppliedIdWindow.PER_BATCH);
+  }
+
+  // With the ids a batch deletes at most: tests make it small.
+  Applier(
+      Database database,
+      EventFold fold,
+      BiConsumer<Handle, String> fence,
+      Function<String, Duration> window,
+      int prunedPerBatch) {
     this.database = database;
     this.fold = fold;
     this.fence = fence;
+    this.ids = new AppliedIdWindow(window, prunedPerBatch);
+  }
+
+  /** Forgets what is cached of {@code account}'s applied ids: its models were wiped. */
+  public void forget(String account) {
+    ids.forget(account);
   }
 
   /** The stream sequence of the last event applied for {@code account}, 0 before the first. */
@@ -97,28 +132,49 @@ public final class Applier {
     return decoded;
   }
 
-  /** {@link #apply} of a batch already {@link #decode}d. */
+  /** {@link #apply} of a batch already {@link #decode}d, without a store time: no pruning. */
   public long applyDecoded(String account, List<Decoded> batch) {
+    return applyDecoded(account, batch, Long.MIN_VALUE);
+  }
+
+  /**
+   * {@link #apply} of a batch already {@link #decode}d whose last message the broker stored at
+   * {@code storedMs} (epoch ms; {@link Long#MIN_VALUE} when unknown): the log's clock, by which the
+   * applied ids older than the tenant's window go.
+   */
+  public long applyDecoded(String account, List<Decoded> batch, long storedMs) {
     try {
-      return applyCommitted(account, batch);
+      return applyCommitted(account, batch, storedMs);
     } catch (RuntimeException failure) {
       fold.forget(account); // the lease lost, the database down: start afresh
+      ids.forget(account);
       throw failure;
     }
   }
 
   // One transaction, then what the fold does once it committed.
-  private long applyInOne(String account, List<Decoded> batch) {
-    List<Runnable> committed = new ArrayList<>(1);
+  private long applyInOne(String account, List<Decoded> batch, long storedMs) {
+    List<Runnable> committed = new ArrayList<>(2);
+    Duration window = batch.isEmpty() ? null : ids.due(account, storedMs);
     long position =
-        database.jdbi().inTransaction(handle -> applyAll(handle, account, batch, committed));
+        database
+            .jdbi()
+            .inTransaction(
+                handle -> {
+                  long moved = applyAll(handle, account, batch, committed);
+                  if (window != null) {
+                    long lastSeq = batch.get(batch.size() - 1).raw().streamSeq();
+                    committed.add(ids.markAndPrune(handle, account, storedMs, lastSeq, window));
+                  }
+                  return moved;
+                });
     committed.forEach(Runnable::run);
     return position;
   }
 
-  private long applyCommitted(String account, List<Decoded> batch) {
+  private long applyCommitted(String account, List<Decoded> batch, long storedMs) {
     try {
-      return applyInOne(account, batch);
+      return applyInOne(account, batch, storedMs);
     } catch (LeaseLostException lost) {
       throw lost;
     } catch (RuntimeException batchFailure) {
@@ -132,7 +188,8 @@ public final class Applier {
       for (Decoded item : batch) {
         RawEvent event = item.raw();
         try {
-          position = applyInOne(account, List.of(item));
+          // One by one without a store time (it is the batch's last message's): no pruning.
+          position = applyInOne(account, List.of(item), Long.MIN_VALUE);
         } catch (LeaseLostException lost) {
           throw lost;
         } catch (RuntimeException e) {

@@ -52,6 +52,40 @@ record Delivery(long streamSeq, long consumerSeq, long pending) {
     return (stream | consumer | pending) < 0 ? null : new Delivery(stream, consumer, pending);
   }
 
+  /**
+   * When the broker stored {@code message} (epoch ms, its clock), read from the reply subject's
+   * time token (nanoseconds); {@link Long#MIN_VALUE} when the message carries none. Read for a
+   * batch's last message only.
+   */
+  static long storedMillis(Message message) {
+    long read = storedMillis(message.getReplyTo());
+    if (read != Long.MIN_VALUE) {
+      return read;
+    }
+    try {
+      return message.metaData().timestamp().toInstant().toEpochMilli();
+    } catch (RuntimeException notJetStream) {
+      return Long.MIN_VALUE;
+    }
+  }
+
+  // The time token of an ack reply subject in ms, or Long.MIN_VALUE when it has neither shape.
+  static long storedMillis(String reply) {
+    if (reply == null || !reply.startsWith(PREFIX)) {
+      return Long.MIN_VALUE;
+    }
+    String[] tokens = reply.split("\\.", -1);
+    int index = tokens.length == 9 ? 7 : tokens.length >= 11 ? 9 : -1;
+    if (index < 0 || tokens[index].isEmpty() || tokens[index].length() > 19) {
+      return Long.MIN_VALUE;
+    }
+    try {
+      return Long.parseLong(tokens[index]) / 1_000_000;
+    } catch (NumberFormatException e) {
+      return Long.MIN_VALUE;
+    }
+  }
+
   // Token number index (of a subject with count dots at dots) as a number, or -1 when not one.
   private static long number(String reply, int[] dots, int count, int index) {
     int from = dots[index - 1] + 1;

@@ -355,13 +355,14 @@ public final class TenantConsumer implements AutoCloseable {
     List<Applier.Decoded> decoded = Applier.decode(raws);
     previous.awaitBefore();
     Message last = messages.get(messages.size() - 1);
+    long storedMs = Delivery.storedMillis(last);
     lag.set(pending + raws.size());
     return new Writing(
         previous
             .done()
             .thenRunAsync(
                 () -> {
-                  applier.applyDecoded(account, decoded);
+                  applier.applyDecoded(account, decoded, storedMs);
                   // Ack-all on the batch's last message: safe because the batch has no gap in
                   // consumer sequences (checked as it was read), and one ack instead of thousands
                   // spares the broker and the client.

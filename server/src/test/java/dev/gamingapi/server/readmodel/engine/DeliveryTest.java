@@ -32,6 +32,20 @@ class DeliveryTest {
   }
 
   @Test
+  void readsTheStoreTimeOfBothShapesInMilliseconds() {
+    assertThat(
+            Delivery.storedMillis(
+                "$JS.ACK.EVENTS.gamingapi-readmodel.1.4021.17.1732442700123456789.9"))
+        .isEqualTo(1732442700123L);
+    assertThat(
+            Delivery.storedMillis(
+                "$JS.ACK._.ABCHASH.EVENTS.gamingapi-readmodel.2.4021.17.1732442700123456789.0.xyz"))
+        .isEqualTo(1732442700123L);
+    assertThat(Delivery.storedMillis("$JS.ACK.EVENTS.c.1.4021.17.17x.9")).isEqualTo(Long.MIN_VALUE);
+    assertThat(Delivery.storedMillis("_INBOX.abc")).isEqualTo(Long.MIN_VALUE);
+  }
+
+  @Test
   void leavesAnythingElseToJnats() {
     assertThat(Delivery.read(null)).isNull();
     assertThat(Delivery.read("_INBOX.abc")).isNull();
@@ -65,6 +79,8 @@ class DeliveryTest {
               .isEqualTo(
                   new Delivery(
                       meta.streamSequence(), meta.consumerSequence(), meta.pendingCount()));
+          assertThat(Delivery.storedMillis(message))
+              .isEqualTo(meta.timestamp().toInstant().toEpochMilli());
         }
       }
     }
