@@ -3,7 +3,6 @@ package db.migration;
 import dev.gamingapi.server.store.Database;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
@@ -52,20 +51,7 @@ public class V14__time_series extends BaseJavaMigration {
               + " PRIMARY KEY (account, player, epoch_minute))");
       if (postgres) {
         // V9's trigger function again, with these tables too.
-        List<String> tables = new ArrayList<>(V9__read_model_rows_without_foreign_keys.TABLES);
-        tables.addAll(TABLES);
-        StringBuilder deletes = new StringBuilder();
-        for (String table : tables) {
-          deletes.append("  DELETE FROM ").append(table).append(" WHERE account = OLD.name;\n");
-        }
-        statement.execute(
-            "CREATE OR REPLACE FUNCTION rm_delete_account_rows() RETURNS trigger"
-                + " LANGUAGE plpgsql AS $$\n"
-                + "BEGIN\n"
-                + deletes
-                + "  RETURN OLD;\n"
-                + "END\n"
-                + "$$");
+        V9__read_model_rows_without_foreign_keys.replaceDeleteFunction(statement, TABLES);
       }
     }
   }

@@ -36,21 +36,9 @@ public class V15__applied_ids_window extends BaseJavaMigration {
               + ", stored_ms BIGINT NOT NULL, stream_seq BIGINT NOT NULL,"
               + " PRIMARY KEY (account, stored_ms))");
       if (postgres) {
-        List<String> tables = new ArrayList<>(V9__read_model_rows_without_foreign_keys.TABLES);
-        tables.addAll(V14__time_series.TABLES);
+        List<String> tables = new ArrayList<>(V14__time_series.TABLES);
         tables.add("rm_applied_marks");
-        StringBuilder deletes = new StringBuilder();
-        for (String table : tables) {
-          deletes.append("  DELETE FROM ").append(table).append(" WHERE account = OLD.name;\n");
-        }
-        statement.execute(
-            "CREATE OR REPLACE FUNCTION rm_delete_account_rows() RETURNS trigger"
-                + " LANGUAGE plpgsql AS $$\n"
-                + "BEGIN\n"
-                + deletes
-                + "  RETURN OLD;\n"
-                + "END\n"
-                + "$$");
+        V9__read_model_rows_without_foreign_keys.replaceDeleteFunction(statement, tables);
       }
     }
   }

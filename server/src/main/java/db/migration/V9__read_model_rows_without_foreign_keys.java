@@ -2,6 +2,7 @@ package db.migration;
 
 import dev.gamingapi.server.store.Database;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
@@ -34,23 +35,38 @@ public class V9__read_model_rows_without_foreign_keys extends BaseJavaMigration 
     if (Database.Dialect.of(connection) != Database.Dialect.POSTGRESQL) {
       return;
     }
-    StringBuilder deletes = new StringBuilder();
     try (Statement statement = connection.createStatement()) {
       for (String table : TABLES) {
         statement.execute(
             "ALTER TABLE " + table + " DROP CONSTRAINT IF EXISTS " + table + "_account_fkey");
-        deletes.append("  DELETE FROM ").append(table).append(" WHERE account = OLD.name;\n");
       }
-      statement.execute(
-          "CREATE FUNCTION rm_delete_account_rows() RETURNS trigger LANGUAGE plpgsql AS $$\n"
-              + "BEGIN\n"
-              + deletes
-              + "  RETURN OLD;\n"
-              + "END\n"
-              + "$$");
+      replaceDeleteFunction(statement, List.of());
       statement.execute(
           "CREATE TRIGGER accounts_delete_read_model_rows AFTER DELETE ON accounts"
               + " FOR EACH ROW EXECUTE FUNCTION rm_delete_account_rows()");
     }
+  }
+
+  /**
+   * (Re)defines the trigger function that deletes an account's rows from {@link #TABLES} and {@code
+   * more}: each later migration adding such a table (without a foreign key, on PostgreSQL) calls it
+   * with every table added since.
+   */
+  static void replaceDeleteFunction(Statement statement, List<String> more) throws SQLException {
+    StringBuilder deletes = new StringBuilder();
+    for (String table : TABLES) {
+      deletes.append("  DELETE FROM ").append(table).append(" WHERE account = OLD.name;\n");
+    }
+    for (String table : more) {
+      deletes.append("  DELETE FROM ").append(table).append(" WHERE account = OLD.name;\n");
+    }
+    statement.execute(
+        "CREATE OR REPLACE FUNCTION rm_delete_account_rows() RETURNS trigger"
+            + " LANGUAGE plpgsql AS $$\n"
+            + "BEGIN\n"
+            + deletes
+            + "  RETURN OLD;\n"
+            + "END\n"
+            + "$$");
   }
 }

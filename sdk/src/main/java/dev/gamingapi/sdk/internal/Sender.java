@@ -199,14 +199,19 @@ public final class Sender implements Runnable {
     }
   }
 
+  // An event that will not be sent (reported already): done at once, so the journal moves past it.
+  private static void skip(InFlight window, NatsMessage message, JournalReader reader) {
+    window.add(
+        CompletableFuture.completedFuture(null),
+        message,
+        reader.position(),
+        reader.lastFrameBytes());
+  }
+
   private void send(JetStream jetStream, JournalReader reader, InFlight window) {
     NatsMessage message = reader.next(handOff);
     if (expired(message, reader.lastJournaledAt())) {
-      window.add(
-          CompletableFuture.completedFuture(null),
-          message,
-          reader.position(),
-          reader.lastFrameBytes());
+      skip(window, message, reader);
       return;
     }
     long size = message.getHeaders().serializedLength() + (long) message.getData().length;
@@ -219,11 +224,7 @@ public final class Sender implements Runnable {
           message.getHeaders().getFirst("ce-id"),
           size,
           maxPayload.bytes());
-      window.add(
-          CompletableFuture.completedFuture(null),
-          message,
-          reader.position(),
-          reader.lastFrameBytes());
+      skip(window, message, reader);
       return;
     }
     CompletableFuture<PublishAck> future;

@@ -52,7 +52,8 @@ class DatabaseTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"SQLite", "PostgreSQL"})
   void deletingAnAccountDeletesItsReadModelRowsAndNoOthers(String kind) {
-    // On PostgreSQL the busiest read-model tables have no foreign key (V9, V14) but a trigger.
+    // On PostgreSQL the busiest read-model tables have no foreign key (V9, V14, V15) but a
+    // trigger.
     List<String> rows =
         List.of(
             "INSERT INTO rm_applied_ids VALUES ('%s', 'e1', 1)",
@@ -63,7 +64,8 @@ class DatabaseTest {
             "INSERT INTO rm_player_stats VALUES ('%s', 'p1', 'goals', 1)",
             "INSERT INTO rm_sessions VALUES ('%s', 's1', 'p1', 1)",
             "INSERT INTO rm_ts_servers VALUES ('%s', 's1', 1, 1, 1, 1)",
-            "INSERT INTO rm_ts_players VALUES ('%s', 'p1', 1, 1)");
+            "INSERT INTO rm_ts_players VALUES ('%s', 'p1', 1, 1)",
+            "INSERT INTO rm_applied_marks VALUES ('%s', 1, 1)");
     try (TestDatabase test = TestDatabase.of(kind);
         Database database = Database.open(test.url(), dataDir)) {
       database
