@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.stream.Stream;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
@@ -54,10 +55,7 @@ public class V9__read_model_rows_without_foreign_keys extends BaseJavaMigration 
    */
   static void replaceDeleteFunction(Statement statement, List<String> more) throws SQLException {
     StringBuilder deletes = new StringBuilder();
-    for (String table : TABLES) {
-      deletes.append("  DELETE FROM ").append(table).append(" WHERE account = OLD.name;\n");
-    }
-    for (String table : more) {
+    for (String table : Stream.concat(TABLES.stream(), more.stream()).toList()) {
       deletes.append("  DELETE FROM ").append(table).append(" WHERE account = OLD.name;\n");
     }
     statement.execute(

@@ -16,7 +16,6 @@ import io.nats.client.NKey;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -206,18 +205,7 @@ public final class AccountJwts {
    */
   boolean check(String name) {
     return writer.run(
-        () ->
-            accounts
-                .find(name)
-                .filter(
-                    row ->
-                        !resolver.lookup(row.account().publicKey()).equals(Optional.of(row.jwt())))
-                .map(
-                    row -> {
-                      resolver.push(row.jwt());
-                      return true;
-                    })
-                .orElse(false));
+        () -> accounts.find(name).map(row -> resolver.reconcile(row.jwt())).orElse(false));
   }
 
   /** Removes the account from the resolver: its connections drop, its JWT is gone. */

@@ -61,15 +61,7 @@ public final class BrokerOnly implements AutoCloseable {
             operator.systemAccountJwt());
     EmbeddedBroker broker = EmbeddedBroker.start(config, NatsServerExecutable.find());
     try {
-      Connection system =
-          BrokerConnections.connect(
-              broker.url(), operator.systemAuth(), "gamingapi-restore-system", false);
-      return new BrokerOnly(
-          broker,
-          broker.url(),
-          system,
-          new ResolverClient(system, operator.trustedSigners(), REQUEST_TIMEOUT),
-          operator.operatorPublicKey());
+      return connect(broker, broker.url(), operator);
     } catch (RuntimeException e) {
       broker.close();
       throw e;
@@ -85,13 +77,16 @@ public final class BrokerOnly implements AutoCloseable {
     if (config.embeddedBroker()) {
       throw new InvalidConfigException("no external broker configured (GAMINGAPI_BROKER_URL)");
     }
-    OperatorContext operator = OperatorContext.external(config);
+    return connect(null, config.brokerUrl(), OperatorContext.external(config));
+  }
+
+  /** Connects to the broker at {@code url} ({@code broker}, or null for an external one). */
+  private static BrokerOnly connect(EmbeddedBroker broker, String url, OperatorContext operator) {
     Connection system =
-        BrokerConnections.connect(
-            config.brokerUrl(), operator.systemAuth(), "gamingapi-restore-system", false);
+        BrokerConnections.connect(url, operator.systemAuth(), "gamingapi-restore-system", false);
     return new BrokerOnly(
-        null,
-        config.brokerUrl(),
+        broker,
+        url,
         system,
         new ResolverClient(system, operator.trustedSigners(), REQUEST_TIMEOUT),
         operator.operatorPublicKey());

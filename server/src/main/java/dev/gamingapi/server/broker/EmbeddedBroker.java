@@ -387,17 +387,10 @@ public final class EmbeddedBroker implements AutoCloseable {
           child.pid());
     } else if (child != null && child.isAlive()) {
       child.destroy();
-      try {
-        child.onExit().get(10, TimeUnit.SECONDS);
-      } catch (TimeoutException e) {
+      if (!awaitExit(child, Duration.ofSeconds(10))) {
         LOG.warn("nats-server did not stop within 10 s; killing it");
         child.destroyForcibly();
         awaitExit(child, Duration.ofSeconds(5));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        child.destroyForcibly();
-      } catch (ExecutionException e) {
-        // onExit does not fail
       }
     }
     closed.countDown();
@@ -419,13 +412,17 @@ public final class EmbeddedBroker implements AutoCloseable {
     destroyNow();
   }
 
-  private static void awaitExit(ProcessHandle child, Duration timeout) {
+  /** Whether {@code child} exited within {@code timeout}; an interrupt kills it and answers no. */
+  private static boolean awaitExit(ProcessHandle child, Duration timeout) {
     try {
       child.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      child.destroyForcibly();
+      return false;
     } catch (ExecutionException | TimeoutException e) {
-      // killed: gone in a moment
+      return false;
     }
   }
 

@@ -185,24 +185,15 @@ public final class ResolverClient {
   }
 
   /**
-   * Pushes {@code accountJwt} only when the resolver's copy differs.
+   * Pushes {@code accountJwt} only when the resolver's copy differs. It lists the resolver's
+   * accounts only for an account this client has not seen stored ({@link #lookup}): at start every
+   * tenant is checked this way, and one list each was seconds with thousands of tenants.
    *
    * @return whether a push was needed
    */
   public boolean reconcile(String accountJwt) {
-    return reconcile(accountJwt, listAccounts());
-  }
-
-  /**
-   * Pushes {@code accountJwt} only when the resolver's copy differs, given the ids the resolver
-   * holds (from one {@link #listAccounts()} for many accounts, instead of one list each).
-   *
-   * @return whether a push was needed
-   */
-  public boolean reconcile(String accountJwt, Set<String> held) {
     JwtClaims claims = verify(accountJwt);
-    if (held.contains(claims.subject())
-        && lookupHeld(claims.subject()).filter(claims.encoded()::equals).isPresent()) {
+    if (lookup(claims.subject()).filter(claims.encoded()::equals).isPresent()) {
       return false;
     }
     push(claims.encoded());
